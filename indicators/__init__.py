@@ -1,0 +1,1 @@
+"""Pure computation of the Compact's figures: standard library only."""

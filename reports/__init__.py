@@ -1,0 +1,1 @@
+"""Rendering only: charts, PDF, CSV and XLSX bytes from report dataclasses."""
