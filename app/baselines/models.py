@@ -1,0 +1,46 @@
+"""Frozen baselines and issued reports: stored once, proven by their hash."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.auth.models import User
+from app.db import Base, utcnow
+
+
+class Baseline(Base):
+    """A frozen canonical copy of the portfolio, needs and approved values at a date."""
+
+    __tablename__ = "baselines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(120), unique=True)
+    as_of: Mapped[dt.date]
+    content: Mapped[str] = mapped_column(Text)  # canonical JSON
+    content_hash: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    created_by: Mapped[User | None] = relationship()
+
+
+class IssuedReport(Base):
+    """The exact bytes of a quarterly report as issued to Member States."""
+
+    __tablename__ = "issued_reports"
+    __table_args__ = (UniqueConstraint("period_key", "scope"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_key: Mapped[str] = mapped_column(String(6), index=True)
+    scope: Mapped[str] = mapped_column(String(40))  # "compact" or an entity acronym
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    baseline_id: Mapped[int | None] = mapped_column(ForeignKey("baselines.id"))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(80))
+    issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    issued_by: Mapped[User | None] = relationship()

@@ -1,0 +1,97 @@
+"""Configuration: defaults, then the environment, then the mapping given to create_app."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+PLACEHOLDER_KEYS = frozenset(
+    {"", "dev", "changeme", "change-me", "secret", "secret-key", "CHANGE_ME"}
+)
+MIN_KEY_LENGTH = 32
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot be used safely."""
+
+
+DEFAULTS: dict[str, Any] = {
+    "SQLALCHEMY_ECHO": False,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
+    "SESSION_IDLE_MINUTES": 60,
+    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+    "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
+    "MAX_FORM_PARTS": 2000,
+    "IMPORT_MAX_BYTES": 10 * 1024 * 1024,
+    "IMPORT_MAX_UNCOMPRESSED_BYTES": 100 * 1024 * 1024,
+    "WTF_CSRF_TIME_LIMIT": 3600 * 8,
+    "LOGIN_MAX_FAILURES": 5,
+    "LOGIN_WINDOW_SECONDS": 900,
+    "PRODUCTION": False,
+}
+
+ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "PRODUCTION", "TRUSTED_HOSTS")
+
+
+def from_environment() -> dict[str, Any]:
+    """Read the settings the environment overrides (FLASK_* and the named keys)."""
+    found: dict[str, Any] = {}
+    for key in ENV_KEYS:
+        if os.environ.get(key):
+            found[key] = os.environ[key]
+    for key, value in os.environ.items():
+        if key.startswith("FLASK_") and key not in ("FLASK_APP", "FLASK_DEBUG", "FLASK_RUN_PORT"):
+            found[key.removeprefix("FLASK_")] = value
+    if isinstance(found.get("PRODUCTION"), str):
+        found["PRODUCTION"] = found["PRODUCTION"].lower() in ("1", "true", "yes")
+    if isinstance(found.get("TRUSTED_HOSTS"), str):
+        found["TRUSTED_HOSTS"] = [h.strip() for h in found["TRUSTED_HOSTS"].split(",") if h.strip()]
+    return found
+
+
+def build(instance_path: str, overrides: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Merge defaults, environment and overrides into one checked mapping."""
+    config = dict(DEFAULTS)
+    config.update(from_environment())
+    config.update(overrides or {})
+    if not config.get("DATABASE_URL"):
+        config["DATABASE_URL"] = f"sqlite:///{Path(instance_path) / 'compact.sqlite'}"
+    if not config.get("SECRET_KEY"):
+        config["SECRET_KEY"] = instance_secret_key(Path(instance_path))
+    check_secret_key(str(config["SECRET_KEY"]))
+    if config["PRODUCTION"]:
+        config.update(
+            SESSION_COOKIE_SECURE=True,
+            SESSION_COOKIE_NAME="__Host-session",
+            PREFERRED_URL_SCHEME="https",
+            DEBUG=False,
+        )
+    return config
+
+
+def check_secret_key(key: str) -> None:
+    """Refuse a missing, placeholder or short secret key."""
+    if key in PLACEHOLDER_KEYS or len(key) < MIN_KEY_LENGTH:
+        raise ConfigError(
+            "SECRET_KEY is a placeholder or shorter than 32 characters; "
+            "unset it to have one generated, or set a long random value"
+        )
+
+
+def instance_secret_key(instance: Path) -> str:
+    """Return the instance folder's random key, creating it (owner-readable only) once."""
+    path = instance / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    instance.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key

@@ -1,0 +1,25 @@
+"""Domain errors raised by services and turned into messages by views and commands."""
+
+
+class DomainError(Exception):
+    """A rule of the domain refused the operation; the message is for the user."""
+
+
+class PermissionDenied(DomainError):
+    """The user may not do this."""
+
+
+class NotFound(DomainError):
+    """The object does not exist, or the user may not know that it does."""
+
+
+class Conflict(DomainError):
+    """Someone else changed the record first."""
+
+
+class ValidationFailed(DomainError):
+    """Input broke one or more rules; `problems` lists them for the user."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems

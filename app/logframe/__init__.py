@@ -1,0 +1,1 @@
+"""Logframe domain."""

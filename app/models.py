@@ -1,0 +1,25 @@
+"""Every model, imported in dependency order so that Base.metadata is complete."""
+
+from app.audit.models import AuditEvent  # noqa: F401
+from app.auth.models import LoginFailure, User  # noqa: F401
+from app.baselines.models import Baseline, IssuedReport  # noqa: F401
+from app.db import Base
+from app.logframe.models import Activity, Indicator, IndicatorTarget, Outcome, Output  # noqa: F401
+from app.portfolio.models import (  # noqa: F401
+    CtedNeed,
+    Entity,
+    Pillar,
+    Project,
+    ProjectCountry,
+    PveArea,
+    project_needs,
+    project_pve_areas,
+)
+from app.progress.models import (  # noqa: F401
+    ActivityUpdate,
+    IndicatorValue,
+    ProgressReport,
+    ReportingPeriod,
+)
+
+metadata = Base.metadata

@@ -1,0 +1,99 @@
+"""Portfolio pages: the project list with totals, one project, the CTED needs."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+from flask_login import current_user, login_required
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from app import db
+from app.logframe.models import Indicator, Output
+from app.models_base import choices
+from app.portfolio import queries
+from app.portfolio.models import CtedNeed, Pillar, Project
+from indicators.types import Pillar as PillarCode
+from indicators.types import ProjectStatus, Scope
+
+bp = Blueprint("portfolio", __name__, template_folder="templates")
+
+
+def _arg(name: str, allowed: list[str]) -> str:
+    value = request.args.get(name, "")
+    return value if value in allowed else ""
+
+
+@bp.route("/projects")
+@login_required
+def projects():  # type: ignore[no-untyped-def]
+    """List the portfolio's projects with filters and totals."""
+    session = db.session()
+    entities = queries.entity_choices(session)
+    filters = queries.ProjectFilter(
+        entity=_arg("entity", [a for a, _ in entities]),
+        pillar=_arg("pillar", choices(PillarCode)),
+        scope=_arg("scope", choices(Scope)),
+        status=_arg("status", choices(ProjectStatus)),
+    )
+    page = request.args.get("page", "1")
+    result = queries.project_page(session, filters, int(page) if page.isdigit() else 1)
+    return render_template(
+        "portfolio/projects.html",
+        result=result,
+        filters=filters,
+        entities=entities,
+        pillars=choices(PillarCode),
+        scopes=choices(Scope),
+        statuses=choices(ProjectStatus),
+    )
+
+
+@bp.route("/projects/<int:project_id>")
+@login_required
+def project(project_id: int):  # type: ignore[no-untyped-def]
+    """Show one project: its facts, needs, outputs, activities and indicators."""
+    session = db.session()
+    item = session.get(Project, project_id)
+    if item is None:
+        abort(404)
+    outputs = session.scalars(
+        select(Output)
+        .where(Output.project_id == project_id)
+        .order_by(Output.code)
+        .options(
+            selectinload(Output.activities),
+            selectinload(Output.outcome),
+            selectinload(Output.indicators).selectinload(Indicator.targets),
+        )
+    ).all()
+    return render_template(
+        "portfolio/project.html",
+        project=item,
+        outputs=outputs,
+        needs=queries.project_needs_for(session, current_user, project_id),
+        hidden_needs=queries.hidden_need_count(session, current_user, project_id),
+    )
+
+
+@bp.route("/needs")
+@login_required
+def needs():  # type: ignore[no-untyped-def]
+    """List the CTED-identified needs this user may see, with how many projects answer each."""
+    session = db.session()
+    pillar = _arg("pillar", choices(PillarCode))
+    stmt = queries.visible_needs(current_user)
+    if pillar:
+        stmt = stmt.where(CtedNeed.pillar_code == pillar)
+    rows = session.execute(
+        stmt.add_columns(queries.linked_project_count()).order_by(
+            CtedNeed.member_state, CtedNeed.code
+        )
+    ).all()
+    return render_template(
+        "portfolio/needs.html",
+        rows=rows,
+        pillar=pillar,
+        pillars=session.scalars(select(Pillar).order_by(Pillar.position)).all(),
+        hidden=queries.hidden_need_count(session, current_user),
+        total=session.scalar(select(func.count(CtedNeed.id))),
+    )

@@ -1,0 +1,116 @@
+"""Reporting periods, quarterly progress reports and the values they carry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.auth.models import User
+from app.db import Base, utcnow
+from app.logframe.models import Activity, Indicator
+from app.models_base import one_of
+from app.portfolio.models import Project
+from indicators.types import ActivityStatus, PeriodStatus, ReportStatus
+
+
+class ReportingPeriod(Base):
+    """A quarter keyed like 2019Q3, with its entry window and due date."""
+
+    __tablename__ = "reporting_periods"
+    __table_args__ = (
+        one_of("status", PeriodStatus),
+        CheckConstraint("ends_on >= starts_on", name="dates_ordered"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(6), unique=True)
+    starts_on: Mapped[dt.date]
+    ends_on: Mapped[dt.date]
+    entry_opens_on: Mapped[dt.date]
+    due_on: Mapped[dt.date]
+    status: Mapped[str] = mapped_column(String(10), default=PeriodStatus.OPEN.value)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ProgressReport(Base):
+    """One project's progress in one period: draft, submitted, approved or returned."""
+
+    __tablename__ = "progress_reports"
+    __table_args__ = (UniqueConstraint("project_id", "period_id"), one_of("status", ReportStatus))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("reporting_periods.id"), index=True)
+    status: Mapped[str] = mapped_column(String(10), default=ReportStatus.DRAFT.value, index=True)
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    submitted_at: Mapped[dt.datetime | None]
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[dt.datetime | None]
+    review_comment: Mapped[str] = mapped_column(Text, default="")
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    project: Mapped[Project] = relationship()
+    period: Mapped[ReportingPeriod] = relationship()
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id])
+    submitted_by: Mapped[User | None] = relationship(foreign_keys=[submitted_by_id])
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
+    updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])
+    values: Mapped[list[IndicatorValue]] = relationship(
+        back_populates="report", cascade="all, delete-orphan"
+    )
+    activity_updates: Mapped[list[ActivityUpdate]] = relationship(
+        back_populates="report", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class IndicatorValue(Base):
+    """An actual for one indicator in one progress report (project and period)."""
+
+    __tablename__ = "indicator_values"
+    __table_args__ = (
+        UniqueConstraint("report_id", "indicator_id"),
+        CheckConstraint("denominator IS NULL OR denominator > 0", name="denominator_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("progress_reports.id", ondelete="CASCADE"))
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id"), index=True)
+    value: Mapped[Decimal | None]
+    numerator: Mapped[Decimal | None]
+    denominator: Mapped[Decimal | None]
+    text: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    report: Mapped[ProgressReport] = relationship(back_populates="values")
+    indicator: Mapped[Indicator] = relationship()
+
+
+class ActivityUpdate(Base):
+    """An activity's status and completion as reported in one progress report."""
+
+    __tablename__ = "activity_updates"
+    __table_args__ = (
+        UniqueConstraint("report_id", "activity_id"),
+        one_of("status", ActivityStatus),
+        CheckConstraint("percent_complete BETWEEN 0 AND 100", name="percent_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("progress_reports.id", ondelete="CASCADE"))
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    percent_complete: Mapped[int]
+
+    report: Mapped[ProgressReport] = relationship(back_populates="activity_updates")
+    activity: Mapped[Activity] = relationship()

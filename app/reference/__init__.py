@@ -1,0 +1,1 @@
+"""Reference data shipped with the package (from the Secretary-General's report)."""

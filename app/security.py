@@ -1,0 +1,70 @@
+"""CSRF, security headers, caching rules and error pages for every response."""
+
+from __future__ import annotations
+
+import openpyxl
+from flask import Flask, Response, render_template, request
+from flask_login import current_user
+from werkzeug.exceptions import HTTPException
+
+from app.extensions import csrf
+
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def init_app(app: Flask) -> None:
+    """Protect every form against CSRF and set headers and error pages."""
+    if not openpyxl.DEFUSEDXML:  # XML bombs in uploaded workbooks (RELIABILITY T39)
+        raise RuntimeError("defusedxml must be installed and OPENPYXL_DEFUSEDXML not disabled")
+    csrf.init_app(app)
+    app.after_request(_headers)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _server_error)
+
+
+def _headers(response: Response) -> Response:
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    from flask import current_app
+
+    if current_app.config.get("PRODUCTION"):
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+    if _private(response):
+        headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _private(response: Response) -> bool:
+    is_static = request.endpoint == "static"
+    signed_in = bool(getattr(current_user, "is_authenticated", False))
+    return not is_static and (
+        signed_in
+        or request.method != "GET"
+        or response.status_code >= 400
+        or "text/html" in (response.content_type or "")
+    )
+
+
+def _http_error(error: HTTPException) -> tuple[str, int]:
+    code = error.code or 500
+    return render_template(
+        "error.html", code=code, title=error.name, message=error.description
+    ), code
+
+
+def _server_error(error: Exception) -> tuple[str, int]:
+    from flask import current_app
+
+    current_app.logger.exception("Unhandled error on %s", request.path)
+    return render_template(
+        "error.html",
+        code=500,
+        title="Something went wrong",
+        message="The error has been logged. Nothing was saved.",
+    ), 500

@@ -1,0 +1,55 @@
+"""The blueprints that make up the web application, and the home page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, redirect, url_for
+from flask_login import login_required
+
+home = Blueprint("home", __name__)
+
+
+@home.route("/")
+@login_required
+def index():  # type: ignore[no-untyped-def]
+    """Send a signed-in user to their starting page."""
+    return redirect(url_for("portfolio.projects"))
+
+
+def register_blueprints(app: Flask) -> None:
+    """Register every domain's blueprint."""
+    from app.auth.views import bp as auth
+    from app.portfolio.views import bp as portfolio
+
+    for blueprint in (home, auth, portfolio):
+        app.register_blueprint(blueprint)
+    init_templates(app)
+
+
+NAV = (
+    ("home.index", "Home", None),
+    ("portfolio.projects", "Projects", None),
+    ("portfolio.needs", "CTED needs", None),
+)
+
+
+def nav_items() -> list[tuple[str, str]]:
+    """Return the navigation links the signed-in user may follow."""
+    from flask import current_app
+    from flask_login import current_user
+
+    items = []
+    for endpoint, label, roles in NAV + tuple(current_app.config.get("EXTRA_NAV", ())):
+        if roles is None or current_user.role in roles:
+            items.append((endpoint, label))
+    return items
+
+
+def init_templates(app: Flask) -> None:
+    """Expose the navigation to every template."""
+    app.jinja_env.globals["nav_items"] = nav_items
+    app.jinja_env.filters["zip_pairs"] = zip_pairs
+
+
+def zip_pairs(values: object) -> list[tuple[str, str]]:
+    """Turn a list of values into (value, label) pairs for a select."""
+    return [(str(v), str(v).replace("_", " ")) for v in values]  # type: ignore[attr-defined]
