@@ -28,9 +28,10 @@ def fmt_number(value: Decimal | int | None, places: int = 0) -> str:
 
 
 def fmt_value(value: Decimal | int | None) -> str:
-    """Format an indicator value, keeping up to two decimals only when it has them."""
+    """Format a value with the decimals it has, at most two: 684.2, 46.5, 1,040."""
     if isinstance(value, Decimal) and value.is_finite() and value != value.to_integral_value():
-        return fmt_number(value, 2)
+        exponent = value.normalize().as_tuple().exponent
+        return fmt_number(value, min(-exponent if isinstance(exponent, int) else 2, 2))
     return fmt_number(value)
 
 
