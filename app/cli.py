@@ -110,7 +110,11 @@ def create_user(email: str, role: str, entity: str | None, name: str, password_s
 COMMANDS: list[click.Command] = [db_group, seed_reference, create_user]
 
 
-COMMAND_MODULES = ("app.portfolio.commands", "app.baselines.commands")
+COMMAND_MODULES = (
+    "app.portfolio.commands",
+    "app.baselines.commands",
+    "app.analysis.commands",
+)
 
 
 def register(app: Flask) -> None:

@@ -125,10 +125,13 @@ def test_no_progress_note_is_printed(issued: QuarterlyReport) -> None:
 
 def test_entity_report_lists_progress_report_statuses() -> None:
     report = sample_entity_quarterly(draft=False)
-    report = replace(report, entity_status=[
-        EntityReportStatus("UNOCT-0001", "Victims support hub", ReportStatus.RETURNED),
-        EntityReportStatus("UNOCT-0002", "Border security", ReportStatus.APPROVED),
-    ])
+    report = replace(
+        report,
+        entity_status=[
+            EntityReportStatus("UNOCT-0001", "Victims support hub", ReportStatus.RETURNED),
+            EntityReportStatus("UNOCT-0002", "Border security", ReportStatus.APPROVED),
+        ],
+    )
     text = body_text(render_quarterly(report))
     assert "Progress reports: UNOCT - United Nations Office of Counter-Terrorism" in text
     assert "Victims support hub" in text and "Returned" in text and "Approved" in text
