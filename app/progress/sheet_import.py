@@ -82,10 +82,14 @@ def _take_row(
     inputs = values[len(HEADER) - len(INPUTS) :]
     if all(v is None or str(v).strip() == "" for v in inputs):
         return  # nothing entered on this row
-    code, key, indicator_code, version = (str(v or "").strip() for v in values[: len(IDENTIFIERS)])
+    code, key, indicator_code, version = (_ident(v) for v in values[: len(IDENTIFIERS)])
     batch = batches.get((code, key)) or _batch(session, entity, number, code, key, version)
     batches[(code, key)] = batch
     _add_values(batch, number, indicator_code, inputs)
+
+
+def _ident(value: Any) -> str:
+    return "" if value is None else str(value).strip()
 
 
 def _batch(
