@@ -17,10 +17,13 @@ def index():  # type: ignore[no-untyped-def]
 
 def register_blueprints(app: Flask) -> None:
     """Register every domain's blueprint."""
+    from app.analysis.baseline_views import bp as baselines
+    from app.analysis.views import bp as analysis
+    from app.api.views import bp as api
     from app.auth.views import bp as auth
     from app.portfolio.views import bp as portfolio
 
-    for blueprint in (home, auth, portfolio):
+    for blueprint in (home, auth, portfolio, analysis, baselines, api):
         app.register_blueprint(blueprint)
     init_templates(app)
 
@@ -29,6 +32,8 @@ NAV = (
     ("home.index", "Home", None),
     ("portfolio.projects", "Projects", None),
     ("portfolio.needs", "CTED needs", None),
+    ("baselines.index", "Baselines", None),
+    ("analysis.compare_view", "Compare", None),
 )
 
 
