@@ -100,4 +100,6 @@ def two_baselines(session: Session, count: int = 12) -> None:
     session.execute(update(Project).where(Project.code == "P-002").values(status="cancelled"))
     add_projects(session, 3, prefix="NEW")
     create_baseline(session, None, "2019 mapping", dt.date(2019, 9, 30))
+    session.execute(update(Project).where(Project.code == "P-000").values(status="completed"))
+    add_projects(session, 2, prefix="LIVE")
     session.expire_all()
