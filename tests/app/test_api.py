@@ -18,8 +18,14 @@ from tests.app.analysis_helpers import counted
 
 ROLES = ("admin", "focal_point", "reviewer", "viewer", "cted")
 OLD, NEW = "2018 mapping", "2019 mapping"
-API = ("/api/v1/baselines", f"/api/v1/baselines/{NEW}", f"/api/v1/baselines/{NEW}?compare={OLD}",
-       "/api/v1/portfolio", "/api/v1/projects", "/api/v1/projects?pillar=II&status=active")  # fmt: skip
+API = (
+    "/api/v1/baselines",
+    f"/api/v1/baselines/{NEW}",
+    f"/api/v1/baselines/{NEW}?compare={OLD}",
+    "/api/v1/portfolio",
+    "/api/v1/projects",
+    "/api/v1/projects?pillar=II&status=active",
+)
 
 
 @pytest.fixture
