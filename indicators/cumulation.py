@@ -98,3 +98,22 @@ def life_target(
     """Return the overall target: period targets are deliberately never summed into it."""
     del period_targets  # accepted only so callers cannot mistake the rule
     return overall
+
+
+def target_to_date(
+    period_targets: Iterable[tuple[PeriodKey, Decimal]],
+    upto: PeriodKey,
+    cumulation: Cumulation,
+    measure: Measure = Measure.NUMBER,
+) -> Decimal | None:
+    """Return what should be achieved by a period: the yardstick of "on track" so far.
+
+    Non-cumulative counts add up the period targets so far; running totals, levels and
+    percentages take the latest period target so far. None when no period target is set yet.
+    """
+    so_far = sorted((p, t) for p, t in period_targets if p <= upto)
+    if not so_far:
+        return None
+    if cumulation is Cumulation.NON_CUMULATIVE and measure is Measure.NUMBER:
+        return sum((t for _, t in so_far), Decimal(0))
+    return so_far[-1][1]

@@ -7,9 +7,10 @@ import json
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import select, text, update
 
 from app.analysis.baseline_report import baseline_report
+from app.baselines.guard import FrozenRecordError
 from app.baselines.models import BaselineProject
 from app.baselines.services import create_baseline, verify_baseline
 from app.errors import DomainError
@@ -80,12 +81,8 @@ def test_baseline_does_not_move_when_live_data_changes(portfolio) -> None:
 
 def test_tampering_with_stored_rows_fails_verification(portfolio) -> None:
     baseline = create_baseline(portfolio, None, "proof", AS_OF)
-    portfolio.execute(
-        update(BaselineProject)
-        .where(BaselineProject.code == "A")
-        .values(budget_usd=Decimal("1"))
-        .execution_options(synchronize_session=False)
-    )
+    # Someone with database access, bypassing the application.
+    portfolio.execute(text("UPDATE baseline_projects SET budget_usd = 1 WHERE code = 'A'"))
     assert not verify_baseline(portfolio, baseline)
 
 
@@ -135,3 +132,15 @@ def test_report_command_json_and_csv(app, portfolio) -> None:
     assert "by_pillar.I.count,1" in csv_out.replace("\r", "")
     missing = runner.invoke(args=["report", "baseline", "nope", "--format", "json"])
     assert missing.exit_code == 1 and "no baseline labelled 'nope'" in missing.output
+
+
+def test_the_application_cannot_alter_frozen_rows(portfolio) -> None:
+    baseline = create_baseline(portfolio, None, "guarded", AS_OF)
+    with pytest.raises(FrozenRecordError):
+        portfolio.execute(update(BaselineProject).values(budget_usd=Decimal("1")))
+    row = portfolio.scalars(
+        select(BaselineProject).where(BaselineProject.baseline_id == baseline.id)
+    ).first()
+    row.title = "changed"
+    with pytest.raises(FrozenRecordError):
+        portfolio.flush()
