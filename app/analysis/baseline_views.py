@@ -9,6 +9,7 @@ from app import db
 from app.analysis import exports, queries
 from app.analysis.baseline_report import baseline_report
 from app.analysis.forms import BaselineForm
+from app.analysis.pdf import baseline_pdf
 from app.analysis.views import XLSX, download
 from app.auth.permissions import roles_required
 from app.baselines.services import create_baseline, get_baseline, verify_baseline
@@ -17,7 +18,7 @@ from indicators.types import Role
 
 bp = Blueprint("baselines", __name__, template_folder="templates")
 
-MIMETYPES = {"csv": "text/csv", "xlsx": XLSX, "json": "application/json"}
+MIMETYPES = {"csv": "text/csv", "xlsx": XLSX, "json": "application/json", "pdf": "application/pdf"}
 
 
 def _list_page(form: BaselineForm, status: int = 200):  # type: ignore[no-untyped-def]
@@ -76,13 +77,17 @@ def verify(label: str):  # type: ignore[no-untyped-def]
     return redirect(url_for("baselines.index"))
 
 
-@bp.route("/baselines/<path:label>.<any(csv, xlsx, json):fmt>")
+@bp.route("/baselines/<path:label>.<any(csv, xlsx, json, pdf):fmt>")
 @login_required
 def export(label: str, fmt: str):  # type: ignore[no-untyped-def]
-    """Download a baseline's figures (the report of CONTRACT section 4) as CSV, XLSX or JSON."""
+    """Download a baseline's figures (the report of CONTRACT section 4) as CSV, XLSX, JSON, PDF."""
     session = db.session()
     try:
-        figures = baseline_report(session, label, None, bool(current_user.sees_confidential))
+        if fmt == "pdf":
+            data = baseline_pdf(session, label, None)
+        else:
+            figures = baseline_report(session, label, None, bool(current_user.sees_confidential))
+            data = exports.render_baseline(figures, fmt)
     except NotFound as error:
         abort(404, description=str(error))
-    return download(exports.render_baseline(figures, fmt), MIMETYPES[fmt], f"baseline.{fmt}")
+    return download(data, MIMETYPES[fmt], f"baseline.{fmt}")

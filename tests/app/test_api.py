@@ -153,4 +153,6 @@ def test_baseline_downloads(data, client, make_user, login) -> None:
     xlsx = client.get(f"/baselines/{NEW}.xlsx")
     assert xlsx.data[:2] == b"PK" and xlsx.headers["Cache-Control"] == "no-store"
     assert "by_pillar.I.count" in client.get(f"/baselines/{NEW}.csv").text
+    assert client.get(f"/baselines/{NEW}.pdf").data.startswith(b"%PDF")
     assert client.get("/baselines/nope.csv").status_code == 404
+    assert client.get("/baselines/nope.pdf").status_code == 404
