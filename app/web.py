@@ -31,12 +31,15 @@ def index():  # type: ignore[no-untyped-def]
 
 def register_blueprints(app: Flask) -> None:
     """Register every domain's blueprint."""
+    from app.analysis.baseline_views import bp as baselines
+    from app.analysis.views import bp as analysis
+    from app.api.views import bp as api
     from app.auth.views import bp as auth
     from app.portfolio.views import bp as portfolio
     from app.progress import sheet_views  # noqa: F401 - adds the workbook routes to progress
     from app.progress.views import bp as progress
 
-    for blueprint in (home, auth, portfolio, progress):
+    for blueprint in (home, auth, portfolio, progress, analysis, baselines, api):
         app.register_blueprint(blueprint)
     init_templates(app)
 
@@ -45,6 +48,8 @@ NAV = (
     ("home.index", "Home", None),
     ("portfolio.projects", "Projects", None),
     ("portfolio.needs", "CTED needs", None),
+    ("baselines.index", "Baselines", None),
+    ("analysis.compare_view", "Compare", None),
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -48,6 +49,16 @@ def baseline_report(
     if compare_label is not None:
         other = get_baseline(session, compare_label)
         report["compare"] = comparison(session, baseline, other)
+    return report
+
+
+def live_report(session: Session, reveal_confidential: bool = False) -> dict[str, Any]:
+    """Return the live portfolio's figures with the keys of the baseline report."""
+    figures = source_figures(session, Source(None), reveal_confidential)
+    live = {"label": None, "as_of": dt.date.today().isoformat(), "hash": None, "live": True}
+    report: dict[str, Any] = {"baseline": live}
+    report.update(portfolio.to_contract_dict(figures.portfolio))
+    report["cted_needs"] = coverage.to_contract_dict(figures.needs)
     return report
 
 

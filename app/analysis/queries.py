@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, case, func, select
+from sqlalchemy.orm import Session, aliased
 
 from app.analysis.sources import CANCELLED, Source
+from app.auth.models import User
+from app.baselines.models import Baseline, BaselineValue
+from app.logframe.models import Indicator, Outcome, Output
+from app.portfolio.models import Project
+from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
 from indicators.coverage import NeedFacts
+from indicators.cumulation import PeriodValue
+from indicators.periods import PeriodKey
 from indicators.portfolio import PortfolioTally, ProjectFacts
-from indicators.types import ACTIVE_STATUSES, ProjectStatus
+from indicators.types import ACTIVE_STATUSES, ProjectStatus, ReportStatus
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
 COMPLETED = ProjectStatus.COMPLETED.value
@@ -114,3 +122,121 @@ def project_facts(session: Session, source: Source) -> list[ProjectFacts]:
             stmt
         )
     ]
+
+
+def money_by_entity(session: Session, source: Source) -> dict[str, tuple[Decimal, Decimal]]:
+    """Sum the active projects' budget and funding per entity, in one grouped query."""
+    p = source.projects()
+    stmt = (
+        select(p.c.entity, func.sum(p.c.budget_usd), func.sum(p.c.funded_usd))
+        .where(p.c.status.in_(ACTIVE))
+        .group_by(p.c.entity)
+        .order_by(p.c.entity)
+    )
+    return {
+        entity: (Decimal(budget or 0), Decimal(funded or 0))
+        for entity, budget, funded in session.execute(stmt)
+    }
+
+
+def project_list(
+    session: Session, source: Source, status: str, page: int, per_page: int
+) -> tuple[list[Row[Any]], int]:
+    """Return one page of the source's projects and the count of the whole list.
+
+    An empty status means the portfolio (cancelled excluded); "active" means pipeline, ongoing
+    or suspended; any other value is matched exactly.
+    """
+    p = source.projects()
+    if status == "active":
+        where = p.c.status.in_(ACTIVE)
+    elif status:
+        where = p.c.status == status
+    else:
+        where = p.c.status != CANCELLED
+    total = session.scalar(select(func.count()).select_from(p).where(where)) or 0
+    stmt = select(p).where(where).order_by(p.c.code).limit(per_page).offset((page - 1) * per_page)
+    return list(session.execute(stmt)), total
+
+
+def project_titles(session: Session, source: Source, codes: list[str]) -> dict[str, Row[Any]]:
+    """Return the source's rows of the given project codes, in one query."""
+    if not codes:
+        return {}
+    p = source.projects()
+    return {row.code: row for row in session.execute(select(p).where(p.c.code.in_(codes)))}
+
+
+def indicator_definitions(session: Session, pillar: str) -> list[Row[Any]]:
+    """Return every outcome and output indicator with its pillar, in one query."""
+    outcome, output_outcome = aliased(Outcome), aliased(Outcome)
+    pillar_of = func.coalesce(outcome.pillar_code, output_outcome.pillar_code, Project.pillar_code)
+    stmt = (
+        select(
+            pillar_of.label("pillar"),
+            case((Indicator.outcome_id.is_not(None), "outcome"), else_="output").label("level"),
+            Indicator.code,
+            Indicator.name,
+            Indicator.unit,
+            Indicator.measure,
+            Indicator.cumulation,
+            Indicator.baseline_value,
+            Indicator.life_target,
+        )
+        .outerjoin(outcome, outcome.id == Indicator.outcome_id)
+        .outerjoin(Output, Output.id == Indicator.output_id)
+        .outerjoin(output_outcome, output_outcome.id == Output.outcome_id)
+        .outerjoin(Project, Project.id == Output.project_id)
+        .order_by(pillar_of, Indicator.code)
+    )
+    if pillar:
+        stmt = stmt.where(pillar_of == pillar)
+    return list(session.execute(stmt))
+
+
+def approved_values(session: Session, source: Source) -> dict[str, list[PeriodValue]]:
+    """Return the approved values of the source's projects per indicator code and period.
+
+    Values of several projects for one indicator and period are added up (numerators and
+    denominators separately), in one grouped query.
+    """
+    p = source.projects()
+    if source.live:
+        stmt = (
+            select(Indicator.code, ReportingPeriod.key, *_value_sums(IndicatorValue))
+            .join(ProgressReport, ProgressReport.id == IndicatorValue.report_id)
+            .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
+            .join(Project, Project.id == ProgressReport.project_id)
+            .join(p, p.c.code == Project.code)
+            .join(Indicator, Indicator.id == IndicatorValue.indicator_id)
+            .where(ProgressReport.status == ReportStatus.APPROVED.value)
+            .group_by(Indicator.code, ReportingPeriod.key)
+        )
+    else:  # a baseline froze approved values only
+        bv = BaselineValue
+        stmt = (
+            select(bv.indicator_code, bv.period_key, *_value_sums(bv))
+            .join(p, p.c.code == bv.project_code)
+            .where(bv.baseline_id == source.baseline_id)
+            .group_by(bv.indicator_code, bv.period_key)
+        )
+    found: dict[str, list[PeriodValue]] = {}
+    for code, key, value, numerator, denominator in session.execute(stmt):
+        found.setdefault(code, []).append(
+            PeriodValue(PeriodKey.parse(key), value, numerator, denominator)
+        )
+    return found
+
+
+def _value_sums(model: Any) -> tuple[Any, ...]:
+    return (func.sum(model.value), func.sum(model.numerator), func.sum(model.denominator))
+
+
+def baselines_with_creators(session: Session) -> list[Row[Any]]:
+    """Return every baseline with its creator's e-mail, newest as-of first, in one query."""
+    stmt = (
+        select(Baseline, User.email.label("creator"))
+        .outerjoin(User, User.id == Baseline.created_by_id)
+        .order_by(Baseline.as_of.desc(), Baseline.id)
+    )
+    return list(session.execute(stmt))

@@ -1,0 +1,19 @@
+"""The form that freezes a baseline."""
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, StringField
+from wtforms.validators import InputRequired, Length
+
+from app.baselines.services import MAX_LABEL
+
+
+class BaselineForm(FlaskForm):
+    """Label and as-of date of a new baseline."""
+
+    label = StringField(
+        "Label",
+        validators=[InputRequired(message="Give the baseline a label."), Length(max=MAX_LABEL)],
+    )
+    as_of = DateField(
+        "As of", validators=[InputRequired(message="Give the as-of date as YYYY-MM-DD.")]
+    )

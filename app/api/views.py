@@ -1,0 +1,121 @@
+"""JSON API for signed-in users: baselines, their reports and comparisons, live figures, projects.
+
+The session cookie authenticates; an anonymous call gets 401 JSON, never a redirect. Every figure
+comes from the same functions as the command line and the web pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, request
+from flask_login import current_user
+from werkzeug.exceptions import HTTPException
+
+from app import db
+from app.analysis import queries
+from app.analysis.baseline_report import baseline_report, live_report, to_json
+from app.analysis.params import page_number
+from app.analysis.sources import Filters, Source
+from app.baselines.services import list_baselines
+from app.errors import NotFound
+from app.portfolio.models import Entity
+from indicators.portfolio import PILLAR_KEYS, SCOPE_KEYS
+from indicators.types import ProjectStatus
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+PER_PAGE = 100
+STATUSES = tuple(s.value for s in ProjectStatus) + ("active",)
+
+
+class BadRequest(Exception):
+    """A query parameter has a value the API does not know."""
+
+
+def _json(body: Any, status: int = 200) -> Response:
+    return Response(to_json(body) + "\n", status=status, mimetype="application/json")
+
+
+@bp.before_request
+def _signed_in() -> Response | None:
+    if not current_user.is_authenticated:
+        return _json({"error": "sign in first: this API uses the session cookie"}, 401)
+    return None
+
+
+@bp.errorhandler(NotFound)
+def _not_found(error: NotFound) -> Response:
+    return _json({"error": str(error)}, 404)
+
+
+@bp.errorhandler(BadRequest)
+def _bad_request(error: BadRequest) -> Response:
+    return _json({"error": str(error)}, 400)
+
+
+@bp.errorhandler(HTTPException)
+def _http_error(error: HTTPException) -> Response:
+    return _json({"error": error.description or error.name}, error.code or 500)
+
+
+def _reveal() -> bool:
+    return bool(current_user.sees_confidential)
+
+
+@bp.route("/baselines")
+def baselines() -> Response:
+    """List the baselines, newest as-of date first."""
+    items = [
+        {"label": b.label, "as_of": b.as_of.isoformat(), "hash": b.content_hash}
+        for b in list_baselines(db.session())
+    ]
+    return _json({"baselines": items})
+
+
+@bp.route("/baselines/<path:label>")
+def baseline(label: str) -> Response:
+    """Return a baseline's report, compared with another baseline when ?compare= is given."""
+    other = request.args.get("compare") or None
+    return _json(baseline_report(db.session(), label, other, _reveal()))
+
+
+@bp.route("/portfolio")
+def portfolio() -> Response:
+    """Return the live portfolio's figures with the keys of a baseline report."""
+    return _json(live_report(db.session(), _reveal()))
+
+
+def _choice(name: str, allowed: tuple[str, ...] | list[str]) -> str:
+    value = request.args.get(name, "")
+    if value and value not in allowed:
+        raise BadRequest(f"{name}: {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+@bp.route("/projects")
+def projects() -> Response:
+    """Return one page of live projects, filtered by pillar, entity, scope and status."""
+    session = db.session()
+    entities = list(session.scalars(Entity.__table__.select().with_only_columns(Entity.acronym)))
+    filters = Filters(
+        pillar=_choice("pillar", PILLAR_KEYS),
+        entity=_choice("entity", entities),
+        scope=_choice("scope", SCOPE_KEYS),
+    )
+    status, page = _choice("status", STATUSES), page_number(request.args)
+    rows, total = queries.project_list(session, Source(None, filters), status, page, PER_PAGE)
+    return _json(
+        {
+            "page": page,
+            "pages": max(1, -(-total // PER_PAGE)),
+            "per_page": PER_PAGE,
+            "total": total,
+            "projects": [_project(row) for row in rows],
+        }
+    )
+
+
+def _project(row: Any) -> dict[str, Any]:
+    keys = ("code", "title", "entity", "pillar", "scope", "status", "budget_usd", "funded_usd")
+    return {key: getattr(row, key) for key in keys}
