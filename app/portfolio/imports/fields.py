@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from decimal import Decimal
 
 from indicators.types import Pillar
@@ -43,9 +42,8 @@ def code(value: str, max_length: int = 64) -> str:
     return text
 
 
-def choice(value: str, options: Iterable[str], required: bool = True) -> str | None:
+def choice(value: str, allowed: tuple[str, ...], required: bool = True) -> str | None:
     """Return one of the allowed values (None for an empty optional cell)."""
-    allowed = tuple(options)
     if not value:
         if required:
             raise CellProblem("required")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db import utcnow
+from app.errors import Conflict
 from app.portfolio.imports.projects import ProjectRecord
 from app.portfolio.imports.result import ImportResult
 from app.portfolio.models import Project, ProjectCountry, project_needs, project_pve_areas
@@ -78,28 +80,52 @@ def _existing_links(session: Session) -> dict[str, dict[int, frozenset[Any]]]:
 def write_projects(session: Session, plan: ProjectPlan) -> None:
     """Insert new projects, update changed ones and replace the links that differ."""
     now = utcnow()
-    relink = dict(plan.relink)
     if plan.inserts:
-        rows = [
-            {**rec.values, "version": 1, "created_at": now, "updated_at": now}
-            for rec in plan.inserts
-        ]
-        created = session.execute(insert(Project).returning(Project.id, Project.code), rows)
-        ids = {code: id_ for id_, code in created}
-        relink.update({ids[rec.values["code"]]: rec for rec in plan.inserts})
+        session.execute(insert(Project), [{**r.values, **stamps(now, 1)} for r in plan.inserts])
+        # Plain executemany then one SELECT: RETURNING would force multi-row VALUES statements,
+        # which psycopg converts row by row in Python and which run slower than the inserts.
+        ids = dict(session.execute(select(Project.code, Project.id)).all())
+        fresh = {ids[rec.values["code"]]: rec for rec in plan.inserts}
+        _insert_links(session, fresh)
     if plan.updates:
-        session.execute(update(Project), [{**row, "updated_at": now} for row in plan.updates])
-    if relink:
-        _replace_links(session, relink)
+        _update_projects(session, plan.updates, now)
+    if plan.relink:
+        _delete_links(session, list(plan.relink))
+        _insert_links(session, plan.relink)
     session.expire_all()
 
 
-def _replace_links(session: Session, relink: dict[int, ProjectRecord]) -> None:
-    ids = list(relink)
-    for name, (table, column) in LINK_TABLES.items():
+def _update_projects(session: Session, rows: list[dict[str, Any]], now: dt.datetime) -> None:
+    # Core executemany with our own version check: the ORM's version-checked bulk UPDATE
+    # runs one statement per row.
+    table = Project.__table__
+    names = [name for name in rows[0] if name not in ("id", "version")]
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+        .values({n: bindparam(f"b_{n}") for n in names})
+        .values(version=table.c.version + 1, updated_at=now)
+    )
+    params = [{f"b_{k}": v for k, v in row.items()} for row in rows]
+    result = session.execute(statement, params)
+    if session.get_bind().dialect.supports_sane_multi_rowcount and result.rowcount != len(rows):
+        raise Conflict("projects: someone else changed them during the import; run it again")
+
+
+def stamps(now: dt.datetime, version: int) -> dict[str, Any]:
+    """Return the bookkeeping columns of a new row."""
+    return {"version": version, "created_at": now, "updated_at": now}
+
+
+def _delete_links(session: Session, ids: list[int]) -> None:
+    for table, _column in LINK_TABLES.values():
         for start in range(0, len(ids), CHUNK):
             session.execute(delete(table).where(table.c.project_id.in_(ids[start : start + CHUNK])))
-        rows = _link_rows(relink.items(), name, column)
+
+
+def _insert_links(session: Session, records: dict[int, ProjectRecord]) -> None:
+    for name, (table, column) in LINK_TABLES.items():
+        rows = _link_rows(records.items(), name, column)
         if rows:
             session.execute(insert(table), rows)
 

@@ -34,14 +34,18 @@ COLUMNS = Columns(
     required=("code", "title", "entity", "pillar", "scope", "status", "budget_usd", "funded_usd"),
 )
 
+SCOPES = tuple(choices(Scope))
+STATUSES = tuple(choices(ProjectStatus))
+ORIGINS = tuple(choices(Origin))
+
 PARSERS: dict[str, Parser] = {
     "code": fields.code,
     "title": lambda v: fields.required_text(v, 500),
     "entity": lambda v: fields.required_text(v, 20),
     "pillar": fields.pillar,
-    "scope": lambda v: fields.choice(v, choices(Scope)),
+    "scope": lambda v: fields.choice(v, SCOPES),
     "countries": fields.iso3_list,
-    "status": lambda v: fields.choice(v, choices(ProjectStatus)),
+    "status": lambda v: fields.choice(v, STATUSES),
     "start_date": lambda v: fields.date(v, required=False),
     "end_date": lambda v: fields.date(v, required=False),
     "budget_usd": fields.amount,
@@ -50,7 +54,7 @@ PARSERS: dict[str, Parser] = {
     "cted_needs": lambda v: frozenset(fields.split_list(v)),
     "pve_priority_areas": lambda v: fields.number_list(v, 1, 7),
     "gender_marker": lambda v: fields.small_int(v, 0, 3),
-    "origin": lambda v: fields.choice(v, choices(Origin), required=False),
+    "origin": lambda v: fields.choice(v, ORIGINS, required=False),
 }
 
 SCALARS = (

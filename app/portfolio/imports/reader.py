@@ -192,6 +192,8 @@ def _row(
 
 def cell_text(value: Any) -> str:
     """Return a cell as trimmed text: dates as YYYY-MM-DD, whole floats without '.0'."""
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

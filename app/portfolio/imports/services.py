@@ -85,14 +85,11 @@ def _plan(
 
 def _write(
     session: Session, model: type[Any], inserts: list[dict[str, Any]], updates: list[dict[str, Any]]
-) -> dict[str, int]:
-    ids: dict[str, int] = {}
+) -> None:
     if inserts:
-        created = session.execute(insert(model).returning(model.id, model.code), inserts)
-        ids = {code: id_ for id_, code in created}
+        session.execute(insert(model), inserts)
     if updates:
         session.execute(update(model), updates)
-    return ids
 
 
 def _audit(
