@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.auth.models import User
 from app.auth.services import create_user
+from app.errors import DomainError
 from app.portfolio.demo_data import (
     COUNTRIES,
     ENTITIES,
@@ -35,6 +36,7 @@ DEMO_USERS: tuple[tuple[str, str, str | None], ...] = (
 PILLARS = ("I", "II", "III", "IV")
 SCOPES = tuple(s.value for s in Scope)
 STATUSES = tuple(s.value for s in ProjectStatus)
+SCOPE_CODES = {"global": "GLO", "interregional": "INT", "regional": "REG", "national": "NAT"}
 CONFIDENTIAL_NEEDS = frozenset({3, 11, 19, 27})
 
 
@@ -86,6 +88,7 @@ def _needs(session: Session) -> list[CtedNeed]:
                 confidential=index in CONFIDENTIAL_NEEDS,
             )
         )
+    _refuse_taken(session, CtedNeed, [n.code for n in needs])
     session.add_all(needs)
     session.flush()
     return needs
@@ -97,9 +100,19 @@ def _projects(session: Session, rng: random.Random, needs: list[CtedNeed]) -> li
     }
     areas = list(session.scalars(select(PveArea).order_by(PveArea.number)))
     projects = [_project(index, rng, entities, areas, needs) for index in range(40)]
+    _refuse_taken(session, Project, [p.code for p in projects])
     session.add_all(projects)
     session.flush()
     return projects
+
+
+def _refuse_taken(session: Session, model: type[CtedNeed | Project], codes: list[str]) -> None:
+    taken = session.scalars(select(model.code).where(model.code.in_(codes))).all()
+    if taken:
+        raise DomainError(
+            f"seed-demo: {len(taken)} demo codes already exist (e.g. {sorted(taken)[0]});"
+            " load the demo into an empty database"
+        )
 
 
 def _project(
@@ -116,7 +129,7 @@ def _project(
     funded = budget if index % 5 == 0 else Decimal(int(budget * rng.randrange(20, 95) / 100))
     start_year = 2015 + index % 5
     project = Project(
-        code=f"{acronym}-{'GLO' if scope == 'global' else 'REG'}-{index + 1:04d}",
+        code=f"{acronym}-{SCOPE_CODES[scope]}-{start_year}-{index + 1:02d}",
         title=title,
         entity=entities[acronym],
         pillar_code=pillar,

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from app.auth.services import authenticate
 from app.logframe.models import Indicator, Outcome
-from app.portfolio.models import CtedNeed, Project
+from app.portfolio.models import CtedNeed, Entity, Project
 from app.progress.models import ProgressReport, ReportingPeriod
 from tests.app.imports_support import counts
 
@@ -54,3 +54,16 @@ def test_seed_demo_refuses_production(app, db_session, monkeypatch) -> None:
     assert result.exit_code == 1
     assert result.stderr == "Error: seed-demo refuses to run when PRODUCTION is set\n"
     assert count(db_session, Project) == 0
+
+
+def test_seed_demo_refuses_codes_that_already_exist(app, db_session) -> None:
+    runner = app.test_cli_runner()
+    unoct = db_session.scalar(select(Entity.id).where(Entity.acronym == "UNOCT"))
+    mine = Project(code="UNOCT-GLO-2015-01", title="Mine", entity_id=unoct, pillar_code="I")
+    mine.scope, mine.status, mine.budget_usd, mine.funded_usd = "global", "ongoing", 1, 0
+    db_session.add(mine)
+    db_session.commit()
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: seed-demo: 1 demo codes already exist")
+    assert count(db_session, Project) == 1
