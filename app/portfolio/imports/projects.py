@@ -1,0 +1,138 @@
+"""The projects file: columns, per-row rules and cross-column rules (CONTRACT section 2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from app.models_base import choices
+from app.portfolio.imports import fields
+from app.portfolio.imports.reader import Columns, Row
+from app.portfolio.imports.rows import Parser, parse_row, unique_codes
+from indicators.types import Origin, ProjectStatus, Scope
+
+COLUMNS = Columns(
+    known=(
+        "code",
+        "title",
+        "entity",
+        "pillar",
+        "scope",
+        "countries",
+        "status",
+        "start_date",
+        "end_date",
+        "budget_usd",
+        "funded_usd",
+        "in_multi_year_appeal",
+        "cted_needs",
+        "pve_priority_areas",
+        "gender_marker",
+        "origin",
+    ),
+    required=("code", "title", "entity", "pillar", "scope", "status", "budget_usd", "funded_usd"),
+)
+
+SCOPES = tuple(choices(Scope))
+STATUSES = tuple(choices(ProjectStatus))
+ORIGINS = tuple(choices(Origin))
+
+PARSERS: dict[str, Parser] = {
+    "code": fields.code,
+    "title": lambda v: fields.required_text(v, 500),
+    "entity": lambda v: fields.required_text(v, 20),
+    "pillar": fields.pillar,
+    "scope": lambda v: fields.choice(v, SCOPES),
+    "countries": fields.iso3_list,
+    "status": lambda v: fields.choice(v, STATUSES),
+    "start_date": lambda v: fields.date(v, required=False),
+    "end_date": lambda v: fields.date(v, required=False),
+    "budget_usd": fields.amount,
+    "funded_usd": fields.amount,
+    "in_multi_year_appeal": lambda v: fields.yes_no(v, None),
+    "cted_needs": lambda v: frozenset(fields.split_list(v)),
+    "pve_priority_areas": lambda v: fields.number_list(v, 1, 7),
+    "gender_marker": lambda v: fields.small_int(v, 0, 3),
+    "origin": lambda v: fields.choice(v, ORIGINS, required=False),
+}
+
+SCALARS = (
+    "code",
+    "title",
+    "scope",
+    "status",
+    "start_date",
+    "end_date",
+    "budget_usd",
+    "funded_usd",
+    "in_multi_year_appeal",
+    "gender_marker",
+    "origin",
+)
+
+
+@dataclass(frozen=True)
+class ProjectRecord:
+    """One valid row: Project column values and the sets of linked rows."""
+
+    values: dict[str, Any]
+    countries: frozenset[str]
+    need_ids: frozenset[int]
+    pve_areas: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """Existing rows a projects file refers to, loaded once."""
+
+    entities: Mapping[str, int]
+    needs: Mapping[str, int]
+
+
+def validate(
+    rows: Iterable[Row], every: list[Row], lookups: Lookups, problems: list[str]
+) -> list[ProjectRecord]:
+    """Return each valid row as a ProjectRecord; append problems for the others."""
+    unique_codes(every, problems)
+    records = []
+    for number, row in rows:
+        before = len(problems)
+        parsed = parse_row(number, row, PARSERS, problems)
+        if len(problems) == before:
+            problems += [f"row {number}: {p}" for p in cross_problems(parsed, lookups)]
+        if len(problems) == before:
+            records.append(_record(parsed, lookups))
+    return records
+
+
+def cross_problems(parsed: dict[str, Any], lookups: Lookups) -> list[str]:
+    """Return `column: problem` for rules that involve several columns or the database."""
+    found = []
+    if parsed["entity"] not in lookups.entities:
+        found.append(f"entity: {parsed['entity']!r} is not a Compact entity acronym")
+    start, end = parsed["start_date"], parsed["end_date"]
+    if start and end and end < start:
+        found.append(f"end_date: {end} is before start_date {start}")
+    if parsed["funded_usd"] > parsed["budget_usd"]:
+        found.append(
+            f"funded_usd: {parsed['funded_usd']} is above budget_usd {parsed['budget_usd']}"
+        )
+    if parsed["scope"] == Scope.NATIONAL and not parsed["countries"]:
+        found.append("countries: required when scope is national")
+    unknown = sorted(c for c in parsed["cted_needs"] if c not in lookups.needs)
+    if unknown:
+        found.append(f"cted_needs: no CTED need {', '.join(unknown)}")
+    return found
+
+
+def _record(parsed: dict[str, Any], lookups: Lookups) -> ProjectRecord:
+    values = {name: parsed[name] for name in SCALARS}
+    values["entity_id"] = lookups.entities[parsed["entity"]]
+    values["pillar_code"] = parsed["pillar"]
+    return ProjectRecord(
+        values=values,
+        countries=parsed["countries"],
+        need_ids=frozenset(lookups.needs[c] for c in parsed["cted_needs"]),
+        pve_areas=parsed["pve_priority_areas"],
+    )

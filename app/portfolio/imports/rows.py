@@ -1,0 +1,37 @@
+"""Run per-column parsers over numbered rows and collect every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from app.portfolio.imports.fields import CellProblem
+from app.portfolio.imports.reader import Row
+
+Parser = Callable[[str], Any]
+
+
+def parse_row(
+    number: int, row: dict[str, str], parsers: dict[str, Parser], problems: list[str]
+) -> dict[str, Any]:
+    """Return the parsed values of one row; append `row N: column: problem` for each failure."""
+    parsed: dict[str, Any] = {}
+    for column, parser in parsers.items():
+        try:
+            parsed[column] = parser(row.get(column, ""))
+        except CellProblem as problem:
+            problems.append(f"row {number}: {column}: {problem}")
+    return parsed
+
+
+def unique_codes(rows: Iterable[Row], problems: list[str]) -> None:
+    """Report a code that appears again, naming the row where it first appeared."""
+    first: dict[str, int] = {}
+    for number, row in rows:
+        value = row.get("code", "")
+        if not value:
+            continue
+        if value in first:
+            problems.append(f"row {number}: code: {value!r} already appears in row {first[value]}")
+        else:
+            first[value] = number

@@ -1,0 +1,133 @@
+"""Import needs and projects: read, validate every row, then upsert by code in bulk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from app.audit.services import record
+from app.errors import ValidationFailed
+from app.portfolio.imports import needs, projects
+from app.portfolio.imports.project_plan import plan_projects, write_projects
+from app.portfolio.imports.reader import Limits, Row, read_rows
+from app.portfolio.imports.result import ImportResult
+from app.portfolio.models import CtedNeed, Entity
+
+Source = str | Path | bytes
+Progress = Callable[[list[Row]], AbstractContextManager[Iterable[Row]]]
+
+
+@contextmanager
+def _plain(rows: list[Row]) -> Iterator[Iterable[Row]]:
+    yield rows
+
+
+def configured_limits() -> Limits:
+    """Return the import size limits of the running app."""
+    config = current_app.config
+    return Limits(config["IMPORT_MAX_BYTES"], config["IMPORT_MAX_UNCOMPRESSED_BYTES"])
+
+
+def import_needs(
+    session: Session,
+    user_id: int | None,
+    source: Source,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Validate every row of a needs file, then create or update the needs by code."""
+    rows = read_rows(source, needs.COLUMNS, configured_limits())
+    problems: list[str] = []
+    with (progress or _plain)(rows) as each:
+        records = needs.validate(each, rows, problems)
+    if problems:
+        raise ValidationFailed(problems)
+    session.flush()
+    existing = _existing(session, CtedNeed, needs.PARSERS.keys(), needs.RENAMED)
+    result, inserts, updates = _plan(records, existing, dry_run)
+    if not dry_run and (inserts or updates):
+        _write(session, CtedNeed, inserts, updates)
+        _audit(session, user_id, "needs", source, result)
+    return result
+
+
+def _existing(
+    session: Session, model: type[Any], names: Iterable[str], renamed: dict[str, str]
+) -> dict[str, dict[str, Any]]:
+    columns = [getattr(model, renamed.get(n, n)) for n in names]
+    found = session.execute(select(model.id, *columns)).mappings()
+    return {row["code"]: dict(row) for row in found}
+
+
+def _plan(
+    records: list[dict[str, Any]], existing: dict[str, dict[str, Any]], dry_run: bool
+) -> tuple[ImportResult, list[dict[str, Any]], list[dict[str, Any]]]:
+    result = ImportResult(dry_run=dry_run)
+    inserts, updates = [], []
+    for values in records:
+        old = existing.get(values["code"])
+        if old is None:
+            inserts.append(values)
+            result.created.append(values["code"])
+        elif any(old[k] != v for k, v in values.items()):
+            updates.append({"id": old["id"], **values})
+            result.updated.append(values["code"])
+        else:
+            result.unchanged += 1
+    return result, inserts, updates
+
+
+def _write(
+    session: Session, model: type[Any], inserts: list[dict[str, Any]], updates: list[dict[str, Any]]
+) -> None:
+    if inserts:
+        session.execute(insert(model), inserts)
+    if updates:
+        session.execute(update(model), updates)
+
+
+def _audit(
+    session: Session, user_id: int | None, kind: str, source: Source, result: ImportResult
+) -> None:
+    name = "upload" if isinstance(source, bytes) else Path(source).name
+    record(
+        session,
+        user_id,
+        "import",
+        kind,
+        name[:64],
+        after={"created": result.created, "updated": result.updated},
+    )
+    session.flush()
+
+
+def import_projects(
+    session: Session,
+    user_id: int | None,
+    source: Source,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Validate every row of a projects file, then create or update the projects by code."""
+    rows = read_rows(source, projects.COLUMNS, configured_limits())
+    session.flush()
+    lookups = projects.Lookups(
+        entities=dict(session.execute(select(Entity.acronym, Entity.id)).all()),
+        needs=dict(session.execute(select(CtedNeed.code, CtedNeed.id)).all()),
+    )
+    problems: list[str] = []
+    with (progress or _plain)(rows) as each:
+        records = projects.validate(each, rows, lookups, problems)
+    if problems:
+        raise ValidationFailed(problems)
+    result, plan = plan_projects(session, records, dry_run)
+    if not dry_run and (result.created or result.updated):
+        write_projects(session, plan)
+        _audit(session, user_id, "projects", source, result)
+    return result

@@ -1,0 +1,61 @@
+"""Read the first sheet of an already checked XLSX workbook, refusing formulas."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import openpyxl
+from defusedxml import DefusedXmlException
+
+from app.errors import ValidationFailed
+
+
+def read_workbook(data: bytes) -> list[tuple[int, list[Any]]]:
+    """Return (row number, cell values) of the first sheet; refuse formulas and XML tricks."""
+    if openpyxl.DEFUSEDXML is not True:
+        raise ValidationFailed(["file: XLSX import needs the defusedxml package installed"])
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        try:
+            return _sheet_rows(book.worksheets[0])
+        finally:
+            book.close()
+    except ValidationFailed:
+        raise
+    except Exception as error:  # openpyxl fails in open-ended ways on crafted files
+        raise ValidationFailed([_problem(error)]) from None
+
+
+def _problem(error: BaseException) -> str:
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return "file: the workbook declares XML entities or a DTD, which are refused"
+        cause = cause.__cause__ or cause.__context__
+    first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return f"file: not a readable XLSX workbook ({first_line})"
+
+
+def _sheet_rows(sheet: Any) -> list[tuple[int, list[Any]]]:
+    table: list[tuple[int, list[Any]]] = []
+    header: list[str] = []
+    problems: list[str] = []
+    for number, cells in enumerate(sheet.iter_rows(), start=1):
+        values = []
+        for position, cell in enumerate(cells):
+            if getattr(cell, "data_type", None) == "f":
+                problems.append(_formula_problem(number, position, header))
+            values.append(cell.value)
+        if number == 1:
+            header = [str(v).strip() if v is not None else "" for v in values]
+        table.append((number, values))
+    if problems:
+        raise ValidationFailed(problems)
+    return table
+
+
+def _formula_problem(number: int, position: int, header: list[str]) -> str:
+    name = header[position] if position < len(header) and header[position] else None
+    column = name or f"column {position + 1}"
+    return f"row {number}: {column}: formula cells are refused; paste the values instead"
