@@ -17,10 +17,14 @@ def index():  # type: ignore[no-untyped-def]
 
 def register_blueprints(app: Flask) -> None:
     """Register every domain's blueprint."""
+    from app.audit.views import bp as audit
     from app.auth.views import bp as auth
+    from app.logframe import indicator_views, structure_views, views  # noqa: F401  (routes)
+    from app.logframe.blueprint import bp as logframe
     from app.portfolio.views import bp as portfolio
+    from app.progress.period_views import bp as periods
 
-    for blueprint in (home, auth, portfolio):
+    for blueprint in (home, auth, portfolio, logframe, periods, audit):
         app.register_blueprint(blueprint)
     init_templates(app)
 
@@ -29,6 +33,9 @@ NAV = (
     ("home.index", "Home", None),
     ("portfolio.projects", "Projects", None),
     ("portfolio.needs", "CTED needs", None),
+    ("logframe.new_project", "New project", ("admin", "focal_point")),
+    ("logframe.outcomes", "Outcomes", ("admin",)),
+    ("periods.index", "Periods", ("admin",)),
 )
 
 
