@@ -60,7 +60,7 @@ def _area(label: str, limit: int, required: bool = True) -> TextAreaField:
 
 def _amount(label: str, required: bool = False, low: int = 0) -> DecimalField:
     first = InputRequired() if required else Optional()
-    return DecimalField(label, validators=[first, Bounded(low, MAX_AMOUNT)])
+    return DecimalField(label, places=None, validators=[first, Bounded(low, MAX_AMOUNT)])
 
 
 def _dates_ordered(form: VersionedForm) -> bool:
@@ -89,12 +89,18 @@ class ProjectForm(VersionedForm):
         "Funded (US$)", validators=[InputRequired(), Bounded(0, MAX_AMOUNT, 2)]
     )
     in_multi_year_appeal = SelectField(
-        "In the Multi-Year Appeal", choices=[("", "unknown"), ("yes", "yes"), ("no", "no")]
+        "In the Multi-Year Appeal",
+        choices=[("", "unknown"), ("yes", "yes"), ("no", "no")],
+        default="",
     )
     gender_marker = SelectField(
-        "Gender marker", choices=[("", "unknown")] + [(str(n), str(n)) for n in range(4)]
+        "Gender marker",
+        choices=[("", "unknown")] + [(str(n), str(n)) for n in range(4)],
+        default="",
     )
-    origin = SelectField("Origin", choices=[("", "unknown")] + _options(choices(Origin)))
+    origin = SelectField(
+        "Origin", choices=[("", "unknown")] + _options(choices(Origin)), default=""
+    )
     countries = StringField(
         "Beneficiary countries (ISO3, comma-separated)",
         validators=[
@@ -152,7 +158,9 @@ class TargetRow(Form):
     """One row of the per-period targets table."""
 
     period_key = StringField("Period", validators=[Optional(), quarter_key], filters=[strip])
-    target = DecimalField("Target", validators=[Optional(), Bounded(-MAX_AMOUNT, MAX_AMOUNT)])
+    target = DecimalField(
+        "Target", places=None, validators=[Optional(), Bounded(-MAX_AMOUNT, MAX_AMOUNT)]
+    )
 
 
 class IndicatorForm(VersionedForm):

@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.audit.services import jsonable, snapshot
 from app.auth.models import User
 from app.auth.permissions import ensure_admin, ensure_can_edit_project
 from app.errors import DomainError, FieldInvalid
@@ -18,6 +17,8 @@ from app.logframe.writes import (
     audited_create,
     audited_delete,
     audited_update,
+    plain,
+    snap_fields,
     unique_code,
     value_count,
 )
@@ -49,8 +50,8 @@ CONTROLLED = (
 
 def indicator_snapshot(indicator: Indicator) -> dict[str, Any]:
     """Return an indicator's audited state, with its per-period targets."""
-    state = snapshot(indicator, ("id", "outcome_id", "output_id") + INDICATOR_FIELDS)
-    state["targets"] = {t.period_key: jsonable(t.target) for t in indicator.targets}
+    state = snap_fields(indicator, ("id", "outcome_id", "output_id") + INDICATOR_FIELDS)
+    state["targets"] = {t.period_key: plain(t.target) for t in indicator.targets}
     return state
 
 
@@ -90,14 +91,16 @@ def create_indicator(
     session: Session, user: User, parent: Outcome | Output, data: Mapping[str, Any]
 ) -> Indicator:
     """Add an indicator to an outcome (administrators) or an output (its project's editors)."""
-    indicator = Indicator()
     if isinstance(parent, Output):
         ensure_can_edit_project(user, parent.project)
-        indicator.output = parent
     else:
         ensure_admin(user)
-        indicator.outcome = parent
     unique_code(session, Indicator.code, data["code"], None)
+    indicator = Indicator()
+    if isinstance(parent, Output):
+        indicator.output = parent
+    else:
+        indicator.outcome = parent
     _apply(indicator, data)
     return audited_create(session, user, indicator, indicator_snapshot)
 

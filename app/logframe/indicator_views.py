@@ -15,13 +15,14 @@ from app.logframe.blueprint import bp, form_page, load
 from app.logframe.forms import IndicatorForm
 from app.logframe.models import Indicator, Outcome, Output
 from app.logframe.structure_views import editable_output, logframe_url
+from app.logframe.writes import plain
 
 
 def _form(indicator: Indicator | None = None) -> IndicatorForm:
     if indicator is None:
         return IndicatorForm()
-    initial: dict[str, Any] = {n: getattr(indicator, n) for n in service.INDICATOR_FIELDS}
-    rows = [{"period_key": t.period_key, "target": t.target} for t in indicator.targets]
+    initial: dict[str, Any] = {n: plain(getattr(indicator, n)) for n in service.INDICATOR_FIELDS}
+    rows = [{"period_key": t.period_key, "target": plain(t.target)} for t in indicator.targets]
     initial.update(version=indicator.version, targets=rows + [{}, {}])
     return IndicatorForm(data=initial)
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.services import record, snapshot
+from app.audit.services import record
 from app.auth.models import User
 from app.auth.permissions import (
     can_see_need,
@@ -22,6 +22,7 @@ from app.logframe.writes import (
     audited_delete,
     audited_update,
     report_count,
+    snap_fields,
     unique_code,
     value_count,
 )
@@ -47,7 +48,7 @@ PROJECT_FIELDS = (
 
 def project_snapshot(project: Project) -> dict[str, Any]:
     """Return a project's audited state, with its countries and PVE areas."""
-    state = snapshot(project, PROJECT_FIELDS + ("entity_id",))
+    state = snap_fields(project, PROJECT_FIELDS + ("entity_id",))
     state["countries"] = [c.iso3 for c in project.countries]
     state["pve_areas"] = [a.number for a in project.pve_areas]
     return state

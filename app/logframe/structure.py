@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.audit.services import snapshot
 from app.auth.models import User
 from app.auth.permissions import ensure_admin, ensure_can_edit_project
 from app.errors import DomainError, FieldInvalid
@@ -18,6 +17,7 @@ from app.logframe.writes import (
     audited_create,
     audited_delete,
     audited_update,
+    snap_fields,
     unique_code,
     update_count,
     value_count,
@@ -32,17 +32,17 @@ ACTIVITY_FIELDS = ("title", "start_date", "end_date", "status", "percent_complet
 
 def outcome_snapshot(outcome: Outcome) -> dict[str, Any]:
     """Return an outcome's audited state."""
-    return snapshot(outcome, ("id",) + OUTCOME_FIELDS)
+    return snap_fields(outcome, ("id",) + OUTCOME_FIELDS)
 
 
 def output_snapshot(output: Output) -> dict[str, Any]:
     """Return an output's audited state."""
-    return snapshot(output, ("id", "project_id") + OUTPUT_FIELDS)
+    return snap_fields(output, ("id", "project_id") + OUTPUT_FIELDS)
 
 
 def activity_snapshot(activity: Activity) -> dict[str, Any]:
     """Return an activity's audited state."""
-    return snapshot(activity, ("id", "output_id") + ACTIVITY_FIELDS)
+    return snap_fields(activity, ("id", "output_id") + ACTIVITY_FIELDS)
 
 
 def create_outcome(session: Session, user: User, data: Mapping[str, Any]) -> Outcome:

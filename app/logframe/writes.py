@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit.history import ensure_version
-from app.audit.services import changed, record
+from app.audit.services import changed, jsonable, record
 from app.auth.models import User
 from app.errors import FieldInvalid
 from app.logframe.models import Activity, Indicator, Output
@@ -18,6 +19,19 @@ from app.progress.models import ActivityUpdate, IndicatorValue, ProgressReport
 
 Snap = Callable[[Any], dict[str, Any]]
 Guard = Callable[[dict[str, tuple[Any, Any]]], None]
+
+
+def plain(value: Any) -> Any:
+    """Return a Decimal as plain text without trailing zeros (10.0000 -> 10), else unchanged."""
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return "0" if text in ("-0", "") else text
+    return value
+
+
+def snap_fields(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    """Return an audit snapshot of the named fields, numbers compared by value."""
+    return jsonable({name: plain(getattr(obj, name)) for name in fields})
 
 
 def object_type(obj: Any) -> str:
