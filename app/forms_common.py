@@ -59,10 +59,23 @@ def strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
+class VersionField(IntegerField):
+    """The version a form was drawn from; a POST without it carries none (never the current)."""
+
+    widget = HiddenInput()
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        """Take the version from the submitted form only."""
+        if not valuelist:
+            self.data = None
+            return
+        super().process_formdata(valuelist)
+
+
 class VersionedForm(FlaskForm):
     """An edit form that carries the version the user started from."""
 
-    version = IntegerField(widget=HiddenInput(), validators=[Optional(), Bounded(0, 2**31, 0)])
+    version = VersionField(validators=[Optional(), Bounded(0, 2**31, 0)])
 
 
 class ReasonForm(FlaskForm):
@@ -91,7 +104,9 @@ def submit(
         message = str(error) if isinstance(error, Conflict) else CONFLICT
         form.form_errors.append(message)
         if record is not None:
-            form.version.data = record.version  # saving again now is a deliberate overwrite
+            # Saving again now is a deliberate overwrite of what the message shows.
+            form.version.data = record.version
+            form.version.raw_data = [str(record.version)]
     except FieldInvalid as error:
         session.rollback()
         _field_error(form, error.field, str(error))

@@ -56,7 +56,8 @@ def scope_of(obj: Any) -> tuple[int | None, int | None]:
 def assign(obj: Any, data: Mapping[str, Any], fields: tuple[str, ...]) -> None:
     """Set only the named fields on a model (never mass-assign)."""
     for name in fields:
-        setattr(obj, name, data[name])
+        if getattr(obj, name) != data[name]:  # an equal value must not bump the version
+            setattr(obj, name, data[name])
 
 
 def audited_update(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -31,7 +31,29 @@ class World:
     period: ReportingPeriod
     need: CtedNeed
     secret: CtedNeed
-    users: dict[str, User | None]
+    make_user: Any
+    session: Any
+    made: dict[str, User | None] = field(default_factory=dict)
+
+    @property
+    def users(self) -> dict[str, User | None]:
+        """Return the users of every role, creating them on first use (hashing is slow)."""
+        return {role: self.user(role) for role in ROLES}
+
+    def user(self, role: str) -> User | None:
+        """Return the user of one role, created once."""
+        if role not in self.made:
+            self.made[role] = _new_user(self.make_user, role)
+            self.session.commit()
+        return self.made[role]
+
+
+def _new_user(make_user: Any, role: str) -> User | None:
+    specs = {"owner": ("focal_point", "UNODC"), "other_focal": ("focal_point", "UNOCT")}
+    if role == "anonymous":
+        return None
+    kind, entity = specs.get(role, (role, None))
+    return make_user(kind, entity)
 
 
 def entity_id(session: Any, acronym: str) -> int:
@@ -80,17 +102,10 @@ def build_world(session: Any, make_user: Any) -> World:
     )
     need, secret = _need("N-OPEN", False), _need("N-SECRET", True)
     session.add_all([outcome, project, output, activity, indicator, period, need, secret])
-    users: dict[str, User | None] = {
-        "admin": make_user("admin"),
-        "owner": make_user("focal_point", "UNODC"),
-        "other_focal": make_user("focal_point", "UNOCT"),
-        "reviewer": make_user("reviewer"),
-        "viewer": make_user("viewer"),
-        "cted": make_user("cted"),
-        "anonymous": None,
-    }
     session.commit()
-    return World(project, outcome, output, activity, indicator, period, need, secret, users)
+    return World(
+        project, outcome, output, activity, indicator, period, need, secret, make_user, session
+    )
 
 
 def add_value(session: Any, world: World, indicator: Indicator | None = None) -> IndicatorValue:
@@ -123,7 +138,7 @@ def as_role(client: Any, world: World, login: Any) -> Any:
     """Sign in as one of ROLES (anonymous signs in nobody) and return the client."""
 
     def sign_in(role: str) -> Any:
-        user = world.users[role]
+        user = world.user(role)
         if user is not None:
             response = login(user)
             assert response.status_code == 302
