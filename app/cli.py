@@ -110,12 +110,22 @@ def create_user(email: str, role: str, entity: str | None, name: str, password_s
 COMMANDS: list[click.Command] = [db_group, seed_reference, create_user]
 
 
+COMMAND_MODULES = (
+    "app.portfolio.commands",
+    "app.baselines.commands",
+    "app.analysis.commands",
+)
+
+
 def register(app: Flask) -> None:
     """Add every command to the app's CLI."""
-    from app.portfolio import commands as portfolio_commands
+    from importlib import import_module
 
-    for command in COMMANDS + portfolio_commands.COMMANDS:
+    for command in COMMANDS:
         app.cli.add_command(command)
+    for module in COMMAND_MODULES:
+        for command in import_module(module).COMMANDS:
+            app.cli.add_command(command)
 
 
 def main() -> None:

@@ -2,7 +2,14 @@
 
 from app.audit.models import AuditEvent  # noqa: F401
 from app.auth.models import LoginFailure, User  # noqa: F401
-from app.baselines.models import Baseline, IssuedReport  # noqa: F401
+from app.baselines.models import (  # noqa: F401
+    Baseline,
+    BaselineLink,
+    BaselineNeed,
+    BaselineProject,
+    BaselineValue,
+    IssuedReport,
+)
 from app.db import Base
 from app.logframe.models import Activity, Indicator, IndicatorTarget, Outcome, Output  # noqa: F401
 from app.portfolio.models import (  # noqa: F401

@@ -33,7 +33,9 @@ class ProjectStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-ACTIVE_STATUSES = frozenset({ProjectStatus.PIPELINE, ProjectStatus.ONGOING, ProjectStatus.SUSPENDED})
+ACTIVE_STATUSES = frozenset(
+    {ProjectStatus.PIPELINE, ProjectStatus.ONGOING, ProjectStatus.SUSPENDED}
+)
 PORTFOLIO_STATUSES = ACTIVE_STATUSES | {ProjectStatus.COMPLETED}
 
 

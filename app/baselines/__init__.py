@@ -1,1 +1,3 @@
-"""Baselines domain."""
+"""Baselines domain: frozen snapshots and issued reports."""
+
+from app.baselines import guard as guard  # noqa: E402  (registers the immutability guard)

@@ -234,7 +234,6 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("label", sa.String(length=120), nullable=False),
         sa.Column("as_of", sa.Date(), nullable=False),
-        sa.Column("content", sa.Text(), nullable=False),
         sa.Column("content_hash", sa.String(length=80), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("created_by_id", sa.Integer(), nullable=True),

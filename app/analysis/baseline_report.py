@@ -1,0 +1,101 @@
+"""The baseline report of CONTRACT section 4: one function for the command, page and API."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.analysis.queries import need_facts, project_facts, tally
+from app.analysis.sources import Filters, Source
+from app.baselines.models import Baseline
+from app.baselines.services import get_baseline
+from indicators import compare, coverage, portfolio
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Everything one source's headline figures need."""
+
+    portfolio: portfolio.PortfolioFigures
+    needs: coverage.NeedCoverage
+
+
+def source_figures(session: Session, source: Source, reveal_confidential: bool) -> Figures:
+    """Compute a source's portfolio figures and need coverage with aggregate queries."""
+    needs, addressed = need_facts(session, source)
+    return Figures(
+        portfolio.figures(tally(session, source)),
+        coverage.need_coverage(needs, addressed, reveal_confidential),
+    )
+
+
+def baseline_report(
+    session: Session,
+    label: str,
+    compare_label: str | None = None,
+    reveal_confidential: bool = False,
+) -> dict[str, Any]:
+    """Return the baseline report as the contract's JSON-ready dict (Decimals kept exact)."""
+    baseline = get_baseline(session, label)
+    figures = source_figures(session, Source(baseline.id), reveal_confidential)
+    report: dict[str, Any] = {"baseline": header(baseline)}
+    report.update(portfolio.to_contract_dict(figures.portfolio))
+    report["cted_needs"] = coverage.to_contract_dict(figures.needs)
+    if compare_label is not None:
+        other = get_baseline(session, compare_label)
+        report["compare"] = comparison(session, baseline, other)
+    return report
+
+
+def header(baseline: Baseline) -> dict[str, str]:
+    """Return the label, as-of date and hash of a baseline."""
+    return {
+        "label": baseline.label,
+        "as_of": baseline.as_of.isoformat(),
+        "hash": baseline.content_hash,
+    }
+
+
+def comparison(session: Session, baseline: Baseline, other: Baseline) -> dict[str, Any]:
+    """Compare a baseline with another; the older of the two is the starting point."""
+    mine = project_facts(session, Source(baseline.id))
+    theirs = project_facts(session, Source(other.id))
+    old, new = (theirs, mine) if other.as_of <= baseline.as_of else (mine, theirs)
+    result = compare.compare(old, new)
+    body = compare.to_contract_dict(result, other.label)
+    body["projects"] = len([f for f in theirs if f.in_portfolio])
+    return body
+
+
+def live_or_baseline(session: Session, label: str | None, filters: Filters) -> Source:
+    """Return the source named by a label ('' or None means the live portfolio)."""
+    if not label:
+        return Source(None, filters)
+    return Source(get_baseline(session, label).id, filters)
+
+
+def to_json(report: dict[str, Any]) -> str:
+    """Serialize a report; money and shares become JSON numbers at this edge only."""
+    return json.dumps(report, indent=2, ensure_ascii=False, default=_number)
+
+
+def _number(value: object) -> int | float:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(f"cannot serialize {type(value).__name__}")
+
+
+def flatten(report: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    """Flatten nested figures into (dotted.key, value) rows for CSV and XLSX."""
+    rows: list[tuple[str, Any]] = []
+    for key, value in report.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            rows.extend(flatten(value, path + "."))
+        else:
+            rows.append((path, value))
+    return rows

@@ -1,0 +1,138 @@
+"""Where figures come from: the live portfolio or a frozen baseline, as the same columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, Select, Subquery, exists, select
+
+from app.baselines.models import BaselineLink, BaselineNeed, BaselineProject
+from app.portfolio.models import CtedNeed, Entity, Project, ProjectCountry, project_needs
+from indicators.types import ProjectStatus
+
+CANCELLED = ProjectStatus.CANCELLED.value
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Filters of the comparison view (empty means all)."""
+
+    pillar: str = ""
+    entity: str = ""
+    scope: str = ""
+    member_state: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        """Return the filters that are set, for links and captions."""
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+@dataclass(frozen=True)
+class Source:
+    """The live portfolio (baseline_id None) or one frozen baseline, with filters."""
+
+    baseline_id: int | None = None
+    filters: Filters = field(default_factory=Filters)
+
+    @property
+    def live(self) -> bool:
+        """Tell whether this source is the live portfolio."""
+        return self.baseline_id is None
+
+    def projects(self) -> Subquery:
+        """Return the filtered projects as code, title, entity, pillar, scope, status, money."""
+        stmt = _live_projects(self.filters) if self.live else _baseline_projects(self)
+        return stmt.subquery("projects_src")
+
+    def needs(self) -> Subquery:
+        """Return every need with an `addressed` flag (linked by a non-cancelled project)."""
+        stmt = _live_needs() if self.live else _baseline_needs(self.baseline_id or 0)
+        return stmt.subquery("needs_src")
+
+
+def _live_projects(filters: Filters) -> Select:  # type: ignore[type-arg]
+    stmt = select(
+        Project.code,
+        Project.title,
+        Entity.acronym.label("entity"),
+        Project.pillar_code.label("pillar"),
+        Project.scope,
+        Project.status,
+        Project.budget_usd,
+        Project.funded_usd,
+        Project.in_multi_year_appeal,
+        Project.gender_marker,
+    ).join(Entity, Entity.id == Project.entity_id)
+    where = _common_filters(filters, Entity.acronym, Project.pillar_code, Project.scope)
+    if filters.member_state:
+        where.append(
+            exists().where(
+                ProjectCountry.project_id == Project.id, ProjectCountry.iso3 == filters.member_state
+            )
+        )
+    return stmt.where(*where)
+
+
+def _baseline_projects(source: Source) -> Select:  # type: ignore[type-arg]
+    bp = BaselineProject
+    stmt = select(
+        bp.code,
+        bp.title,
+        bp.entity,
+        bp.pillar,
+        bp.scope,
+        bp.status,
+        bp.budget_usd,
+        bp.funded_usd,
+        bp.in_multi_year_appeal,
+        bp.gender_marker,
+    )
+    where = [bp.baseline_id == source.baseline_id]
+    where += _common_filters(source.filters, bp.entity, bp.pillar, bp.scope)
+    if source.filters.member_state:
+        where.append((";" + bp.countries + ";").contains(f";{source.filters.member_state};"))
+    return stmt.where(*where)
+
+
+def _common_filters(
+    filters: Filters,
+    entity: ColumnElement,
+    pillar: ColumnElement,  # type: ignore[type-arg]
+    scope: ColumnElement,
+) -> list[ColumnElement[bool]]:  # type: ignore[type-arg]
+    pairs = ((entity, filters.entity), (pillar, filters.pillar), (scope, filters.scope))
+    return [column == value for column, value in pairs if value]
+
+
+def _live_needs() -> Select:  # type: ignore[type-arg]
+    linked = exists().where(
+        project_needs.c.need_id == CtedNeed.id,
+        Project.id == project_needs.c.project_id,
+        Project.status != CANCELLED,
+    )
+    return select(
+        CtedNeed.code,
+        CtedNeed.member_state,
+        CtedNeed.pillar_code.label("pillar"),
+        CtedNeed.thematic_area,
+        CtedNeed.confidential,
+        linked.label("addressed"),
+    )
+
+
+def _baseline_needs(baseline_id: int) -> Select:  # type: ignore[type-arg]
+    linked = exists().where(
+        BaselineLink.baseline_id == baseline_id,
+        BaselineLink.need_code == BaselineNeed.code,
+        BaselineProject.baseline_id == baseline_id,
+        BaselineProject.code == BaselineLink.project_code,
+        BaselineProject.status != CANCELLED,
+    )
+    return select(
+        BaselineNeed.code,
+        BaselineNeed.member_state,
+        BaselineNeed.pillar,
+        BaselineNeed.thematic_area,
+        BaselineNeed.confidential,
+        linked.label("addressed"),
+    ).where(BaselineNeed.baseline_id == baseline_id)

@@ -1,0 +1,173 @@
+"""Freeze the live portfolio into a baseline and verify baselines against their hash."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from app.audit.services import record
+from app.baselines.canonical import content_hash
+from app.baselines.models import (
+    Baseline,
+    BaselineLink,
+    BaselineNeed,
+    BaselineProject,
+    BaselineValue,
+)
+from app.errors import DomainError, NotFound, ValidationFailed
+from app.logframe.models import Indicator
+from app.portfolio.models import (
+    CtedNeed,
+    Entity,
+    Project,
+    ProjectCountry,
+    project_needs,
+    project_pve_areas,
+)
+from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
+from indicators.types import ReportStatus
+
+MAX_LABEL = 120
+
+
+def create_baseline(session: Session, user_id: int | None, label: str, as_of: dt.date) -> Baseline:
+    """Freeze the portfolio, needs, links and approved values as of a date; return it hashed."""
+    label = label.strip()
+    _check_label(session, label)
+    baseline = Baseline(label=label, as_of=as_of, content_hash="pending", created_by_id=user_id)
+    session.add(baseline)
+    session.flush()
+    for rows, model in (
+        (_project_rows(session), BaselineProject),
+        (_need_rows(session), BaselineNeed),
+        (_link_rows(session), BaselineLink),
+        (_value_rows(session, as_of), BaselineValue),
+    ):
+        if rows:
+            session.execute(insert(model), [dict(r, baseline_id=baseline.id) for r in rows])
+    baseline.content_hash = content_hash(session, baseline)
+    session.flush()
+    record(
+        session,
+        user_id,
+        "freeze",
+        "baseline",
+        baseline.id,
+        after={"label": label, "as_of": as_of.isoformat(), "hash": baseline.content_hash},
+    )
+    return baseline
+
+
+def _check_label(session: Session, label: str) -> None:
+    if not label or len(label) > MAX_LABEL:
+        raise ValidationFailed([f"label: give a label of 1 to {MAX_LABEL} characters"])
+    if session.scalar(select(Baseline.id).where(Baseline.label == label)):
+        raise DomainError(f"a baseline labelled {label!r} exists already; baselines never change")
+
+
+def _project_rows(session: Session) -> list[dict[str, Any]]:
+    countries = _joined(session, select(ProjectCountry.project_id, ProjectCountry.iso3))
+    pve = _joined(session, select(project_pve_areas.c.project_id, project_pve_areas.c.area_number))
+    stmt = select(Project, Entity.acronym).join(Entity, Entity.id == Project.entity_id)
+    return [
+        {
+            "code": p.code,
+            "title": p.title,
+            "entity": acronym,
+            "pillar": p.pillar_code,
+            "scope": p.scope,
+            "status": p.status,
+            "start_date": p.start_date,
+            "end_date": p.end_date,
+            "budget_usd": p.budget_usd,
+            "funded_usd": p.funded_usd,
+            "in_multi_year_appeal": p.in_multi_year_appeal,
+            "gender_marker": p.gender_marker,
+            "origin": p.origin,
+            "countries": countries.get(p.id, ""),
+            "pve_areas": pve.get(p.id, ""),
+        }
+        for p, acronym in session.execute(stmt.execution_options(yield_per=2000))
+    ]
+
+
+def _joined(session: Session, stmt: Any) -> dict[int, str]:
+    found: dict[int, list[str]] = defaultdict(list)
+    for owner, value in session.execute(stmt):
+        found[owner].append(str(value))
+    return {k: ";".join(sorted(v)) for k, v in found.items()}
+
+
+def _need_rows(session: Session) -> list[dict[str, Any]]:
+    columns = (
+        "code",
+        "member_state",
+        "assessment_date",
+        "thematic_area",
+        "description",
+        "confidential",
+    )
+    stmt = select(*(getattr(CtedNeed, c) for c in columns), CtedNeed.pillar_code)
+    return [dict(zip(columns + ("pillar",), row, strict=True)) for row in session.execute(stmt)]
+
+
+def _link_rows(session: Session) -> list[dict[str, Any]]:
+    stmt = (
+        select(Project.code, CtedNeed.code)
+        .join(project_needs, project_needs.c.project_id == Project.id)
+        .join(CtedNeed, CtedNeed.id == project_needs.c.need_id)
+    )
+    return [{"project_code": p, "need_code": n} for p, n in session.execute(stmt)]
+
+
+def _value_rows(session: Session, as_of: dt.date) -> list[dict[str, Any]]:
+    stmt = (
+        select(
+            Project.code,
+            Indicator.code,
+            ReportingPeriod.key,
+            IndicatorValue.value,
+            IndicatorValue.numerator,
+            IndicatorValue.denominator,
+            IndicatorValue.text,
+        )
+        .join(ProgressReport, ProgressReport.id == IndicatorValue.report_id)
+        .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
+        .join(Project, Project.id == ProgressReport.project_id)
+        .join(Indicator, Indicator.id == IndicatorValue.indicator_id)
+        .where(
+            ProgressReport.status == ReportStatus.APPROVED.value, ReportingPeriod.ends_on <= as_of
+        )
+    )
+    keys = (
+        "project_code",
+        "indicator_code",
+        "period_key",
+        "value",
+        "numerator",
+        "denominator",
+        "text",
+    )
+    return [dict(zip(keys, row, strict=True)) for row in session.execute(stmt)]
+
+
+def get_baseline(session: Session, label: str) -> Baseline:
+    """Return the baseline with this label or raise NotFound."""
+    baseline = session.scalar(select(Baseline).where(Baseline.label == label))
+    if baseline is None:
+        raise NotFound(f"no baseline labelled {label!r}; see 'snapshot list'")
+    return baseline
+
+
+def list_baselines(session: Session) -> list[Baseline]:
+    """Return every baseline, newest as-of date first."""
+    return list(session.scalars(select(Baseline).order_by(Baseline.as_of.desc(), Baseline.id)))
+
+
+def verify_baseline(session: Session, baseline: Baseline) -> bool:
+    """Tell whether the stored rows still hash to the hash taken at freezing."""
+    return content_hash(session, baseline) == baseline.content_hash

@@ -1,0 +1,160 @@
+"""Charts as matplotlib Figures (never pyplot), rendered to SVG or PNG bytes.
+
+User-typed labels can hold `$`, `\\`, `{`: mathtext is switched off for every text so they show
+literally and never raise (RELIABILITY T50). Floats appear only here, at the chart edge.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
+
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.typing import RcKeyType
+
+Number = Decimal | int | float
+
+# Sober palette shared with the PDF: UN blue, navy, muted red for shortfalls, greys.
+BLUE = "#009EDB"
+NAVY = "#1F3A5F"
+RED = "#B03A2E"
+GREY = "#7F8C8D"
+SERIES_COLOURS = (NAVY, BLUE, RED, GREY, "#5D9C59", "#C08A2B")
+
+RC: dict[RcKeyType, Any] = {
+    "text.parse_math": False,
+    "text.usetex": False,
+    "font.family": "DejaVu Sans",
+    "font.size": 8,
+    "axes.edgecolor": "#555555",
+    "axes.linewidth": 0.6,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.hashsalt": "compact-report",
+    "svg.fonttype": "none",
+}
+
+
+@contextmanager
+def chart_rc() -> Iterator[None]:
+    """Apply the house chart settings, mathtext off, for the block's duration."""
+    with matplotlib.rc_context(RC):
+        yield
+
+
+def _floats(values: Sequence[Number]) -> list[float]:
+    """Convert figures to floats for plotting only."""
+    return [float(v) for v in values]
+
+
+def _new_figure(title: str, width: float, height: float) -> Figure:
+    """Create a bare figure with a literal title."""
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    fig.suptitle(title, fontsize=9, fontweight="bold", color=NAVY, parse_math=False)
+    return fig
+
+
+def bar_chart(
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[Number],
+    *,
+    ylabel: str = "",
+    color: str = BLUE,
+    size: tuple[float, float] = (6.3, 2.6),
+    target: Number | None = None,
+    value_format: str = "{:,.0f}",
+) -> Figure:
+    """Draw one series of vertical bars, values on top, with an optional target line."""
+    with chart_rc():
+        fig = _new_figure(title, *size)
+        ax = fig.add_subplot()
+        positions = list(range(len(labels)))
+        bars = ax.bar(positions, _floats(values), color=color, width=0.6)
+        ax.bar_label(bars, labels=[value_format.format(float(v)) for v in values], fontsize=7)
+        ax.set_xticks(positions, [str(label) for label in labels])
+        ax.set_ylabel(ylabel, parse_math=False)
+        ax.margins(y=0.15)
+        if target is not None:
+            ax.axhline(float(target), color=RED, linewidth=1, linestyle="--")
+            ax.annotate(
+                f"Target {float(target):g}", (1.0, float(target)),
+                xycoords=("axes fraction", "data"), ha="right", va="bottom", fontsize=7, color=RED,
+            )
+    return fig
+
+
+def panel_bar_chart(
+    title: str,
+    panels: Mapping[str, Mapping[str, int]],
+    *,
+    size: tuple[float, float] = (6.3, 2.3),
+) -> Figure:
+    """Draw one small bar chart per panel side by side, e.g. projects by scope and by status."""
+    with chart_rc():
+        fig = _new_figure(title, *size)
+        axes = fig.subplots(1, max(len(panels), 1), squeeze=False)[0]
+        for ax, (name, counts) in zip(axes, panels.items(), strict=False):
+            positions = list(range(len(counts)))
+            bars = ax.bar(positions, [float(v) for v in counts.values()], color=BLUE, width=0.6)
+            ax.bar_label(bars, fontsize=7)
+            ax.set_xticks(positions, [str(k) for k in counts], fontsize=7)
+            ax.set_title(name, fontsize=8, color=NAVY)
+            ax.margins(y=0.2)
+            ax.yaxis.set_visible(False)
+            ax.spines["left"].set_visible(False)
+    return fig
+
+
+def grouped_bar_chart(
+    title: str,
+    labels: Sequence[str],
+    series: Mapping[str, Sequence[Number]],
+    *,
+    ylabel: str = "",
+    size: tuple[float, float] = (6.3, 2.8),
+) -> Figure:
+    """Draw several series side by side per label, e.g. budget, funded and shortfall by entity."""
+    with chart_rc():
+        fig = _new_figure(title, *size)
+        ax = fig.add_subplot()
+        width = 0.8 / max(len(series), 1)
+        for i, (name, values) in enumerate(series.items()):
+            offsets = [x + (i - (len(series) - 1) / 2) * width for x in range(len(labels))]
+            colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
+            ax.bar(offsets, _floats(values), width=width, label=name, color=colour)
+        ax.set_xticks(list(range(len(labels))), [str(label) for label in labels])
+        if len(labels) > 8:
+            for tick in ax.get_xticklabels():
+                tick.set(rotation=35, ha="right", rotation_mode="anchor")
+        ax.set_ylabel(ylabel, parse_math=False)
+        if series:
+            ax.legend(frameon=False, fontsize=7, ncols=len(series))
+    return fig
+
+
+def to_svg(fig: Figure) -> bytes:
+    """Render a figure as SVG bytes (FigureCanvasSVG) with text kept as text and no timestamp."""
+    buf = io.BytesIO()
+    with chart_rc():
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
+
+
+def to_png(fig: Figure, dpi: int = 200) -> bytes:
+    """Render a figure as PNG bytes (FigureCanvasAgg) at the given resolution."""
+    buf = io.BytesIO()
+    with chart_rc():
+        fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
+
+
+def release(fig: Figure) -> None:
+    """Free a figure's artists once its bytes are out; pyplot never holds it."""
+    fig.clear()

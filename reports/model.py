@@ -1,0 +1,286 @@
+"""Plain, frozen report dataclasses that the app fills and the renderers read.
+
+Every figure arrives already computed by `indicators` (approved values only); the renderers only
+format. Money is `Decimal`. Free text (titles, narratives) is untrusted and escaped on output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from indicators.types import (
+    AchievementStatus,
+    Pillar,
+    ProjectStatus,
+    ReportStatus,
+    Scope,
+)
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+
+def share_pct(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
+    """Return part as a percentage of whole, or None when whole is zero."""
+    if not whole:
+        return None
+    return Decimal(part) * HUNDRED / Decimal(whole)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure with its changes, e.g. "Projects mapped: 412 (+12)"."""
+
+    label: str
+    value: str | Decimal | int
+    change_since_previous: str | None = None
+    change_since_baseline: str | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator's approved figures for the period."""
+
+    code: str
+    name: str
+    unit: str
+    baseline: Decimal | None
+    life_target: Decimal | None
+    period_target: Decimal | None
+    actual: Decimal | None
+    achievement_pct: Decimal | None
+    status: AchievementStatus
+    pending: str | None = None  # "submitted, not yet approved", shown apart from the actual
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A project's narrative highlight under a pillar."""
+
+    project_code: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PillarSection:
+    """One pillar's portfolio, indicators, highlights and chart data."""
+
+    pillar: Pillar
+    title_en: str
+    title_zh: str
+    project_count: int
+    budget: Decimal
+    funded: Decimal
+    rows: Sequence[IndicatorRow] = ()
+    highlights: Sequence[Highlight] = ()
+    by_scope: Mapping[Scope, int] = field(default_factory=dict)
+    by_status: Mapping[ProjectStatus, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """Needs identified by CTED and how many of them some project answers."""
+
+    label: str
+    needs: int
+    covered: int
+
+    @property
+    def coverage_pct(self) -> Decimal | None:
+        """Return the share of needs covered, in per cent."""
+        return share_pct(self.covered, self.needs)
+
+
+@dataclass(frozen=True)
+class NeedCoverage:
+    """CTED need coverage; confidential needs arrive only as counts, never named."""
+
+    total: CoverageRow
+    by_pillar: Sequence[CoverageRow] = ()
+    by_member_state: Sequence[CoverageRow] = ()
+    by_thematic_area: Sequence[CoverageRow] = ()
+    confidential_needs: int = 0
+    confidential_covered: int = 0
+
+    @property
+    def confidential_row(self) -> CoverageRow | None:
+        """Return the "Confidential (n)" row, or None when there are no confidential needs."""
+        if not self.confidential_needs:
+            return None
+        label = f"Confidential ({self.confidential_needs})"
+        return CoverageRow(label, self.confidential_needs, self.confidential_covered)
+
+
+@dataclass(frozen=True)
+class EntityFunding:
+    """Budget, funding and Multi-Year Appeal projects of one Compact entity."""
+
+    entity: str
+    budget: Decimal
+    funded: Decimal
+    mya_count: int = 0
+
+    @property
+    def shortfall(self) -> Decimal:
+        """Return the unfunded part of the budget, never negative."""
+        return max(self.budget - self.funded, ZERO)
+
+
+@dataclass(frozen=True)
+class MultiYearAppeal:
+    """Totals of the projects in the Multi-Year Appeal."""
+
+    project_count: int
+    requirement: Decimal
+    funded: Decimal
+
+    @property
+    def shortfall(self) -> Decimal:
+        """Return the unfunded part of the requirement, never negative."""
+        return max(self.requirement - self.funded, ZERO)
+
+
+@dataclass(frozen=True)
+class GenderShare:
+    """Projects and budget under one gender marker code."""
+
+    marker: str
+    description: str
+    project_count: int
+    budget: Decimal
+    counts_toward_target: bool = False
+
+
+@dataclass(frozen=True)
+class GenderSection:
+    """Budget shares by gender marker against the target (15 % by default)."""
+
+    shares: Sequence[GenderShare]
+    target_pct: Decimal = Decimal(15)
+
+    @property
+    def total_budget(self) -> Decimal:
+        """Return the budget over all markers."""
+        return sum((s.budget for s in self.shares), ZERO)
+
+    def pct(self, share: GenderShare) -> Decimal | None:
+        """Return one marker's share of the total budget, in per cent."""
+        return share_pct(share.budget, self.total_budget)
+
+    @property
+    def toward_target_pct(self) -> Decimal | None:
+        """Return the budget share of the markers that count toward the target."""
+        part = sum((s.budget for s in self.shares if s.counts_toward_target), ZERO)
+        return share_pct(part, self.total_budget)
+
+
+@dataclass(frozen=True)
+class AnnexProject:
+    """One project line of the annex."""
+
+    code: str
+    title: str
+    entity: str
+    pillar: Pillar
+    scope: Scope
+    status: ProjectStatus
+    budget: Decimal
+    funded: Decimal
+
+
+@dataclass(frozen=True)
+class EntityReportStatus:
+    """Where one project's progress report for the period stands (per-entity reports)."""
+
+    project_code: str
+    title: str
+    status: str  # a ReportStatus value, "not started", or either with ", overdue"
+
+
+@dataclass(frozen=True)
+class FundingSection:
+    """Funding and shortfall by entity, with the Multi-Year Appeal."""
+
+    rows: Sequence[EntityFunding]
+    appeal: MultiYearAppeal | None = None
+
+
+@dataclass(frozen=True)
+class QuarterlyReport:
+    """The quarterly report to Member States, Compact-wide or for one entity."""
+
+    title: str
+    period_key: str
+    as_of: date
+    issue_date: date
+    scope_label: str  # "Compact-wide" or "UNOCT - United Nations Office of Counter-Terrorism"
+    draft: bool
+    headlines: Sequence[Headline]
+    pillars: Sequence[PillarSection]
+    funding: FundingSection
+    baseline_label: str | None = None
+    coverage: NeedCoverage | None = None
+    gender: GenderSection | None = None
+    annex: Sequence[AnnexProject] = ()
+    entity_status: Sequence[EntityReportStatus] | None = None
+    no_progress_note: str | None = None  # set when the quarter has no reporting period
+
+
+@dataclass(frozen=True)
+class ProjectRef:
+    """A project named in a baseline comparison."""
+
+    code: str
+    title: str
+    entity: str
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A project whose status differs between the two sides of a comparison."""
+
+    code: str
+    title: str
+    before: ProjectStatus
+    after: ProjectStatus
+
+
+@dataclass(frozen=True)
+class Delta:
+    """A figure on both sides of a comparison, with its preformatted change."""
+
+    label: str
+    before: str | Decimal | int
+    after: str | Decimal | int
+    change: str
+
+
+@dataclass(frozen=True)
+class BaselineComparison:
+    """What changed between the frozen baseline and another baseline or the live portfolio."""
+
+    against_label: str  # another baseline's label, or "live portfolio on 2019-10-01"
+    added: Sequence[ProjectRef] = ()
+    removed: Sequence[ProjectRef] = ()
+    carried_over: int = 0
+    status_changes: Sequence[StatusChange] = ()
+    deltas: Sequence[Delta] = ()
+
+
+@dataclass(frozen=True)
+class BaselineReport:
+    """A frozen baseline's headline figures, with an optional comparison."""
+
+    title: str
+    label: str
+    as_of: date
+    frozen_on: date
+    sha256: str
+    issue_date: date
+    headlines: Sequence[Headline]
+    comparison: BaselineComparison | None = None
+    draft: bool = False

@@ -1,0 +1,190 @@
+"""Reusable flowables: escaped paragraphs, house tables, headline and indicator tables, charts.
+
+Every piece of user text goes through `markup()`, which escapes it (RELIABILITY T48): ReportLab's
+Paragraph parses `<img>`, `<font>` and `<a>`, so unescaped titles could read local files.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from matplotlib.figure import Figure
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
+
+from reports.charts import release, to_png
+from reports.formatting import fmt_any, fmt_pct, fmt_value, status_word
+from reports.model import Headline, IndicatorRow
+from reports.pdf import styles as s
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
+LONG_TOKEN = re.compile(r"\S{40,}")
+CELL_PAD = 3
+CHART_DPI = 200
+
+
+def clean(text: str) -> str:
+    """Drop control characters that no PDF text should carry."""
+    return CONTROL.sub("", text)
+
+
+def markup(text: str) -> str:
+    """Escape user text for Paragraph markup and set Chinese runs in the CJK font."""
+    escaped = escape(clean(text))
+    return CJK.sub(lambda m: f'<font name="{s.CJK_FONT}">{m.group(0)}</font>', escaped)
+
+
+def needs_cjk_wrap(text: str) -> bool:
+    """Tell whether text needs break-anywhere wrapping (Chinese or very long words)."""
+    return bool(CJK.search(text) or LONG_TOKEN.search(text))
+
+
+def _wrapped(style: ParagraphStyle, text: str) -> ParagraphStyle:
+    """Return the style, switched to CJK wrapping when the text needs it."""
+    if not needs_cjk_wrap(text):
+        return style
+    return ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+
+
+def para(text: str, style: ParagraphStyle = s.BODY) -> Paragraph:
+    """Make a paragraph of user text, always escaped; long words and Chinese wrap anywhere."""
+    return Paragraph(markup(text), _wrapped(style, text))
+
+
+def cell(text: str, width: float | None = None, style: ParagraphStyle = s.CELL) -> str | Paragraph:
+    """Make a table cell: a plain string when it surely fits, else a wrapping paragraph."""
+    text = clean(text)
+    if width is not None and _fits(text, width, style):
+        return text
+    return Paragraph(markup(text), _wrapped(style, text))
+
+
+def _fits(text: str, width: float, style: ParagraphStyle) -> bool:
+    """Tell whether Latin-1 text fits on one line of a column of this width."""
+    if not text.isprintable() or not text.isascii():
+        return False
+    needed: float = stringWidth(text, style.fontName, style.fontSize)
+    return needed <= width - 2 * CELL_PAD
+
+
+def narrative(text: str, style: ParagraphStyle = s.BODY) -> list[Flowable]:
+    """Turn a narrative into paragraphs: blank lines split them, single newlines break lines."""
+    blocks = [b for b in re.split(r"\n\s*\n", clean(text).replace("\r\n", "\n")) if b.strip()]
+    out: list[Flowable] = []
+    for block in blocks:
+        lines = [markup(line) for line in block.split("\n")]
+        out.append(Paragraph("<br/>".join(lines), _wrapped(style, block)))
+    return out
+
+
+def heading(text: str, style: ParagraphStyle, level: int, key: str) -> Paragraph:
+    """Make a heading that the document lists in the contents and the PDF outline."""
+    p = Paragraph(f'<a name="{key}"/>{markup(text)}', _wrapped(style, text))
+    p.toc_entry = (level, markup(text), clean(text), key)
+    return p
+
+
+def house_table(
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    numeric_from: int | None = None,
+    extra: Sequence[tuple[object, ...]] = (),
+) -> Table:
+    """Lay out rows (header first) in the house style, header repeated on every page."""
+    table = Table(list(rows), colWidths=list(widths), repeatRows=1, splitInRow=1, hAlign="LEFT")
+    commands: list[tuple[object, ...]] = [
+        ("FONT", (0, 0), (-1, -1), s.BASE_FONT, 7.5, 9.5),
+        ("FONT", (0, 0), (-1, 0), s.BOLD_FONT, 7.5, 9.5),
+        ("TEXTCOLOR", (0, 0), (-1, 0), s.NAVY),
+        ("BACKGROUND", (0, 0), (-1, 0), s.HEADER_FILL),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, s.ZEBRA]),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, s.NAVY),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, s.RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if numeric_from is not None:
+        commands.append(("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"))
+    table.setStyle(TableStyle(commands + list(extra)))
+    return table
+
+
+def text_rows(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
+) -> list[list[object]]:
+    """Turn string rows into cells that wrap where needed, header first."""
+    out: list[list[object]] = [
+        [cell(h, w, s.CELL_HEAD) for h, w in zip(headers, widths, strict=True)]
+    ]
+    for row in rows:
+        out.append([cell(v, w) for v, w in zip(row, widths, strict=True)])
+    return out
+
+
+def headline_table(headlines: Sequence[Headline], previous: str, baseline: str | None) -> Table:
+    """Lay out headline figures with their changes since the previous quarter and baseline."""
+    headers = ["Figure", "Value", f"Change since {previous}"]
+    if baseline is not None:
+        headers.append(f"Change since baseline {baseline}")
+    widths = _split_width([0.40, 0.18, 0.21, 0.21][: len(headers)])
+    rows = []
+    for h in headlines:
+        row = [h.label, fmt_any(h.value), h.change_since_previous or "\u2013"]
+        if baseline is not None:
+            row.append(h.change_since_baseline or "\u2013")
+        rows.append(row)
+    bold = ("FONT", (1, 1), (1, -1), s.BOLD_FONT, 8.5, 10.5)
+    return house_table(text_rows(headers, rows, widths), widths, numeric_from=1, extra=[bold])
+
+
+def _split_width(fractions: Sequence[float]) -> list[float]:
+    """Share the frame width among columns in proportion to the fractions."""
+    total = sum(fractions)
+    return [s.FRAME_WIDTH * f / total for f in fractions]
+
+
+INDICATOR_HEADERS = ["Code", "Indicator (unit)", "Baseline", "Target (life)", "Target (period)",
+                     "Actual (approved)", "Achieve\u00adment", "Status"]
+INDICATOR_WIDTHS = _split_width([0.08, 0.34, 0.09, 0.09, 0.09, 0.10, 0.09, 0.12])
+
+
+def _indicator_name(row: IndicatorRow) -> Paragraph:
+    """Show an indicator's name and unit, with any pending value labelled apart."""
+    text = f"{markup(row.name)} <font color='#5F6B73'>({markup(row.unit)})</font>"
+    if row.pending:
+        text += f"<br/><i>Submitted, not yet approved: {markup(row.pending)}</i>"
+    return Paragraph(text, _wrapped(s.CELL, f"{row.name} {row.unit} {row.pending or ''}"))
+
+
+def indicator_table(rows: Sequence[IndicatorRow]) -> Table:
+    """Lay out indicators; status shows both as a coloured mark and as a word."""
+    data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], INDICATOR_WIDTHS)
+    extra: list[tuple[object, ...]] = []
+    for i, row in enumerate(rows, start=1):
+        colour = s.STATUS_COLOURS[row.status]
+        data.append([
+            cell(row.code, INDICATOR_WIDTHS[0]), _indicator_name(row),
+            fmt_value(row.baseline), fmt_value(row.life_target), fmt_value(row.period_target),
+            fmt_value(row.actual), fmt_pct(row.achievement_pct), status_word(row.status),
+        ])
+        extra.append(("TEXTCOLOR", (7, i), (7, i), colour))
+        extra.append(("FONT", (7, i), (7, i), s.BOLD_FONT, 7.5, 9.5))
+        extra.append(("LINEBEFORE", (7, i), (7, i), 3, colour))
+    extra.append(("ALIGN", (7, 0), (7, -1), "LEFT"))
+    return house_table(data, INDICATOR_WIDTHS, numeric_from=2, extra=extra)
+
+
+def chart(fig: Figure, width: float = s.FRAME_WIDTH) -> Image:
+    """Embed a matplotlib figure as a 200 dpi PNG scaled to the width, then free the figure."""
+    fig_w, fig_h = fig.get_size_inches()
+    png = to_png(fig, dpi=CHART_DPI)
+    release(fig)
+    return Image(io.BytesIO(png), width=width, height=width * fig_h / fig_w)

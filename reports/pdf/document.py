@@ -1,0 +1,161 @@
+"""The page frame of every report: header, "Page X of Y" footer, DRAFT mark, contents, outline."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Frame, PageTemplate  # type: ignore[import-untyped]
+from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError  # type: ignore[import-untyped]
+from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[import-untyped]
+
+from reports.errors import ReportError
+from reports.pdf import styles as s
+
+HEADER_Y = s.PAGE_SIZE[1] - 1.2 * s.MARGIN / 2 - 6
+FOOTER_Y = s.MARGIN / 2
+MAX_PASSES = 6
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What every page repeats: title and period in the header, scope in the footer."""
+
+    title: str
+    header_right: str
+    footer_left: str
+    draft: bool
+    author: str = "Global Counter-Terrorism Coordination Compact"
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """Shorten text with an ellipsis so it fits the width in the given font."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "\u2026", font, size) > width:
+        text = text[: max(len(text) - max(len(text) // 8, 1), 0)]
+    return text + "\u2026"
+
+
+def _winansi(text: str) -> str:
+    """Replace characters that the standard Helvetica font cannot show."""
+    return text.encode("cp1252", "replace").decode("cp1252")
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Canvas that holds pages back until the end to write "Page X of Y" on each."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        """Keep the finished page's state instead of emitting it now."""
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        """Write every held page with its number out of the total, then the file."""
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self.setFont(s.BASE_FONT, 8)
+            self.setFillColor(s.MUTED)
+            label = f"Page {number} of {total}"
+            self.drawRightString(s.PAGE_SIZE[0] - s.MARGIN, FOOTER_Y, label)
+            super().showPage()
+        super().save()
+
+
+class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
+    """Document with a cover template, a body template and a table of contents."""
+
+    def __init__(self, buf: io.BytesIO, meta: PageMeta) -> None:
+        super().__init__(
+            buf, pagesize=s.PAGE_SIZE, leftMargin=s.MARGIN, rightMargin=s.MARGIN,
+            topMargin=s.MARGIN, bottomMargin=s.MARGIN, title=meta.title,
+            author=meta.author, creator="Compact results tracker", invariant=1,
+        )
+        self.meta = meta
+        frame = Frame(s.MARGIN, s.MARGIN, s.FRAME_WIDTH, s.PAGE_SIZE[1] - 2 * s.MARGIN, id="body")
+        self.addPageTemplates([
+            PageTemplate("cover", [frame], onPage=self._decorate_cover),
+            PageTemplate("body", [frame], onPage=self._decorate_body),
+        ])
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
+        """List headings in the contents and in the PDF outline."""
+        entry = getattr(flowable, "toc_entry", None)
+        if entry is None:
+            return
+        level, text, plain, key = entry
+        self.notify("TOCEntry", (level, text, self.page, key))
+        self.canv.addOutlineEntry(plain, key, level=level, closed=level > 0)
+
+    def _decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Mark the cover with the UN blue band and, for drafts, the DRAFT watermark."""
+        canv.saveState()
+        canv.setFillColor(s.UN_BLUE)
+        canv.rect(0, s.PAGE_SIZE[1] - 0.6 * s.MARGIN, s.PAGE_SIZE[0], 0.6 * s.MARGIN, 0, 1)
+        canv.restoreState()
+        self._watermark(canv)
+
+    def _decorate_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Draw the running header and footer, and the DRAFT watermark on drafts."""
+        canv.saveState()
+        canv.setFont(s.BASE_FONT, 8)
+        canv.setFillColor(s.MUTED)
+        right = ("DRAFT \u2013 " if self.meta.draft else "") + self.meta.header_right
+        right = fit(_winansi(right), s.BASE_FONT, 8, s.FRAME_WIDTH * 0.4)
+        left_width = s.FRAME_WIDTH - stringWidth(right, s.BASE_FONT, 8) - 12
+        title = fit(_winansi(self.meta.title), s.BASE_FONT, 8, left_width)
+        canv.drawString(s.MARGIN, HEADER_Y, title)
+        canv.drawRightString(s.PAGE_SIZE[0] - s.MARGIN, HEADER_Y, right)
+        canv.setStrokeColor(s.RULE)
+        canv.setLineWidth(0.5)
+        canv.line(s.MARGIN, HEADER_Y - 4, s.PAGE_SIZE[0] - s.MARGIN, HEADER_Y - 4)
+        canv.line(s.MARGIN, FOOTER_Y + 10, s.PAGE_SIZE[0] - s.MARGIN, FOOTER_Y + 10)
+        footer = fit(_winansi(self.meta.footer_left), s.BASE_FONT, 8, s.FRAME_WIDTH * 0.7)
+        canv.drawString(s.MARGIN, FOOTER_Y, footer)
+        canv.restoreState()
+        self._watermark(canv)
+
+    def _watermark(self, canv: Canvas) -> None:
+        """Draw a large diagonal DRAFT across the page when the report is a draft."""
+        if not self.meta.draft:
+            return
+        canv.saveState()
+        canv.setFont(s.BOLD_FONT, 110)
+        canv.setFillColor(s.WATERMARK)
+        canv.translate(s.PAGE_SIZE[0] / 2, s.PAGE_SIZE[1] / 2)
+        canv.rotate(45)
+        canv.drawCentredString(0, -40, "DRAFT")
+        canv.restoreState()
+
+
+def contents() -> TableOfContents:
+    """Make the table of contents that multiBuild fills with page numbers."""
+    toc = TableOfContents()
+    toc.levelStyles = s.TOC_LEVELS
+    toc.dotsMinLevel = 0
+    return toc
+
+
+def build_pdf(story: Sequence[Flowable], meta: PageMeta) -> bytes:
+    """Lay out the story in the house frame and return the PDF bytes, or raise ReportError."""
+    s.register_fonts()
+    buf = io.BytesIO()
+    doc = ReportDoc(buf, meta)
+    try:
+        doc.multiBuild(list(story), canvasmaker=NumberedCanvas, maxPasses=MAX_PASSES)
+    except LayoutError as exc:
+        raise ReportError(
+            "The report could not be laid out: an element (a table row, chart or heading) is "
+            f"larger than a page. Shorten the text it holds and render again. ({str(exc)[:160]})"
+        ) from exc
+    return buf.getvalue()

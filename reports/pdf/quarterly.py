@@ -1,0 +1,163 @@
+"""The quarterly report to Member States: cover, contents, summary, pillars, annexes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    CondPageBreak,
+    Flowable,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    Table,
+)
+
+from reports.charts import panel_bar_chart
+from reports.formatting import fmt_millions, fmt_pct
+from reports.model import PillarSection, QuarterlyReport, share_pct
+from reports.pdf import sections
+from reports.pdf import styles as s
+from reports.pdf.blocks import chart, heading, headline_table, indicator_table, narrative, para
+from reports.pdf.document import PageMeta, build_pdf, contents
+
+COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
+WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
+PERIOD_KEY = re.compile(r"^(\d{4})Q([1-4])$")
+
+
+def render_quarterly(report: QuarterlyReport) -> bytes:
+    """Render the quarterly report as PDF bytes; the same report always gives the same bytes."""
+    meta = PageMeta(
+        title=report.title,
+        header_right=f"{report.period_key} \u2013 {report.scope_label}",
+        footer_left=f"{report.scope_label} \u2013 figures as of {report.as_of.isoformat()}",
+        draft=report.draft,
+    )
+    return build_pdf(quarterly_story(report), meta)
+
+
+def quarterly_story(report: QuarterlyReport) -> list[Flowable]:
+    """Assemble every section of the quarterly report in reading order."""
+    story = cover(report) + contents_page() + summary(report)
+    for section in report.pillars:
+        story += pillar(section)
+    if report.coverage is not None:
+        story += sections.coverage(report.coverage)
+    story += sections.funding(report.funding)
+    if report.gender is not None:
+        story += sections.gender(report.gender)
+    if report.entity_status is not None:
+        story += sections.entity_status(report.scope_label, report.entity_status)
+    if report.annex:
+        story += sections.annex(report.annex)
+    return story
+
+
+def previous_period(key: str) -> str:
+    """Return the key of the quarter before, e.g. "2019Q2" for "2019Q3"."""
+    match = PERIOD_KEY.match(key)
+    if match is None:
+        return "previous quarter"
+    year, quarter = int(match.group(1)), int(match.group(2))
+    return f"{year - 1}Q4" if quarter == 1 else f"{year}Q{quarter - 1}"
+
+
+def cover(report: QuarterlyReport) -> list[Flowable]:
+    """Make the cover: who reports, on what period, as of when, against which baseline."""
+    baseline = report.baseline_label or "none (no baseline selected)"
+    lines = [
+        ("Reporting period", report.period_key),
+        ("Figures as of", report.as_of.strftime("%d %B %Y")),
+        ("Compared with baseline", baseline),
+        ("Scope", report.scope_label),
+        ("Issued", report.issue_date.strftime("%d %B %Y")),
+    ]
+    rows = [[para(k, s.COVER_LINE), para(v, s.COVER_LINE)] for k, v in lines]
+    facts = Table(rows, colWidths=[5.5 * 28.35, s.FRAME_WIDTH - 5.5 * 28.35], hAlign="LEFT")
+    flow: list[Flowable] = [
+        Spacer(1, 60), para(COMPACT, s.COVER_KICKER), para(report.title, s.COVER_TITLE),
+        Spacer(1, 10), facts, Spacer(1, 40),
+    ]
+    if report.draft:
+        flow.append(para("DRAFT \u2013 not for circulation. Figures may still change.", s.H2))
+    flow += [Spacer(1, 40), para(f"Prepared by the {WORKING_GROUP}.", s.SMALL)]
+    flow.append(para("Official figures count approved values only.", s.SMALL))
+    return [*flow, NextPageTemplate("body"), PageBreak()]
+
+
+def contents_page() -> list[Flowable]:
+    """Make the contents page that multiBuild fills with page numbers."""
+    return [para("Contents", s.H1), contents(), PageBreak()]
+
+
+def summary(report: QuarterlyReport) -> list[Flowable]:
+    """Make the executive summary: headline figures and their changes."""
+    flow: list[Flowable] = [heading("Executive summary", s.H1, 0, "summary")]
+    if report.no_progress_note:
+        flow += narrative(report.no_progress_note)
+    flow.append(para(
+        f"Headline figures for {report.period_key}, {report.scope_label}, as of "
+        f"{report.as_of.isoformat()}. Changes are shown against the previous quarter"
+        + (f" and against baseline {report.baseline_label}." if report.baseline_label else "."),
+    ))
+    if report.headlines:
+        flow.append(headline_table(
+            report.headlines, previous_period(report.period_key), report.baseline_label,
+        ))
+    return [*flow, PageBreak()]
+
+
+def pillar_facts(section: PillarSection) -> str:
+    """Summarise a pillar's portfolio in one sentence."""
+    funded = fmt_pct(share_pct(section.funded, section.budget))
+    return (
+        f"{section.project_count:,} projects; budget {fmt_millions(section.budget)}, "
+        f"funded {fmt_millions(section.funded)} ({funded})."
+    )
+
+
+def pillar(section: PillarSection) -> list[Flowable]:
+    """Make one pillar's section: chart, indicator table and highlights."""
+    key = f"pillar-{section.pillar.value}"
+    title = f"Pillar {section.pillar.value}: {section.title_en}"
+    flow: list[Flowable] = [heading(title, s.H1, 0, key)]
+    if section.title_zh:
+        flow.append(para(section.title_zh, s.H3))
+    flow.append(para(pillar_facts(section)))
+    flow += pillar_chart(section)
+    flow.append(CondPageBreak(80))
+    flow.append(heading(f"Pillar {section.pillar.value}: indicators", s.H2, 1, f"{key}-ind"))
+    if section.rows:
+        flow.append(indicator_table(section.rows))
+    else:
+        flow.append(para("No indicator under this pillar has an approved value yet."))
+    flow += highlights(section, key)
+    return [*flow, PageBreak()]
+
+
+def pillar_chart(section: PillarSection) -> list[Flowable]:
+    """Chart the pillar's projects by scope and by status, when there are any."""
+    panels = {
+        "By scope": {k.value.capitalize(): v for k, v in section.by_scope.items()},
+        "By status": {k.value.capitalize(): v for k, v in section.by_status.items()},
+    }
+    panels = {name: counts for name, counts in panels.items() if counts}
+    if not panels:
+        return []
+    fig = panel_bar_chart(f"Pillar {section.pillar.value}: projects", panels)
+    return [chart(fig), Spacer(1, 6)]
+
+
+def highlights(section: PillarSection, key: str) -> Sequence[Flowable]:
+    """Make the pillar's project highlights, narratives verbatim."""
+    if not section.highlights:
+        return []
+    flow: list[Flowable] = [
+        heading(f"Pillar {section.pillar.value}: highlights", s.H2, 1, f"{key}-hl"),
+    ]
+    for item in section.highlights:
+        flow.append(para(f"{item.project_code} \u2013 {item.title}", s.H3))  # keeps with next
+        flow += narrative(item.text)
+    return flow

@@ -1,0 +1,178 @@
+"""Compact-wide sections of the quarterly report: needs, funding, gender, status, annex."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table  # type: ignore[import-untyped]
+
+from reports.charts import NAVY, bar_chart, grouped_bar_chart
+from reports.formatting import fmt_millions, fmt_money, fmt_number, fmt_pct
+from reports.model import (
+    ZERO,
+    AnnexProject,
+    CoverageRow,
+    EntityReportStatus,
+    FundingSection,
+    GenderSection,
+    NeedCoverage,
+    share_pct,
+)
+from reports.pdf import styles as s
+from reports.pdf.blocks import chart, heading, house_table, para, text_rows
+
+COVERAGE_HEADERS = ["", "Needs identified", "Needs covered", "Coverage"]
+
+
+def _widths(*fractions: float) -> list[float]:
+    """Share the frame width among columns in proportion to the fractions."""
+    total = sum(fractions)
+    return [s.FRAME_WIDTH * f / total for f in fractions]
+
+
+def coverage_table(first: str, rows: Sequence[CoverageRow]) -> Table:
+    """Lay out need coverage rows under a first-column heading."""
+    widths = _widths(0.52, 0.16, 0.16, 0.16)
+    data = [
+        [r.label, fmt_number(r.needs), fmt_number(r.covered), fmt_pct(r.coverage_pct)]
+        for r in rows
+    ]
+    return house_table(text_rows([first, *COVERAGE_HEADERS[1:]], data, widths), widths, 1)
+
+
+def coverage(cov: NeedCoverage) -> list[Flowable]:
+    """Make the CTED need coverage section; confidential needs appear only as a count."""
+    flow: list[Flowable] = [
+        heading("Coverage of CTED-identified needs", s.H1, 0, "coverage"),
+        para(
+            f"{cov.total.covered:,} of the {cov.total.needs:,} technical assistance needs "
+            f"identified by CTED are answered by at least one Compact project "
+            f"({fmt_pct(cov.total.coverage_pct)})."
+        ),
+    ]
+    states = list(cov.by_member_state)
+    if cov.confidential_row is not None:
+        states.append(cov.confidential_row)
+    for title, first, rows in (
+        ("By pillar", "Pillar", cov.by_pillar),
+        ("By Member State", "Member State", states),
+        ("By thematic area", "Thematic area", cov.by_thematic_area),
+    ):
+        if rows:
+            key = "coverage-" + first.lower().replace(" ", "-")
+            flow += [heading(title, s.H2, 1, key), coverage_table(first, rows)]
+    return [*flow, PageBreak()]
+
+
+def funding(section: FundingSection) -> list[Flowable]:
+    """Make the funding section: budget, funded and shortfall by entity, and the appeal."""
+    flow: list[Flowable] = [heading("Funding and shortfall by entity", s.H1, 0, "funding")]
+    rows = section.rows
+    if rows:
+        fig = grouped_bar_chart(
+            "Budget, funding and shortfall by entity (US$ million)",
+            [r.entity for r in rows],
+            {
+                "Budget": [r.budget / Decimal(1_000_000) for r in rows],
+                "Funded": [r.funded / Decimal(1_000_000) for r in rows],
+                "Shortfall": [r.shortfall / Decimal(1_000_000) for r in rows],
+            },
+        )
+        flow += [chart(fig), Spacer(1, 6), funding_table(section)]
+    else:
+        flow.append(para("No entity reports a budget for this period."))
+    if section.appeal is not None:
+        a = section.appeal
+        flow += [
+            heading("Multi-Year Appeal", s.H2, 1, "appeal"),
+            para(
+                f"{a.project_count:,} projects are in the Multi-Year Appeal. Requirement "
+                f"{fmt_millions(a.requirement)}; funded {fmt_millions(a.funded)} "
+                f"({fmt_pct(share_pct(a.funded, a.requirement))}); shortfall "
+                f"{fmt_millions(a.shortfall)}."
+            ),
+        ]
+    return [*flow, PageBreak()]
+
+
+def funding_table(section: FundingSection) -> Table:
+    """Lay out budget, funded, shortfall and appeal projects by entity, with a total."""
+    headers = ["Entity", "Budget (US$)", "Funded (US$)", "Shortfall (US$)", "Funded",
+               "MYA projects"]
+    widths = _widths(0.25, 0.17, 0.17, 0.17, 0.11, 0.13)
+    data = [
+        [r.entity, fmt_money(r.budget), fmt_money(r.funded), fmt_money(r.shortfall),
+         fmt_pct(share_pct(r.funded, r.budget)), fmt_number(r.mya_count)]
+        for r in section.rows
+    ]
+    budget = sum((r.budget for r in section.rows), ZERO)
+    funded = sum((r.funded for r in section.rows), ZERO)
+    shortfall = sum((r.shortfall for r in section.rows), ZERO)
+    mya = sum(r.mya_count for r in section.rows)
+    data.append(["Total", fmt_money(budget), fmt_money(funded), fmt_money(shortfall),
+                 fmt_pct(share_pct(funded, budget)), fmt_number(mya)])
+    total = [("FONT", (0, -1), (-1, -1), s.BOLD_FONT, 7.5, 9.5),
+             ("LINEABOVE", (0, -1), (-1, -1), 0.8, s.NAVY)]
+    return house_table(text_rows(headers, data, widths), widths, 1, total)
+
+
+def gender(section: GenderSection) -> list[Flowable]:
+    """Make the gender marker section: budget shares against the target."""
+    reached = section.toward_target_pct
+    met = reached is not None and reached >= section.target_pct
+    flow: list[Flowable] = [
+        heading("Gender marker", s.H1, 0, "gender"),
+        para(
+            f"{fmt_pct(reached, 1)} of the budget goes to projects whose gender marker counts "
+            f"toward the target of {fmt_pct(section.target_pct)} "
+            f"({'target met' if met else 'target not met'})."
+        ),
+    ]
+    pcts = [section.pct(share) or ZERO for share in section.shares]
+    fig = bar_chart(
+        "Share of budget by gender marker (%)", [share.marker for share in section.shares],
+        pcts, color=NAVY, target=section.target_pct, value_format="{:.1f} %",
+    )
+    headers = ["Marker", "Description", "Projects", "Budget (US$)", "Share", "Counts to target"]
+    widths = _widths(0.10, 0.40, 0.10, 0.16, 0.10, 0.14)
+    data = [
+        [g.marker, g.description, fmt_number(g.project_count), fmt_money(g.budget),
+         fmt_pct(p, 1), "Yes" if g.counts_toward_target else "No"]
+        for g, p in zip(section.shares, pcts, strict=True)
+    ]
+    flow += [chart(fig), Spacer(1, 6), house_table(text_rows(headers, data, widths), widths, 2)]
+    return [*flow, PageBreak()]
+
+
+def entity_status(scope: str, rows: Sequence[EntityReportStatus]) -> list[Flowable]:
+    """Make the per-entity table of progress report statuses for the period."""
+    headers = ["Project", "Title", "Progress report"]
+    widths = _widths(0.15, 0.65, 0.20)
+    data = [[r.project_code, r.title, r.status.capitalize()] for r in rows]
+    flow: list[Flowable] = [heading(f"Progress reports: {scope}", s.H1, 0, "entity-status")]
+    if data:
+        flow.append(house_table(text_rows(headers, data, widths), widths))
+    else:
+        flow.append(para("No project of this entity is due to report in this period."))
+    return [*flow, PageBreak()]
+
+
+ANNEX_HEADERS = ["Code", "Title", "Entity", "Pillar", "Scope", "Status", "Budget (US$)",
+                 "Funded (US$)"]
+ANNEX_WIDTHS = _widths(0.10, 0.34, 0.10, 0.06, 0.11, 0.10, 0.10, 0.10)
+
+
+def annex(projects: Sequence[AnnexProject]) -> list[Flowable]:
+    """Make the annex listing every project; the table splits across pages, header repeated."""
+    data = [
+        [p.code, p.title, p.entity, p.pillar.value, p.scope.value.capitalize(),
+         p.status.value.capitalize(), fmt_money(p.budget), fmt_money(p.funded)]
+        for p in projects
+    ]
+    rows = text_rows(ANNEX_HEADERS, data, ANNEX_WIDTHS)
+    return [
+        heading("Annex: projects of the Compact entities", s.H1, 0, "annex"),
+        para(f"{len(projects):,} projects."),
+        house_table(rows, ANNEX_WIDTHS, numeric_from=6),
+    ]

@@ -1,0 +1,95 @@
+"""Palette, fonts and paragraph styles of the PDF reports: sober, UN-like, Helvetica + STSong."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors  # type: ignore[import-untyped]
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
+from reportlab.lib.fonts import addMapping  # type: ignore[import-untyped]
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.lib.units import cm  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
+
+from indicators.types import AchievementStatus
+
+CJK_FONT = "STSong-Light"
+BASE_FONT = "Helvetica"
+BOLD_FONT = "Helvetica-Bold"
+
+PAGE_SIZE = A4
+MARGIN = 2 * cm
+FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN
+
+UN_BLUE = colors.HexColor("#009EDB")
+NAVY = colors.HexColor("#1F3A5F")
+INK = colors.HexColor("#222222")
+MUTED = colors.HexColor("#5F6B73")
+RULE = colors.HexColor("#B8C2CC")
+ZEBRA = colors.HexColor("#F2F5F8")
+HEADER_FILL = colors.HexColor("#E3ECF4")
+WATERMARK = colors.Color(0.75, 0.75, 0.75, alpha=0.35)
+
+STATUS_COLOURS = {
+    AchievementStatus.ON_TRACK: colors.HexColor("#2E7D32"),
+    AchievementStatus.AT_RISK: colors.HexColor("#B26A00"),
+    AchievementStatus.OFF_TRACK: colors.HexColor("#B03A2E"),
+    AchievementStatus.NOT_ASSESSED: colors.HexColor("#6B7780"),
+}
+
+
+def register_fonts() -> None:
+    """Register the built-in CID font for Chinese; it needs no font file."""
+    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+        for bold in (0, 1):
+            for italic in (0, 1):  # no bold or italic cut: map them all to the one face
+                addMapping(CJK_FONT, bold, italic, CJK_FONT)
+
+
+register_fonts()
+
+
+def _style(name: str, **kw: object) -> ParagraphStyle:
+    """Build a paragraph style on the house defaults."""
+    base: dict[str, object] = {
+        "fontName": BASE_FONT,
+        "fontSize": 9.5,
+        "leading": 13,
+        "textColor": INK,
+        "alignment": TA_LEFT,
+        "splitLongWords": 1,
+    }
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+BODY = _style("Body", spaceAfter=6)
+SMALL = _style("Small", fontSize=8, leading=10.5, textColor=MUTED)
+CELL = _style("Cell", fontSize=7.5, leading=9.5)
+CELL_RIGHT = _style("CellRight", fontSize=7.5, leading=9.5, alignment=TA_RIGHT)
+CELL_HEAD = _style("CellHead", fontName=BOLD_FONT, fontSize=7.5, leading=9.5, textColor=NAVY)
+H1 = _style(
+    "Heading1", fontName=BOLD_FONT, fontSize=15, leading=19, textColor=NAVY,
+    spaceBefore=4, spaceAfter=8, keepWithNext=1,
+)
+H2 = _style(
+    "Heading2", fontName=BOLD_FONT, fontSize=11.5, leading=15, textColor=NAVY,
+    spaceBefore=10, spaceAfter=5, keepWithNext=1,
+)
+H3 = _style("Heading3", fontName=BOLD_FONT, fontSize=9.5, leading=12.5, spaceBefore=6,
+            spaceAfter=2, keepWithNext=1)
+COVER_TITLE = _style(
+    "CoverTitle", fontName=BOLD_FONT, fontSize=22, leading=28, textColor=NAVY, spaceAfter=14,
+)
+COVER_LINE = _style("CoverLine", fontSize=11, leading=16, textColor=INK)
+COVER_KICKER = _style("CoverKicker", fontName=BOLD_FONT, fontSize=10, leading=14,
+                      textColor=UN_BLUE, spaceAfter=30)
+FIGURE_VALUE = _style("FigureValue", fontName=BOLD_FONT, fontSize=16, leading=20,
+                      textColor=NAVY, alignment=TA_CENTER)
+FIGURE_LABEL = _style("FigureLabel", fontSize=8, leading=10, textColor=MUTED, alignment=TA_CENTER)
+TOC_LEVELS = [
+    _style("TOC1", fontName=BOLD_FONT, fontSize=10, leading=14, leftIndent=0,
+           firstLineIndent=0, spaceBefore=4),
+    _style("TOC2", fontSize=9, leading=12, leftIndent=14, firstLineIndent=0),
+]
