@@ -23,3 +23,11 @@ class ValidationFailed(DomainError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+class FieldInvalid(ValidationFailed):
+    """One form field broke a rule; `field` names it so the view shows the message there."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__([message])
+        self.field = field

@@ -34,12 +34,18 @@ def register_blueprints(app: Flask) -> None:
     from app.analysis.baseline_views import bp as baselines
     from app.analysis.views import bp as analysis
     from app.api.views import bp as api
+    from app.audit.views import bp as audit
     from app.auth.views import bp as auth
+    from app.logframe import indicator_views, structure_views, views  # noqa: F401  (routes)
+    from app.logframe.blueprint import bp as logframe
     from app.portfolio.views import bp as portfolio
     from app.progress import sheet_views  # noqa: F401 - adds the workbook routes to progress
+    from app.progress.period_views import bp as periods
     from app.progress.views import bp as progress
 
-    for blueprint in (home, auth, portfolio, progress, analysis, baselines, api):
+    blueprints = (home, auth, portfolio, progress, logframe, periods, audit, analysis, baselines,
+                  api)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     init_templates(app)
 
@@ -50,6 +56,9 @@ NAV = (
     ("portfolio.needs", "CTED needs", None),
     ("baselines.index", "Baselines", None),
     ("analysis.compare_view", "Compare", None),
+    ("logframe.new_project", "New project", ("admin", "focal_point")),
+    ("logframe.outcomes", "Outcomes", ("admin",)),
+    ("periods.index", "Periods", ("admin",)),
 )
 
 

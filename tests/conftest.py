@@ -52,6 +52,8 @@ def base_app(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Flask:
             "SECRET_KEY": TEST_KEY,
             "TESTING": True,
             "WTF_CSRF_ENABLED": False,
+            # Tests create hundreds of users: a cheap hash keeps the suite fast (scrypt in use).
+            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
         }
     )
 

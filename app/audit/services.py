@@ -10,6 +10,7 @@ from flask import has_request_context, request
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
+from app.audit import guard as _guard  # noqa: F401  (installs the append-only guard)
 from app.audit.models import AuditEvent
 
 

@@ -63,6 +63,43 @@ def ensure_role(user: User, *roles: Role) -> None:
         raise PermissionDenied("Your role does not allow this.")
 
 
+def ensure_admin(user: User) -> None:
+    """Raise PermissionDenied unless the user is an administrator."""
+    if user.role != Role.ADMIN:
+        raise PermissionDenied("Only administrators may do this.")
+
+
+def can_create_project_for(user: User, entity_id: int | None) -> bool:
+    """Tell whether the user may create a project for the entity."""
+    if user.role == Role.ADMIN:
+        return entity_id is not None
+    return user.role == Role.FOCAL_POINT and entity_id == user.entity_id
+
+
+def ensure_can_create_project(user: User, entity_id: int | None) -> None:
+    """Raise PermissionDenied unless the user may create a project for the entity."""
+    if not can_create_project_for(user, entity_id):
+        raise PermissionDenied("You may create projects only for your own entity.")
+
+
+def can_read_entity_audit(user: User, entity_id: int | None) -> bool:
+    """Tell whether the user may read the audit trail of an entity and its projects."""
+    if user.role in REVIEWERS:
+        return True
+    return user.role == Role.FOCAL_POINT and entity_id is not None and user.entity_id == entity_id
+
+
+def ensure_can_read_entity_audit(user: User, entity_id: int | None) -> None:
+    """Raise PermissionDenied unless the user may read the entity's audit trail."""
+    if not can_read_entity_audit(user, entity_id):
+        raise PermissionDenied("You may read only your own entity's audit trail.")
+
+
+def can_see_need(user: User, confidential: bool) -> bool:
+    """Tell whether the user may see a CTED need (confidential ones: CTED and admin only)."""
+    return not confidential or user.sees_confidential
+
+
 def can_view_report(user: User, project: Project) -> bool:
     """Tell whether the user may read a project's quarterly reports before approval."""
     return can_edit_project(user, project) or can_review(user)

@@ -1,0 +1,72 @@
+"""Read the audit trail: last change of an object, version checks, paginated listings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from app.audit.models import AuditEvent
+from app.auth.models import User
+from app.errors import Conflict
+
+
+def last_event(session: Session, object_type: str, object_id: object) -> AuditEvent | None:
+    """Return the newest audit event about one object."""
+    stmt = (
+        select(AuditEvent)
+        .where(AuditEvent.object_type == object_type, AuditEvent.object_id == str(object_id))
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
+def describe(event: AuditEvent | None, session: Session) -> str:
+    """Say who changed the object, when, and what changed, in one sentence."""
+    if event is None:
+        return "It was changed by someone else in the meantime."
+    user = session.get(User, event.user_id) if event.user_id else None
+    who = user.email if user else "the system"
+    when = event.occurred_at.strftime("%Y-%m-%d %H:%M UTC")
+    before, after = event.before or {}, event.after or {}
+    diffs = [f"{k}: {before.get(k)!r} → {v!r}" for k, v in after.items() if before.get(k) != v]
+    what = "; ".join(diffs) or event.action
+    return f"Changed by {who} at {when} — here is what changed: {what}."
+
+
+def ensure_version(session: Session, obj: Any, object_type: str, version: int | None) -> None:
+    """Raise Conflict when the version the user edited is not the current one."""
+    if version is not None and version == obj.version:
+        return
+    message = describe(last_event(session, object_type, obj.id), session)
+    raise Conflict(message + " Your input is kept below: check it and save again.")
+
+
+@dataclass
+class EventPage:
+    """One page of audit events, newest first."""
+
+    rows: list[tuple[AuditEvent, str | None]] = field(default_factory=list)
+    page: int = 1
+    pages: int = 1
+    total: int = 0
+
+
+def event_page(session: Session, where: Any, page: int, per_page: int = 50) -> EventPage:
+    """Return one page of the events matching a condition, newest first."""
+    total = session.scalar(select(func.count(AuditEvent.id)).where(where)) or 0
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    stmt: Select[Any] = (
+        select(AuditEvent, User.email)
+        .outerjoin(User, User.id == AuditEvent.user_id)
+        .where(where)
+        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    rows = [(event, email) for event, email in session.execute(stmt).all()]
+    return EventPage(rows, page, pages, total)

@@ -1,0 +1,106 @@
+"""Indicator editing pages: on outputs (project editors) and outcomes (administrators)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, url_for
+from flask_login import current_user, login_required
+
+from app import db
+from app.auth.permissions import ensure_admin
+from app.forms_common import ConfirmForm, act, submit
+from app.logframe import indicator_services as service
+from app.logframe.blueprint import bp, form_page, load
+from app.logframe.forms import IndicatorForm
+from app.logframe.models import Indicator, Outcome, Output
+from app.logframe.structure_views import editable_output, logframe_url
+from app.logframe.writes import plain
+
+
+def _form(indicator: Indicator | None = None) -> IndicatorForm:
+    if indicator is None:
+        return IndicatorForm()
+    initial: dict[str, Any] = {n: plain(getattr(indicator, n)) for n in service.INDICATOR_FIELDS}
+    rows = [{"period_key": t.period_key, "target": plain(t.target)} for t in indicator.targets]
+    initial.update(version=indicator.version, targets=rows + [{}, {}])
+    return IndicatorForm(data=initial)
+
+
+def _data(form: IndicatorForm) -> dict[str, Any]:
+    data = {name: form[name].data for name in service.INDICATOR_FIELDS}
+    data["baseline_period"] = data["baseline_period"] or None
+    data["baseline_note"] = data["baseline_note"] or ""
+    data["targets"] = form.target_map()
+    return data
+
+
+def _back(indicator: Indicator) -> str:
+    if indicator.output is not None:
+        return logframe_url(indicator.output.project_id)
+    return url_for("logframe.outcomes")
+
+
+def _create(parent: Outcome | Output, back: str) -> Any:
+    form = _form()
+    if form.validate_on_submit():
+        data = _data(form)
+        call = lambda: service.create_indicator(db.session(), current_user, parent, data)  # noqa: E731
+        if (response := submit(form, call, back)) is not None:
+            return response
+    return form_page(form, f"New indicator of {parent.code}", back)
+
+
+@bp.route("/outputs/<int:output_id>/indicators/new", methods=["GET", "POST"])
+@login_required
+def new_output_indicator(output_id: int):  # type: ignore[no-untyped-def]
+    """Add an indicator to an output."""
+    output = editable_output(output_id)
+    return _create(output, logframe_url(output.project_id))
+
+
+@bp.route("/outcomes/<int:outcome_id>/indicators/new", methods=["GET", "POST"])
+@login_required
+def new_outcome_indicator(outcome_id: int):  # type: ignore[no-untyped-def]
+    """Add an indicator to an outcome (administrators)."""
+    ensure_admin(current_user)
+    return _create(load(Outcome, outcome_id), url_for("logframe.outcomes"))
+
+
+def _editable(indicator_id: int) -> Indicator:
+    indicator = load(Indicator, indicator_id)
+    service.ensure_can_edit_indicator(current_user, indicator)
+    return indicator
+
+
+@bp.route("/indicators/<int:indicator_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_indicator(indicator_id: int):  # type: ignore[no-untyped-def]
+    """Edit an indicator; once it has values, controlled changes need a reason."""
+    indicator = _editable(indicator_id)
+    form, back = _form(indicator), _back(indicator)
+    if form.validate_on_submit():
+        data, version, reason = _data(form), form.version.data, form.reason.data or ""
+        call = lambda: service.update_indicator(  # noqa: E731
+            db.session(), current_user, indicator, data, version, reason
+        )
+        if (response := submit(form, call, back, indicator)) is not None:
+            return response
+    values = service.indicator_value_count(db.session(), indicator)
+    delete = url_for("logframe.delete_indicator", indicator_id=indicator_id)
+    return form_page(
+        form, f"Edit indicator {indicator.code}", back, delete=delete, value_count=values
+    )
+
+
+@bp.route("/indicators/<int:indicator_id>/delete", methods=["POST"])
+@login_required
+def delete_indicator(indicator_id: int):  # type: ignore[no-untyped-def]
+    """Delete an indicator with no reported values."""
+    indicator = _editable(indicator_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    back = _back(indicator)
+    call = lambda: service.delete_indicator(db.session(), current_user, indicator)  # noqa: E731
+    failed = url_for("logframe.edit_indicator", indicator_id=indicator_id)
+    return act(call, back, f"Indicator {indicator.code} deleted.", failed)

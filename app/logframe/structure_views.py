@@ -1,0 +1,195 @@
+"""Outcome (admin), output and activity editing pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, render_template, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app import db
+from app.auth.permissions import ensure_admin, ensure_can_edit_project
+from app.forms_common import ConfirmForm, act, submit
+from app.logframe import structure
+from app.logframe.blueprint import bp, editable_project, form_page, load
+from app.logframe.forms import ActivityForm, OutcomeForm, OutputForm
+from app.logframe.models import Activity, Outcome, Output
+
+
+def _data(form: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {name: form[name].data for name in fields}
+
+
+def _initial(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in fields + ("version",)}
+
+
+def _confirmed() -> None:
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+
+
+@bp.route("/outcomes")
+@login_required
+def outcomes():  # type: ignore[no-untyped-def]
+    """List the Compact-level outcomes with their indicators (administrators)."""
+    ensure_admin(current_user)
+    stmt = select(Outcome).order_by(Outcome.pillar_code, Outcome.code)
+    items = db.session().scalars(stmt.options(selectinload(Outcome.indicators))).all()
+    return render_template("logframe/outcomes.html", outcomes=items, confirm=ConfirmForm())
+
+
+@bp.route("/outcomes/new", methods=["GET", "POST"])
+@login_required
+def new_outcome():  # type: ignore[no-untyped-def]
+    """Create an outcome under a pillar."""
+    ensure_admin(current_user)
+    form, back = OutcomeForm(), url_for("logframe.outcomes")
+    if form.validate_on_submit():
+        data = _data(form, structure.OUTCOME_FIELDS)
+        call = lambda: structure.create_outcome(db.session(), current_user, data)  # noqa: E731
+        if (response := submit(form, call, back)) is not None:
+            return response
+    return form_page(form, "New outcome", back)
+
+
+@bp.route("/outcomes/<int:outcome_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_outcome(outcome_id: int):  # type: ignore[no-untyped-def]
+    """Edit an outcome."""
+    ensure_admin(current_user)
+    outcome = load(Outcome, outcome_id)
+    form = OutcomeForm(data=_initial(outcome, structure.OUTCOME_FIELDS))
+    back = url_for("logframe.outcomes")
+    if form.validate_on_submit():
+        data, version = _data(form, structure.OUTCOME_FIELDS), form.version.data
+        call = lambda: structure.update_outcome(  # noqa: E731
+            db.session(), current_user, outcome, data, version
+        )
+        if (response := submit(form, call, back, outcome)) is not None:
+            return response
+    delete = url_for("logframe.delete_outcome", outcome_id=outcome_id)
+    return form_page(form, f"Edit outcome {outcome.code}", back, delete=delete)
+
+
+@bp.route("/outcomes/<int:outcome_id>/delete", methods=["POST"])
+@login_required
+def delete_outcome(outcome_id: int):  # type: ignore[no-untyped-def]
+    """Delete an outcome that nothing depends on."""
+    ensure_admin(current_user)
+    outcome = load(Outcome, outcome_id)
+    _confirmed()
+    call = lambda: structure.delete_outcome(db.session(), current_user, outcome)  # noqa: E731
+    return act(call, url_for("logframe.outcomes"), f"Outcome {outcome.code} deleted.")
+
+
+def _output_form(output: Output | None = None) -> OutputForm:
+    initial = _initial(output, structure.OUTPUT_FIELDS) if output else None
+    form = OutputForm(data=initial)
+    stmt = select(Outcome).order_by(Outcome.pillar_code, Outcome.code)
+    form.outcome_id.choices = [
+        (o.id, f"{o.code} (pillar {o.pillar_code}): {o.statement[:80]}")
+        for o in db.session().scalars(stmt)
+    ]
+    return form
+
+
+def logframe_url(project_id: int) -> str:
+    return url_for("logframe.logframe", project_id=project_id)
+
+
+@bp.route("/projects/<int:project_id>/outputs/new", methods=["GET", "POST"])
+@login_required
+def new_output(project_id: int):  # type: ignore[no-untyped-def]
+    """Add an output to a project."""
+    project = editable_project(project_id)
+    form, back = _output_form(), logframe_url(project_id)
+    if form.validate_on_submit():
+        data = _data(form, structure.OUTPUT_FIELDS)
+        call = lambda: structure.create_output(db.session(), current_user, project, data)  # noqa: E731
+        if (response := submit(form, call, back)) is not None:
+            return response
+    return form_page(form, f"New output of {project.code}", back)
+
+
+def editable_output(output_id: int) -> Output:
+    output = load(Output, output_id)
+    ensure_can_edit_project(current_user, output.project)
+    return output
+
+
+@bp.route("/outputs/<int:output_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_output(output_id: int):  # type: ignore[no-untyped-def]
+    """Edit an output."""
+    output = editable_output(output_id)
+    form, back = _output_form(output), logframe_url(output.project_id)
+    if form.validate_on_submit():
+        data, version = _data(form, structure.OUTPUT_FIELDS), form.version.data
+        call = lambda: structure.update_output(  # noqa: E731
+            db.session(), current_user, output, data, version
+        )
+        if (response := submit(form, call, back, output)) is not None:
+            return response
+    delete = url_for("logframe.delete_output", output_id=output_id)
+    return form_page(form, f"Edit output {output.code}", back, delete=delete)
+
+
+@bp.route("/outputs/<int:output_id>/delete", methods=["POST"])
+@login_required
+def delete_output(output_id: int):  # type: ignore[no-untyped-def]
+    """Delete an output with no reported data."""
+    output = editable_output(output_id)
+    _confirmed()
+    call = lambda: structure.delete_output(db.session(), current_user, output)  # noqa: E731
+    return act(call, logframe_url(output.project_id), f"Output {output.code} deleted.")
+
+
+@bp.route("/outputs/<int:output_id>/activities/new", methods=["GET", "POST"])
+@login_required
+def new_activity(output_id: int):  # type: ignore[no-untyped-def]
+    """Add an activity to an output."""
+    output = editable_output(output_id)
+    form, back = ActivityForm(), logframe_url(output.project_id)
+    if form.validate_on_submit():
+        data = _data(form, structure.ACTIVITY_FIELDS)
+        call = lambda: structure.create_activity(db.session(), current_user, output, data)  # noqa: E731
+        if (response := submit(form, call, back)) is not None:
+            return response
+    return form_page(form, f"New activity under {output.code}", back)
+
+
+def _editable_activity(activity_id: int) -> Activity:
+    activity = load(Activity, activity_id)
+    ensure_can_edit_project(current_user, activity.output.project)
+    return activity
+
+
+@bp.route("/activities/<int:activity_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_activity(activity_id: int):  # type: ignore[no-untyped-def]
+    """Edit an activity's dates, status and completion."""
+    activity = _editable_activity(activity_id)
+    form = ActivityForm(data=_initial(activity, structure.ACTIVITY_FIELDS))
+    back = logframe_url(activity.output.project_id)
+    if form.validate_on_submit():
+        data, version = _data(form, structure.ACTIVITY_FIELDS), form.version.data
+        call = lambda: structure.update_activity(  # noqa: E731
+            db.session(), current_user, activity, data, version
+        )
+        if (response := submit(form, call, back, activity)) is not None:
+            return response
+    delete = url_for("logframe.delete_activity", activity_id=activity_id)
+    return form_page(form, "Edit activity", back, delete=delete)
+
+
+@bp.route("/activities/<int:activity_id>/delete", methods=["POST"])
+@login_required
+def delete_activity(activity_id: int):  # type: ignore[no-untyped-def]
+    """Delete an activity with no reported progress."""
+    activity = _editable_activity(activity_id)
+    _confirmed()
+    call = lambda: structure.delete_activity(db.session(), current_user, activity)  # noqa: E731
+    return act(call, logframe_url(activity.output.project_id), "Activity deleted.")

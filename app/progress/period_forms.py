@@ -1,0 +1,23 @@
+"""Forms of the reporting period pages."""
+
+from __future__ import annotations
+
+from wtforms import DateField, StringField
+from wtforms.validators import InputRequired, Optional
+
+from app.forms_common import VersionedForm, quarter_key, strip
+
+
+class NewPeriodForm(VersionedForm):
+    """A quarter key; the entry window defaults from it when left empty."""
+
+    key = StringField("Quarter", validators=[InputRequired(), quarter_key], filters=[strip])
+    entry_opens_on = DateField("Entry opens on (default: the quarter's last day)", [Optional()])
+    due_on = DateField("Due on (default: 30 days after the quarter)", [Optional()])
+
+
+class PeriodDatesForm(VersionedForm):
+    """When entry opens and when reports are due."""
+
+    entry_opens_on = DateField("Entry opens on", [InputRequired()])
+    due_on = DateField("Due on", [InputRequired()])

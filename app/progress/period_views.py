@@ -1,0 +1,114 @@
+"""Reporting period pages (administrators): list, create, adjust, lock, reopen, delete."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, url_for
+from flask_login import current_user, login_required
+
+from app import db
+from app.auth.permissions import ensure_admin
+from app.forms_common import ConfirmForm, ReasonForm, act, submit
+from app.progress import periods
+from app.progress.models import ReportingPeriod
+from app.progress.period_forms import NewPeriodForm, PeriodDatesForm
+from indicators.types import PeriodStatus
+
+bp = Blueprint("periods", __name__, template_folder="templates")
+
+
+def _period(period_id: int) -> ReportingPeriod:
+    ensure_admin(current_user)
+    period = db.session().get(ReportingPeriod, period_id)
+    if period is None:
+        abort(404)
+    return period
+
+
+@bp.route("/periods")
+@login_required
+def index():  # type: ignore[no-untyped-def]
+    """List the periods, newest first, with status and counts."""
+    ensure_admin(current_user)
+    rows = periods.period_rows(db.session())
+    return render_template("progress/periods.html", rows=rows, form=ReasonForm())
+
+
+@bp.route("/periods/new", methods=["GET", "POST"])
+@login_required
+def new():  # type: ignore[no-untyped-def]
+    """Create a quarter from its key."""
+    ensure_admin(current_user)
+    form, back = NewPeriodForm(), url_for("periods.index")
+    if form.validate_on_submit():
+        call = lambda: periods.create_period(  # noqa: E731
+            db.session(), current_user, form.key.data, form.entry_opens_on.data, form.due_on.data
+        )
+        if (response := submit(form, call, back)) is not None:
+            return response
+    return render_template("progress/period_form.html", form=form, title="New period", back=back)
+
+
+@bp.route("/periods/<int:period_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(period_id: int):  # type: ignore[no-untyped-def]
+    """Change a period's entry window and due date."""
+    period = _period(period_id)
+    initial = {"entry_opens_on": period.entry_opens_on, "due_on": period.due_on}
+    form = PeriodDatesForm(data={**initial, "version": period.version})
+    back = url_for("periods.index")
+    if form.validate_on_submit():
+        call = lambda: periods.update_period(  # noqa: E731
+            db.session(),
+            current_user,
+            period,
+            form.entry_opens_on.data,
+            form.due_on.data,
+            form.version.data,
+        )
+        if (response := submit(form, call, back, period)) is not None:
+            return response
+    title = f"Period {period.key} ({period.starts_on} to {period.ends_on})"
+    return render_template(
+        "progress/period_form.html",
+        form=form,
+        title=title,
+        back=back,
+        period=period,
+        confirm=ConfirmForm(),
+    )
+
+
+def _set_status(period_id: int, status: PeriodStatus) -> object:
+    period = _period(period_id)
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        abort(400)
+    call = lambda: periods.set_status(  # noqa: E731
+        db.session(), current_user, period, status, form.reason.data or ""
+    )
+    return act(call, url_for("periods.index"), f"Period {period.key} is now {status.value}.")
+
+
+@bp.route("/periods/<int:period_id>/lock", methods=["POST"])
+@login_required
+def lock(period_id: int):  # type: ignore[no-untyped-def]
+    """Lock a period against entry; a reason is required."""
+    return _set_status(period_id, PeriodStatus.LOCKED)
+
+
+@bp.route("/periods/<int:period_id>/reopen", methods=["POST"])
+@login_required
+def reopen(period_id: int):  # type: ignore[no-untyped-def]
+    """Reopen a locked period; a reason is required."""
+    return _set_status(period_id, PeriodStatus.OPEN)
+
+
+@bp.route("/periods/<int:period_id>/delete", methods=["POST"])
+@login_required
+def delete(period_id: int):  # type: ignore[no-untyped-def]
+    """Delete a period that holds no reports or values."""
+    period = _period(period_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    call = lambda: periods.delete_period(db.session(), current_user, period)  # noqa: E731
+    return act(call, url_for("periods.index"), f"Period {period.key} deleted.")
