@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
+from werkzeug.security import generate_password_hash
 
 from app.auth.models import User
-from app.auth.services import create_user
 from app.errors import DomainError
 from app.logframe.models import Activity, Indicator, IndicatorTarget, Outcome, Output
 from app.portfolio import scale_rows as rows
@@ -144,13 +144,19 @@ def _entities(session: Session) -> list[int]:
 
 
 def _users(session: Session) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for email, role, entity in USERS:
-        user_id = session.scalar(select(User.id).where(User.email == email))
-        if user_id is None:
-            user_id = create_user(session, email, SCALE_PASSWORD, role, entity, role).id
-        found[role] = user_id
-    return found
+    known = dict(session.execute(select(User.email, User.id)).all())
+    acronyms = dict(session.execute(select(Entity.acronym, Entity.id)).all())
+    missing = [
+        {"email": email, "name": role, "role": role, "entity_id": acronyms.get(entity or "")}
+        for email, role, entity in USERS
+        if email not in known
+    ]
+    if missing:
+        # One hash for every generated account: password hashing is slow on purpose.
+        hashed = generate_password_hash(SCALE_PASSWORD)
+        session.execute(insert(User), [dict(row, password_hash=hashed) for row in missing])
+        known = dict(session.execute(select(User.email, User.id)).all())
+    return {role: known[email] for email, role, _ in USERS}
 
 
 def _needs(session: Session, rng: random.Random, ids: Ids, count: int) -> list[int]:
