@@ -18,9 +18,10 @@ def index():  # type: ignore[no-untyped-def]
 def register_blueprints(app: Flask) -> None:
     """Register every domain's blueprint."""
     from app.auth.views import bp as auth
+    from app.health import bp as health
     from app.portfolio.views import bp as portfolio
 
-    for blueprint in (home, auth, portfolio):
+    for blueprint in (home, auth, portfolio, health):
         app.register_blueprint(blueprint)
     init_templates(app)
 
