@@ -130,7 +130,9 @@ def grouped_bar_chart(
             colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
             ax.bar(offsets, _floats(values), width=width, label=name, color=colour)
         ax.set_xticks(list(range(len(labels))), [str(label) for label in labels])
-        ax.tick_params(axis="x", labelrotation=45 if len(labels) > 8 else 0)
+        if len(labels) > 8:
+            for tick in ax.get_xticklabels():
+                tick.set(rotation=35, ha="right", rotation_mode="anchor")
         ax.set_ylabel(ylabel, parse_math=False)
         if series:
             ax.legend(frameon=False, fontsize=7, ncols=len(series))

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from reportlab.platypus import (  # type: ignore[import-untyped]
     CondPageBreak,
     Flowable,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Spacer,
@@ -159,8 +158,6 @@ def highlights(section: PillarSection, key: str) -> Sequence[Flowable]:
         heading(f"Pillar {section.pillar.value}: highlights", s.H2, 1, f"{key}-hl"),
     ]
     for item in section.highlights:
-        title = para(f"{item.project_code} \u2013 {item.title}", s.H3)
-        body = narrative(item.text)
-        flow.append(KeepTogether([title, *body[:1]]))
-        flow += body[1:]
+        flow.append(para(f"{item.project_code} \u2013 {item.title}", s.H3))  # keeps with next
+        flow += narrative(item.text)
     return flow

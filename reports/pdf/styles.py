@@ -71,14 +71,14 @@ CELL_RIGHT = _style("CellRight", fontSize=7.5, leading=9.5, alignment=TA_RIGHT)
 CELL_HEAD = _style("CellHead", fontName=BOLD_FONT, fontSize=7.5, leading=9.5, textColor=NAVY)
 H1 = _style(
     "Heading1", fontName=BOLD_FONT, fontSize=15, leading=19, textColor=NAVY,
-    spaceBefore=4, spaceAfter=8,
+    spaceBefore=4, spaceAfter=8, keepWithNext=1,
 )
 H2 = _style(
     "Heading2", fontName=BOLD_FONT, fontSize=11.5, leading=15, textColor=NAVY,
-    spaceBefore=10, spaceAfter=5,
+    spaceBefore=10, spaceAfter=5, keepWithNext=1,
 )
 H3 = _style("Heading3", fontName=BOLD_FONT, fontSize=9.5, leading=12.5, spaceBefore=6,
-            spaceAfter=2)
+            spaceAfter=2, keepWithNext=1)
 COVER_TITLE = _style(
     "CoverTitle", fontName=BOLD_FONT, fontSize=22, leading=28, textColor=NAVY, spaceAfter=14,
 )
