@@ -88,11 +88,23 @@ class Bulk:
 
     def flush(self) -> None:
         """Insert every queued row, parents before children."""
+        copy = self.session.get_bind().dialect.name == "postgresql"
         for table, buffer in self.buffers.items():
             if buffer:
-                self.session.execute(insert(table), buffer)
+                if copy:
+                    self._copy(table, buffer)
+                else:
+                    self.session.execute(insert(table), buffer)
                 self.written[table.name] += len(buffer)
                 buffer.clear()
+
+    def _copy(self, table: Table, buffer: list[dict[str, Any]]) -> None:
+        # COPY is an order of magnitude faster than executemany on PostgreSQL.
+        names = list(buffer[0])
+        cursor = self.session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+            for row in buffer:
+                copy.write_row([row[name] for name in names])
 
 
 class Ids:
@@ -331,4 +343,3 @@ def _fix_sequences(session: Session) -> None:
                 f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {name}), false)"
             )
         )
-

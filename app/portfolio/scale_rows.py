@@ -146,7 +146,8 @@ def value_row(
     rng: random.Random, indicator: dict[str, Any], step: int, state: list[int]
 ) -> dict[str, Any]:
     """Return the indicator's actual for the step-th quarter (state carries running totals)."""
-    row: dict[str, Any] = {"value": None, "numerator": None, "denominator": None, "text": ""}
+    row: dict[str, Any] = {"value": None, "numerator": None, "denominator": None}
+    row.update(text="", note="")
     measure, cumulation = indicator["measure"], indicator["cumulation"]
     if measure == "qualitative":
         row["text"] = QUALITATIVE[min(3, step // 3)]

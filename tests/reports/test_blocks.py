@@ -62,9 +62,11 @@ def test_confidential_row_is_a_count_only() -> None:
 
 
 def test_gender_share_toward_target() -> None:
-    section = GenderSection([
-        GenderShare("GEN-0", "none", 1, Decimal(85)),
-        GenderShare("GEN-2", "significant", 1, Decimal(15), counts_toward_target=True),
-    ])
+    section = GenderSection(
+        [
+            GenderShare("GEN-0", "none", 1, Decimal(85)),
+            GenderShare("GEN-2", "significant", 1, Decimal(15), counts_toward_target=True),
+        ]
+    )
     assert section.toward_target_pct == Decimal(15)
     assert GenderSection([]).toward_target_pct is None

@@ -33,7 +33,9 @@ def hostile_pillar(section: PillarSection, img: str) -> PillarSection:
     text = "\n".join(PAYLOADS) + f"\n{img}\n{LONG_WORD}"
     rows = [replace(r, name=f"{r.name} {PAYLOADS[2]}", unit=PAYLOADS[1]) for r in section.rows]
     return replace(
-        section, title_en=f"Title {PAYLOADS[1]} {PAYLOADS[3]}", rows=rows,
+        section,
+        title_en=f"Title {PAYLOADS[1]} {PAYLOADS[3]}",
+        rows=rows,
         highlights=[Highlight("HOST-1", f"{PAYLOADS[0]} {PAYLOADS[4]}", text)],
     )
 
@@ -55,8 +57,10 @@ def hostile(png_file: Path) -> QuarterlyReport:
     img = f'<img src="{png_file}" width="50" height="50"/>'
     projects = [replace(p, title=f"{LONG_WORD} {PAYLOADS[0]}") for p in report.annex]
     return replace(
-        report, title=f"Report {PAYLOADS[0]} {PAYLOADS[2]}",
-        pillars=[hostile_pillar(p, img) for p in report.pillars], annex=projects,
+        report,
+        title=f"Report {PAYLOADS[0]} {PAYLOADS[2]}",
+        pillars=[hostile_pillar(p, img) for p in report.pillars],
+        annex=projects,
         no_progress_note=f"{PAYLOADS[4]} {PAYLOADS[3]}",
     )
 
@@ -72,7 +76,7 @@ def test_payloads_come_out_literally(hostile_pdf: bytes, png_file: Path) -> None
     for payload in PAYLOADS:
         assert squash(payload) in text, payload
     assert squash(f'<img src="{png_file}" width="50" height="50"/>') in text
-    assert squash("Title <font color=\"red\"> $5m and $3m") in text
+    assert squash('Title <font color="red"> $5m and $3m') in text
 
 
 def test_long_word_wraps_and_is_complete(hostile_pdf: bytes) -> None:
