@@ -75,3 +75,25 @@ def test_page_statement_counts_do_not_grow_with_the_portfolio(
     for page in served:
         assert small[page][0] in (200, 302), (page, small[page])
         assert small[page] == large[page], (page, small[page], large[page])
+
+
+def test_a_frozen_baseline_report_is_computed_once(
+    db_session: Session, statements: list[str]
+) -> None:
+    import datetime as dt
+
+    from app.analysis.baseline_report import baseline_report, clear_cache
+    from app.baselines.services import create_baseline
+
+    add_projects(db_session, 0, 3)
+    create_baseline(db_session, None, "QC baseline", dt.date(2019, 6, 30))
+    clear_cache()
+    statements.clear()
+    first = baseline_report(db_session, "QC baseline")
+    computed = len(statements)
+    statements.clear()
+    first["projects"] = "changed by a caller"
+    again = baseline_report(db_session, "QC baseline")
+    assert len(statements) == 1 < computed  # the label lookup only
+    assert again["projects"] != "changed by a caller"
+    assert again["baseline"] == first["baseline"]
