@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, redirect, url_for
-from flask_login import login_required
+import datetime as dt
+
+from flask import Blueprint, Flask, render_template
+from flask_login import current_user, login_required
 
 home = Blueprint("home", __name__)
 
@@ -11,8 +13,20 @@ home = Blueprint("home", __name__)
 @home.route("/")
 @login_required
 def index():  # type: ignore[no-untyped-def]
-    """Send a signed-in user to their starting page."""
-    return redirect(url_for("portfolio.projects"))
+    """Show what is due: a focal point's reports, a reviewer's queue, the admin's overdue list."""
+    from app import db
+    from app.progress import due
+    from indicators.types import Role
+
+    session, today, role = db.session(), dt.date.today(), current_user.role
+    context: dict[str, object] = {"today": today}
+    if role == Role.FOCAL_POINT:
+        context["due"] = due.due_for_entity(session, current_user.entity_id, today)
+    if role in (Role.REVIEWER, Role.ADMIN):
+        context["queue"] = due.review_queue(session)
+    if role == Role.ADMIN:
+        context["overdue"] = due.overdue_reports(session, today)
+    return render_template("home.html", **context)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -20,8 +34,10 @@ def register_blueprints(app: Flask) -> None:
     from app.auth.views import bp as auth
     from app.health import bp as health
     from app.portfolio.views import bp as portfolio
+    from app.progress import sheet_views  # noqa: F401 - adds the workbook routes to progress
+    from app.progress.views import bp as progress
 
-    for blueprint in (home, auth, portfolio, health):
+    for blueprint in (home, auth, portfolio, progress, health):
         app.register_blueprint(blueprint)
     init_templates(app)
 

@@ -198,7 +198,7 @@ class EntityReportStatus:
 
     project_code: str
     title: str
-    status: ReportStatus
+    status: str  # a ReportStatus value, "not started", or either with ", overdue"
 
 
 @dataclass(frozen=True)

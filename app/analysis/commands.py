@@ -10,6 +10,7 @@ import click
 from app import db
 from app.analysis import exports
 from app.analysis.baseline_report import baseline_report
+from app.analysis.pdf import baseline_pdf
 from app.baselines import issued as issued_reports
 from app.cli import domain_command, fail
 
@@ -45,6 +46,9 @@ def baseline(label: str, compare_label: str | None, fmt: str, out: str | None) -
     """Print or write a baseline's figures, optionally compared with another baseline."""
     if fmt == "pdf" and out is None:
         fail("--out: a PDF needs a file, e.g. --out baseline.pdf")
+    if fmt == "pdf":
+        write_output(baseline_pdf(db.session(), label, compare_label), out)
+        return
     figures = baseline_report(db.session(), label, compare_label, reveal_confidential=False)
     write_output(exports.render_baseline(figures, fmt), out)
 

@@ -9,15 +9,11 @@ from reports.tabular import to_csv, to_xlsx
 
 
 def render_baseline(figures: dict[str, Any], fmt: str) -> bytes:
-    """Return the baseline report as JSON, CSV, XLSX or PDF bytes."""
+    """Return the baseline report as JSON, CSV or XLSX bytes (the PDF: app.analysis.pdf)."""
     if fmt == "json":
         return (to_json(figures) + "\n").encode()
     if fmt == "csv":
         return to_csv(["figure", "value"], flatten(figures))
     if fmt == "xlsx":
         return to_xlsx({"Baseline": (["figure", "value"], flatten(figures))})
-    if fmt == "pdf":
-        from app.analysis.pdf import baseline_pdf
-
-        return baseline_pdf(figures)
     raise ValueError(f"unknown format {fmt!r}")

@@ -268,5 +268,5 @@ def _entity_status(
         label = status or "not started"
         if overdue and label in ("not started", "draft", "returned"):
             label = f"{label}, overdue"
-        out.append(m.EntityReportStatus(code, title, label))  # type: ignore[arg-type]
+        out.append(m.EntityReportStatus(code, title, label))
     return out

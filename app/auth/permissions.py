@@ -61,3 +61,23 @@ def ensure_role(user: User, *roles: Role) -> None:
     """Raise PermissionDenied unless the user has one of the roles."""
     if user.role not in roles:
         raise PermissionDenied("Your role does not allow this.")
+
+
+def can_view_report(user: User, project: Project) -> bool:
+    """Tell whether the user may read a project's quarterly reports before approval."""
+    return can_edit_project(user, project) or can_review(user)
+
+
+def ensure_can_review(user: User, authors: set[int | None]) -> None:
+    """Raise PermissionDenied unless the user reviews and did not author or submit the report."""
+    if not can_review(user):
+        raise PermissionDenied("Only reviewers may approve, return or reopen reports.")
+    if user.id in authors:
+        raise PermissionDenied("You cannot review a report you wrote or submitted.")
+
+
+def can_use_entity_sheet(user: User, entity_id: int) -> bool:
+    """Tell whether the user may download or upload an entity's progress workbook."""
+    if user.role == Role.ADMIN:
+        return True
+    return user.role == Role.FOCAL_POINT and user.entity_id == entity_id

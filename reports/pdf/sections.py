@@ -149,7 +149,7 @@ def entity_status(scope: str, rows: Sequence[EntityReportStatus]) -> list[Flowab
     """Make the per-entity table of progress report statuses for the period."""
     headers = ["Project", "Title", "Progress report"]
     widths = _widths(0.15, 0.65, 0.20)
-    data = [[r.project_code, r.title, r.status.value.capitalize()] for r in rows]
+    data = [[r.project_code, r.title, r.status.capitalize()] for r in rows]
     flow: list[Flowable] = [heading(f"Progress reports: {scope}", s.H1, 0, "entity-status")]
     if data:
         flow.append(house_table(text_rows(headers, data, widths), widths))

@@ -57,3 +57,75 @@ def need(session: Session, code: str, **fields: Any) -> CtedNeed:
     session.add(item)
     session.flush()
     return item
+
+
+def period(session: Session, key: str = "2019Q3", status: str = "open") -> Any:
+    """Add a reporting period for a quarter key like 2019Q3."""
+    from app.progress.models import ReportingPeriod
+    from indicators.periods import PeriodKey
+
+    quarter = PeriodKey.parse(key)
+    item = ReportingPeriod(
+        key=key,
+        starts_on=quarter.start(),
+        ends_on=quarter.end(),
+        entry_opens_on=quarter.end(),
+        due_on=quarter.end() + dt.timedelta(days=30),
+        status=status,
+    )
+    session.add(item)
+    session.flush()
+    return item
+
+
+def indicator(session: Session, project_: Project, code: str, **fields: Any) -> Any:
+    """Add an output (if the project has none) and an indicator on it."""
+    from app.logframe.models import Indicator, Output
+
+    output = session.scalar(select(Output).where(Output.project_id == project_.id))
+    if output is None:
+        output = Output(project_id=project_.id, code=f"{project_.code}-O1", title="Output one")
+        session.add(output)
+        session.flush()
+    values: dict[str, Any] = {
+        "name": f"Indicator {code}",
+        "unit": "people",
+        "measure": "number",
+        "baseline_value": Decimal(0),
+        "life_target": Decimal(100),
+    }
+    values.update(fields)
+    item = Indicator(code=code, output_id=output.id, **values)
+    session.add(item)
+    session.flush()
+    return item
+
+
+def report(
+    session: Session,
+    project_: Project,
+    period_: Any,
+    status: str = "approved",
+    narrative: str = "",
+    values: dict[Any, Any] | None = None,
+) -> Any:
+    """Add a progress report with values {indicator: Decimal | (numerator, denominator)}."""
+    from app.progress.models import IndicatorValue, ProgressReport
+
+    item = ProgressReport(
+        project_id=project_.id, period_id=period_.id, status=status, narrative=narrative
+    )
+    session.add(item)
+    session.flush()
+    for ind, value in (values or {}).items():
+        num, den = value if isinstance(value, tuple) else (None, None)
+        amount = (
+            Decimal(num) * 100 / Decimal(den) if den else Decimal(value) if num is None else None
+        )
+        session.add(
+            IndicatorValue(
+                report_id=item.id, indicator_id=ind.id, value=amount, numerator=num, denominator=den
+            )
+        )
+    session.flush()
+    return item

@@ -1,0 +1,118 @@
+"""What is due: reports of open periods per entity, the review queue, and overdue reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, select, true
+from sqlalchemy.orm import Session, aliased
+
+from app.auth.models import User
+from app.portfolio.models import Entity, Project
+from app.progress.models import ProgressReport, ReportingPeriod
+from indicators.types import ACTIVE_STATUSES, PeriodStatus, ReportStatus
+
+NOT_STARTED = "not started"
+OPEN_TO_EDIT = frozenset({NOT_STARTED, ReportStatus.DRAFT.value, ReportStatus.RETURNED.value})
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """One project's report for one open period, started or not."""
+
+    project_id: int
+    project_code: str
+    project_title: str
+    entity: str
+    period_key: str
+    due_on: dt.date
+    report_id: int | None
+    status: str
+    review_comment: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """A submitted report waiting for review."""
+
+    report_id: int
+    project_code: str
+    project_title: str
+    entity: str
+    period_key: str
+    author: str
+    submitted_at: dt.datetime | None
+
+
+def _due_rows(session: Session, today: dt.date, entity_id: int | None) -> list[DueRow]:
+    stmt = (
+        select(
+            Project.id,
+            Project.code,
+            Project.title,
+            Entity.acronym,
+            ReportingPeriod.key,
+            ReportingPeriod.due_on,
+            ProgressReport.id,
+            ProgressReport.status,
+            ProgressReport.review_comment,
+        )  # fmt: skip
+        .join(Entity, Project.entity_id == Entity.id)
+        .join(ReportingPeriod, true())
+        .outerjoin(
+            ProgressReport,
+            and_(
+                ProgressReport.project_id == Project.id,
+                ProgressReport.period_id == ReportingPeriod.id,
+            ),
+        )
+        .where(ReportingPeriod.status == PeriodStatus.OPEN.value)
+        .where(ReportingPeriod.entry_opens_on <= today)
+        .where(Project.status.in_([s.value for s in ACTIVE_STATUSES]))
+        .order_by(ReportingPeriod.due_on, Entity.acronym, Project.code)
+    )
+    if entity_id is not None:
+        stmt = stmt.where(Project.entity_id == entity_id)
+    return [_due(row, today) for row in session.execute(stmt)]
+
+
+def _due(row: tuple[object, ...], today: dt.date) -> DueRow:
+    pid, code, title, acronym, key, due_on, rid, status, comment = row
+    status = status or NOT_STARTED
+    late = due_on < today and status in OPEN_TO_EDIT  # type: ignore[operator]
+    return DueRow(pid, code, title, acronym, key, due_on, rid, status, comment or "", late)  # type: ignore[arg-type]
+
+
+def due_for_entity(session: Session, entity_id: int, today: dt.date) -> list[DueRow]:
+    """Return the entity's active projects' reports for every open period, in one query."""
+    return _due_rows(session, today, entity_id)
+
+
+def overdue_reports(session: Session, today: dt.date) -> list[DueRow]:
+    """Return, across entities, reports whose due date passed and that are not submitted."""
+    return [row for row in _due_rows(session, today, None) if row.overdue]
+
+
+def review_queue(session: Session) -> list[QueueRow]:
+    """Return the submitted reports awaiting review, oldest submission first."""
+    submitter = aliased(User)
+    stmt = (
+        select(
+            ProgressReport.id,
+            Project.code,
+            Project.title,
+            Entity.acronym,
+            ReportingPeriod.key,
+            submitter.email,
+            ProgressReport.submitted_at,
+        )  # fmt: skip
+        .join(Project, ProgressReport.project_id == Project.id)
+        .join(Entity, Project.entity_id == Entity.id)
+        .join(ReportingPeriod, ProgressReport.period_id == ReportingPeriod.id)
+        .outerjoin(submitter, ProgressReport.submitted_by_id == submitter.id)
+        .where(ProgressReport.status == ReportStatus.SUBMITTED.value)
+        .order_by(ProgressReport.submitted_at, ProgressReport.id)
+    )
+    return [QueueRow(*row) for row in session.execute(stmt)]  # type: ignore[arg-type]

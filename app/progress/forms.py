@@ -1,0 +1,154 @@
+"""The quarterly report form, built per report from the project's indicators and activities."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import Field, IntegerField, SelectField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import HiddenInput, TextInput
+
+from app.models_base import choices
+from app.progress.entry import ActivityInput, IndicatorInput, ReportInput, ReportScope
+from app.progress.numbers import parse_quantity
+from indicators.types import ActivityStatus, Measure
+
+MAX_TEXT = 5000
+MAX_NARRATIVE = 20000
+
+
+def plain_text(_form: Any, field: Field) -> None:
+    """Refuse NUL and other control characters that no one types on purpose."""
+    if any(ord(c) < 32 and c not in "\r\n\t" for c in field.data or ""):
+        raise ValidationError("Remove the control characters from this text.")
+
+
+class QuantityField(Field):
+    """A non-negative number typed as plain digits; keeps what was typed when it is refused."""
+
+    widget = TextInput()
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        """Parse the posted text strictly (NaN, Infinity, exponents and negatives refused)."""
+        self.data = None
+        if valuelist and str(valuelist[0]).strip():
+            self.data = parse_quantity(str(valuelist[0]))
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return str(self.raw_data[0])
+        return "" if self.data is None else f"{self.data:f}"
+
+
+def positive(_form: Any, field: Field) -> None:
+    """Refuse a zero denominator."""
+    if field.data is not None and field.data == 0:
+        raise ValidationError("The denominator must be more than 0.")
+
+
+class ReportForm(FlaskForm):
+    """The fixed part of every report form; per-item fields are added by report_form()."""
+
+    narrative = TextAreaField("Narrative", [Length(max=MAX_NARRATIVE), plain_text])
+    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+
+
+def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
+    """Build the form for this report: only this project's indicators and activities exist."""
+
+    class Form(ReportForm):
+        pass
+
+    for indicator in scope.indicators:
+        for name, field in _indicator_fields(indicator.measure).items():
+            setattr(Form, f"ind_{indicator.id}_{name}", field)
+    statuses = [SelectChoice("", "Choose…")]
+    statuses += [SelectChoice(s, s.capitalize()) for s in choices(ActivityStatus)]
+    for activity in scope.activities:
+        setattr(
+            Form, f"act_{activity.id}_status", SelectField("Status", choices=statuses, default="")
+        )
+        percent = IntegerField("% complete", [Optional(), NumberRange(0, 100)])
+        setattr(Form, f"act_{activity.id}_percent", percent)
+    if formdata is not None:
+        return Form(formdata=formdata)
+    return Form(formdata=None, data=initial_data(scope))
+
+
+def _indicator_fields(measure: str) -> dict[str, Field]:
+    if measure == Measure.QUALITATIVE.value:
+        return {"text": TextAreaField("Progress", [Length(max=MAX_TEXT), plain_text])}
+    if measure == Measure.PERCENTAGE.value:
+        return {
+            "num": QuantityField("Numerator"),
+            "den": QuantityField("Denominator", [positive]),
+        }
+    return {"value": QuantityField("Value")}
+
+
+def initial_data(scope: ReportScope) -> dict[str, Any]:
+    """Return the stored report as form data."""
+    report = scope.report
+    data: dict[str, Any] = {"version": report.version if report else 0}
+    if report is None:
+        return data
+    data["narrative"] = report.narrative
+    for row in report.values:
+        prefix = f"ind_{row.indicator_id}"
+        data |= {f"{prefix}_value": row.value, f"{prefix}_text": row.text}
+        data |= {f"{prefix}_num": row.numerator, f"{prefix}_den": row.denominator}
+    for update in report.activity_updates:
+        data[f"act_{update.activity_id}_status"] = update.status
+        data[f"act_{update.activity_id}_percent"] = update.percent_complete
+    return data
+
+
+def to_input(form: ReportForm, scope: ReportScope) -> ReportInput:
+    """Turn a validated form into the service's input."""
+    data = ReportInput(narrative=form.narrative.data or "")
+    for indicator in scope.indicators:
+        get = _getter(form, f"ind_{indicator.id}")
+        data.indicators[indicator.id] = IndicatorInput(
+            value=get("value"), numerator=get("num"), denominator=get("den"), text=get("text") or ""
+        )
+    for activity in scope.activities:
+        status = form[f"act_{activity.id}_status"].data or ""
+        percent = form[f"act_{activity.id}_percent"].data
+        data.activities[activity.id] = ActivityInput(status, percent)
+    return data
+
+
+def _getter(form: ReportForm, prefix: str) -> Any:
+    def get(name: str) -> Decimal | str | None:
+        key = f"{prefix}_{name}"
+        return form[key].data if key in form else None
+
+    return get
+
+
+def field_for_gap(key: str, form: ReportForm) -> Field | None:
+    """Return the form field next to which a missing-item message belongs."""
+    kind, _, ident = key.partition("-")
+    names = ("status",) if kind == "act" else ("value", "num", "text")
+    for name in names:
+        name = f"{kind}_{ident}_{name}"
+        if name in form:
+            return form[name]
+    return None
+
+
+class ReviewForm(FlaskForm):
+    """Approve, return or reopen: the version seen and a comment (required to return/reopen)."""
+
+    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    comment = TextAreaField("Comment", [Length(max=MAX_TEXT), plain_text])
+
+
+class UploadForm(FlaskForm):
+    """Upload a filled progress workbook."""
+
+    workbook = FileField("Filled workbook (.xlsx)", [FileRequired()])

@@ -1,0 +1,35 @@
+"""Strict parsing of the numbers focal points type or upload (no NaN, no exponent, bounded)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+MAX_VALUE = Decimal(10) ** 12
+MAX_PLACES = 4
+
+
+def parse_quantity(text: str) -> Decimal:
+    """Return a non-negative Decimal from plain digits, or raise ValueError with a message."""
+    text = text.strip().replace(",", "")
+    if len(text) > 40 or not PLAIN.match(text):
+        raise ValueError("Enter a plain number such as 12 or 12.5 (no letters or exponents).")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+        raise ValueError("Enter a plain number such as 12 or 12.5.") from None
+    return check_quantity(number)
+
+
+def check_quantity(number: Decimal) -> Decimal:
+    """Return the number if finite, non-negative, bounded and with few decimals, else ValueError."""
+    if not number.is_finite():
+        raise ValueError("Enter a finite number.")
+    if number < 0:
+        raise ValueError("The number cannot be negative.")
+    if number > MAX_VALUE:
+        raise ValueError("The number is too large (at most 1,000,000,000,000).")
+    if -number.as_tuple().exponent > MAX_PLACES:  # type: ignore[operator]
+        raise ValueError(f"Use at most {MAX_PLACES} decimal places.")
+    return number + 0  # turns -0 into 0

@@ -1,0 +1,192 @@
+"""Quarterly report pages: entry by focal points, review by reviewers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from app import db
+from app.auth.permissions import can_edit_project, can_review
+from app.errors import DomainError, PermissionDenied, ValidationFailed
+from app.portfolio.models import Project
+from app.progress import entry, workflow
+from app.progress.forms import ReportForm, ReviewForm, field_for_gap, report_form, to_input
+from app.progress.models import ProgressReport, ReportingPeriod
+from app.progress.queries import last_approved_values
+from indicators.types import PeriodStatus
+
+bp = Blueprint("progress", __name__, template_folder="templates")
+
+REVIEW_ACTIONS = {"approve", "return", "reopen"}
+
+
+def status_for(error: DomainError) -> int:
+    """Return the HTTP status that answers a domain error."""
+    if isinstance(error, PermissionDenied):
+        return 403
+    return 422 if isinstance(error, ValidationFailed) else 409
+
+
+def _project_period(project_id: int, period_key: str) -> tuple[Project, ReportingPeriod]:
+    session = db.session()
+    project = session.get(Project, project_id)
+    period = session.scalar(select(ReportingPeriod).where(ReportingPeriod.key == period_key))
+    if project is None or period is None:
+        abort(404)
+    return project, period
+
+
+@bp.route("/projects/<int:project_id>/reports/<period_key>", methods=["GET", "POST"])
+@login_required
+def report(project_id: int, period_key: str) -> Any:
+    """Show the quarterly report of a project for one period; save or submit it."""
+    project, period = _project_period(project_id, period_key)
+    scope = entry.load_scope(db.session(), project, period)
+    if not can_edit_project(current_user, project):
+        if can_review(current_user) and scope.report is not None and request.method == "GET":
+            return redirect(url_for("progress.review", report_id=scope.report.id))
+        abort(403)
+    if request.method == "GET":
+        return _render_report(scope, report_form(scope))
+    form = report_form(scope, request.form)
+    status, extra = _save(scope, form)
+    if status == 303:
+        return redirect(url_for("progress.report", project_id=project_id, period_key=period_key))
+    return _render_report(scope, form, status, **extra)
+
+
+def _save(scope: entry.ReportScope, form: ReportForm) -> tuple[int, dict[str, Any]]:
+    action = "submit" if request.form.get("action") == "submit" else "save"
+    if not form.validate():
+        return 422, {"message": "Some values are not right; see the messages next to them."}
+    session = db.session()
+    try:
+        service = entry.submit if action == "submit" else entry.save_draft
+        service(session, current_user, scope, to_input(form, scope), form.version.data or 0)
+    except entry.IncompleteReport as error:
+        _mark_gaps(form, error.fields)
+        return 422, {"message": "To submit, complete the fields marked below (draft not saved)."}
+    except entry.StaleReport as error:
+        session.rollback()
+        _reset_version(form, error.report)
+        return 409, {"stale": error}
+    except DomainError as error:
+        session.rollback()
+        return status_for(error), {"message": str(error)}
+    session.commit()
+    flash("Report submitted for review." if action == "submit" else "Draft saved.", "success")
+    return 303, {}
+
+
+def _mark_gaps(form: ReportForm, gaps: dict[str, str]) -> None:
+    for key, message in gaps.items():
+        field = field_for_gap(key, form)
+        if field is not None:
+            field.errors = [*field.errors, message]
+
+
+def _reset_version(form: ReportForm, current: ProgressReport | None) -> None:
+    # The user has now seen the other change; saving again overwrites it knowingly.
+    version = current.version if current else 0
+    form.version.data, form.version.raw_data = version, [str(version)]
+
+
+def _render_report(scope: entry.ReportScope, form: ReportForm, status: int = 200, **extra: Any):  # type: ignore[no-untyped-def]
+    report = scope.report
+    editable = (report is None or report.status in workflow.EDITABLE) and (
+        scope.period.status == PeriodStatus.OPEN.value
+    )
+    context = _report_context(scope)
+    return render_template(
+        "progress/report.html", form=form, editable=editable, **context, **extra
+    ), status
+
+
+def _report_context(scope: entry.ReportScope) -> dict[str, Any]:
+    ids = [i.id for i in scope.indicators]
+    last = last_approved_values(db.session(), ids, before_key=scope.period.key)
+    return {"scope": scope, "sections": sections(scope), "last": last, "report": scope.report}
+
+
+def sections(scope: entry.ReportScope) -> list[tuple[Any, list[Any], list[Any]]]:
+    """Group the scope's indicators and activities under their outputs, in code order."""
+    outputs: dict[int, Any] = {}
+    for item in [*scope.indicators, *scope.activities]:
+        outputs.setdefault(item.output_id, item.output)
+    ordered = sorted(outputs.values(), key=lambda o: o.code)
+    return [
+        (
+            o,
+            [i for i in scope.indicators if i.output_id == o.id],
+            [a for a in scope.activities if a.output_id == o.id],
+        )
+        for o in ordered
+    ]
+
+
+def _load_report(report_id: int) -> ProgressReport:
+    found = db.session().get(ProgressReport, report_id)
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.route("/reports/<int:report_id>/review")
+@login_required
+def review(report_id: int) -> Any:
+    """Show a submitted report read-only to a reviewer, with the decisions allowed."""
+    if not can_review(current_user):
+        abort(403)
+    found = _load_report(report_id)
+    return _render_review(found, ReviewForm(formdata=None, version=found.version))
+
+
+def _render_review(found: ProgressReport, form: ReviewForm, status: int = 200, **extra: Any):  # type: ignore[no-untyped-def]
+    scope = entry.load_scope(db.session(), found.project, found.period)
+    authors = {found.author_id, found.submitted_by_id, found.updated_by_id}
+    return render_template(
+        "progress/review.html",
+        form=form,
+        own=current_user.id in authors,
+        actions=workflow.allowed_actions(found.status),
+        locked=found.period.status == PeriodStatus.LOCKED.value,
+        **_report_context(scope),
+        **extra,
+    ), status
+
+
+@bp.route("/reports/<int:report_id>/<action>", methods=["POST"])
+@login_required
+def decide(report_id: int, action: str) -> Any:
+    """Approve, return (comment required) or reopen (reason required) a report."""
+    if action not in REVIEW_ACTIONS:
+        abort(404)
+    if not can_review(current_user):
+        abort(403)
+    found, form = _load_report(report_id), ReviewForm()
+    if not form.validate():
+        return _render_review(found, form, 422, message="The form was not valid; reload the page.")
+    session = db.session()
+    try:
+        _decision(action, found, form)
+    except DomainError as error:
+        session.rollback()
+        if isinstance(error, ValidationFailed):
+            form.comment.errors = [*form.comment.errors, str(error)]
+        return _render_review(_load_report(report_id), form, status_for(error), message=str(error))
+    session.commit()
+    flash(f"Report {workflow.PAST[action]}.", "success")
+    return redirect(url_for("progress.review", report_id=report_id))
+
+
+def _decision(action: str, found: ProgressReport, form: ReviewForm) -> None:
+    session, version, text = db.session(), form.version.data or 0, form.comment.data or ""
+    if action == "approve":
+        workflow.approve(session, current_user, found, version)
+    elif action == "return":
+        workflow.return_report(session, current_user, found, version, text)
+    else:
+        workflow.reopen(session, current_user, found, version, text)

@@ -1,0 +1,139 @@
+"""The review workflow of a quarterly report: one transition table, race-safe status changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from app.audit.services import record
+from app.auth.models import User
+from app.auth.permissions import ensure_can_review
+from app.db import utcnow
+from app.errors import Conflict, DomainError, ValidationFailed
+from app.progress.models import ProgressReport
+from app.progress.snapshots import report_snapshot
+from indicators.types import PeriodStatus, ReportStatus
+
+DRAFT, SUBMITTED = ReportStatus.DRAFT.value, ReportStatus.SUBMITTED.value
+APPROVED, RETURNED = ReportStatus.APPROVED.value, ReportStatus.RETURNED.value
+
+# The single source of truth: (status, action) -> next status. Anything else is refused.
+TRANSITIONS: dict[tuple[str, str], str] = {
+    (DRAFT, "save"): DRAFT,
+    (RETURNED, "save"): DRAFT,
+    (DRAFT, "submit"): SUBMITTED,
+    (RETURNED, "submit"): SUBMITTED,
+    (SUBMITTED, "approve"): APPROVED,
+    (SUBMITTED, "return"): RETURNED,
+    (APPROVED, "reopen"): RETURNED,
+}
+EDITABLE = frozenset(s for (s, a) in TRANSITIONS if a == "save")
+MAX_COMMENT = 5000
+
+
+def next_status(status: str, action: str) -> str:
+    """Return the status an action leads to, or raise DomainError if it is not allowed."""
+    try:
+        return TRANSITIONS[(status, action)]
+    except KeyError:
+        raise DomainError(f"A {status} report cannot be {_past(action)}.") from None
+
+
+def allowed_actions(status: str) -> list[str]:
+    """Return the actions allowed from a status."""
+    return [a for (s, a) in TRANSITIONS if s == status]
+
+
+def ensure_period_open(report: ProgressReport) -> None:
+    """Raise DomainError when the report's period is locked."""
+    if report.period.status == PeriodStatus.LOCKED.value:
+        raise DomainError(f"Period {report.period.key} is locked; nothing in it can change.")
+
+
+def approve(session: Session, user: User, report: ProgressReport, version: int) -> None:
+    """Approve a submitted report, refusing its author, a locked period and a lost race."""
+    _review(session, user, report, "approve", version, "")
+
+
+def return_report(
+    session: Session, user: User, report: ProgressReport, version: int, comment: str
+) -> None:
+    """Return a submitted report to its focal point with a required comment."""
+    _review(session, user, report, "return", version, _required(comment, "comment"))
+
+
+def reopen(session: Session, user: User, report: ProgressReport, version: int, reason: str) -> None:
+    """Reopen an approved report (back to returned) with a required, audited reason."""
+    reason = _required(reason, "reason")
+    ensure_can_review(user, set())
+    _change(session, user, report, "reopen", version, {"review_comment": reason}, reason)
+
+
+def _review(
+    session: Session, user: User, report: ProgressReport, action: str, version: int, comment: str
+) -> None:
+    ensure_can_review(user, {report.author_id, report.submitted_by_id, report.updated_by_id})
+    fields: dict[str, Any] = {"review_comment": comment}
+    _change(session, user, report, action, version, fields, comment)
+
+
+def _change(
+    session: Session,
+    user: User,
+    report: ProgressReport,
+    action: str,
+    version: int,
+    fields: dict[str, Any],
+    reason: str,
+) -> None:
+    ensure_period_open(report)
+    target = next_status(report.status, action)
+    before = report_snapshot(report)
+    fields |= {"reviewed_by_id": user.id, "reviewed_at": utcnow()}
+    conditional_update(session, report, version, target, fields)
+    after = report_snapshot(report)
+    record(
+        session, user.id, action, "progress_report", report.id, before=before, after=after,
+        reason=reason, project_id=report.project_id, entity_id=report.project.entity_id,
+    )  # fmt: skip
+    session.flush()
+
+
+def conditional_update(
+    session: Session, report: ProgressReport, version: int, target: str, fields: dict[str, Any]
+) -> None:
+    """Move the report to a status only if nobody changed it since `version` (rowcount check)."""
+    table = ProgressReport.__table__
+    stmt = (
+        update(table)
+        .where(table.c.id == report.id)
+        .where(table.c.status == report.status)
+        .where(table.c.version == version)
+        .values(status=target, version=version + 1, **fields)
+    )
+    session.flush()
+    if session.execute(stmt).rowcount != 1:
+        session.expire(report)
+        raise Conflict("Someone changed or reviewed this report first; reload it and try again.")
+    session.refresh(report)
+
+
+def _required(text: str, name: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationFailed([f"A {name} is required."])
+    if len(text) > MAX_COMMENT or "\x00" in text:
+        raise ValidationFailed([f"The {name} must be at most {MAX_COMMENT} plain characters."])
+    return text
+
+
+PAST = {"save": "changed", "submit": "submitted", "approve": "approved"} | {
+    "return": "returned",
+    "reopen": "reopened",
+}
+
+
+def _past(action: str) -> str:
+    return PAST.get(action, action)

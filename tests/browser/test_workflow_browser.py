@@ -1,0 +1,135 @@
+"""In real Chromium: a focal point enters and submits, a reviewer returns, then approves."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+from werkzeug.serving import make_server
+
+from app import create_app, migrate
+from app.auth.services import create_user
+from app.db import make_engine
+from app.portfolio.reference import seed_reference
+from tests.app.progress_data import World, world
+from tests.conftest import PASSWORD, TEST_KEY
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, World]]:
+    """Serve the app on a migrated, committed SQLite database of its own."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'browser.sqlite'}")
+    migrate.upgrade(engine)
+    with Session(engine, expire_on_commit=False) as session:
+        seed_reference(session)
+        w = world(session)
+        create_user(session, "focal@example.org", PASSWORD, "focal_point", "UNODC")
+        create_user(session, "reviewer@example.org", PASSWORD, "reviewer")
+        session.commit()
+    app = create_app(
+        {"DATABASE_URL": str(engine.url), "SECRET_KEY": TEST_KEY, "WTF_CSRF_ENABLED": True}
+    )
+    httpd = make_server("127.0.0.1", free_port(), app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", w
+    httpd.shutdown()
+    engine.dispose()
+
+
+def sign_in(page, base: str, email: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+
+
+def sign_out(page) -> None:
+    page.click("text=Sign out")
+
+
+def fill_report(page, w: World, number: str) -> None:
+    page.fill(f"[name=ind_{w.number.id}_value]", number)
+    page.fill(f"[name=ind_{w.percent.id}_num]", "3")
+    page.fill(f"[name=ind_{w.percent.id}_den]", "4")
+    page.fill(f"[name=ind_{w.text.id}_text]", "Draft law tabled")
+    page.select_option(f"[name=act_{w.activity.id}_status]", "ongoing")
+    page.fill(f"[name=act_{w.activity.id}_percent]", "40")
+
+
+def test_enter_return_fix_and_approve(server) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, w = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page()
+        sign_in(page, base, "focal@example.org")
+        expect(page.locator("h1")).to_contain_text("What's due for UNODC")
+        page.click("a.button:has-text('Start')")
+        expect(page.locator("h1")).to_contain_text("Quarterly report 2019Q3")
+        fill_report(page, w, "NaN")
+        page.click("text=Submit for review")
+        row = page.locator(f"#ind-{w.number.id}")
+        expect(row.locator(".error")).to_contain_text("Enter a plain number")
+        expect(page.locator(f"[name=ind_{w.number.id}_value]")).to_have_value("NaN")
+        page.fill(f"[name=ind_{w.number.id}_value]", "12")
+        page.click("text=Submit for review")
+        expect(page.locator(".flash")).to_contain_text("Report submitted for review.")
+        expect(page.locator(".badge").first).to_contain_text("submitted, not yet approved")
+        sign_out(page)
+
+        sign_in(page, base, "reviewer@example.org")
+        expect(page.locator("h1")).to_contain_text("Reports to review")
+        expect(page.locator("table")).to_contain_text("focal@example.org")
+        page.click("a.button:has-text('Review')")
+        page.click("text=Return to focal point")
+        expect(page.locator(".error").first).to_contain_text("comment is required")
+        page.fill("#comment", "The count of officers looks too low.")
+        page.click("text=Return to focal point")
+        expect(page.locator(".flash")).to_contain_text("Report returned.")
+        sign_out(page)
+
+        sign_in(page, base, "focal@example.org")
+        expect(page.locator("table")).to_contain_text("The count of officers looks too low.")
+        page.click("a.button:has-text('Fix and resubmit')")
+        expect(page.locator(".notice")).to_contain_text("The count of officers looks too low.")
+        page.fill(f"[name=ind_{w.number.id}_value]", "15")
+        page.click("text=Submit for review")
+        expect(page.locator(".flash")).to_contain_text("Report submitted for review.")
+        sign_out(page)
+
+        sign_in(page, base, "reviewer@example.org")
+        page.click("a.button:has-text('Review')")
+        expect(page.locator("text=P-1-NUM")).to_be_visible()
+        page.click("button:has-text('Approve')")
+        expect(page.locator(".flash")).to_contain_text("Report approved.")
+        expect(page.locator("dl.facts")).to_contain_text("approved")
+        page.goto(base + "/")
+        expect(page.locator("main")).to_contain_text("No report is waiting for review.")
+        browser.close()
