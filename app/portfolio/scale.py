@@ -28,31 +28,7 @@ from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
 
 CHUNK = 10_000
 QUARTERS = tuple(f"{y}Q{q}" for y in (2017, 2018, 2019) for q in (1, 2, 3, 4))
-SCALE_PASSWORD = "scale-password-2019"
-EXTRA_ENTITIES = (
-    ("UNDPO", "Department of Peace Operations"),
-    ("DOS", "Department of Operational Support"),
-    ("DSS", "Department of Safety and Security"),
-    ("UNOPS", "United Nations Office for Project Services"),
-    ("UNICEF", "United Nations Children's Fund"),
-    ("IOM", "International Organization for Migration"),
-    ("IMO", "International Maritime Organization"),
-    ("WCO", "World Customs Organization"),
-    ("IAEA", "International Atomic Energy Agency"),
-    ("UNMAS", "United Nations Mine Action Service"),
-    ("UNRCCA", "United Nations Regional Centre for Preventive Diplomacy for Central Asia"),
-    ("UNOWAS", "United Nations Office for West Africa and the Sahel"),
-    ("DESA", "Department of Economic and Social Affairs"),
-    ("UNFPA", "United Nations Population Fund"),
-    ("UN-Habitat", "United Nations Human Settlements Programme"),
-)
-USERS = (
-    ("scale-admin@example.org", "admin", None),
-    ("scale-reviewer@example.org", "reviewer", None),
-    ("scale-viewer@example.org", "viewer", None),
-    ("scale-cted@example.org", "cted", None),
-    ("scale-focal@example.org", "focal_point", "UNODC"),
-)
+SCALE_PASSWORD = rows.SCALE_PASSWORD
 ORDER = (
     Project,
     ProjectCountry,
@@ -149,7 +125,7 @@ def seed_scale(session: Session, projects: int, seed: int) -> dict[str, int]:
 
 def _entities(session: Session) -> list[int]:
     known = set(session.scalars(select(Entity.acronym)))
-    missing = [{"acronym": a, "name": n} for a, n in EXTRA_ENTITIES if a not in known]
+    missing = [{"acronym": a, "name": n} for a, n in rows.EXTRA_ENTITIES if a not in known]
     if missing:
         session.execute(insert(Entity), missing)
     return list(session.scalars(select(Entity.id).order_by(Entity.id)))
@@ -160,7 +136,7 @@ def _users(session: Session) -> dict[str, int]:
     acronyms = dict(session.execute(select(Entity.acronym, Entity.id)).all())
     missing = [
         {"email": email, "name": role, "role": role, "entity_id": acronyms.get(entity or "")}
-        for email, role, entity in USERS
+        for email, role, entity in rows.USERS
         if email not in known
     ]
     if missing:
@@ -168,7 +144,7 @@ def _users(session: Session) -> dict[str, int]:
         hashed = generate_password_hash(SCALE_PASSWORD)
         session.execute(insert(User), [dict(row, password_hash=hashed) for row in missing])
         known = dict(session.execute(select(User.email, User.id)).all())
-    return {role: known[email] for email, role, _ in USERS}
+    return {role: known[email] for email, role, _ in rows.USERS}
 
 
 def _needs(session: Session, rng: random.Random, ids: Ids, count: int) -> list[int]:
@@ -241,7 +217,7 @@ def _logframe(
         output_ids.append(ids.take(Output))
         output = {"id": output_ids[-1], "project_id": project["id"], "outcome_id": outcome_id}
         bulk.add(Output, dict(output, code=f"OP{k}", title=f"Output {k}", version=1))
-        bulk.add(Activity, _activity(ids.take(Activity), output_ids[-1], project))
+        bulk.add(Activity, rows.activity_row(ids.take(Activity), output_ids[-1], project))
     for k, output_index in enumerate((0, 0, 1, 1, 2), start=1):
         code = f"{project['code']}-IND{k}"
         indicator = rows.indicator_row(rng, ids.take(Indicator), code, output_ids[output_index])
@@ -254,19 +230,6 @@ def _logframe(
         yield indicator, [0]
 
 
-def _activity(activity_id: int, output_id: int, project: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": activity_id,
-        "output_id": output_id,
-        "title": "Workshops and expert missions",
-        "start_date": project["start_date"],
-        "end_date": project["end_date"],
-        "status": "ongoing",
-        "percent_complete": 50,
-        "version": 1,
-    }
-
-
 def _report(
     rng: random.Random,
     ids: Ids,
@@ -277,7 +240,7 @@ def _report(
     project_id, period_id, key, step, users = where
     report_id = ids.take(ProgressReport)
     status = _report_status(rng, key)
-    bulk.add(ProgressReport, _report_row(rng, report_id, project_id, period_id, status, users))
+    bulk.add(ProgressReport, rows.report_row(rng, report_id, project_id, period_id, status, users))
     for indicator, state in indicators:
         row = rows.value_row(rng, indicator, step, state)
         bulk.add(IndicatorValue, dict(row, report_id=report_id, indicator_id=indicator["id"]))
@@ -287,34 +250,6 @@ def _report_status(rng: random.Random, key: str) -> str:
     if key != QUARTERS[-1]:
         return "approved"
     return rng.choices(("approved", "submitted", "draft"), (85, 10, 5))[0]
-
-
-def _report_row(
-    rng: random.Random,
-    report_id: int,
-    project_id: int,
-    period_id: int,
-    status: str,
-    users: dict[str, int],
-) -> dict[str, Any]:
-    reviewed = status == "approved"
-    narrative = "Activities delivered as planned." if rng.random() < 0.05 else ""
-    return {
-        "id": report_id,
-        "project_id": project_id,
-        "period_id": period_id,
-        "status": status,
-        "narrative": narrative,
-        "author_id": users["focal_point"],
-        "submitted_by_id": users["focal_point"] if status != "draft" else None,
-        "submitted_at": rows.FIXED_TIME if status != "draft" else None,
-        "reviewed_by_id": users["reviewer"] if reviewed else None,
-        "reviewed_at": rows.FIXED_TIME if reviewed else None,
-        "review_comment": "",
-        "updated_by_id": users["focal_point"],
-        "updated_at": rows.FIXED_TIME,
-        "version": 1,
-    }
 
 
 SEQUENCED = (

@@ -95,6 +95,31 @@ THEMES = (
 UNITS = {"number": ("officials trained", "cases handled", "laws reviewed"), "percentage": ("%",)}
 QUALITATIVE = ("Not started", "Consultations held", "Draft under review", "Adopted")
 FIXED_TIME = dt.datetime(2020, 1, 15, 9, 0, tzinfo=dt.UTC)
+EXTRA_ENTITIES = (
+    ("UNDPO", "Department of Peace Operations"),
+    ("DOS", "Department of Operational Support"),
+    ("DSS", "Department of Safety and Security"),
+    ("UNOPS", "United Nations Office for Project Services"),
+    ("UNICEF", "United Nations Children's Fund"),
+    ("IOM", "International Organization for Migration"),
+    ("IMO", "International Maritime Organization"),
+    ("WCO", "World Customs Organization"),
+    ("IAEA", "International Atomic Energy Agency"),
+    ("UNMAS", "United Nations Mine Action Service"),
+    ("UNRCCA", "United Nations Regional Centre for Preventive Diplomacy for Central Asia"),
+    ("UNOWAS", "United Nations Office for West Africa and the Sahel"),
+    ("DESA", "Department of Economic and Social Affairs"),
+    ("UNFPA", "United Nations Population Fund"),
+    ("UN-Habitat", "United Nations Human Settlements Programme"),
+)
+SCALE_PASSWORD = "scale-password-2019"
+USERS = (
+    ("scale-admin@example.org", "admin", None),
+    ("scale-reviewer@example.org", "reviewer", None),
+    ("scale-viewer@example.org", "viewer", None),
+    ("scale-cted@example.org", "cted", None),
+    ("scale-focal@example.org", "focal_point", "UNODC"),
+)
 
 
 def quarter_bounds(key: str) -> tuple[dt.date, dt.date]:
@@ -224,3 +249,46 @@ def target_value(indicator: dict[str, Any], year_index: int) -> Decimal | None:
         return None
     base, life = indicator["baseline_value"], indicator["life_target"]
     return (base + (life - base) * (year_index + 1) / 3).quantize(Decimal("1"))
+
+
+def activity_row(activity_id: int, output_id: int, project: dict[str, Any]) -> dict[str, Any]:
+    """Return an activity under an output, over the project's dates."""
+    return {
+        "id": activity_id,
+        "output_id": output_id,
+        "title": "Workshops and expert missions",
+        "start_date": project["start_date"],
+        "end_date": project["end_date"],
+        "status": "ongoing",
+        "percent_complete": 50,
+        "version": 1,
+    }
+
+
+def report_row(
+    rng: random.Random,
+    report_id: int,
+    project_id: int,
+    period_id: int,
+    status: str,
+    users: dict[str, int],
+) -> dict[str, Any]:
+    """Return a progress report row; approved ones carry their reviewer."""
+    reviewed = status == "approved"
+    narrative = "Activities delivered as planned." if rng.random() < 0.05 else ""
+    return {
+        "id": report_id,
+        "project_id": project_id,
+        "period_id": period_id,
+        "status": status,
+        "narrative": narrative,
+        "author_id": users["focal_point"],
+        "submitted_by_id": users["focal_point"] if status != "draft" else None,
+        "submitted_at": FIXED_TIME if status != "draft" else None,
+        "reviewed_by_id": users["reviewer"] if reviewed else None,
+        "reviewed_at": FIXED_TIME if reviewed else None,
+        "review_comment": "",
+        "updated_by_id": users["focal_point"],
+        "updated_at": FIXED_TIME,
+        "version": 1,
+    }
