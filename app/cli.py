@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any
 
 import click
@@ -72,6 +73,28 @@ def db_downgrade(revision: str) -> None:
     """Take the database down to a revision; 'base' removes every table."""
     migrate.downgrade(engine(), revision)
     click.echo(f"Database downgraded to {revision}.")
+
+
+@db_group.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+@domain_command
+def db_backup(path: str) -> None:
+    """Write a consistent copy of the database to PATH."""
+    from app.backup import backup
+
+    backup(engine(), Path(path))
+    click.echo(f"Backed up to {path}.")
+
+
+@db_group.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False))
+@domain_command
+def db_restore(path: str) -> None:
+    """Load a backup from PATH into an empty database."""
+    from app.backup import restore
+
+    restore(engine(), Path(path))
+    click.echo(f"Restored from {path}.")
 
 
 @click.command("seed-reference")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import select, text, update
+from sqlalchemy.exc import IntegrityError
 
 from app.analysis.baseline_report import baseline_report
 from app.baselines.guard import FrozenRecordError
@@ -15,6 +16,7 @@ from app.baselines.models import BaselineProject
 from app.baselines.services import create_baseline, verify_baseline
 from app.errors import DomainError
 from tests.app import factories
+from tests.app.tamper import tamper
 
 AS_OF = dt.date(2019, 8, 31)
 
@@ -82,7 +84,11 @@ def test_baseline_does_not_move_when_live_data_changes(portfolio) -> None:
 def test_tampering_with_stored_rows_fails_verification(portfolio) -> None:
     baseline = create_baseline(portfolio, None, "proof", AS_OF)
     # Someone with database access, bypassing the application.
-    portfolio.execute(text("UPDATE baseline_projects SET budget_usd = 1 WHERE code = 'A'"))
+    tamper(
+        portfolio,
+        "baseline_projects",
+        "UPDATE baseline_projects SET budget_usd = 1 WHERE code = 'A'",
+    )
     assert not verify_baseline(portfolio, baseline)
 
 
@@ -117,7 +123,7 @@ def test_snapshot_commands(app, portfolio) -> None:
     assert again.exit_code == 1 and "exists already" in again.output
     bad_date = runner.invoke(args=["snapshot", "create", "x", "--as-of", "31/08/2019"])
     assert bad_date.exit_code == 1 and "Traceback" not in bad_date.output
-    portfolio.execute(text("UPDATE baseline_projects SET title = 'forged'"))
+    tamper(portfolio, "baseline_projects", "UPDATE baseline_projects SET title = 'forged'")
     assert runner.invoke(args=["snapshot", "verify", "cli"]).exit_code == 1
 
 
@@ -144,3 +150,13 @@ def test_the_application_cannot_alter_frozen_rows(portfolio) -> None:
     row.title = "changed"
     with pytest.raises(FrozenRecordError):
         portfolio.flush()
+
+
+def test_the_database_refuses_changes_to_frozen_rows(portfolio) -> None:
+    create_baseline(portfolio, None, "triggered", AS_OF)
+    with pytest.raises(IntegrityError, match="frozen"), portfolio.begin_nested():
+        portfolio.execute(text("UPDATE baseline_projects SET title = 'x'"))
+    with pytest.raises(IntegrityError, match="never changes"), portfolio.begin_nested():
+        portfolio.execute(text("UPDATE baselines SET content_hash = 'sha256:0'"))
+    with pytest.raises(IntegrityError, match="append-only"), portfolio.begin_nested():
+        portfolio.execute(text("DELETE FROM audit_events"))

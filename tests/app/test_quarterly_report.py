@@ -15,6 +15,7 @@ from app.baselines.issued import TamperedReport, issue_report, render_pdf, verif
 from app.errors import DomainError
 from indicators.types import AchievementStatus
 from tests.app import factories
+from tests.app.tamper import tamper
 
 HOSTILE = '<img src="/etc/passwd"/> a < b & c $5m and $3m <font color="red">x</font>'
 MARKER = "CANARY-5b1e-confidential"
@@ -123,7 +124,7 @@ def test_issued_report_is_served_byte_for_byte_after_live_changes(quarter) -> No
 
 def test_tampered_issued_report_is_refused(quarter) -> None:
     issued = issue_report(quarter, None, "2019Q3", None)
-    quarter.execute(text("UPDATE issued_reports SET content = :c"), {"c": b"%PDF-forged"})
+    tamper(quarter, "issued_reports", "UPDATE issued_reports SET content = :c", c=b"%PDF-forged")
     quarter.expire_all()
     with pytest.raises(TamperedReport):
         verified_content(issued)
