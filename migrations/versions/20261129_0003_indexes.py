@@ -2,7 +2,7 @@
 frozen links by need.
 
 Revision ID: 0003_indexes
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-29 18:45:00
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0003_indexes"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
