@@ -95,7 +95,7 @@ def run_database(kind: str, sizes: list[int]) -> None:
             kind,
             counts,
             equal=equal,
-            met_=equal,
+            met=equal,
             http_status=statuses,
         )
         slope = math.log(found[large]["report_ms"] / found[small]["report_ms"]) / math.log(
