@@ -137,6 +137,7 @@ COMMAND_MODULES = (
     "app.portfolio.commands",
     "app.baselines.commands",
     "app.analysis.commands",
+    "app.perf_commands",
 )
 
 

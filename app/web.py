@@ -36,6 +36,7 @@ def register_blueprints(app: Flask) -> None:
     from app.api.views import bp as api
     from app.audit.views import bp as audit
     from app.auth.views import bp as auth
+    from app.health import bp as health
     from app.logframe import indicator_views, structure_views, views  # noqa: F401  (routes)
     from app.logframe.blueprint import bp as logframe
     from app.portfolio.views import bp as portfolio
@@ -43,8 +44,19 @@ def register_blueprints(app: Flask) -> None:
     from app.progress.period_views import bp as periods
     from app.progress.views import bp as progress
 
-    blueprints = (home, auth, portfolio, progress, logframe, periods, audit, analysis, baselines,
-                  api)
+    blueprints = (
+        home,
+        auth,
+        portfolio,
+        progress,
+        logframe,
+        periods,
+        audit,
+        analysis,
+        baselines,
+        api,
+        health,
+    )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     init_templates(app)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -42,10 +45,7 @@ def baseline_report(
 ) -> dict[str, Any]:
     """Return the baseline report as the contract's JSON-ready dict (Decimals kept exact)."""
     baseline = get_baseline(session, label)
-    figures = source_figures(session, Source(baseline.id), reveal_confidential)
-    report: dict[str, Any] = {"baseline": header(baseline)}
-    report.update(portfolio.to_contract_dict(figures.portfolio))
-    report["cted_needs"] = coverage.to_contract_dict(figures.needs)
+    report = copy.deepcopy(_frozen_figures(session, baseline, reveal_confidential))
     if compare_label is not None:
         other = get_baseline(session, compare_label)
         report["compare"] = comparison(session, baseline, other)
@@ -60,6 +60,36 @@ def live_report(session: Session, reveal_confidential: bool = False) -> dict[str
     report.update(portfolio.to_contract_dict(figures.portfolio))
     report["cted_needs"] = coverage.to_contract_dict(figures.needs)
     return report
+
+
+# A frozen baseline never changes and its hash covers its label, date and rows: its figures
+# can be kept per process, keyed by that hash.
+_CACHE: OrderedDict[tuple[str, bool], dict[str, Any]] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+CACHE_SIZE = 32
+
+
+def _frozen_figures(session: Session, baseline: Baseline, reveal: bool) -> dict[str, Any]:
+    key = (baseline.content_hash, reveal)
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    figures = source_figures(session, Source(baseline.id), reveal)
+    report: dict[str, Any] = {"baseline": header(baseline)}
+    report.update(portfolio.to_contract_dict(figures.portfolio))
+    report["cted_needs"] = coverage.to_contract_dict(figures.needs)
+    with _CACHE_LOCK:
+        _CACHE[key] = report
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return report
+
+
+def clear_cache() -> None:
+    """Forget every cached baseline's figures (benchmarks and tests)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
 
 
 def header(baseline: Baseline) -> dict[str, str]:

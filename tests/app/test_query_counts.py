@@ -1,0 +1,99 @@
+"""The main pages issue as many SQL statements for 30 projects as for 3 (no N+1)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session
+
+from tests.app import factories
+
+PAGES = ("/", "/projects", "/projects/{first}", "/needs", "/compare")
+
+
+def add_projects(session: Session, start: int, stop: int) -> int:
+    """Add projects start..stop-1 linked to needs in three states; return the first id."""
+    needs = [
+        factories.need(session, f"QC-N{start}-{k}", member_state=s, confidential=k == 0)
+        for k, s in enumerate(("KEN", "MLI", "IRQ"))
+    ]
+    projects = [
+        factories.project(
+            session,
+            f"QC-P{k:03d}",
+            entity=("UNODC", "UNDP", "UNOCT")[k % 3],
+            status=("ongoing", "completed", "pipeline")[k % 3],
+            countries=("KEN",) if k % 2 else (),
+            needs=needs[: 1 + k % 3],
+        )
+        for k in range(start, stop)
+    ]
+    return projects[0].id
+
+
+@pytest.fixture
+def statements(engine: Engine) -> Iterator[list[str]]:
+    """Collect the SQL statements the app sends while the test runs."""
+    found: list[str] = []
+
+    def collect(*args: Any) -> None:
+        found.append(args[2])
+
+    event.listen(engine, "before_cursor_execute", collect)
+    yield found
+    event.remove(engine, "before_cursor_execute", collect)
+
+
+def page_counts(client: FlaskClient, statements: list[str], first: int) -> dict[str, tuple]:
+    """Return (status, statements) of every page."""
+    found = {}
+    for page in PAGES:
+        path = page.format(first=first)
+        client.get(path)  # warm-up: per-process work is not per-page work
+        statements.clear()
+        found[page] = (client.get(path).status_code, len(statements))
+    return found
+
+
+def test_page_statement_counts_do_not_grow_with_the_portfolio(
+    db_session: Session, client: FlaskClient, statements: list[str], make_user: Callable
+) -> None:
+    first = add_projects(db_session, 0, 3)
+    admin = make_user("admin")
+    db_session.commit()
+    client.post("/login", data={"email": admin.email, "password": "correct horse battery"})
+    small = page_counts(client, statements, first)
+    add_projects(db_session, 3, 30)
+    db_session.commit()
+    large = page_counts(client, statements, first)
+    served = [page for page, (status, _) in small.items() if status != 404]
+    assert {"/projects", "/needs"} <= set(served), small
+    for page in served:
+        assert small[page][0] in (200, 302), (page, small[page])
+        assert small[page] == large[page], (page, small[page], large[page])
+
+
+def test_a_frozen_baseline_report_is_computed_once(
+    db_session: Session, statements: list[str]
+) -> None:
+    import datetime as dt
+
+    from app.analysis.baseline_report import baseline_report, clear_cache
+    from app.baselines.services import create_baseline
+
+    add_projects(db_session, 0, 3)
+    create_baseline(db_session, None, "QC baseline", dt.date(2019, 6, 30))
+    clear_cache()
+    statements.clear()
+    first = baseline_report(db_session, "QC baseline")
+    computed = len(statements)
+    statements.clear()
+    first["projects"] = "changed by a caller"
+    again = baseline_report(db_session, "QC baseline")
+    assert len(statements) == 1 < computed  # the label lookup only
+    assert again["projects"] != "changed by a caller"
+    assert again["baseline"] == first["baseline"]

@@ -1,0 +1,135 @@
+"""The projects import with full validation against a raw DBAPI executemany of the same rows."""
+
+from __future__ import annotations
+
+import csv
+import random
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from app.portfolio.scale_rows import countries_for, project_row
+from tests.perf.bench_db import Database
+
+ROWS = 2_000
+COLUMNS = (
+    "code",
+    "title",
+    "entity",
+    "pillar",
+    "scope",
+    "countries",
+    "status",
+    "start_date",
+    "end_date",
+    "budget_usd",
+    "funded_usd",
+    "in_multi_year_appeal",
+    "cted_needs",
+    "pve_priority_areas",
+    "gender_marker",
+    "origin",
+)
+
+
+def sample_rows(database: Database, count: int) -> list[dict[str, Any]]:
+    """Return `count` new projects (codes IMP-...) as database rows with entity acronyms."""
+    rng = random.Random(11)
+    engine = database.engine()
+    with engine.connect() as connection:
+        entities = connection.execute(text("SELECT id, acronym FROM entities ORDER BY id")).all()
+        first = connection.scalar(text("SELECT MAX(id) FROM projects")) + 1
+    engine.dispose()
+    rows = []
+    for k in range(count):
+        entity_id, acronym = rng.choice(entities)
+        row = project_row(rng, first + k, entity_id)
+        row.update(code=f"IMP-{k:06d}", acronym=acronym)
+        row["countries"] = ";".join(countries_for(rng, row["scope"]))
+        rows.append(row)
+    return rows
+
+
+def write_csv(rows: list[dict[str, Any]]) -> Path:
+    """Write the rows as the import's projects file."""
+    path = Path(tempfile.mkdtemp(prefix="compact_bench_")) / "projects.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for r in rows:
+            mya = (
+                ""
+                if r["in_multi_year_appeal"] is None
+                else "yes"
+                if r["in_multi_year_appeal"]
+                else "no"
+            )
+            writer.writerow([
+                r["code"], r["title"], r["acronym"], r["pillar_code"], r["scope"], r["countries"],
+                r["status"], r["start_date"], r["end_date"], r["budget_usd"], r["funded_usd"], mya,
+                "", "", "" if r["gender_marker"] is None else r["gender_marker"], r["origin"] or "",
+            ])  # fmt: skip
+    return path
+
+
+def time_import(database: Database, path: Path) -> float:
+    """Import the file through the service (full validation), then roll back; return seconds."""
+    from app.portfolio.imports import import_projects
+
+    engine = database.engine()
+    with Session(engine) as session:
+        started = time.perf_counter()
+        result = import_projects(session, None, path)
+        session.flush()
+        seconds = time.perf_counter() - started
+        assert len(result.created) == ROWS, result
+        session.rollback()
+    engine.dispose()
+    return seconds
+
+
+def time_executemany(database: Database, rows: list[dict[str, Any]]) -> float:
+    """Insert the same rows with a raw DBAPI executemany, then roll back; return seconds."""
+    names = [c for c in rows[0] if c not in ("acronym", "countries")]
+    marker = "?" if database.kind == "sqlite" else "%s"
+    sql = f"INSERT INTO projects ({', '.join(names)}) VALUES ({', '.join([marker] * len(names))})"
+    params = [tuple(_plain(r[n], database.kind) for n in names) for r in rows]
+    engine = database.engine()
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        started = time.perf_counter()
+        cursor.executemany(sql, params)
+        seconds = time.perf_counter() - started
+        connection.rollback()
+    finally:
+        connection.close()
+        engine.dispose()
+    return seconds
+
+
+def _plain(value: Any, kind: str) -> Any:
+    # sqlite3 has no adapter for Decimal or dates in Python 3.12+: pass text as the app's types do.
+    if kind == "sqlite" and value is not None and not isinstance(value, (int, str, float)):
+        return str(value)
+    return value
+
+
+def measure(database: Database) -> dict[str, Any]:
+    """Return rows per second of the import and of executemany, and their ratio."""
+    rows = sample_rows(database, ROWS)
+    try:
+        import_s = time_import(database, write_csv(rows))
+    except ImportError:
+        return {"skipped": "the import service is not on this branch yet"}
+    raw_s = time_executemany(database, rows)
+    return {
+        "rows": ROWS,
+        "import_rows_per_s": ROWS / import_s,
+        "executemany_rows_per_s": ROWS / raw_s,
+        "ratio": raw_s / import_s,
+    }
