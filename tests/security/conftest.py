@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-
 from werkzeug.security import generate_password_hash
 
 from app.auth.models import User

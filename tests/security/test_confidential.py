@@ -1,0 +1,126 @@
+"""A confidential need stays hidden on every channel (RELIABILITY T06, T07): every GET rule,
+every export (CSV, XLSX parts, JSON, PDF text and streams), the API, error pages and the report
+commands; CTED and admin users see it where they should, and counts never reveal it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.security import authz_matrix
+from tests.security.channels import searchable
+from tests.security.conftest import MARKER, MARKER_STATE, UNCLEARED
+
+# Every GET the matrix lists, plus the variants that reach other code paths.
+EXTRA_GETS = [
+    "/baselines/{label}.csv",
+    "/baselines/{label}.xlsx",
+    "/baselines/{label}.json",
+    "/baselines/{label}.pdf",
+    "/compare?member_state=" + MARKER_STATE,
+    "/compare?member_state=KEN",
+    "/compare?a=live&b=baseline:{label}",
+    "/compare.csv?member_state=" + MARKER_STATE,
+    "/compare.xlsx?member_state=" + MARKER_STATE,
+    "/compare/projects?set=added",
+    "/compare/projects?set=removed",
+    "/compare/projects?set=carried",
+    "/compare/projects?source=live&status=ongoing",
+    "/compare/projects.xlsx",
+    "/compare/chart/coverage_state.svg",
+    "/compare/chart/coverage_pillar.svg",
+    "/compare/chart/transitions.svg",
+    "/needs?pillar=II",
+    "/projects?pillar=II",
+    "/projects/{project_id}?tab=needs",
+    "/api/v1/projects?member_state=" + MARKER_STATE,
+    "/api/v1/projects?pillar=II",
+    "/api/v1/baselines/{label}",
+    "/projects/{project_id}/reports/2019Q2",
+    "/entities/UNODC/audit",
+    "/projects/{project_id}/audit",
+    "/needs/{need_id}",
+    "/projects/999999",
+    "/no-such-page",
+    "/api/v1/no-such-page",
+]
+
+
+def every_get() -> list[str]:
+    paths = {path for _, method, path, *_ in authz_matrix.MATRIX if method == "GET"}
+    return sorted(paths | set(EXTRA_GETS))
+
+
+GETS = every_get()
+
+
+def absent(text: str) -> None:
+    assert MARKER not in text
+    assert f"({MARKER_STATE}," not in text and f">{MARKER_STATE}<" not in text
+    assert f'"{MARKER_STATE}"' not in text and f",{MARKER_STATE}," not in text
+
+
+@pytest.mark.parametrize("role", UNCLEARED)
+def test_marker_absent_on_every_get_for_roles_without_clearance(ds, as_role, role) -> None:
+    client = as_role(role)
+    ids = ds.ids()
+    seen = 0
+    for path in GETS:
+        response = client.get(path.format(**ids))
+        assert response.status_code < 500, path
+        absent(searchable(response.get_data()))
+        seen += 1
+    assert seen == len(GETS) >= 60
+
+
+@pytest.mark.parametrize("role", ("cted", "admin"))
+def test_cleared_roles_see_the_need_where_they_should(ds, as_role, role) -> None:
+    client = as_role(role)
+    ids = ds.ids()
+    for path in ("/needs", "/projects/{project_id}"):
+        body = searchable(client.get(path.format(**ids)).get_data())
+        assert MARKER in body and MARKER_STATE in body, path
+
+
+def test_aggregates_count_without_revealing(ds, as_role) -> None:
+    body = as_role("viewer").get("/needs").get_data(as_text=True)
+    assert "2 of them are confidential" in body and MARKER not in body  # marker + N-SECRET
+    page = as_role("viewer").get(f"/projects/{ds.world.project.id}").get_data(as_text=True)
+    assert "Also linked: 1 confidential need" in page and MARKER not in page
+
+
+@pytest.fixture
+def run(app: Any) -> Any:
+    runner = app.test_cli_runner()
+    return lambda *args: runner.invoke(args=list(args))
+
+
+def test_report_commands_never_carry_the_marker(ds, run, tmp_path) -> None:
+    label = ds.baseline.label
+    outputs = []
+    for name, args in (
+        ("q.pdf", ["report", "quarterly", "--period", "2019Q3"]),
+        ("qe.pdf", ["report", "quarterly", "--period", "2019Q3", "--entity", "UNODC"]),
+        ("b.pdf", ["report", "baseline", label, "--format", "pdf"]),
+        ("b.csv", ["report", "baseline", label, "--format", "csv"]),
+        ("b.json", ["report", "baseline", label, "--format", "json"]),
+    ):
+        out = tmp_path / name
+        result = run(*args, "--out", str(out))
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0].startswith(b"%PDF") and outputs[2].startswith(b"%PDF")
+    for data in outputs:
+        absent(searchable(data))
+
+
+def test_pdf_search_would_find_the_marker(ds) -> None:
+    """The PDF channel check is not vacuous: a PDF holding the marker is caught."""
+    from reportlab.pdfgen import canvas  # type: ignore[import-untyped]
+
+    buffer = __import__("io").BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, f"hidden {MARKER}")
+    page.save()
+    assert MARKER in searchable(buffer.getvalue())
