@@ -16,8 +16,7 @@ ROLE_COLUMNS = ("anonymous", "admin", "owner", "other_focal", "reviewer", "viewe
 
 # endpoint, method, path, then one status per role in ROLE_COLUMNS order.
 MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
-    # fmt: off
-    # endpoint                      method  path                                              anon admin owner other rev  view cted
+    # endpoint, method, path; anonymous, admin, owner, other_focal, reviewer, viewer, cted
     ("home.index", "GET", "/", 302, 200, 200, 200, 200, 200, 200),
     ("health.healthz", "GET", "/healthz", 200, 200, 200, 200, 200, 200, 200),
     ("auth.login", "GET", "/login", 200, 200, 200, 200, 200, 200, 200),
@@ -446,7 +445,6 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("portfolio.project", "GET", "/projects/999999", 302, 404, 404, 404, 404, 404, 404),
     ("progress.decide", "POST", "/reports/{report_id}/publish", 302, 404, 404, 404, 404, 404, 404),
     ("api.baseline", "GET", "/api/v1/baselines/no-such-label", 401, 404, 404, 404, 404, 404, 404),
-    # fmt: on
 ]
 
 # POST-only rules answer GET with 405 for everyone: no state change on GET (T20).
