@@ -6,13 +6,20 @@ import re
 from decimal import Decimal, InvalidOperation
 
 PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+# Commas are accepted only as thousands separators (1,000 or 12,345.5): "1,5" is refused rather
+# than read as 15, since many focal points write a decimal comma.
+GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 MAX_VALUE = Decimal(10) ** 12
 MAX_PLACES = 4
 
 
 def parse_quantity(text: str) -> Decimal:
     """Return a non-negative Decimal from plain digits, or raise ValueError with a message."""
-    text = text.strip().replace(",", "")
+    text = text.strip()
+    if "," in text:
+        if not GROUPED.match(text):
+            raise ValueError("Enter a plain number such as 12 or 12.5 (commas only as in 1,000).")
+        text = text.replace(",", "")
     if len(text) > 40 or not PLAIN.match(text):
         raise ValueError("Enter a plain number such as 12 or 12.5 (no letters or exponents).")
     try:

@@ -54,11 +54,12 @@ def import_workbook(session: Session, user: User, entity: Entity, blob: bytes, l
 def _read_rows(blob: bytes) -> list[tuple[int, list[Any]]]:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(blob), read_only=True, data_only=False)
+        ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+        # Read-only sheets parse cells while iterating: a cell such as <v>INF</v> raises here.
+        rows = list(ws.iter_rows(max_row=MAX_ROWS + 2))
+        wb.close()
     except Exception:  # openpyxl raises many types for a broken file
         raise ValidationFailed(["file: the workbook cannot be read"]) from None
-    ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-    rows = list(ws.iter_rows(max_row=MAX_ROWS + 2))
-    wb.close()
     header = tuple(str(c.value or "").strip() for c in rows[0][: len(HEADER)]) if rows else ()
     if header != HEADER:
         raise ValidationFailed(["row 1: header: not the tracker's progress workbook"])

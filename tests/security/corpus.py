@@ -1,0 +1,29 @@
+"""The hostile inputs of RELIABILITY T22-T30 and T38-T46, shared by the bad-input tests."""
+
+from __future__ import annotations
+
+BIG = "1" + "0" * 30  # 10**30
+
+# Never a valid number anywhere.
+BAD_NUMBERS = [
+    "NaN", "nan", "-NaN", "sNaN", "Infinity", "-Infinity", "inf", "1e999999", "-1e999999",
+    "1E400", BIG, "1e30", "0x10", "12abc", "1.2.3", "1,5", "\x00", "1\x00", "=1+1", "<b>1</b>",
+    "1e-999999", "--5",
+]  # fmt: skip
+# Never a valid amount of money (on top of BAD_NUMBERS).
+BAD_MONEY = [*BAD_NUMBERS, "-1", "-0.01", "0.001", "99999999999999999999.99"]
+BAD_PERCENT = [*BAD_NUMBERS, "-1", "101", "1000"]
+BAD_DATES = [
+    "2019-02-30", "2019-13-01", "0000-01-01", "99999-01-01", "1e999", "NaN", "\x00",
+    "2019-06-31", "-2019-01-01", "<script>", "2019-01-01\x00", "2019-1-1T00:00",
+]  # fmt: skip
+BAD_CODES = ["IX", "' OR 1=1 --", "<script>", "\x00", "ongoing\x00", "é" * 30, "NaN", "0"]
+BAD_PERIOD_KEYS = ["2019Q5", "2019Q0", "99999Q1", "0000Q1", "2019q9", "Q3", "2019-Q3\x00", ""]
+SCRIPT = "<script>alert(1)</script>"
+ATTRIBUTE = '"><img src=x onerror=alert(1)>'
+HOSTILE_TEXT = [
+    SCRIPT, ATTRIBUTE, "javascript:alert(1)", '=HYPERLINK("http://evil","x")',
+    "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\u202eevil\u202c", "a\x00b",
+    "x" * 100_000, "\r\n\r\nSet-Cookie: a=b", "{{ 7*7 }}", "\ufeff", "   ", "", "\u200b\u200b",
+]  # fmt: skip
+HUGE = "x" * (10 * 1024 * 1024)  # a 10 MB field: above MAX_FORM_MEMORY_SIZE
