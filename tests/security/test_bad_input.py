@@ -257,6 +257,7 @@ def import_cases() -> list[tuple[str, str, str, bytes]]:
             cases.append(("import-needs", f"{column}={_short(value)}", "csv",
                           csv_bytes([{**NEED, column: value}])))  # fmt: skip
     good = xlsx_bytes([list(NEED), list(NEED.values())])
+    header, row = list(NEED), list(NEED.values())
     files = {
         "empty file": ("csv", b""),
         "header only, duplicated code": ("csv", csv_bytes([NEED, NEED])),
@@ -273,10 +274,10 @@ def import_cases() -> list[tuple[str, str, str, bytes]]:
         "xlsx macro part": ("xlsx", _rewrite(good, {"xl/vbaProject.bin": b"\x00" * 10})),
         "xlsx corrupt workbook.xml": ("xlsx", _rewrite(good, {"xl/workbook.xml": b"not xml"})),
         "xlsx truncated": ("xlsx", good[: len(good) // 2]),
-        "xlsx formula cell": ("xlsx", xlsx_bytes([list(NEED), [*list(NEED.values())[:-1], "=1+1"]])),
-        "xlsx NaN cell": ("xlsx", xlsx_bytes([list(NEED), [*list(NEED.values())[:2], float("nan")]])),
-        "xlsx header only": ("xlsx", xlsx_bytes([list(NEED), [None] * len(NEED)] + [])),
-        "xlsx duplicate codes": ("xlsx", xlsx_bytes([list(NEED), list(NEED.values()), list(NEED.values())])),
+        "xlsx formula cell": ("xlsx", xlsx_bytes([header, [*row[:-1], "=1+1"]])),
+        "xlsx NaN cell": ("xlsx", xlsx_bytes([header, [*row[:2], float("nan")]])),
+        "xlsx header only": ("xlsx", xlsx_bytes([header, [None] * len(NEED)])),
+        "xlsx duplicate codes": ("xlsx", xlsx_bytes([header, row, row])),
     }  # fmt: skip
     for raw in (b"INF", b"NAN", b"-INF", b"1E999999", b"0x1F", b"1e5e5"):
         files[f"xlsx raw number cell {raw.decode()}"] = ("xlsx", _raw_number_cell(raw))
