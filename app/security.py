@@ -62,9 +62,21 @@ def _server_error(error: Exception) -> tuple[str, int]:
     from flask import current_app
 
     current_app.logger.exception("Unhandled error on %s", request.path)
+    _rollback()  # the page below loads the user: a failed transaction must not fail it too
     return render_template(
         "error.html",
         code=500,
         title="Something went wrong",
         message="The error has been logged. Nothing was saved.",
     ), 500
+
+
+def _rollback() -> None:
+    from flask import current_app, g
+
+    session = g.get("db_session")
+    if session is not None:
+        try:
+            session.rollback()
+        except Exception:  # noqa: BLE001 - the error page must render whatever happened
+            current_app.logger.warning("rollback failed while rendering the error page")

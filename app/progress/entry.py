@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -167,12 +168,18 @@ def _stamp(report: ProgressReport, user: User, target: str) -> None:
 
 
 def _flush(session: Session, report: ProgressReport) -> None:
-    if report.id is None:
+    new = report.id is None
+    if new:
         session.add(report)
     try:
         session.flush()
     except StaleDataError:
         raise Conflict("Someone changed this report at the same moment; reload it.") from None
+    except IntegrityError:
+        if not new:
+            raise
+        # Two first saves raced: the other one created the report (unique project, period).
+        raise Conflict("Someone started this report at the same moment; reload it.") from None
 
 
 def merged(
