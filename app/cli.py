@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -23,6 +24,14 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def one_line(message: str) -> str:
+    """Escape control characters a file put in a message, so each problem stays one line."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+
+
 def domain_command(func: Callable[..., Any]) -> Callable[..., Any]:
     """Turn domain and database errors into one-line messages and exit status 1."""
 
@@ -33,11 +42,11 @@ def domain_command(func: Callable[..., Any]) -> Callable[..., Any]:
         except ValidationFailed as error:
             db.session().rollback()
             for problem in error.problems:
-                click.echo(problem, err=True)
+                click.echo(one_line(problem), err=True)
             sys.exit(1)
         except DomainError as error:
             db.session().rollback()
-            fail(str(error))
+            fail(one_line(str(error)))
         except SQLAlchemyError as error:
             db.session().rollback()
             fail(

@@ -20,9 +20,19 @@ def init_app(app: Flask) -> None:
     if not openpyxl.DEFUSEDXML:  # XML bombs in uploaded workbooks (RELIABILITY T39)
         raise RuntimeError("defusedxml must be installed and OPENPYXL_DEFUSEDXML not disabled")
     csrf.init_app(app)
+    app.before_request(_refuse_nul)
     app.after_request(_headers)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _server_error)
+
+
+def _refuse_nul() -> None:
+    """Answer 400 to a NUL byte in the path or query: no database stores it (PostgreSQL
+    text refuses it), so it can only be an attack or an error."""
+    from flask import abort
+
+    if "\x00" in request.path or any("\x00" in v for v in request.args.values()):
+        abort(400, description="The address contains a NUL character.")
 
 
 def _headers(response: Response) -> Response:

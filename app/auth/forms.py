@@ -2,11 +2,19 @@
 
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import InputRequired, Length, Regexp
 
 
 class LoginForm(FlaskForm):
     """E-mail and password."""
 
-    email = EmailField("E-mail", validators=[InputRequired(), Length(max=254)])
+    email = EmailField(
+        "E-mail",
+        validators=[
+            InputRequired(),
+            Length(max=254),
+            # No control characters (NUL cannot be stored, nor compared, in PostgreSQL text).
+            Regexp(r"^[^\x00-\x1f\x7f]*$", message="E-mail or password is not right."),
+        ],
+    )
     password = PasswordField("Password", validators=[InputRequired(), Length(max=128)])
