@@ -17,10 +17,10 @@ ENTITIES = [
     "OHCHR",
     "UNICRI",
     "INTERPOL",
-    "IOM",
+    "UNODA",
     "UNHCR",
-    "UNICEF",
-    "UN Women",
+    "UNITAR",
+    "UN-Women",
     "ICAO",
 ]
 PROJECT_HEADER = [
