@@ -15,7 +15,6 @@ from indicators.types import (
     AchievementStatus,
     Pillar,
     ProjectStatus,
-    ReportStatus,
     Scope,
 )
 

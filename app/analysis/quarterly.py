@@ -185,7 +185,8 @@ def _pillar(
 
 
 def _indicator_row(f: IndicatorFigures) -> m.IndicatorRow:
-    pending = None if f.pending is None else f"{f.pending} submitted, not yet approved"
+    # The renderer labels it "Submitted, not yet approved"; it never counts as an actual.
+    pending = None if f.pending is None else format(f.pending.normalize(), "f")
     return m.IndicatorRow(
         code=f.code,
         name=f.name,
