@@ -441,6 +441,32 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("api.baseline", "GET", "/api/v1/baselines/{label}", 401, 200, 200, 200, 200, 200, 200),
     ("api.portfolio", "GET", "/api/v1/portfolio", 401, 200, 200, 200, 200, 200, 200),
     ("api.projects", "GET", "/api/v1/projects", 401, 200, 200, 200, 200, 200, 200),
+    ("quarterly.index", "GET", "/reports", 302, 200, 200, 200, 200, 200, 200),
+    (
+        "quarterly.preview",
+        "GET",
+        "/reports/preview.pdf?period=2019Q3",
+        302,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+    ),
+    ("quarterly.issue", "POST", "/reports/issue", 302, 302, 403, 403, 403, 403, 403),
+    (
+        "quarterly.issued",
+        "GET",
+        "/reports/issued/{issued_id}.pdf",
+        302,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+    ),
     # Unknown ids and actions: 404 for a signed-in user, never a 500 and never a leak.
     ("portfolio.project", "GET", "/projects/999999", 302, 404, 404, 404, 404, 404, 404),
     ("progress.decide", "POST", "/reports/{report_id}/publish", 302, 404, 404, 404, 404, 404, 404),
@@ -462,6 +488,7 @@ POST_ONLY = [
     "/periods/{period_id}/delete",
     "/reports/{report_id}/approve",
     "/baselines/{label}/verify",
+    "/reports/issue",
 ]
 
 
@@ -557,6 +584,7 @@ FORMS: dict[tuple[str, str], Any] = {
         f"act_{ids['activity_id']}_percent": "40",
     },
     ("progress.decide", ""): lambda ids: {"version": str(ids["report_version"]), "comment": ""},
+    ("quarterly.issue", ""): lambda ids: {"period": "2019Q3"},
     ("baselines.create", ""): lambda ids: {"label": "Baseline 2020", "as_of": "2020-01-31"},
 }
 

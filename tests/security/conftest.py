@@ -5,6 +5,7 @@ signed-in user per role."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import time
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
 from app.auth.models import User
-from app.baselines.models import Baseline
+from app.baselines.models import Baseline, IssuedReport
 from app.baselines.services import create_baseline
 from app.portfolio.models import CtedNeed, Entity
 from app.progress.models import ProgressReport, ReportingPeriod
@@ -54,6 +55,7 @@ class Dataset:
     review_period: ReportingPeriod
     submitted: ProgressReport
     baseline: Baseline
+    issued: IssuedReport
 
     def ids(self) -> dict[str, Any]:
         w = self.world
@@ -69,6 +71,7 @@ class Dataset:
             "period_key": w.period.key,
             "acronym": "UNODC",
             "label": self.baseline.label,
+            "issued_id": self.issued.id,
             "entity_id": w.project.entity_id,
             "own_entity_id": w.project.entity_id,
             "open_need_id": w.need.id,
@@ -99,6 +102,24 @@ class Dataset:
             session.commit()
             self.world.made[role] = user
         return self.world.made[role]
+
+
+_PDF: list[bytes] = []
+
+
+def stand_in_pdf() -> bytes:
+    """Return a small, valid PDF (made once) to stand for an issued report."""
+    if not _PDF:
+        import io
+
+        from reportlab.pdfgen import canvas  # type: ignore[import-untyped]
+
+        buffer = io.BytesIO()
+        page = canvas.Canvas(buffer, invariant=1)
+        page.drawString(72, 720, "Issued report 2019Q2 (stand-in)")
+        page.save()
+        _PDF.append(buffer.getvalue())
+    return _PDF[0]
 
 
 def build_dataset(session: Any, make_user: Any) -> Dataset:
@@ -133,8 +154,18 @@ def build_dataset(session: Any, make_user: Any) -> Dataset:
     session.add(submitted)
     session.flush()
     baseline = create_baseline(session, None, "Baseline 2019", dt.date(2019, 8, 31))
+    content = stand_in_pdf()
+    issued = IssuedReport(
+        period_key="2019Q2",
+        scope="compact",
+        entity_id=None,
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+        issued_by_id=None,
+    )
+    session.add(issued)
     session.commit()
-    return Dataset(world, secret, review_period, submitted, baseline)
+    return Dataset(world, secret, review_period, submitted, baseline, issued)
 
 
 @pytest.fixture

@@ -41,6 +41,9 @@ EXTRA_GETS = [
     "/entities/UNODC/audit",
     "/projects/{project_id}/audit",
     "/needs/{need_id}",
+    "/reports/preview.pdf?period=2019Q3",
+    "/reports/preview.pdf?period=2019Q3&entity=UNODC",
+    "/reports/preview.pdf?period=2019Q2",
     "/projects/999999",
     "/no-such-page",
     "/api/v1/no-such-page",
@@ -111,8 +114,30 @@ def test_report_commands_never_carry_the_marker(ds, run, tmp_path) -> None:
         assert result.exit_code == 0, result.output
         outputs.append(out.read_bytes())
     assert outputs[0].startswith(b"%PDF") and outputs[2].startswith(b"%PDF")
+    issued = run(
+        "report", "quarterly", "--period", "2019Q3", "--issue", "--out", str(tmp_path / "i.pdf")
+    )
+    assert issued.exit_code == 0, issued.output
+    outputs.append((tmp_path / "i.pdf").read_bytes())
     for data in outputs:
         absent(searchable(data))
+
+
+def test_issued_report_download_never_carries_the_marker(ds, run, as_role, tmp_path) -> None:
+    from sqlalchemy import select
+
+    from app.baselines.models import IssuedReport
+
+    result = run(
+        "report", "quarterly", "--period", "2019Q3", "--issue", "--out", str(tmp_path / "i.pdf")
+    )
+    assert result.exit_code == 0, result.output
+    session = ds.world.session
+    found = session.scalar(select(IssuedReport.id).where(IssuedReport.period_key == "2019Q3"))
+    for role in UNCLEARED[1:]:
+        response = as_role(role).get(f"/reports/issued/{found}.pdf")
+        assert response.status_code == 200 and response.data.startswith(b"%PDF")
+        absent(searchable(response.data))
 
 
 def test_pdf_search_would_find_the_marker(ds) -> None:

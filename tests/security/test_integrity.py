@@ -95,7 +95,7 @@ def test_tampered_issued_report_is_refused(app, ds, db_session, tmp_path) -> Non
     out = tmp_path / "q.pdf"
     good = run.invoke(args=["report", "quarterly", "--period", "2019Q3", "--out", str(out)])
     assert good.exit_code == 0 and out.read_bytes() == report.content
-    assert db_session.execute(text("SELECT count(*) FROM issued_reports")).scalar() == 1
+    assert db_session.execute(text("SELECT count(*) FROM issued_reports")).scalar() == 2
     savepoint = db_session.connection().begin_nested()
     with pytest.raises(DBAPIError):  # the trigger refuses a change without the tamper tool
         db_session.connection().exec_driver_sql("UPDATE issued_reports SET content = content")
@@ -107,6 +107,7 @@ def test_tampered_issued_report_is_refused(app, ds, db_session, tmp_path) -> Non
         c=b"%PDF-1.4 forged",
         i=report.id,
     )
+    db_session.commit()  # keep the tampering when a refused command rolls its session back
     db_session.expire_all()
     with pytest.raises(issued.TamperedReport):
         issued.verified_content(db_session.get(IssuedReport, report.id))
@@ -114,6 +115,14 @@ def test_tampered_issued_report_is_refused(app, ds, db_session, tmp_path) -> Non
     refused = run.invoke(args=["report", "quarterly", "--period", "2019Q3", "--out", str(out)])
     assert refused.exit_code == 1 and "altered" in refused.output
     assert not out.exists() or b"forged" not in out.read_bytes()
+    page = app.test_client()
+    from tests.security.conftest import put_in_session
+
+    put_in_session(page, ds.user("viewer"))
+    response = page.get(f"/reports/issued/{report.id}.pdf")
+    assert response.status_code == 409, response.data[:300]
+    assert b"forged" not in response.data
+    assert "altered" in response.get_data(as_text=True)
 
 
 def test_foreign_keys_hold_on_every_database(db_session, connection) -> None:
