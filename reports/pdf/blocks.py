@@ -159,6 +159,8 @@ INDICATOR_WIDTHS = _split_width([0.08, 0.34, 0.09, 0.09, 0.09, 0.10, 0.09, 0.12]
 def _indicator_name(row: IndicatorRow) -> Paragraph:
     """Show an indicator's name and unit, with any pending value labelled apart."""
     text = f"{markup(row.name)} <font color='#5F6B73'>({markup(row.unit)})</font>"
+    if row.members:
+        text += f"<br/><font color='#5F6B73'>{markup(row.members)}</font>"
     if row.pending:
         text += f"<br/><i>Submitted, not yet approved: {markup(row.pending)}</i>"
     return Paragraph(text, _wrapped(s.CELL, f"{row.name} {row.unit} {row.pending or ''}"))
