@@ -20,7 +20,8 @@ from reports.model import (
     share_pct,
 )
 from reports.pdf import styles as s
-from reports.pdf.blocks import chart, heading, house_table, para, text_rows
+from reports.pdf.blocks import CELL_PAD, cell, chart, clean, heading, house_table, para, text_rows
+from reports.pdf.paged import ELLIPSIS, PagedTable, ellipsize, plain, row_height
 
 COVERAGE_HEADERS = ["", "Needs identified", "Needs covered", "Coverage"]
 
@@ -161,18 +162,41 @@ def entity_status(scope: str, rows: Sequence[EntityReportStatus]) -> list[Flowab
 ANNEX_HEADERS = ["Code", "Title", "Entity", "Pillar", "Scope", "Status", "Budget (US$)",
                  "Funded (US$)"]
 ANNEX_WIDTHS = _widths(0.10, 0.34, 0.10, 0.06, 0.11, 0.10, 0.10, 0.10)
+TITLE_CHARS = 60
 
 
 def annex(projects: Sequence[AnnexProject]) -> list[Flowable]:
-    """Make the annex listing every project; the table splits across pages, header repeated."""
-    data = [
-        [p.code, p.title, p.entity, p.pillar.value, p.scope.value.capitalize(),
-         p.status.value.capitalize(), fmt_money(p.budget), fmt_money(p.funded)]
-        for p in projects
-    ]
-    rows = text_rows(ANNEX_HEADERS, data, ANNEX_WIDTHS)
+    """Make the annex listing every project: one line each, header repeated on every page."""
+    header = [cell(h, w, s.CELL_HEAD) for h, w in zip(ANNEX_HEADERS, ANNEX_WIDTHS, strict=True)]
+    rows: list[list[object]] = [header, *(annex_row(p) for p in projects)]
+    heights = [row_height(r, ANNEX_WIDTHS, CELL_PAD) for r in rows]
     return [
         heading("Annex: projects of the Compact entities", s.H1, 0, "annex"),
         para(f"{len(projects):,} projects."),
-        house_table(rows, ANNEX_WIDTHS, numeric_from=6),
+        PagedTable(rows, heights, _annex_table),
     ]
+
+
+def _annex_table(rows: list[list[object]], heights: list[float]) -> Table:
+    """Lay out one page of the annex."""
+    return house_table(rows, ANNEX_WIDTHS, numeric_from=6, row_heights=heights)
+
+
+def annex_row(p: AnnexProject) -> list[object]:
+    """Make one annex line; a long title is cut with an ellipsis (the annex only)."""
+    w = ANNEX_WIDTHS
+    return [
+        cell(p.code, w[0]), annex_title(p.title), cell(p.entity, w[2]), p.pillar.value,
+        p.scope.value.capitalize(), p.status.value.capitalize(),
+        cell(fmt_money(p.budget), w[6]), cell(fmt_money(p.funded), w[7]),
+    ]  # fmt: skip
+
+
+def annex_title(title: str) -> object:
+    """Cut a title to one line; text the standard fonts lack wraps, cut to TITLE_CHARS."""
+    text = clean(" ".join(title.split()))
+    if plain(text):
+        return ellipsize(text, ANNEX_WIDTHS[1] - 2 * CELL_PAD, s.BASE_FONT, 7.5)
+    if len(text) > TITLE_CHARS:
+        text = text[:TITLE_CHARS].rstrip() + ELLIPSIS
+    return cell(text)

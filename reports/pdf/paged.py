@@ -1,0 +1,92 @@
+"""A long table laid out a page at a time: rows of known height, header on every page.
+
+ReportLab's Table re-measures and rebuilds every remaining row at each page break, which is
+quadratic in the rows of a 20,000-project annex. `PagedTable` knows each row's height up front
+(plain one-line strings, or paragraphs measured once) and builds one small Table per page.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from itertools import accumulate
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Table  # type: ignore[import-untyped]
+
+ELLIPSIS = "\u2026"
+VERTICAL_PADDING = 4  # house_table's TOPPADDING + BOTTOMPADDING
+LEADING = 9.5
+
+MakeTable = Callable[[list[list[object]], list[float]], Table]
+
+
+def plain(text: str) -> bool:
+    """Tell whether text can go into a cell as a plain string in the standard fonts."""
+    if not text.isprintable():
+        return False
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def ellipsize(text: str, width: float, font: str, size: float) -> str:
+    """Cut text to the width, ending with an ellipsis when anything was cut."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle].rstrip() + ELLIPSIS, font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
+def row_height(row: Sequence[object], widths: Sequence[float], pad: float) -> float:
+    """Return a row's height: one line for strings, the wrapped height for flowables."""
+    tallest = LEADING
+    for value, width in zip(row, widths, strict=True):
+        if isinstance(value, Flowable):
+            tallest = max(tallest, value.wrap(width - 2 * pad, 1e6)[1])
+    return float(tallest + VERTICAL_PADDING)
+
+
+class PagedTable(Flowable):  # type: ignore[misc]
+    """Rows (header first) that split between pages in O(rows on the page)."""
+
+    def __init__(self, rows: list[list[object]], heights: list[float], make: MakeTable) -> None:
+        """Keep rows, their heights and the function that lays out one page's table."""
+        super().__init__()
+        self.rows, self.heights, self.make = rows, heights, make
+        self.tops = list(accumulate(heights[1:]))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Claim the whole width and the height of every row."""
+        self.width = availWidth
+        self.height = self.heights[0] + (self.tops[-1] if self.tops else 0)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        """Return this page's table and the rest, or nothing when not one row fits."""
+        fits = bisect_right(self.tops, availHeight - self.heights[0])
+        if fits == 0:
+            return []
+        head, rest = self._part(1, fits + 1), self._part(fits + 1, len(self.rows))
+        return [head] if rest is None else [head, rest]
+
+    def _part(self, start: int, stop: int) -> PagedTable | None:
+        if start >= stop:
+            return None
+        rows = [self.rows[0], *self.rows[start:stop]]
+        return PagedTable(rows, [self.heights[0], *self.heights[start:stop]], self.make)
+
+    def draw(self) -> None:
+        """Draw all rows as one table (they fit: the frame checked)."""
+        table = self.make(self.rows, self.heights)
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
