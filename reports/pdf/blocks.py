@@ -6,17 +6,17 @@ Paragraph parses `<img>`, `<font>` and `<a>`, so unescaped titles could read loc
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from matplotlib.figure import Figure
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.lib.utils import ImageReader  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
 
-from reports.charts import release, to_png
+from reports.charts import release, to_image
 from reports.formatting import fmt_any, fmt_pct, fmt_value, status_word
 from reports.model import Headline, IndicatorRow
 from reports.pdf import styles as s
@@ -193,9 +193,26 @@ def indicator_table(rows: Sequence[IndicatorRow]) -> Table:
     return house_table(data, INDICATOR_WIDTHS, numeric_from=2, extra=extra)
 
 
-def chart(fig: Figure, width: float = s.FRAME_WIDTH) -> Image:
-    """Embed a matplotlib figure as a 200 dpi PNG scaled to the width, then free the figure."""
+def chart(fig: Figure, width: float = s.FRAME_WIDTH) -> Flowable:
+    """Embed a matplotlib figure as a 200 dpi image scaled to the width, then free the figure."""
     fig_w, fig_h = fig.get_size_inches()
-    png = to_png(fig, dpi=CHART_DPI)
+    image = ImageReader(to_image(fig, dpi=CHART_DPI))
     release(fig)
-    return Image(io.BytesIO(png), width=width, height=width * fig_h / fig_w)
+    return ChartImage(image, width, width * fig_h / fig_w)
+
+
+class ChartImage(Flowable):  # type: ignore[misc]
+    """A rendered chart drawn at a fixed size: raw pixels, no PNG encoding and decoding."""
+
+    def __init__(self, image: ImageReader, width: float, height: float) -> None:
+        """Keep the pixels and the size to draw them at."""
+        super().__init__()
+        self.image, self.width, self.height = image, width, height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Take the chart's size."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the pixels scaled to the size."""
+        self.canv.drawImage(self.image, 0, 0, self.width, self.height)
