@@ -32,6 +32,7 @@ def index():  # type: ignore[no-untyped-def]
 def register_blueprints(app: Flask) -> None:
     """Register every domain's blueprint."""
     from app.analysis.baseline_views import bp as baselines
+    from app.analysis.report_views import bp as quarterly
     from app.analysis.views import bp as analysis
     from app.api.views import bp as api
     from app.audit.views import bp as audit
@@ -56,6 +57,7 @@ def register_blueprints(app: Flask) -> None:
         baselines,
         api,
         health,
+        quarterly,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
@@ -68,6 +70,7 @@ NAV = (
     ("portfolio.needs", "CTED needs", None),
     ("baselines.index", "Baselines", None),
     ("analysis.compare_view", "Compare", None),
+    ("quarterly.index", "Reports", None),
     ("logframe.new_project", "New project", ("admin", "focal_point")),
     ("logframe.outcomes", "Outcomes", ("admin",)),
     ("periods.index", "Periods", ("admin",)),

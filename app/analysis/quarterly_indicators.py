@@ -46,7 +46,8 @@ def pillar_indicator_rows(
 
 def indicator_row(f: IndicatorFigures) -> m.IndicatorRow:
     """Show one indicator's figures."""
-    pending = None if f.pending is None else f"{f.pending} submitted, not yet approved"
+    # The renderer labels it "Submitted, not yet approved"; it never counts as an actual.
+    pending = None if f.pending is None else format(f.pending.normalize(), "f")
     return m.IndicatorRow(
         code=f.code,
         name=f.name,

@@ -1,10 +1,16 @@
-"""The canonical form of a baseline's rows and its SHA-256: the proof it never changed."""
+"""The canonical form of a baseline's rows and its SHA-256: the proof it never changed.
+
+The form is a stream of lines, each a compact JSON array: the header (label, as-of date), then
+for each table its name and one line per row in key order. It is hashed as it is read, so a
+baseline of a million values never has to sit in memory.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -55,11 +61,11 @@ VALUE_COLUMNS = (
     "denominator",
     "text",
 )
-TABLES: tuple[tuple[str, type[Any], tuple[str, ...]], ...] = (
-    ("projects", BaselineProject, PROJECT_COLUMNS),
-    ("needs", BaselineNeed, NEED_COLUMNS),
-    ("links", BaselineLink, LINK_COLUMNS),
-    ("values", BaselineValue, VALUE_COLUMNS),
+TABLES: tuple[tuple[str, type[Any], tuple[str, ...], int], ...] = (
+    ("projects", BaselineProject, PROJECT_COLUMNS, 1),
+    ("needs", BaselineNeed, NEED_COLUMNS, 1),
+    ("links", BaselineLink, LINK_COLUMNS, 2),
+    ("values", BaselineValue, VALUE_COLUMNS, 3),
 )
 
 
@@ -73,19 +79,29 @@ def canonical_value(value: Any) -> Any:
     return value
 
 
-def canonical_bytes(session: Session, baseline: Baseline) -> bytes:
-    """Serialize a baseline's header and rows, in key order, to canonical JSON bytes."""
-    document: dict[str, Any] = {"label": baseline.label, "as_of": baseline.as_of.isoformat()}
-    for name, model, columns in TABLES:
+def canonical_lines(session: Session, baseline: Baseline) -> Iterator[bytes]:
+    """Yield the baseline's canonical form line by line, rows in key order."""
+    yield _line([baseline.label, baseline.as_of.isoformat()])
+    for name, model, columns, key_length in TABLES:
+        yield _line([name])
+        key = [getattr(model, c) for c in columns[:key_length]]
         stmt = (
             select(*(getattr(model, c) for c in columns))
             .where(model.baseline_id == baseline.id)
-            .order_by(*(getattr(model, c) for c in columns[:3]))
+            .order_by(*key)
+            .execution_options(yield_per=5000)
         )
-        document[name] = [[canonical_value(v) for v in row] for row in session.execute(stmt)]
-    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+        for row in session.execute(stmt):
+            yield _line([canonical_value(v) for v in row])
+
+
+def _line(values: list[Any]) -> bytes:
+    return json.dumps(values, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
 
 
 def content_hash(session: Session, baseline: Baseline) -> str:
     """Return "sha256:<hex>" of the baseline's canonical form."""
-    return "sha256:" + hashlib.sha256(canonical_bytes(session, baseline)).hexdigest()
+    digest = hashlib.sha256()
+    for line in canonical_lines(session, baseline):
+        digest.update(line)
+    return "sha256:" + digest.hexdigest()

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, literal, select
 from sqlalchemy.orm import Session
 
 from app.audit.services import record
@@ -41,14 +41,15 @@ def create_baseline(session: Session, user_id: int | None, label: str, as_of: dt
     baseline = Baseline(label=label, as_of=as_of, content_hash="pending", created_by_id=user_id)
     session.add(baseline)
     session.flush()
-    for rows, model in (
-        (_project_rows(session), BaselineProject),
-        (_need_rows(session), BaselineNeed),
-        (_link_rows(session), BaselineLink),
-        (_value_rows(session, as_of), BaselineValue),
+    projects = _project_rows(session, baseline.id)
+    if projects:
+        session.execute(insert(BaselineProject), projects)
+    for statement in (
+        _copy_needs(baseline.id),
+        _copy_links(baseline.id),
+        _copy_values(baseline.id, as_of),
     ):
-        if rows:
-            session.execute(insert(model), [dict(r, baseline_id=baseline.id) for r in rows])
+        session.execute(statement)  # INSERT ... SELECT: the rows never leave the database
     baseline.content_hash = content_hash(session, baseline)
     session.flush()
     record(
@@ -69,30 +70,37 @@ def _check_label(session: Session, label: str) -> None:
         raise DomainError(f"a baseline labelled {label!r} exists already; baselines never change")
 
 
-def _project_rows(session: Session) -> list[dict[str, Any]]:
+def _project_rows(session: Session, baseline_id: int) -> list[dict[str, Any]]:
     countries = _joined(session, select(ProjectCountry.project_id, ProjectCountry.iso3))
     pve = _joined(session, select(project_pve_areas.c.project_id, project_pve_areas.c.area_number))
-    stmt = select(Project, Entity.acronym).join(Entity, Entity.id == Project.entity_id)
-    return [
-        {
-            "code": p.code,
-            "title": p.title,
-            "entity": acronym,
-            "pillar": p.pillar_code,
-            "scope": p.scope,
-            "status": p.status,
-            "start_date": p.start_date,
-            "end_date": p.end_date,
-            "budget_usd": p.budget_usd,
-            "funded_usd": p.funded_usd,
-            "in_multi_year_appeal": p.in_multi_year_appeal,
-            "gender_marker": p.gender_marker,
-            "origin": p.origin,
-            "countries": countries.get(p.id, ""),
-            "pve_areas": pve.get(p.id, ""),
-        }
-        for p, acronym in session.execute(stmt.execution_options(yield_per=2000))
-    ]
+    columns = (
+        "code",
+        "title",
+        "scope",
+        "status",
+        "start_date",
+        "end_date",
+        "budget_usd",
+        "funded_usd",
+        "in_multi_year_appeal",
+        "gender_marker",
+        "origin",
+    )
+    stmt = select(
+        Project.id, Entity.acronym, Project.pillar_code, *(getattr(Project, c) for c in columns)
+    ).join(Entity)
+    rows = []
+    for project_id, acronym, pillar, *values in session.execute(stmt):
+        row = dict(zip(columns, values, strict=True))
+        row.update(
+            baseline_id=baseline_id,
+            entity=acronym,
+            pillar=pillar,
+            countries=countries.get(project_id, ""),
+            pve_areas=pve.get(project_id, ""),
+        )
+        rows.append(row)
+    return rows
 
 
 def _joined(session: Session, stmt: Any) -> dict[int, str]:
@@ -102,7 +110,7 @@ def _joined(session: Session, stmt: Any) -> dict[int, str]:
     return {k: ";".join(sorted(v)) for k, v in found.items()}
 
 
-def _need_rows(session: Session) -> list[dict[str, Any]]:
+def _copy_needs(baseline_id: int) -> Any:
     columns = (
         "code",
         "member_state",
@@ -111,22 +119,25 @@ def _need_rows(session: Session) -> list[dict[str, Any]]:
         "description",
         "confidential",
     )
-    stmt = select(*(getattr(CtedNeed, c) for c in columns), CtedNeed.pillar_code)
-    return [dict(zip(columns + ("pillar",), row, strict=True)) for row in session.execute(stmt)]
+    source = select(
+        literal(baseline_id), *(getattr(CtedNeed, c) for c in columns), CtedNeed.pillar_code
+    )
+    return insert(BaselineNeed).from_select(("baseline_id", *columns, "pillar"), source)
 
 
-def _link_rows(session: Session) -> list[dict[str, Any]]:
-    stmt = (
-        select(Project.code, CtedNeed.code)
+def _copy_links(baseline_id: int) -> Any:
+    source = (
+        select(literal(baseline_id), Project.code, CtedNeed.code)
         .join(project_needs, project_needs.c.project_id == Project.id)
         .join(CtedNeed, CtedNeed.id == project_needs.c.need_id)
     )
-    return [{"project_code": p, "need_code": n} for p, n in session.execute(stmt)]
+    return insert(BaselineLink).from_select(("baseline_id", "project_code", "need_code"), source)
 
 
-def _value_rows(session: Session, as_of: dt.date) -> list[dict[str, Any]]:
-    stmt = (
+def _copy_values(baseline_id: int, as_of: dt.date) -> Any:
+    source = (
         select(
+            literal(baseline_id),
             Project.code,
             Indicator.code,
             ReportingPeriod.key,
@@ -143,7 +154,8 @@ def _value_rows(session: Session, as_of: dt.date) -> list[dict[str, Any]]:
             ProgressReport.status == ReportStatus.APPROVED.value, ReportingPeriod.ends_on <= as_of
         )
     )
-    keys = (
+    columns = (
+        "baseline_id",
         "project_code",
         "indicator_code",
         "period_key",
@@ -152,7 +164,7 @@ def _value_rows(session: Session, as_of: dt.date) -> list[dict[str, Any]]:
         "denominator",
         "text",
     )
-    return [dict(zip(keys, row, strict=True)) for row in session.execute(stmt)]
+    return insert(BaselineValue).from_select(columns, source)
 
 
 def get_baseline(session: Session, label: str) -> Baseline:

@@ -7,14 +7,12 @@ from typing import Any
 from flask import abort, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from app import db
 from app.forms_common import ConfirmForm, act, submit
 from app.logframe import services
 from app.logframe.blueprint import bp, editable_project, form_page
 from app.logframe.forms import NeedLinkForm, ProjectForm
-from app.logframe.models import Indicator, Output
 from app.portfolio import queries
 from app.portfolio.models import Entity, Project, PveArea
 from indicators.types import Role
@@ -118,16 +116,7 @@ def logframe(project_id: int):  # type: ignore[no-untyped-def]
     """Show the editable logframe of a project: outputs, activities, indicators, needs."""
     project = editable_project(project_id)
     session = db.session()
-    outputs = session.scalars(
-        select(Output)
-        .where(Output.project_id == project_id)
-        .order_by(Output.code)
-        .options(
-            selectinload(Output.activities),
-            selectinload(Output.outcome),
-            selectinload(Output.indicators).selectinload(Indicator.targets),
-        )
-    ).all()
+    outputs = queries.project_outputs(session, project_id)
     return render_template(
         "logframe/logframe.html",
         project=project,

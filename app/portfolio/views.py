@@ -5,10 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
 from app import db
-from app.logframe.models import Indicator, Output
 from app.models_base import choices
 from app.portfolio import queries
 from app.portfolio.models import CtedNeed, Pillar, Project
@@ -56,16 +54,7 @@ def project(project_id: int):  # type: ignore[no-untyped-def]
     item = session.get(Project, project_id)
     if item is None:
         abort(404)
-    outputs = session.scalars(
-        select(Output)
-        .where(Output.project_id == project_id)
-        .order_by(Output.code)
-        .options(
-            selectinload(Output.activities),
-            selectinload(Output.outcome),
-            selectinload(Output.indicators).selectinload(Indicator.targets),
-        )
-    ).all()
+    outputs = queries.project_outputs(session, project_id)
     return render_template(
         "portfolio/project.html",
         project=item,

@@ -7,7 +7,8 @@ import io
 import json
 from pathlib import Path
 
-PUBLISHED = Path(__file__).resolve().parents[3] / "shared" / "reference" / "published_figures.json"
+# A copy of the Working Group's published figures (shared/reference/published_figures.json).
+PUBLISHED = Path(__file__).resolve().parents[1] / "fixtures" / "published_figures.json"
 ENTITIES = [
     "UNOCT",
     "UNODC",
@@ -17,10 +18,10 @@ ENTITIES = [
     "OHCHR",
     "UNICRI",
     "INTERPOL",
-    "IOM",
+    "UNODA",
     "UNHCR",
-    "UNICEF",
-    "UN Women",
+    "UNITAR",
+    "UN-Women",
     "ICAO",
 ]
 PROJECT_HEADER = [
