@@ -57,36 +57,45 @@ def row_height(row: Sequence[object], widths: Sequence[float], pad: float) -> fl
 
 
 class PagedTable(Flowable):  # type: ignore[misc]
-    """Rows (header first) that split between pages in O(rows on the page)."""
+    """Rows (header first) that split between pages in O(log rows), sharing one row list."""
 
-    def __init__(self, rows: list[list[object]], heights: list[float], make: MakeTable) -> None:
-        """Keep rows, their heights and the function that lays out one page's table."""
+    def __init__(
+        self,
+        rows: list[list[object]],
+        heights: list[float],
+        make: MakeTable,
+        span: tuple[int, int] | None = None,
+        tops: list[float] | None = None,
+    ) -> None:
+        """Keep all rows, their heights, the page-table maker and the rows this part holds."""
         super().__init__()
         self.rows, self.heights, self.make = rows, heights, make
-        self.tops = list(accumulate(heights[1:]))
+        self.start, self.stop = span or (1, len(rows))
+        # tops[k]: height of rows 1..k, computed once and shared by every part
+        self.tops = tops if tops is not None else [0.0, *accumulate(heights[1:])]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        """Claim the whole width and the height of every row."""
+        """Claim the whole width and the height of the header and this part's rows."""
         self.width = availWidth
-        self.height = self.heights[0] + (self.tops[-1] if self.tops else 0)
+        self.height = self.heights[0] + self.tops[self.stop - 1] - self.tops[self.start - 1]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
-        """Return this page's table and the rest, or nothing when not one row fits."""
-        fits = bisect_right(self.tops, availHeight - self.heights[0])
-        if fits == 0:
+        """Return this page's part and the rest, or nothing when not one row fits."""
+        room = self.tops[self.start - 1] + availHeight - self.heights[0]
+        last = bisect_right(self.tops, room, self.start - 1, self.stop) - 1
+        if last < self.start:
             return []
-        head, rest = self._part(1, fits + 1), self._part(fits + 1, len(self.rows))
-        return [head] if rest is None else [head, rest]
+        head = self._part(self.start, last + 1)
+        return [head] if last + 1 >= self.stop else [head, self._part(last + 1, self.stop)]
 
-    def _part(self, start: int, stop: int) -> PagedTable | None:
-        if start >= stop:
-            return None
-        rows = [self.rows[0], *self.rows[start:stop]]
-        return PagedTable(rows, [self.heights[0], *self.heights[start:stop]], self.make)
+    def _part(self, start: int, stop: int) -> PagedTable:
+        return PagedTable(self.rows, self.heights, self.make, (start, stop), self.tops)
 
     def draw(self) -> None:
-        """Draw all rows as one table (they fit: the frame checked)."""
-        table = self.make(self.rows, self.heights)
+        """Draw this part as one table with the header (it fits: the frame checked)."""
+        rows = [self.rows[0], *self.rows[self.start : self.stop]]
+        heights = [self.heights[0], *self.heights[self.start : self.stop]]
+        table = self.make(rows, heights)
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
