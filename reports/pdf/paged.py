@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
@@ -19,7 +20,20 @@ ELLIPSIS = "\u2026"
 VERTICAL_PADDING = 4  # house_table's TOPPADDING + BOTTOMPADDING
 LEADING = 9.5
 
+TOP_PADDING = 2
 MakeTable = Callable[[list[list[object]], list[float]], Table]
+
+
+@dataclass(frozen=True)
+class RowStyle:
+    """Font, colours and padding of painted rows, matching the house table."""
+
+    font: str
+    size: float
+    pad: float
+    ink: Any
+    zebra: Any
+    rule: Any
 
 
 def plain(text: str) -> bool:
@@ -56,6 +70,58 @@ def row_height(row: Sequence[object], widths: Sequence[float], pad: float) -> fl
     return float(tallest + VERTICAL_PADDING)
 
 
+class RowPainter:
+    """Paint house-style body rows straight onto the canvas: zebra, one text object, rule."""
+
+    def __init__(self, widths: Sequence[float], numeric_from: int, style: RowStyle) -> None:
+        """Keep the column widths, the first right-aligned column and the colours and font."""
+        self.widths, self.numeric_from, self.style = list(widths), numeric_from, style
+        self.lefts = [0.0, *accumulate(self.widths)][:-1]
+
+    def paint(self, canv: Any, rows: list[list[object]], heights: list[float], top: float) -> None:
+        """Paint rows downward from top; flowable cells are drawn after the text."""
+        st, width = self.style, sum(self.widths)
+        canv.saveState()
+        canv.setFillColor(st.zebra)
+        y = top
+        for i, h in enumerate(heights):
+            y -= h
+            if i % 2:
+                canv.rect(0, y, width, h, stroke=0, fill=1)
+        canv.setFillColor(st.ink)
+        text = canv.beginText()
+        text.setFont(st.font, st.size, LEADING)
+        later = self._text(text, rows, heights, top)
+        canv.drawText(text)
+        for flowable, x, y_top, w in later:
+            flowable.wrapOn(canv, w, 1e6)
+            flowable.drawOn(canv, x, y_top - flowable.height)
+        canv.setStrokeColor(st.rule)
+        canv.setLineWidth(0.5)
+        canv.line(0, y, width, y)
+        canv.restoreState()
+
+    def _text(
+        self, text: Any, rows: list[list[object]], heights: list[float], top: float
+    ) -> list[tuple[Any, float, float, float]]:
+        st, later = self.style, []
+        for row, h in zip(rows, heights, strict=True):
+            baseline = top - TOP_PADDING - st.size
+            for k, value in enumerate(row):
+                x, w = self.lefts[k], self.widths[k]
+                if not isinstance(value, str):
+                    later.append((value, x + st.pad, top - TOP_PADDING, w - 2 * st.pad))
+                elif k >= self.numeric_from:
+                    right = x + w - st.pad - stringWidth(value, st.font, st.size)
+                    text.setTextOrigin(right, baseline)
+                    text.textOut(value)
+                else:
+                    text.setTextOrigin(x + st.pad, baseline)
+                    text.textOut(value)
+            top -= h
+        return later
+
+
 class PagedTable(Flowable):  # type: ignore[misc]
     """Rows (header first) that split between pages in O(log rows), sharing one row list."""
 
@@ -64,12 +130,13 @@ class PagedTable(Flowable):  # type: ignore[misc]
         rows: list[list[object]],
         heights: list[float],
         make: MakeTable,
+        painter: RowPainter,
         span: tuple[int, int] | None = None,
         tops: list[float] | None = None,
     ) -> None:
-        """Keep all rows, their heights, the page-table maker and the rows this part holds."""
+        """Keep all rows, their heights, the header maker, the painter and this part's rows."""
         super().__init__()
-        self.rows, self.heights, self.make = rows, heights, make
+        self.rows, self.heights, self.make, self.painter = rows, heights, make, painter
         self.start, self.stop = span or (1, len(rows))
         # tops[k]: height of rows 1..k, computed once and shared by every part
         self.tops = tops if tops is not None else [0.0, *accumulate(heights[1:])]
@@ -90,12 +157,15 @@ class PagedTable(Flowable):  # type: ignore[misc]
         return [head] if last + 1 >= self.stop else [head, self._part(last + 1, self.stop)]
 
     def _part(self, start: int, stop: int) -> PagedTable:
-        return PagedTable(self.rows, self.heights, self.make, (start, stop), self.tops)
+        return PagedTable(
+            self.rows, self.heights, self.make, self.painter, (start, stop), self.tops
+        )
 
     def draw(self) -> None:
-        """Draw this part as one table with the header (it fits: the frame checked)."""
-        rows = [self.rows[0], *self.rows[self.start : self.stop]]
-        heights = [self.heights[0], *self.heights[self.start : self.stop]]
-        table = self.make(rows, heights)
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
+        """Draw the header as a house table, then paint this part's rows (the frame checked)."""
+        header = self.make([self.rows[0]], [self.heights[0]])
+        header.wrapOn(self.canv, self.width, self.height)
+        below = self.height - self.heights[0]
+        header.drawOn(self.canv, 0, below)
+        span = slice(self.start, self.stop)
+        self.painter.paint(self.canv, self.rows[span], self.heights[span], below)
