@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, Subquery, and_, case, cast, func, select
 from sqlalchemy.orm import aliased
 
+from app.db import QUANTITY
 from app.logframe.models import Indicator, IndicatorTarget, Outcome, Output
 from app.portfolio.models import Entity, Project
 from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
@@ -22,48 +23,43 @@ from indicators.types import Cumulation, Measure, ReportStatus
 NON_CUMULATIVE = Cumulation.NON_CUMULATIVE.value
 
 
-def _latest_first(key: Any, lacking: Any, latest: Any) -> Any:
-    """Number rows per indicator: rows with the figure first, then the latest period first."""
-    return func.row_number().over(partition_by=key, order_by=(case((lacking, 1), else_=0), latest))
+def latest_of(key: Any, width: int, figure: Any, when: Any) -> Any:
+    """Return the figure of the row with the greatest fixed-width key among rows where `when`.
+
+    One aggregate pass instead of a window: MAX over "key|figure" picks the latest row (keys
+    are ISO dates or period keys, one row per indicator and period), then the figure is cut out.
+    """
+    tagged = cast(key, String) + "|" + cast(figure, String)
+    return cast(func.substr(func.max(case((when, tagged))), width + 2), QUANTITY)
 
 
-def _ranked_values(period: PeriodKey, status: ReportStatus, only_this: bool) -> Subquery:
-    """Return the values of a status up to a period, ranked latest first per indicator."""
+def _values(period: PeriodKey, status: ReportStatus, only_this: bool) -> Select:  # type: ignore[type-arg]
+    """Select the values of a status up to a period (or in it), with their period's end."""
     v = IndicatorValue
-    lacks_pair = or_(v.numerator.is_(None), v.denominator.is_(None))
-    latest = ReportingPeriod.ends_on.desc()
     stmt = (
-        select(
-            v.indicator_id,
-            v.value,
-            v.numerator,
-            v.denominator,
-            _latest_first(v.indicator_id, v.value.is_(None), latest).label("value_rank"),
-            _latest_first(v.indicator_id, lacks_pair, latest).label("pair_rank"),
-        )
+        select(v.indicator_id, v.value, v.numerator, v.denominator, ReportingPeriod.ends_on)
         .join(ProgressReport, ProgressReport.id == v.report_id)
         .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
         .where(ProgressReport.status == status.value)
     )
     if only_this:
-        return stmt.where(ReportingPeriod.key == str(period)).subquery()
-    return stmt.where(ReportingPeriod.ends_on <= period.end()).subquery()
+        return stmt.where(ReportingPeriod.key == str(period))
+    return stmt.where(ReportingPeriod.ends_on <= period.end())
 
 
 def value_sums(period: PeriodKey, status: ReportStatus, only_this: bool = False) -> Subquery:
     """Return per indicator: sums of values and of paired parts, and the latest of each."""
-    r = _ranked_values(period, status, only_this)
+    r = _values(period, status, only_this).subquery()
     pair = and_(r.c.numerator.is_not(None), r.c.denominator.is_not(None))
-    last_pair = and_(pair, r.c.pair_rank == 1)
     return (
         select(
             r.c.indicator_id,
             func.sum(r.c.value).label("sum_value"),
             func.sum(case((pair, r.c.numerator))).label("sum_num"),
             func.sum(case((pair, r.c.denominator))).label("sum_den"),
-            func.max(case((r.c.value_rank == 1, r.c.value))).label("last_value"),
-            func.max(case((last_pair, r.c.numerator))).label("last_num"),
-            func.max(case((last_pair, r.c.denominator))).label("last_den"),
+            latest_of(r.c.ends_on, 10, r.c.value, r.c.value.is_not(None)).label("last_value"),
+            latest_of(r.c.ends_on, 10, r.c.numerator, pair).label("last_num"),
+            latest_of(r.c.ends_on, 10, r.c.denominator, pair).label("last_den"),
         )
         .group_by(r.c.indicator_id)
         .subquery()
@@ -73,26 +69,15 @@ def value_sums(period: PeriodKey, status: ReportStatus, only_this: bool = False)
 def target_sums(period: PeriodKey) -> Subquery:
     """Return per indicator: the sum and the latest of its period targets so far, and this one."""
     t = IndicatorTarget
-    ranked = (
-        select(
-            t.indicator_id,
-            t.period_key,
-            t.target,
-            func.row_number()
-            .over(partition_by=t.indicator_id, order_by=t.period_key.desc())
-            .label("rank"),
-        )
-        .where(t.period_key <= str(period))
-        .subquery()
-    )
     return (
         select(
-            ranked.c.indicator_id,
-            func.sum(ranked.c.target).label("sum_target"),
-            func.max(case((ranked.c.rank == 1, ranked.c.target))).label("last_target"),
-            func.max(case((ranked.c.period_key == str(period), ranked.c.target))).label("target"),
+            t.indicator_id,
+            func.sum(t.target).label("sum_target"),
+            latest_of(t.period_key, 6, t.target, t.target.is_not(None)).label("last_target"),
+            func.max(case((t.period_key == str(period), t.target))).label("target"),
         )
-        .group_by(ranked.c.indicator_id)
+        .where(t.period_key <= str(period))
+        .group_by(t.indicator_id)
         .subquery()
     )
 
