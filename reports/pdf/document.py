@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,6 +88,10 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             PageTemplate("cover", [frame], onPage=self._decorate_cover),
             PageTemplate("body", [frame], onPage=self._decorate_body),
         ])
+
+    def beforeDocument(self) -> None:  # noqa: N802 - ReportLab's name
+        """Free the previous layout pass's pages before the next pass draws its own."""
+        gc.collect()
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
         """List headings in the contents and in the PDF outline."""
