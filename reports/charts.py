@@ -85,8 +85,13 @@ def bar_chart(
         if target is not None:
             ax.axhline(float(target), color=RED, linewidth=1, linestyle="--")
             ax.annotate(
-                f"Target {float(target):g}", (1.0, float(target)),
-                xycoords=("axes fraction", "data"), ha="right", va="bottom", fontsize=7, color=RED,
+                f"Target {float(target):g}",
+                (1.0, float(target)),
+                xycoords=("axes fraction", "data"),
+                ha="right",
+                va="bottom",
+                fontsize=7,
+                color=RED,
             )
     return fig
 

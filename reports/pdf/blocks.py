@@ -160,8 +160,16 @@ def _split_width(fractions: Sequence[float]) -> list[float]:
     return [s.FRAME_WIDTH * f / total for f in fractions]
 
 
-INDICATOR_HEADERS = ["Code", "Indicator (unit)", "Baseline", "Target (life)", "Target (period)",
-                     "Actual (approved)", "Achieve\u00adment", "Status"]
+INDICATOR_HEADERS = [
+    "Code",
+    "Indicator (unit)",
+    "Baseline",
+    "Target (life)",
+    "Target (period)",
+    "Actual (approved)",
+    "Achieve\u00adment",
+    "Status",
+]
 INDICATOR_WIDTHS = _split_width([0.08, 0.34, 0.09, 0.09, 0.09, 0.10, 0.09, 0.12])
 
 
@@ -181,11 +189,18 @@ def indicator_table(rows: Sequence[IndicatorRow]) -> Table:
     extra: list[tuple[object, ...]] = []
     for i, row in enumerate(rows, start=1):
         colour = s.STATUS_COLOURS[row.status]
-        data.append([
-            cell(row.code, INDICATOR_WIDTHS[0]), _indicator_name(row),
-            fmt_value(row.baseline), fmt_value(row.life_target), fmt_value(row.period_target),
-            fmt_value(row.actual), fmt_pct(row.achievement_pct), status_word(row.status),
-        ])
+        data.append(
+            [
+                cell(row.code, INDICATOR_WIDTHS[0]),
+                _indicator_name(row),
+                fmt_value(row.baseline),
+                fmt_value(row.life_target),
+                fmt_value(row.period_target),
+                fmt_value(row.actual),
+                fmt_pct(row.achievement_pct),
+                status_word(row.status),
+            ]
+        )
         extra.append(("TEXTCOLOR", (7, i), (7, i), colour))
         extra.append(("FONT", (7, i), (7, i), s.BOLD_FONT, 7.5, 9.5))
         extra.append(("LINEBEFORE", (7, i), (7, i), 3, colour))
