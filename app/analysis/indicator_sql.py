@@ -86,15 +86,31 @@ def _pick(cumulative: ColumnElement[bool], summed: object, latest: object) -> Co
     return case((cumulative, latest), else_=summed)
 
 
+def _actual_columns(sums: Subquery, prefix: str) -> list[Any]:
+    """Pick, per indicator's cumulation, the summed or the latest figure and parts."""
+    cumulative = Indicator.cumulation != NON_CUMULATIVE
+    return [
+        _pick(cumulative, sums.c.sum_value, sums.c.last_value).label(f"{prefix}value"),
+        _pick(cumulative, sums.c.sum_num, sums.c.last_num).label(f"{prefix}num"),
+        _pick(cumulative, sums.c.sum_den, sums.c.last_den).label(f"{prefix}den"),
+    ]
+
+
+def _target_columns(targets: Subquery) -> list[Any]:
+    """Return this period's target and the target to date (summed only for counts)."""
+    i = Indicator
+    summed = and_(i.cumulation == NON_CUMULATIVE, i.measure == Measure.NUMBER.value)
+    to_date = case((summed, targets.c.sum_target), else_=targets.c.last_target)
+    return [targets.c.target.label("period_target"), to_date.label("to_date")]
+
+
 def indicator_select(period: PeriodKey, entity: str | None = None) -> Select:  # type: ignore[type-arg]
     """Select every indicator with its pillar, life actual parts, targets and pending parts."""
-    i = Indicator
-    of_output = aliased(Outcome)
+    i, of_output = Indicator, aliased(Outcome)
     approved = value_sums(period, ReportStatus.APPROVED)
     pending = value_sums(period, ReportStatus.SUBMITTED, only_this=True)
     targets = target_sums(period)
-    cumulative = i.cumulation != NON_CUMULATIVE
-    summed_count = and_(i.cumulation == NON_CUMULATIVE, i.measure == Measure.NUMBER.value)
+    pillar = func.coalesce(Outcome.pillar_code, of_output.pillar_code, Project.pillar_code)
     stmt = (
         select(
             i.id,
@@ -106,20 +122,11 @@ def indicator_select(period: PeriodKey, entity: str | None = None) -> Select:  #
             i.outcome_id,
             i.baseline_value.label("baseline"),
             i.life_target,
-            func.coalesce(Outcome.pillar_code, of_output.pillar_code, Project.pillar_code).label(
-                "pillar"
-            ),
+            pillar.label("pillar"),
             func.coalesce(i.outcome_id, Output.outcome_id).label("parent_outcome"),
-            _pick(cumulative, approved.c.sum_value, approved.c.last_value).label("value"),
-            _pick(cumulative, approved.c.sum_num, approved.c.last_num).label("num"),
-            _pick(cumulative, approved.c.sum_den, approved.c.last_den).label("den"),
-            _pick(cumulative, pending.c.sum_value, pending.c.last_value).label("p_value"),
-            _pick(cumulative, pending.c.sum_num, pending.c.last_num).label("p_num"),
-            _pick(cumulative, pending.c.sum_den, pending.c.last_den).label("p_den"),
-            targets.c.target.label("period_target"),
-            case((summed_count, targets.c.sum_target), else_=targets.c.last_target).label(
-                "to_date"
-            ),
+            *_actual_columns(approved, ""),
+            *_actual_columns(pending, "p_"),
+            *_target_columns(targets),
         )  # fmt: skip
         .outerjoin(Outcome, Outcome.id == i.outcome_id)
         .outerjoin(Output, Output.id == i.output_id)

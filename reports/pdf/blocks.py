@@ -97,15 +97,11 @@ def house_table(
     row_heights: Sequence[float] | None = None,
 ) -> Table:
     """Lay out rows (header first) in the house style, header repeated on every page."""
+    heights = None if row_heights is None else list(row_heights)
     table = Table(
-        list(rows),
-        colWidths=list(widths),
-        rowHeights=None if row_heights is None else list(row_heights),
-        repeatRows=1,
-        splitByRow=1,
-        splitInRow=0 if row_heights else 1,
-        hAlign="LEFT",
-    )
+        list(rows), colWidths=list(widths), rowHeights=heights, repeatRows=1, splitByRow=1,
+        splitInRow=0 if row_heights else 1, hAlign="LEFT",
+    )  # fmt: skip
     commands: list[tuple[object, ...]] = [
         ("FONT", (0, 0), (-1, -1), s.BASE_FONT, 7.5, 9.5),
         ("FONT", (0, 0), (-1, 0), s.BOLD_FONT, 7.5, 9.5),
