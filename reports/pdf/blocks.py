@@ -6,6 +6,7 @@ Paragraph parses `<img>`, `<font>` and `<a>`, so unescaped titles could read loc
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
@@ -182,9 +183,7 @@ def _indicator_name(row: IndicatorRow) -> Paragraph:
 def indicator_table(rows: Sequence[IndicatorRow]) -> Table:
     """Lay out indicators; status shows both as a coloured mark and as a word."""
     data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], INDICATOR_WIDTHS)
-    extra: list[tuple[object, ...]] = []
-    for i, row in enumerate(rows, start=1):
-        colour = s.STATUS_COLOURS[row.status]
+    for row in rows:
         data.append(
             [
                 cell(row.code, INDICATOR_WIDTHS[0]),
@@ -197,33 +196,49 @@ def indicator_table(rows: Sequence[IndicatorRow]) -> Table:
                 status_word(row.status),
             ]
         )
-        extra.append(("TEXTCOLOR", (7, i), (7, i), colour))
-        extra.append(("FONT", (7, i), (7, i), s.BOLD_FONT, 7.5, 9.5))
-        extra.append(("LINEBEFORE", (7, i), (7, i), 3, colour))
-    extra.append(("ALIGN", (7, 0), (7, -1), "LEFT"))
+    extra: list[tuple[object, ...]] = [
+        ("FONT", (7, 1), (7, -1), s.BOLD_FONT, 7.5, 9.5),
+        ("ALIGN", (7, 0), (7, -1), "LEFT"),
+        *_status_marks(rows),
+    ]
     return house_table(data, INDICATOR_WIDTHS, numeric_from=2, extra=extra)
+
+
+def _status_marks(rows: Sequence[IndicatorRow]) -> list[tuple[object, ...]]:
+    """Colour the status column: one command per run of rows sharing a status."""
+    marks: list[tuple[object, ...]] = []
+    start = 1
+    for end in range(1, len(rows) + 1):
+        if end < len(rows) and rows[end].status == rows[start - 1].status:
+            continue
+        colour = s.STATUS_COLOURS[rows[start - 1].status]
+        marks.append(("TEXTCOLOR", (7, start), (7, end), colour))
+        marks.append(("LINEBEFORE", (7, start), (7, end), 3, colour))
+        start = end + 1
+    return marks
 
 
 def chart(fig: Figure, width: float = s.FRAME_WIDTH) -> Flowable:
     """Embed a matplotlib figure as a 200 dpi image scaled to the width, then free the figure."""
     fig_w, fig_h = fig.get_size_inches()
-    image = ImageReader(to_image(fig, dpi=CHART_DPI))
+    buf = io.BytesIO()
+    to_image(fig, dpi=CHART_DPI).save(buf, format="png", compress_level=1)
     release(fig)
-    return ChartImage(image, width, width * fig_h / fig_w)
+    return ChartImage(buf.getvalue(), width, width * fig_h / fig_w)
 
 
 class ChartImage(Flowable):  # type: ignore[misc]
-    """A rendered chart drawn at a fixed size: raw pixels, no PNG encoding and decoding."""
+    """A rendered chart drawn at a fixed size; only its small PNG is kept between passes."""
 
-    def __init__(self, image: ImageReader, width: float, height: float) -> None:
-        """Keep the pixels and the size to draw them at."""
+    def __init__(self, png: bytes, width: float, height: float) -> None:
+        """Keep the PNG and the size to draw it at."""
         super().__init__()
-        self.image, self.width, self.height = image, width, height
+        self.png, self.width, self.height = png, width, height
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         """Take the chart's size."""
         return self.width, self.height
 
     def draw(self) -> None:
-        """Draw the pixels scaled to the size."""
-        self.canv.drawImage(self.image, 0, 0, self.width, self.height)
+        """Draw the pixels scaled to the size (decoded now, freed after)."""
+        self.canv.drawImage(ImageReader(io.BytesIO(self.png)), 0, 0, self.width, self.height)
