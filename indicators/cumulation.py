@@ -78,6 +78,25 @@ def life_actual(
     return sum(known, Decimal(0)) if known else None
 
 
+def life_parts(
+    values: Iterable[PeriodValue], cumulation: Cumulation
+) -> tuple[Decimal, Decimal] | None:
+    """Return the (numerator, denominator) behind a percentage's life actual, None without any.
+
+    Non-cumulative: the sums over periods that have both; cumulative: the latest such period.
+    """
+    pairs = [
+        (v.numerator, v.denominator)
+        for v in ordered(values)
+        if v.numerator is not None and v.denominator is not None
+    ]
+    if not pairs:
+        return None
+    if cumulation is not Cumulation.NON_CUMULATIVE:
+        return pairs[-1]
+    return sum((n for n, _ in pairs), Decimal(0)), sum((d for _, d in pairs), Decimal(0))
+
+
 def period_series(
     values: Iterable[PeriodValue], cumulation: Cumulation, measure: Measure = Measure.NUMBER
 ) -> list[tuple[PeriodKey, Decimal | None]]:

@@ -16,6 +16,7 @@ import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.typing import RcKeyType
+from PIL import Image as PILImage
 
 Number = Decimal | int | float
 
@@ -84,8 +85,13 @@ def bar_chart(
         if target is not None:
             ax.axhline(float(target), color=RED, linewidth=1, linestyle="--")
             ax.annotate(
-                f"Target {float(target):g}", (1.0, float(target)),
-                xycoords=("axes fraction", "data"), ha="right", va="bottom", fontsize=7, color=RED,
+                f"Target {float(target):g}",
+                (1.0, float(target)),
+                xycoords=("axes fraction", "data"),
+                ha="right",
+                va="bottom",
+                fontsize=7,
+                color=RED,
             )
     return fig
 
@@ -153,6 +159,18 @@ def to_png(fig: Figure, dpi: int = 200) -> bytes:
     with chart_rc():
         fig.savefig(buf, format="png", dpi=dpi)
     return buf.getvalue()
+
+
+def to_image(fig: Figure, dpi: int = 200) -> PILImage.Image:
+    """Render a figure as an RGB image at the given resolution, without a PNG round trip."""
+    with chart_rc():
+        fig.set_dpi(dpi)
+        fig.canvas.draw()
+        canvas = fig.canvas
+        assert isinstance(canvas, FigureCanvasAgg)
+        rgba = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
+        size = (rgba.shape[1], rgba.shape[0])
+        return PILImage.frombuffer("RGBA", size, rgba.tobytes(), "raw", "RGBA", 0, 1).convert("RGB")
 
 
 def release(fig: Figure) -> None:

@@ -53,6 +53,7 @@ class IndicatorRow:
     achievement_pct: Decimal | None
     status: AchievementStatus
     pending: str | None = None  # "submitted, not yet approved", shown apart from the actual
+    members: str | None = None  # a roll-up's "12 output indicators, summed"
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,20 @@
-"""Indicator figures for a period in four bulk queries: definitions, targets, values, pending."""
+"""Indicator figures for a period, computed by aggregate SQL: one row per indicator."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from app.logframe.models import Indicator, IndicatorTarget, Outcome, Output
-from app.portfolio.models import Entity, Project
-from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
+from app.analysis.indicator_sql import NON_CUMULATIVE, indicator_select
+from app.logframe.models import Indicator
 from indicators.achievement import assess
-from indicators.cumulation import PeriodValue, life_actual, target_to_date
 from indicators.periods import PeriodKey
-from indicators.types import AchievementStatus, Cumulation, Measure, ReportStatus
+from indicators.types import AchievementStatus, Measure
+
+HUNDRED = Decimal(100)
 
 
 @dataclass
@@ -36,114 +35,55 @@ class IndicatorFigures:
     achievement: Decimal | None = None
     status: AchievementStatus = AchievementStatus.NOT_ASSESSED
     pending: Decimal | None = None
-    values: list[PeriodValue] = field(default_factory=list)
 
 
 def indicator_figures(
-    session: Session, period: PeriodKey, entity: str | None = None
+    session: Session, period: PeriodKey, entity: str | None = None, outcomes_only: bool = False
 ) -> list[IndicatorFigures]:
-    """Return every indicator's figures as of a period, optionally for one entity's outputs."""
-    rows = _definitions(session, entity)
-    ids = [r[0].id for r in rows]
-    targets = _targets(session, ids)
-    approved = _values(session, ids, period, ReportStatus.APPROVED)
-    pending = _values(session, ids, period, ReportStatus.SUBMITTED, only_this=True)
-    return [
-        _figures(ind, pillar, period, targets[ind.id], approved[ind.id], pending[ind.id])
-        for ind, pillar in rows
-    ]
+    """Return indicators' figures as of a period: all, one entity's outputs, or outcomes only."""
+    stmt = indicator_select(period, entity).order_by(Indicator.code)
+    if outcomes_only:
+        stmt = stmt.where(Indicator.outcome_id.is_not(None))
+    return [figures_of(row) for row in session.execute(stmt)]
 
 
-def _definitions(session: Session, entity: str | None) -> list:  # type: ignore[type-arg]
-    outcome_of_output = aliased(Outcome)
-    pillar = func.coalesce(Outcome.pillar_code, outcome_of_output.pillar_code, Project.pillar_code)
-    stmt = (
-        select(Indicator, pillar)
-        .outerjoin(Outcome, Outcome.id == Indicator.outcome_id)
-        .outerjoin(Output, Output.id == Indicator.output_id)
-        .outerjoin(outcome_of_output, outcome_of_output.id == Output.outcome_id)
-        .outerjoin(Project, Project.id == Output.project_id)
-        .order_by(Indicator.code)
-    )
-    if entity:
-        stmt = stmt.join(Entity, Entity.id == Project.entity_id).where(Entity.acronym == entity)
-    return list(session.execute(stmt).all())
+def life_value(measure: str, cumulation: str, value: Any, num: Any, den: Any) -> Decimal | None:
+    """Return the life actual from an indicator's SQL sums (qualitative: never a figure)."""
+    if measure == Measure.QUALITATIVE.value:
+        return None
+    if measure == Measure.PERCENTAGE.value and cumulation == NON_CUMULATIVE:
+        return percent(num, den)
+    return value  # type: ignore[no-any-return]
 
 
-def _targets(session: Session, ids: list[int]) -> dict[int, list[tuple[PeriodKey, Decimal]]]:
-    found: dict[int, list[tuple[PeriodKey, Decimal]]] = defaultdict(list)
-    stmt = select(IndicatorTarget).where(IndicatorTarget.indicator_id.in_(ids))
-    for target in session.scalars(stmt) if ids else ():
-        found[target.indicator_id].append((PeriodKey.parse(target.period_key), target.target))
-    return found
+def percent(num: Decimal | None, den: Decimal | None) -> Decimal | None:
+    """Return num / den * 100, None when either is missing or the denominator is zero."""
+    return None if num is None or den is None or den == 0 else num / den * HUNDRED
 
 
-def _values(
-    session: Session,
-    ids: list[int],
-    period: PeriodKey,
-    status: ReportStatus,
-    only_this: bool = False,
-) -> dict[int, list[PeriodValue]]:
-    found: dict[int, list[PeriodValue]] = defaultdict(list)
-    if not ids:
-        return found
-    stmt = (
-        select(
-            IndicatorValue.indicator_id,
-            ReportingPeriod.key,
-            IndicatorValue.value,
-            IndicatorValue.numerator,
-            IndicatorValue.denominator,
-        )
-        .join(ProgressReport, ProgressReport.id == IndicatorValue.report_id)
-        .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
-        .where(IndicatorValue.indicator_id.in_(ids), ProgressReport.status == status.value)
-    )
-    stmt = (
-        stmt.where(ReportingPeriod.key == str(period))
-        if only_this
-        else stmt.where(ReportingPeriod.ends_on <= period.end())
-    )
-    for indicator_id, key, value, numerator, denominator in session.execute(stmt):
-        found[indicator_id].append(PeriodValue(PeriodKey.parse(key), value, numerator, denominator))
-    return found
+def yardstick(to_date: Decimal | None, life_target: Decimal | None) -> Decimal | None:
+    """Return the target to date, or the life target when no period target is set yet."""
+    return to_date or life_target
 
 
-def _figures(
-    ind: Indicator,
-    pillar: str,
-    period: PeriodKey,
-    targets: list[tuple[PeriodKey, Decimal]],
-    approved: list[PeriodValue],
-    pending: list[PeriodValue],
-) -> IndicatorFigures:
-    cumulation, measure = Cumulation(ind.cumulation), Measure(ind.measure)
-    actual = _life_actual(approved, cumulation, measure)
-    yardstick = target_to_date(targets, period, cumulation, measure) or ind.life_target
-    ratio, status = assess(actual, ind.baseline_value, yardstick)
+def figures_of(row: Any) -> IndicatorFigures:
+    """Turn one row of indicator_select into an indicator's figures."""
+    actual = life_value(row.measure, row.cumulation, row.value, row.num, row.den)
+    target = yardstick(row.to_date, row.life_target)
+    ratio, status = assess(actual, row.baseline, target)
     return IndicatorFigures(
-        id=ind.id,
-        code=ind.code,
-        name=ind.name,
-        unit=ind.unit,
-        pillar=pillar,
-        measure=ind.measure,
-        baseline=ind.baseline_value,
-        life_target=ind.life_target,
-        period_target=next((t for p, t in targets if p == period), None),
-        target_to_date=yardstick,
+        id=row.id,
+        code=row.code,
+        name=row.name,
+        unit=row.unit,
+        pillar=row.pillar,
+        measure=row.measure,
+        baseline=row.baseline,
+        life_target=row.life_target,
+        period_target=row.period_target,
+        target_to_date=target,
         actual=actual,
         achievement=ratio,
         status=status,
-        pending=_life_actual(pending, cumulation, measure),
-        values=approved,
+        pending=life_value(row.measure, row.cumulation, row.p_value, row.p_num, row.p_den),
     )
-
-
-def _life_actual(
-    values: list[PeriodValue], cumulation: Cumulation, measure: Measure
-) -> Decimal | None:
-    if measure is Measure.QUALITATIVE or not values:
-        return None
-    return life_actual(values, cumulation, measure)

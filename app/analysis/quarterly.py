@@ -1,4 +1,18 @@
-"""Assemble the quarterly report dataclass from the database (approved figures only)."""
+"""Assemble the quarterly report dataclass from the database (approved figures only).
+
+Which indicators a pillar section shows (a product decision, so that a Compact-wide report of
+20,000 projects stays readable and fast):
+
+- Compact-wide: every OUTCOME indicator on its own row; OUTPUT indicators are ROLLED UP to their
+  outcome where unit and measure agree (`indicators.aggregate` rules), one row per (outcome,
+  unit, measure) saying how many output indicators it combines ("12 output indicators, summed").
+  Numbers sum baseline, targets and actual; percentages combine numerators and denominators,
+  never add percentages; qualitative indicators are counted, never summed. Output indicators not
+  linked to an outcome are rolled up per pillar the same way.
+- Per entity (`--entity`): that entity's output indicators, one by one.
+
+Indicator figures come from aggregate SQL (`indicator_sql`), not from every value row.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.analysis import quarterly_queries as q
 from app.analysis.baseline_report import Figures, source_figures
-from app.analysis.indicator_queries import IndicatorFigures, indicator_figures
+from app.analysis.quarterly_indicators import pillar_indicator_rows
 from app.analysis.sources import Filters, Source
 from app.baselines.models import Baseline
 from app.errors import NotFound, ValidationFailed
@@ -144,16 +158,17 @@ def _pillars(
     session: Session, source: Source, period: PeriodKey, entity: str | None
 ) -> list[m.PillarSection]:
     rows = q.pillar_rows(session, source)
-    indicators_by_pillar: dict[str, list[IndicatorFigures]] = defaultdict(list)
-    for figures in indicator_figures(session, period, entity):
-        indicators_by_pillar[figures.pillar].append(figures)
+    indicators_by_pillar = pillar_indicator_rows(session, period, entity)
     highlights: dict[str, list[m.Highlight]] = defaultdict(list)
     for pillar, code, title, narrative in q.highlight_rows(session, str(period), entity):
         highlights[pillar].append(m.Highlight(code, title, narrative))
     pillars = session.scalars(select(Pillar).order_by(Pillar.position)).all()
     return [
         _pillar(
-            p, [r for r in rows if r[0] == p.code], indicators_by_pillar[p.code], highlights[p.code]
+            p,
+            [r for r in rows if r[0] == p.code],
+            indicators_by_pillar.get(p.code, []),
+            highlights[p.code],
         )
         for p in pillars
     ]
@@ -162,7 +177,7 @@ def _pillars(
 def _pillar(
     pillar: Pillar,
     rows: list,
-    indicators: list[IndicatorFigures],  # type: ignore[type-arg]
+    indicators: list[m.IndicatorRow],  # type: ignore[type-arg]
     highlights: list[m.Highlight],
 ) -> m.PillarSection:
     by_scope: dict[Scope, int] = defaultdict(int)
@@ -177,27 +192,10 @@ def _pillar(
         project_count=sum(r[3] for r in rows),
         budget=sum((Decimal(r[4] or 0) for r in rows), Decimal(0)),
         funded=sum((Decimal(r[5] or 0) for r in rows), Decimal(0)),
-        rows=[_indicator_row(f) for f in indicators],
+        rows=indicators,
         highlights=highlights,
         by_scope=dict(by_scope),
         by_status=dict(by_status),
-    )
-
-
-def _indicator_row(f: IndicatorFigures) -> m.IndicatorRow:
-    # The renderer labels it "Submitted, not yet approved"; it never counts as an actual.
-    pending = None if f.pending is None else format(f.pending.normalize(), "f")
-    return m.IndicatorRow(
-        code=f.code,
-        name=f.name,
-        unit=f.unit,
-        baseline=f.baseline,
-        life_target=f.life_target,
-        period_target=f.period_target,
-        actual=f.actual,
-        achievement_pct=None if f.achievement is None else f.achievement * 100,
-        status=f.status,
-        pending=pending,
     )
 
 

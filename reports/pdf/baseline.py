@@ -38,7 +38,10 @@ def cover(report: BaselineReport) -> list[Flowable]:
     rows = [[para(k, s.BODY), para(v, s.BODY)] for k, v in facts]
     table = Table(rows, colWidths=[4 * 28.35, s.FRAME_WIDTH - 4 * 28.35], hAlign="LEFT")
     return [
-        para(COMPACT, s.COVER_KICKER), para(report.title, s.COVER_TITLE), table, Spacer(1, 12),
+        para(COMPACT, s.COVER_KICKER),
+        para(report.title, s.COVER_TITLE),
+        table,
+        Spacer(1, 12),
         NextPageTemplate("body"),
     ]
 
@@ -74,14 +77,18 @@ def comparison(label: str, cmp: BaselineComparison) -> list[Flowable]:
         widths = [s.FRAME_WIDTH * f for f in (0.40, 0.20, 0.20, 0.20)]
         headers = ["Figure", f"Baseline {label}", cmp.against_label, "Change"]
         rows = [[d.label, fmt_any(d.before), fmt_any(d.after), d.change] for d in cmp.deltas]
-        flow += [heading("Changes in figures", s.H2, 1, "deltas"),
-                 house_table(text_rows(headers, rows, widths), widths, 1)]
+        flow += [
+            heading("Changes in figures", s.H2, 1, "deltas"),
+            house_table(text_rows(headers, rows, widths), widths, 1),
+        ]
     flow += _projects("Projects added", "added", tuple(cmp.added))
     flow += _projects("Projects removed", "removed", tuple(cmp.removed))
     flow.append(heading(f"Status changes ({fmt_number(len(cmp.status_changes))})", s.H2, 1, "st"))
     widths = [s.FRAME_WIDTH * f for f in (0.18, 0.50, 0.16, 0.16)]
-    rows = [[c.code, c.title, c.before.value.capitalize(), c.after.value.capitalize()]
-            for c in cmp.status_changes]
+    rows = [
+        [c.code, c.title, c.before.value.capitalize(), c.after.value.capitalize()]
+        for c in cmp.status_changes
+    ]
     if rows:
         headers = ["Project", "Title", "Before", "After"]
         flow.append(house_table(text_rows(headers, rows, widths), widths))

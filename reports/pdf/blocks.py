@@ -13,10 +13,11 @@ from xml.sax.saxutils import escape
 
 from matplotlib.figure import Figure
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.lib.utils import ImageReader  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
 
-from reports.charts import release, to_png
+from reports.charts import release, to_image
 from reports.formatting import fmt_any, fmt_pct, fmt_value, status_word
 from reports.model import Headline, IndicatorRow
 from reports.pdf import styles as s
@@ -94,9 +95,14 @@ def house_table(
     widths: Sequence[float],
     numeric_from: int | None = None,
     extra: Sequence[tuple[object, ...]] = (),
+    row_heights: Sequence[float] | None = None,
 ) -> Table:
     """Lay out rows (header first) in the house style, header repeated on every page."""
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1, splitInRow=1, hAlign="LEFT")
+    heights = None if row_heights is None else list(row_heights)
+    table = Table(
+        list(rows), colWidths=list(widths), rowHeights=heights, repeatRows=1, splitByRow=1,
+        splitInRow=0 if row_heights else 1, hAlign="LEFT",
+    )  # fmt: skip
     commands: list[tuple[object, ...]] = [
         ("FONT", (0, 0), (-1, -1), s.BASE_FONT, 7.5, 9.5),
         ("FONT", (0, 0), (-1, 0), s.BOLD_FONT, 7.5, 9.5),
@@ -151,14 +157,24 @@ def _split_width(fractions: Sequence[float]) -> list[float]:
     return [s.FRAME_WIDTH * f / total for f in fractions]
 
 
-INDICATOR_HEADERS = ["Code", "Indicator (unit)", "Baseline", "Target (life)", "Target (period)",
-                     "Actual (approved)", "Achieve\u00adment", "Status"]
+INDICATOR_HEADERS = [
+    "Code",
+    "Indicator (unit)",
+    "Baseline",
+    "Target (life)",
+    "Target (period)",
+    "Actual (approved)",
+    "Achieve\u00adment",
+    "Status",
+]
 INDICATOR_WIDTHS = _split_width([0.08, 0.34, 0.09, 0.09, 0.09, 0.10, 0.09, 0.12])
 
 
 def _indicator_name(row: IndicatorRow) -> Paragraph:
     """Show an indicator's name and unit, with any pending value labelled apart."""
     text = f"{markup(row.name)} <font color='#5F6B73'>({markup(row.unit)})</font>"
+    if row.members:
+        text += f"<br/><font color='#5F6B73'>{markup(row.members)}</font>"
     if row.pending:
         text += f"<br/><i>Submitted, not yet approved: {markup(row.pending)}</i>"
     return Paragraph(text, _wrapped(s.CELL, f"{row.name} {row.unit} {row.pending or ''}"))
@@ -167,24 +183,62 @@ def _indicator_name(row: IndicatorRow) -> Paragraph:
 def indicator_table(rows: Sequence[IndicatorRow]) -> Table:
     """Lay out indicators; status shows both as a coloured mark and as a word."""
     data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], INDICATOR_WIDTHS)
-    extra: list[tuple[object, ...]] = []
-    for i, row in enumerate(rows, start=1):
-        colour = s.STATUS_COLOURS[row.status]
-        data.append([
-            cell(row.code, INDICATOR_WIDTHS[0]), _indicator_name(row),
-            fmt_value(row.baseline), fmt_value(row.life_target), fmt_value(row.period_target),
-            fmt_value(row.actual), fmt_pct(row.achievement_pct), status_word(row.status),
-        ])
-        extra.append(("TEXTCOLOR", (7, i), (7, i), colour))
-        extra.append(("FONT", (7, i), (7, i), s.BOLD_FONT, 7.5, 9.5))
-        extra.append(("LINEBEFORE", (7, i), (7, i), 3, colour))
-    extra.append(("ALIGN", (7, 0), (7, -1), "LEFT"))
+    for row in rows:
+        data.append(
+            [
+                cell(row.code, INDICATOR_WIDTHS[0]),
+                _indicator_name(row),
+                fmt_value(row.baseline),
+                fmt_value(row.life_target),
+                fmt_value(row.period_target),
+                fmt_value(row.actual),
+                fmt_pct(row.achievement_pct),
+                status_word(row.status),
+            ]
+        )
+    extra: list[tuple[object, ...]] = [
+        ("FONT", (7, 1), (7, -1), s.BOLD_FONT, 7.5, 9.5),
+        ("ALIGN", (7, 0), (7, -1), "LEFT"),
+        *_status_marks(rows),
+    ]
     return house_table(data, INDICATOR_WIDTHS, numeric_from=2, extra=extra)
 
 
-def chart(fig: Figure, width: float = s.FRAME_WIDTH) -> Image:
-    """Embed a matplotlib figure as a 200 dpi PNG scaled to the width, then free the figure."""
+def _status_marks(rows: Sequence[IndicatorRow]) -> list[tuple[object, ...]]:
+    """Colour the status column: one command per run of rows sharing a status."""
+    marks: list[tuple[object, ...]] = []
+    start = 1
+    for end in range(1, len(rows) + 1):
+        if end < len(rows) and rows[end].status == rows[start - 1].status:
+            continue
+        colour = s.STATUS_COLOURS[rows[start - 1].status]
+        marks.append(("TEXTCOLOR", (7, start), (7, end), colour))
+        marks.append(("LINEBEFORE", (7, start), (7, end), 3, colour))
+        start = end + 1
+    return marks
+
+
+def chart(fig: Figure, width: float = s.FRAME_WIDTH) -> Flowable:
+    """Embed a matplotlib figure as a 200 dpi image scaled to the width, then free the figure."""
     fig_w, fig_h = fig.get_size_inches()
-    png = to_png(fig, dpi=CHART_DPI)
+    buf = io.BytesIO()
+    to_image(fig, dpi=CHART_DPI).save(buf, format="png", compress_level=1)
     release(fig)
-    return Image(io.BytesIO(png), width=width, height=width * fig_h / fig_w)
+    return ChartImage(buf.getvalue(), width, width * fig_h / fig_w)
+
+
+class ChartImage(Flowable):  # type: ignore[misc]
+    """A rendered chart drawn at a fixed size; only its small PNG is kept between passes."""
+
+    def __init__(self, png: bytes, width: float, height: float) -> None:
+        """Keep the PNG and the size to draw it at."""
+        super().__init__()
+        self.png, self.width, self.height = png, width, height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Take the chart's size."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the pixels scaled to the size (decoded now, freed after)."""
+        self.canv.drawImage(ImageReader(io.BytesIO(self.png)), 0, 0, self.width, self.height)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,16 +78,29 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
 
     def __init__(self, buf: io.BytesIO, meta: PageMeta) -> None:
         super().__init__(
-            buf, pagesize=s.PAGE_SIZE, leftMargin=s.MARGIN, rightMargin=s.MARGIN,
-            topMargin=s.MARGIN, bottomMargin=s.MARGIN, title=meta.title,
-            author=meta.author, creator="Compact results tracker", invariant=1,
+            buf,
+            pagesize=s.PAGE_SIZE,
+            leftMargin=s.MARGIN,
+            rightMargin=s.MARGIN,
+            topMargin=s.MARGIN,
+            bottomMargin=s.MARGIN,
+            title=meta.title,
+            author=meta.author,
+            creator="Compact results tracker",
+            invariant=1,
         )
         self.meta = meta
         frame = Frame(s.MARGIN, s.MARGIN, s.FRAME_WIDTH, s.PAGE_SIZE[1] - 2 * s.MARGIN, id="body")
-        self.addPageTemplates([
-            PageTemplate("cover", [frame], onPage=self._decorate_cover),
-            PageTemplate("body", [frame], onPage=self._decorate_body),
-        ])
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPage=self._decorate_cover),
+                PageTemplate("body", [frame], onPage=self._decorate_body),
+            ]
+        )
+
+    def beforeDocument(self) -> None:  # noqa: N802 - ReportLab's name
+        """Free the previous layout pass's pages before the next pass draws its own."""
+        gc.collect()
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
         """List headings in the contents and in the PDF outline."""

@@ -77,8 +77,12 @@ def cover(report: QuarterlyReport) -> list[Flowable]:
     rows = [[para(k, s.COVER_LINE), para(v, s.COVER_LINE)] for k, v in lines]
     facts = Table(rows, colWidths=[5.5 * 28.35, s.FRAME_WIDTH - 5.5 * 28.35], hAlign="LEFT")
     flow: list[Flowable] = [
-        Spacer(1, 60), para(COMPACT, s.COVER_KICKER), para(report.title, s.COVER_TITLE),
-        Spacer(1, 10), facts, Spacer(1, 40),
+        Spacer(1, 60),
+        para(COMPACT, s.COVER_KICKER),
+        para(report.title, s.COVER_TITLE),
+        Spacer(1, 10),
+        facts,
+        Spacer(1, 40),
     ]
     if report.draft:
         flow.append(para("DRAFT \u2013 not for circulation. Figures may still change.", s.H2))
@@ -97,15 +101,21 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
     flow: list[Flowable] = [heading("Executive summary", s.H1, 0, "summary")]
     if report.no_progress_note:
         flow += narrative(report.no_progress_note)
-    flow.append(para(
-        f"Headline figures for {report.period_key}, {report.scope_label}, as of "
-        f"{report.as_of.isoformat()}. Changes are shown against the previous quarter"
-        + (f" and against baseline {report.baseline_label}." if report.baseline_label else "."),
-    ))
+    flow.append(
+        para(
+            f"Headline figures for {report.period_key}, {report.scope_label}, as of "
+            f"{report.as_of.isoformat()}. Changes are shown against the previous quarter"
+            + (f" and against baseline {report.baseline_label}." if report.baseline_label else "."),
+        )
+    )
     if report.headlines:
-        flow.append(headline_table(
-            report.headlines, previous_period(report.period_key), report.baseline_label,
-        ))
+        flow.append(
+            headline_table(
+                report.headlines,
+                previous_period(report.period_key),
+                report.baseline_label,
+            )
+        )
     return [*flow, PageBreak()]
 
 

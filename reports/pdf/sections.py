@@ -20,7 +20,16 @@ from reports.model import (
     share_pct,
 )
 from reports.pdf import styles as s
-from reports.pdf.blocks import chart, heading, house_table, para, text_rows
+from reports.pdf.blocks import CELL_PAD, cell, chart, clean, heading, house_table, para, text_rows
+from reports.pdf.paged import (
+    ELLIPSIS,
+    PagedTable,
+    RowPainter,
+    RowStyle,
+    ellipsize,
+    plain,
+    row_height,
+)
 
 COVERAGE_HEADERS = ["", "Needs identified", "Needs covered", "Coverage"]
 
@@ -35,8 +44,7 @@ def coverage_table(first: str, rows: Sequence[CoverageRow]) -> Table:
     """Lay out need coverage rows under a first-column heading."""
     widths = _widths(0.52, 0.16, 0.16, 0.16)
     data = [
-        [r.label, fmt_number(r.needs), fmt_number(r.covered), fmt_pct(r.coverage_pct)]
-        for r in rows
+        [r.label, fmt_number(r.needs), fmt_number(r.covered), fmt_pct(r.coverage_pct)] for r in rows
     ]
     return house_table(text_rows([first, *COVERAGE_HEADERS[1:]], data, widths), widths, 1)
 
@@ -98,22 +106,44 @@ def funding(section: FundingSection) -> list[Flowable]:
 
 def funding_table(section: FundingSection) -> Table:
     """Lay out budget, funded, shortfall and appeal projects by entity, with a total."""
-    headers = ["Entity", "Budget (US$)", "Funded (US$)", "Shortfall (US$)", "Funded",
-               "MYA projects"]
+    headers = [
+        "Entity",
+        "Budget (US$)",
+        "Funded (US$)",
+        "Shortfall (US$)",
+        "Funded",
+        "MYA projects",
+    ]
     widths = _widths(0.25, 0.17, 0.17, 0.17, 0.11, 0.13)
     data = [
-        [r.entity, fmt_money(r.budget), fmt_money(r.funded), fmt_money(r.shortfall),
-         fmt_pct(share_pct(r.funded, r.budget)), fmt_number(r.mya_count)]
+        [
+            r.entity,
+            fmt_money(r.budget),
+            fmt_money(r.funded),
+            fmt_money(r.shortfall),
+            fmt_pct(share_pct(r.funded, r.budget)),
+            fmt_number(r.mya_count),
+        ]
         for r in section.rows
     ]
     budget = sum((r.budget for r in section.rows), ZERO)
     funded = sum((r.funded for r in section.rows), ZERO)
     shortfall = sum((r.shortfall for r in section.rows), ZERO)
     mya = sum(r.mya_count for r in section.rows)
-    data.append(["Total", fmt_money(budget), fmt_money(funded), fmt_money(shortfall),
-                 fmt_pct(share_pct(funded, budget)), fmt_number(mya)])
-    total = [("FONT", (0, -1), (-1, -1), s.BOLD_FONT, 7.5, 9.5),
-             ("LINEABOVE", (0, -1), (-1, -1), 0.8, s.NAVY)]
+    data.append(
+        [
+            "Total",
+            fmt_money(budget),
+            fmt_money(funded),
+            fmt_money(shortfall),
+            fmt_pct(share_pct(funded, budget)),
+            fmt_number(mya),
+        ]
+    )
+    total = [
+        ("FONT", (0, -1), (-1, -1), s.BOLD_FONT, 7.5, 9.5),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, s.NAVY),
+    ]
     return house_table(text_rows(headers, data, widths), widths, 1, total)
 
 
@@ -131,14 +161,24 @@ def gender(section: GenderSection) -> list[Flowable]:
     ]
     pcts = [section.pct(share) or ZERO for share in section.shares]
     fig = bar_chart(
-        "Share of budget by gender marker (%)", [share.marker for share in section.shares],
-        pcts, color=NAVY, target=section.target_pct, value_format="{:.1f} %",
+        "Share of budget by gender marker (%)",
+        [share.marker for share in section.shares],
+        pcts,
+        color=NAVY,
+        target=section.target_pct,
+        value_format="{:.1f} %",
     )
     headers = ["Marker", "Description", "Projects", "Budget (US$)", "Share", "Counts to target"]
     widths = _widths(0.10, 0.40, 0.10, 0.16, 0.10, 0.14)
     data = [
-        [g.marker, g.description, fmt_number(g.project_count), fmt_money(g.budget),
-         fmt_pct(p, 1), "Yes" if g.counts_toward_target else "No"]
+        [
+            g.marker,
+            g.description,
+            fmt_number(g.project_count),
+            fmt_money(g.budget),
+            fmt_pct(p, 1),
+            "Yes" if g.counts_toward_target else "No",
+        ]
         for g, p in zip(section.shares, pcts, strict=True)
     ]
     flow += [chart(fig), Spacer(1, 6), house_table(text_rows(headers, data, widths), widths, 2)]
@@ -158,21 +198,55 @@ def entity_status(scope: str, rows: Sequence[EntityReportStatus]) -> list[Flowab
     return [*flow, PageBreak()]
 
 
-ANNEX_HEADERS = ["Code", "Title", "Entity", "Pillar", "Scope", "Status", "Budget (US$)",
-                 "Funded (US$)"]
+ANNEX_HEADERS = [
+    "Code",
+    "Title",
+    "Entity",
+    "Pillar",
+    "Scope",
+    "Status",
+    "Budget (US$)",
+    "Funded (US$)",
+]
 ANNEX_WIDTHS = _widths(0.10, 0.34, 0.10, 0.06, 0.11, 0.10, 0.10, 0.10)
+TITLE_CHARS = 60
+ANNEX_PAINTER = RowPainter(
+    ANNEX_WIDTHS, 6, RowStyle(s.BASE_FONT, 7.5, CELL_PAD, s.INK, s.ZEBRA, s.RULE)
+)
 
 
 def annex(projects: Sequence[AnnexProject]) -> list[Flowable]:
-    """Make the annex listing every project; the table splits across pages, header repeated."""
-    data = [
-        [p.code, p.title, p.entity, p.pillar.value, p.scope.value.capitalize(),
-         p.status.value.capitalize(), fmt_money(p.budget), fmt_money(p.funded)]
-        for p in projects
-    ]
-    rows = text_rows(ANNEX_HEADERS, data, ANNEX_WIDTHS)
+    """Make the annex listing every project: one line each, header repeated on every page."""
+    header = [cell(h, w, s.CELL_HEAD) for h, w in zip(ANNEX_HEADERS, ANNEX_WIDTHS, strict=True)]
+    rows: list[list[object]] = [header, *(annex_row(p) for p in projects)]
+    heights = [row_height(r, ANNEX_WIDTHS, CELL_PAD) for r in rows]
     return [
         heading("Annex: projects of the Compact entities", s.H1, 0, "annex"),
         para(f"{len(projects):,} projects."),
-        house_table(rows, ANNEX_WIDTHS, numeric_from=6),
+        PagedTable(rows, heights, _annex_table, ANNEX_PAINTER),
     ]
+
+
+def _annex_table(rows: list[list[object]], heights: list[float]) -> Table:
+    """Lay out one page of the annex."""
+    return house_table(rows, ANNEX_WIDTHS, numeric_from=6, row_heights=heights)
+
+
+def annex_row(p: AnnexProject) -> list[object]:
+    """Make one annex line; a long title is cut with an ellipsis (the annex only)."""
+    w = ANNEX_WIDTHS
+    return [
+        cell(p.code, w[0]), annex_title(p.title), cell(p.entity, w[2]), p.pillar.value,
+        p.scope.value.capitalize(), p.status.value.capitalize(),
+        cell(fmt_money(p.budget), w[6]), cell(fmt_money(p.funded), w[7]),
+    ]  # fmt: skip
+
+
+def annex_title(title: str) -> object:
+    """Cut a title to one line; text the standard fonts lack wraps, cut to TITLE_CHARS."""
+    text = clean(" ".join(title.split()))
+    if plain(text):
+        return ellipsize(text, ANNEX_WIDTHS[1] - 2 * CELL_PAD, s.BASE_FONT, 7.5)
+    if len(text) > TITLE_CHARS:
+        text = text[:TITLE_CHARS].rstrip() + ELLIPSIS
+    return cell(text)

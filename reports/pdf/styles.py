@@ -70,26 +70,59 @@ CELL = _style("Cell", fontSize=7.5, leading=9.5)
 CELL_RIGHT = _style("CellRight", fontSize=7.5, leading=9.5, alignment=TA_RIGHT)
 CELL_HEAD = _style("CellHead", fontName=BOLD_FONT, fontSize=7.5, leading=9.5, textColor=NAVY)
 H1 = _style(
-    "Heading1", fontName=BOLD_FONT, fontSize=15, leading=19, textColor=NAVY,
-    spaceBefore=4, spaceAfter=8, keepWithNext=1,
+    "Heading1",
+    fontName=BOLD_FONT,
+    fontSize=15,
+    leading=19,
+    textColor=NAVY,
+    spaceBefore=4,
+    spaceAfter=8,
+    keepWithNext=1,
 )
 H2 = _style(
-    "Heading2", fontName=BOLD_FONT, fontSize=11.5, leading=15, textColor=NAVY,
-    spaceBefore=10, spaceAfter=5, keepWithNext=1,
+    "Heading2",
+    fontName=BOLD_FONT,
+    fontSize=11.5,
+    leading=15,
+    textColor=NAVY,
+    spaceBefore=10,
+    spaceAfter=5,
+    keepWithNext=1,
 )
-H3 = _style("Heading3", fontName=BOLD_FONT, fontSize=9.5, leading=12.5, spaceBefore=6,
-            spaceAfter=2, keepWithNext=1)
+H3 = _style(
+    "Heading3",
+    fontName=BOLD_FONT,
+    fontSize=9.5,
+    leading=12.5,
+    spaceBefore=6,
+    spaceAfter=2,
+    keepWithNext=1,
+)
 COVER_TITLE = _style(
-    "CoverTitle", fontName=BOLD_FONT, fontSize=22, leading=28, textColor=NAVY, spaceAfter=14,
+    "CoverTitle",
+    fontName=BOLD_FONT,
+    fontSize=22,
+    leading=28,
+    textColor=NAVY,
+    spaceAfter=14,
 )
 COVER_LINE = _style("CoverLine", fontSize=11, leading=16, textColor=INK)
-COVER_KICKER = _style("CoverKicker", fontName=BOLD_FONT, fontSize=10, leading=14,
-                      textColor=UN_BLUE, spaceAfter=30)
-FIGURE_VALUE = _style("FigureValue", fontName=BOLD_FONT, fontSize=16, leading=20,
-                      textColor=NAVY, alignment=TA_CENTER)
+COVER_KICKER = _style(
+    "CoverKicker", fontName=BOLD_FONT, fontSize=10, leading=14, textColor=UN_BLUE, spaceAfter=30
+)
+FIGURE_VALUE = _style(
+    "FigureValue", fontName=BOLD_FONT, fontSize=16, leading=20, textColor=NAVY, alignment=TA_CENTER
+)
 FIGURE_LABEL = _style("FigureLabel", fontSize=8, leading=10, textColor=MUTED, alignment=TA_CENTER)
 TOC_LEVELS = [
-    _style("TOC1", fontName=BOLD_FONT, fontSize=10, leading=14, leftIndent=0,
-           firstLineIndent=0, spaceBefore=4),
+    _style(
+        "TOC1",
+        fontName=BOLD_FONT,
+        fontSize=10,
+        leading=14,
+        leftIndent=0,
+        firstLineIndent=0,
+        spaceBefore=4,
+    ),
     _style("TOC2", fontSize=9, leading=12, leftIndent=14, firstLineIndent=0),
 ]

@@ -68,7 +68,7 @@ def quarter(db_session):
 
 
 def test_indicator_rows_use_approved_values_and_cumulation(quarter) -> None:
-    report = build_quarterly(quarter, "2019Q3")
+    report = build_quarterly(quarter, "2019Q3", entity="UNODC")
     rows = {r.code: r for section in report.pillars for r in section.rows}
     assert rows["IND-TRAINED"].actual == 80  # non-cumulative: the periods add up
     assert rows["IND-SHARE"].actual == Decimal(40)  # (10 + 30) / (40 + 60), never 25 + 50
@@ -76,11 +76,24 @@ def test_indicator_rows_use_approved_values_and_cumulation(quarter) -> None:
     assert rows["IND-TRAINED"].status is AchievementStatus.AT_RISK
 
 
+def test_compact_wide_report_rolls_output_indicators_up(quarter) -> None:
+    report = build_quarterly(quarter, "2019Q3")
+    rows = {(r.code, r.unit, r.members): r for section in report.pillars for r in section.rows}
+    number = rows[("Pillar II", "people", "1 output indicator, summed")]
+    assert (number.actual, number.life_target, number.baseline) == (80, 100, 0)
+    assert number.status is AchievementStatus.AT_RISK
+    share = next(r for (code, _, members), r in rows.items() if "numerator" in members)
+    assert share.actual == Decimal(40) and share.life_target is None  # never summed
+    assert not any(code.startswith("IND-") for code, _, _ in rows)
+
+
 def test_pdf_carries_figures_rows_and_text_literally(quarter) -> None:
     data = render_pdf(quarter, "2019Q3", None, draft=True)
     found = pdf_text(data)
     assert squash("Quarterly report 2019Q3") in found
-    assert "IND-TRAINED" in found and "IND-SHARE" in found
+    assert squash("1 output indicator, summed") in found
+    entity = pdf_text(render_pdf(quarter, "2019Q3", "UNODC", draft=True))
+    assert "IND-TRAINED" in entity and "IND-SHARE" in entity
     assert squash("Trained " + HOSTILE) in found  # the narrative, verbatim and literal
     assert MARKER not in found and MARKER[:20] not in found
     assert found.count("DRAFT") >= len(PdfReader(io.BytesIO(data)).pages)
@@ -93,7 +106,8 @@ def test_submitted_values_are_not_counted(quarter) -> None:
     factories.report(
         quarter, project, type("P", (), {"id": period})(), status="submitted", values={ind: 70}
     )
-    rows = {r.code: r for s in build_quarterly(quarter, "2019Q3").pillars for r in s.rows}
+    report = build_quarterly(quarter, "2019Q3", entity="UNODC")
+    rows = {r.code: r for s in report.pillars for r in s.rows}
     assert rows["IND-PENDING"].actual is None
     assert rows["IND-PENDING"].pending == "70"  # shown apart, labelled by the renderer
 

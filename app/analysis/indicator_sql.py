@@ -1,0 +1,141 @@
+"""Indicator figures as aggregate SQL: life actuals and targets to date, one row per indicator.
+
+The SQL mirrors the pure rules of `indicators.cumulation` (tests/app/test_indicator_sql.py
+checks them against each other): non-cumulative indicators add up their periods (percentages
+add numerators and denominators), cumulative ones take the latest period that has a figure.
+Divisions are left to Python so that SQLite and PostgreSQL give the same Decimal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, String, Subquery, and_, case, cast, func, select
+from sqlalchemy.orm import aliased
+
+from app.db import QUANTITY
+from app.logframe.models import Indicator, IndicatorTarget, Outcome, Output
+from app.portfolio.models import Entity, Project
+from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
+from indicators.periods import PeriodKey
+from indicators.types import Cumulation, Measure, ReportStatus
+
+NON_CUMULATIVE = Cumulation.NON_CUMULATIVE.value
+
+
+def latest_of(key: Any, width: int, figure: Any, when: Any) -> Any:
+    """Return the figure of the row with the greatest fixed-width key among rows where `when`.
+
+    One aggregate pass instead of a window: MAX over "key|figure" picks the latest row (keys
+    are ISO dates or period keys, one row per indicator and period), then the figure is cut out.
+    """
+    tagged = cast(key, String) + "|" + cast(figure, String)
+    return cast(func.substr(func.max(case((when, tagged))), width + 2), QUANTITY)
+
+
+def _values(period: PeriodKey, status: ReportStatus, only_this: bool) -> Select:  # type: ignore[type-arg]
+    """Select the values of a status up to a period (or in it), with their period's end."""
+    v = IndicatorValue
+    stmt = (
+        select(v.indicator_id, v.value, v.numerator, v.denominator, ReportingPeriod.ends_on)
+        .join(ProgressReport, ProgressReport.id == v.report_id)
+        .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
+        .where(ProgressReport.status == status.value)
+    )
+    if only_this:
+        return stmt.where(ReportingPeriod.key == str(period))
+    return stmt.where(ReportingPeriod.ends_on <= period.end())
+
+
+def value_sums(period: PeriodKey, status: ReportStatus, only_this: bool = False) -> Subquery:
+    """Return per indicator: sums of values and of paired parts, and the latest of each."""
+    r = _values(period, status, only_this).subquery()
+    pair = and_(r.c.numerator.is_not(None), r.c.denominator.is_not(None))
+    return (
+        select(
+            r.c.indicator_id,
+            func.sum(r.c.value).label("sum_value"),
+            func.sum(case((pair, r.c.numerator))).label("sum_num"),
+            func.sum(case((pair, r.c.denominator))).label("sum_den"),
+            latest_of(r.c.ends_on, 10, r.c.value, r.c.value.is_not(None)).label("last_value"),
+            latest_of(r.c.ends_on, 10, r.c.numerator, pair).label("last_num"),
+            latest_of(r.c.ends_on, 10, r.c.denominator, pair).label("last_den"),
+        )
+        .group_by(r.c.indicator_id)
+        .subquery()
+    )
+
+
+def target_sums(period: PeriodKey) -> Subquery:
+    """Return per indicator: the sum and the latest of its period targets so far, and this one."""
+    t = IndicatorTarget
+    return (
+        select(
+            t.indicator_id,
+            func.sum(t.target).label("sum_target"),
+            latest_of(t.period_key, 6, t.target, t.target.is_not(None)).label("last_target"),
+            func.max(case((t.period_key == str(period), t.target))).label("target"),
+        )
+        .where(t.period_key <= str(period))
+        .group_by(t.indicator_id)
+        .subquery()
+    )
+
+
+def _pick(cumulative: ColumnElement[bool], summed: object, latest: object) -> ColumnElement:  # type: ignore[type-arg]
+    return case((cumulative, latest), else_=summed)
+
+
+def _actual_columns(sums: Subquery, prefix: str) -> list[Any]:
+    """Pick, per indicator's cumulation, the summed or the latest figure and parts."""
+    cumulative = Indicator.cumulation != NON_CUMULATIVE
+    return [
+        _pick(cumulative, sums.c.sum_value, sums.c.last_value).label(f"{prefix}value"),
+        _pick(cumulative, sums.c.sum_num, sums.c.last_num).label(f"{prefix}num"),
+        _pick(cumulative, sums.c.sum_den, sums.c.last_den).label(f"{prefix}den"),
+    ]
+
+
+def _target_columns(targets: Subquery) -> list[Any]:
+    """Return this period's target and the target to date (summed only for counts)."""
+    i = Indicator
+    summed = and_(i.cumulation == NON_CUMULATIVE, i.measure == Measure.NUMBER.value)
+    to_date = case((summed, targets.c.sum_target), else_=targets.c.last_target)
+    return [targets.c.target.label("period_target"), to_date.label("to_date")]
+
+
+def indicator_select(period: PeriodKey, entity: str | None = None) -> Select:  # type: ignore[type-arg]
+    """Select every indicator with its pillar, life actual parts, targets and pending parts."""
+    i, of_output = Indicator, aliased(Outcome)
+    approved = value_sums(period, ReportStatus.APPROVED)
+    pending = value_sums(period, ReportStatus.SUBMITTED, only_this=True)
+    targets = target_sums(period)
+    pillar = func.coalesce(Outcome.pillar_code, of_output.pillar_code, Project.pillar_code)
+    stmt = (
+        select(
+            i.id,
+            i.code,
+            i.name,
+            i.unit,
+            i.measure,
+            i.cumulation,
+            i.outcome_id,
+            i.baseline_value.label("baseline"),
+            i.life_target,
+            pillar.label("pillar"),
+            func.coalesce(i.outcome_id, Output.outcome_id).label("parent_outcome"),
+            *_actual_columns(approved, ""),
+            *_actual_columns(pending, "p_"),
+            *_target_columns(targets),
+        )  # fmt: skip
+        .outerjoin(Outcome, Outcome.id == i.outcome_id)
+        .outerjoin(Output, Output.id == i.output_id)
+        .outerjoin(of_output, of_output.id == Output.outcome_id)
+        .outerjoin(Project, Project.id == Output.project_id)
+        .outerjoin(approved, approved.c.indicator_id == i.id)
+        .outerjoin(pending, pending.c.indicator_id == i.id)
+        .outerjoin(targets, targets.c.indicator_id == i.id)
+    )
+    if entity:
+        stmt = stmt.join(Entity, Entity.id == Project.entity_id).where(Entity.acronym == entity)
+    return stmt
