@@ -78,10 +78,12 @@ def write_csv(rows: list[dict[str, Any]]) -> Path:
 
 def time_import(database: Database, path: Path) -> float:
     """Import the file through the service (full validation), then roll back; return seconds."""
+    from app import create_app
     from app.portfolio.imports import import_projects
 
     engine = database.engine()
-    with Session(engine) as session:
+    app = create_app({"DATABASE_URL": database.url, "SECRET_KEY": "b" * 48})
+    with app.app_context(), Session(engine) as session:
         started = time.perf_counter()
         result = import_projects(session, None, path)
         session.flush()
