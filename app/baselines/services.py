@@ -21,6 +21,7 @@ from app.baselines.models import (
 from app.errors import DomainError, NotFound, ValidationFailed
 from app.logframe.models import Indicator
 from app.portfolio.models import (
+    PROJECT_SCALARS,
     CtedNeed,
     Entity,
     Project,
@@ -73,19 +74,7 @@ def _check_label(session: Session, label: str) -> None:
 def _project_rows(session: Session, baseline_id: int) -> list[dict[str, Any]]:
     countries = _joined(session, select(ProjectCountry.project_id, ProjectCountry.iso3))
     pve = _joined(session, select(project_pve_areas.c.project_id, project_pve_areas.c.area_number))
-    columns = (
-        "code",
-        "title",
-        "scope",
-        "status",
-        "start_date",
-        "end_date",
-        "budget_usd",
-        "funded_usd",
-        "in_multi_year_appeal",
-        "gender_marker",
-        "origin",
-    )
+    columns = PROJECT_SCALARS
     stmt = select(
         Project.id, Entity.acronym, Project.pillar_code, *(getattr(Project, c) for c in columns)
     ).join(Entity)

@@ -140,3 +140,20 @@ class Project(Base):
     def shortfall_usd(self) -> Decimal:
         """Return the part of the budget not yet funded."""
         return self.budget_usd - self.funded_usd
+
+
+# The project columns that imports and baselines copy as they are (entity, pillar and the
+# countries, needs and PVE links are handled apart).
+PROJECT_SCALARS = (
+    "code",
+    "title",
+    "scope",
+    "status",
+    "start_date",
+    "end_date",
+    "budget_usd",
+    "funded_usd",
+    "in_multi_year_appeal",
+    "gender_marker",
+    "origin",
+)

@@ -10,6 +10,7 @@ from app.models_base import choices
 from app.portfolio.imports import fields
 from app.portfolio.imports.reader import Columns, Row
 from app.portfolio.imports.rows import Parser, parse_row, unique_codes
+from app.portfolio.models import PROJECT_SCALARS
 from indicators.types import Origin, ProjectStatus, Scope
 
 COLUMNS = Columns(
@@ -57,19 +58,7 @@ PARSERS: dict[str, Parser] = {
     "origin": lambda v: fields.choice(v, ORIGINS, required=False),
 }
 
-SCALARS = (
-    "code",
-    "title",
-    "scope",
-    "status",
-    "start_date",
-    "end_date",
-    "budget_usd",
-    "funded_usd",
-    "in_multi_year_appeal",
-    "gender_marker",
-    "origin",
-)
+SCALARS = PROJECT_SCALARS
 
 
 @dataclass(frozen=True)
