@@ -19,6 +19,8 @@ from matplotlib.typing import RcKeyType
 from PIL import Image as PILImage
 
 Number = Decimal | int | float
+MARGIN_TOP_IN = 0.42  # room for the title above the axes
+ROTATED_LABELS_IN = 0.75  # room under the axes for labels set at an angle
 
 # Sober palette shared with the PDF: UN blue, navy, muted red for shortfalls, greys.
 BLUE = "#009EDB"
@@ -54,11 +56,42 @@ def _floats(values: Sequence[Number]) -> list[float]:
 
 
 def _new_figure(title: str, width: float, height: float) -> Figure:
-    """Create a bare figure with a literal title."""
-    fig = Figure(figsize=(width, height), layout="constrained")
+    """Create a bare figure with a literal title.
+
+    No layout engine: constrained layout measured every text's extent on each draw and cost
+    about half of a chart's rendering time. Margins are set in inches instead (`_margins`).
+    """
+    fig = Figure(figsize=(width, height))
     FigureCanvasAgg(fig)
-    fig.suptitle(title, fontsize=9, fontweight="bold", color=NAVY, parse_math=False)
+    fig.suptitle(
+        title,
+        y=1 - 0.06 / height,
+        va="top",
+        fontsize=9,
+        fontweight="bold",
+        color=NAVY,
+        parse_math=False,
+    )
     return fig
+
+
+def _margins(
+    fig: Figure,
+    *,
+    left: float = 0.75,
+    right: float = 0.12,
+    bottom: float = 0.35,
+    wspace: float = 0.2,
+) -> None:
+    """Fix the axes' margins in inches, so text keeps its room whatever the figure's size."""
+    width, height = fig.get_size_inches()
+    fig.subplots_adjust(
+        left=left / width,
+        right=1 - right / width,
+        top=1 - MARGIN_TOP_IN / height,
+        bottom=bottom / height,
+        wspace=wspace,
+    )
 
 
 def bar_chart(
@@ -86,13 +119,14 @@ def bar_chart(
             ax.axhline(float(target), color=RED, linewidth=1, linestyle="--")
             ax.annotate(
                 f"Target {float(target):g}",
-                (1.0, float(target)),
+                (1.01, float(target)),
                 xycoords=("axes fraction", "data"),
-                ha="right",
-                va="bottom",
+                ha="left",
+                va="center",
                 fontsize=7,
                 color=RED,
             )
+        _margins(fig, right=0.12 if target is None else 0.7)
     return fig
 
 
@@ -115,6 +149,7 @@ def panel_bar_chart(
             ax.margins(y=0.2)
             ax.yaxis.set_visible(False)
             ax.spines["left"].set_visible(False)
+        _margins(fig, left=0.12, wspace=0.08)
     return fig
 
 
@@ -136,12 +171,14 @@ def grouped_bar_chart(
             colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
             ax.bar(offsets, _floats(values), width=width, label=name, color=colour)
         ax.set_xticks(list(range(len(labels))), [str(label) for label in labels])
-        if len(labels) > 8:
+        rotated = len(labels) > 8
+        if rotated:
             for tick in ax.get_xticklabels():
                 tick.set(rotation=35, ha="right", rotation_mode="anchor")
         ax.set_ylabel(ylabel, parse_math=False)
         if series:
             ax.legend(frameon=False, fontsize=7, ncols=len(series))
+        _margins(fig, bottom=ROTATED_LABELS_IN if rotated else 0.35)
     return fig
 
 

@@ -73,3 +73,37 @@ def test_any_label_of_math_characters_renders(title: str, labels: list[str]) -> 
     assert to_svg(fig).startswith(b"<?xml")
     assert to_png(fig, dpi=50)[:4] == b"\x89PNG"
     release(fig)
+
+
+def _texts_outside(fig: Figure) -> list[str]:
+    """Return the visible texts whose drawn extent leaves the figure (fixed margins clip them)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    bounds = fig.bbox
+    outside = []
+    for text in fig.findobj(lambda a: hasattr(a, "get_text") and a.get_visible()):
+        if not text.get_text():
+            continue
+        box = text.get_window_extent(renderer)
+        if box.x0 < bounds.x0 - 1 or box.x1 > bounds.x1 + 1 or box.y0 < bounds.y0 - 1:
+            outside.append(text.get_text())
+        elif box.y1 > bounds.y1 + 1:
+            outside.append(text.get_text())
+    return outside
+
+
+def test_report_charts_keep_every_text_inside_the_figure() -> None:
+    entities = [f"SRSG-{i:02d}" for i in range(40)]
+    money = {"Budget": [Decimal(2_000) + i for i in range(40)], "Funded": [1] * 40}
+    charts = [
+        grouped_bar_chart("By entity (US$ million)", entities, money, ylabel="US$"),
+        bar_chart("Gender", ["Unknown", "GEN-0"], [Decimal("15.6"), 40], target=15),
+        panel_bar_chart("Pillar I", {"By scope": {"National": 269}, "By status": {"Ongoing": 9}}),
+    ]
+    assert [_texts_outside(fig) for fig in charts] == [[], [], []]
+
+
+def test_a_text_past_the_edge_is_caught() -> None:
+    fig = bar_chart("t", ["a"], [1])
+    fig.axes[0].text(5.0, 0.5, "far right")
+    assert _texts_outside(fig) == ["far right"]
