@@ -62,48 +62,78 @@ def addressed_codes(projects: Iterable[ProjectFacts]) -> frozenset[str]:
     return frozenset(code for p in projects if p.in_portfolio for code in p.need_codes)
 
 
-def coverage_of(needs: list[NeedFacts], addressed: frozenset[str]) -> Coverage:
-    """Return the coverage of a group of needs."""
-    hit = sum(1 for n in needs if n.code in addressed)
-    return Coverage(len(needs), hit, share_pct(hit, len(needs)))
+@dataclass(frozen=True)
+class NeedGroup:
+    """Needs that share a pillar, member state, thematic area and confidentiality, counted.
+
+    The database can count needs this way in one GROUP BY, so coverage never needs every row.
+    """
+
+    pillar: str
+    member_state: str
+    thematic_area: str
+    confidential: bool
+    total: int
+    addressed: int
+
+    def __post_init__(self) -> None:
+        if self.pillar not in PILLAR_KEYS:
+            raise ValueError(f"need group: pillar {self.pillar!r} is not one of I-IV")
+        if not 0 <= self.addressed <= self.total:
+            raise ValueError(f"need group: {self.addressed} addressed of {self.total} needs")
+        for label in (self.member_state, self.thematic_area):
+            if label.strip().casefold() == CONFIDENTIAL:
+                raise ValueError(f"need group: {label!r} is reserved for the hidden bucket")
 
 
-def _group(
-    needs: list[NeedFacts], label: Callable[[NeedFacts], str], reveal: bool
-) -> dict[str, list[NeedFacts]]:
-    groups: dict[str, list[NeedFacts]] = {}
-    for need in needs:
-        key = label(need) if reveal or not need.confidential else CONFIDENTIAL
-        groups.setdefault(key, []).append(need)
-    return dict(sorted(groups.items()))
+def group_needs(needs: Iterable[NeedFacts], addressed: Iterable[str]) -> list[NeedGroup]:
+    """Count needs into groups, as the database's GROUP BY does."""
+    linked = frozenset(addressed)
+    counts: dict[tuple[str, str, str, bool], list[int]] = {}
+    for n in needs:
+        tally = counts.setdefault(
+            (n.pillar, n.member_state, n.thematic_area, n.confidential), [0, 0]
+        )
+        tally[0] += 1
+        tally[1] += n.code in linked
+    return [NeedGroup(*key, total, hit) for key, (total, hit) in counts.items()]
 
 
-def _covered_groups(
-    groups: dict[str, list[NeedFacts]], addressed: frozenset[str]
+def _sum_by(
+    groups: list[NeedGroup], label: Callable[[NeedGroup], str], reveal: bool
 ) -> dict[str, Coverage]:
-    return {key: coverage_of(members, addressed) for key, members in groups.items()}
+    sums: dict[str, list[int]] = {}
+    for g in groups:
+        key = label(g) if reveal or not g.confidential else CONFIDENTIAL
+        tally = sums.setdefault(key, [0, 0])
+        tally[0] += g.total
+        tally[1] += g.addressed
+    return {key: Coverage(t, a, share_pct(a, t)) for key, (t, a) in sorted(sums.items())}
+
+
+def coverage_of_groups(
+    groups: Iterable[NeedGroup], reveal_confidential: bool = False
+) -> NeedCoverage:
+    """Compute need coverage from counted groups, hiding confidential needs' states and areas."""
+    items = list(groups)
+    total = sum(g.total for g in items)
+    hit = sum(g.addressed for g in items)
+    by_pillar = _sum_by(items, lambda g: g.pillar, reveal=True)
+    return NeedCoverage(
+        total=total,
+        addressed=hit,
+        coverage_pct=share_pct(hit, total),
+        by_pillar={key: by_pillar.get(key, Coverage(0, 0, share_pct(0, 0))) for key in PILLAR_KEYS},
+        by_member_state=_sum_by(items, lambda g: g.member_state, reveal_confidential),
+        by_thematic_area=_sum_by(items, lambda g: g.thematic_area, reveal_confidential),
+    )
 
 
 def need_coverage(
     needs: Iterable[NeedFacts], addressed: Iterable[str], reveal_confidential: bool = False
 ) -> NeedCoverage:
     """Compute need coverage, hiding confidential needs' states and areas unless revealed."""
-    items = list(needs)
-    linked = frozenset(addressed)
-    overall = coverage_of(items, linked)
-    by_pillar = {key: [n for n in items if n.pillar == key] for key in PILLAR_KEYS}
-    return NeedCoverage(
-        total=overall.total,
-        addressed=overall.addressed,
-        coverage_pct=overall.coverage_pct,
-        by_pillar=_covered_groups(by_pillar, linked),
-        by_member_state=_covered_groups(
-            _group(items, lambda n: n.member_state, reveal_confidential), linked
-        ),
-        by_thematic_area=_covered_groups(
-            _group(items, lambda n: n.thematic_area, reveal_confidential), linked
-        ),
-    )
+    return coverage_of_groups(group_needs(needs, addressed), reveal_confidential)
 
 
 def to_contract_dict(result: NeedCoverage) -> dict[str, Json]:

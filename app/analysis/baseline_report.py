@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.analysis.queries import need_facts, project_facts, tally
+from app.analysis.queries import need_groups, project_facts, tally
 from app.analysis.sources import Filters, Source
 from app.baselines.models import Baseline
 from app.baselines.services import get_baseline
@@ -30,10 +30,9 @@ class Figures:
 
 def source_figures(session: Session, source: Source, reveal_confidential: bool) -> Figures:
     """Compute a source's portfolio figures and need coverage with aggregate queries."""
-    needs, addressed = need_facts(session, source)
     return Figures(
         portfolio.figures(tally(session, source)),
-        coverage.need_coverage(needs, addressed, reveal_confidential),
+        coverage.coverage_of_groups(need_groups(session, source), reveal_confidential),
     )
 
 

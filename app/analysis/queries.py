@@ -15,7 +15,7 @@ from app.baselines.models import Baseline, BaselineValue
 from app.logframe.models import Indicator, Outcome, Output
 from app.portfolio.models import Project
 from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
-from indicators.coverage import NeedFacts
+from indicators.coverage import NeedFacts, NeedGroup
 from indicators.cumulation import PeriodValue
 from indicators.periods import PeriodKey
 from indicators.portfolio import PortfolioTally, ProjectFacts
@@ -98,6 +98,18 @@ def need_facts(session: Session, source: Source) -> tuple[list[NeedFacts], froze
         if linked:
             addressed.add(code)
     return facts, frozenset(addressed)
+
+
+def need_groups(session: Session, source: Source) -> list[NeedGroup]:
+    """Count the source's needs, and those addressed, per pillar, state, area and secrecy."""
+    n = source.needs()
+    keys = (n.c.pillar, n.c.member_state, n.c.thematic_area, n.c.confidential)
+    addressed = func.sum(case((n.c.addressed, 1), else_=0))
+    stmt = select(*keys, func.count(), addressed).group_by(*keys)
+    return [
+        NeedGroup(pillar, state, area, bool(secret), total, int(hit or 0))
+        for pillar, state, area, secret, total, hit in session.execute(stmt)
+    ]
 
 
 def project_facts(session: Session, source: Source) -> list[ProjectFacts]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.audit.models import AuditEvent
 from app.errors import ValidationFailed
 from app.portfolio.imports import import_needs, import_projects
-from app.portfolio.models import CtedNeed, Project
+from app.portfolio.models import CtedNeed, Project, project_needs
 from tests.app.imports_support import NEED, PROJECT, counts, csv_bytes, projects, xlsx_bytes
 
 
@@ -161,6 +161,25 @@ def test_second_import_changes_nothing(db_session, need) -> None:
     assert (len(again.created), len(again.updated), again.unchanged) == (0, 0, 30)
     assert counts(db_session) == before
     assert db_session.execute(select(Project.code, Project.version)).all() == versions
+
+
+def test_large_file_reads_and_links_only_its_own_projects_across_chunks(db_session, need) -> None:
+    import_projects(db_session, None, csv_bytes(projects(5, entity="UNDP")[:5]))
+    rows = projects(1205)
+    rows[1200].update(title="Changed", countries="KEN;UGA")
+    first = import_projects(db_session, None, csv_bytes(rows[:1200] + rows[1201:]))
+    assert len(first.created) == 1204 - 5 and len(first.updated) == 5
+    second = import_projects(db_session, None, csv_bytes(rows))
+    assert (second.created, second.updated, second.unchanged) == (["UNODC-KEN-01200"], [], 1204)
+    linked = db_session.execute(
+        select(func.count())
+        .select_from(project_needs)
+        .join(Project)
+        .where(Project.code.like("UNODC-KEN-%"))
+    ).scalar_one()
+    assert linked == 1205
+    late = db_session.scalar(select(Project).where(Project.code == "UNODC-KEN-01200"))
+    assert [c.iso3 for c in late.countries] == ["KEN", "UGA"] and late.title == "Changed"
 
 
 def test_upsert_updates_changed_fields_and_links(db_session, need) -> None:

@@ -9,7 +9,10 @@ from hypothesis import strategies as st
 from indicators.coverage import (
     CONFIDENTIAL,
     NeedFacts,
+    NeedGroup,
     addressed_codes,
+    coverage_of_groups,
+    group_needs,
     need_coverage,
     to_contract_dict,
 )
@@ -107,3 +110,23 @@ def test_groups_add_up_to_totals(needs: list[NeedFacts], hit: set[str], reveal: 
         hidden = sum(1 for n in needs if n.confidential)
         bucket = result.by_member_state.get(CONFIDENTIAL)
         assert (bucket.total if bucket else 0) == hidden
+
+
+@given(needs_lists, st.sets(st.sampled_from([f"N{i}" for i in range(40)])), st.booleans())
+def test_counted_groups_give_the_same_coverage_however_they_are_split(
+    needs: list[NeedFacts], hit: set[str], reveal: bool
+) -> None:
+    whole = group_needs(needs, hit)
+    halves = group_needs(needs[::2], hit) + group_needs(needs[1::2], hit)
+    assert sum(g.total for g in whole) == len(needs)
+    assert coverage_of_groups(halves, reveal) == coverage_of_groups(whole, reveal)
+    assert coverage_of_groups(whole, reveal) == need_coverage(needs, hit, reveal)
+
+
+@pytest.mark.parametrize(
+    ("pillar", "state", "total", "addressed"),
+    [("V", "Mali", 1, 0), ("I", "Mali", 1, 2), ("I", "Mali", 1, -1), ("I", " Confidential", 1, 0)],
+)
+def test_a_group_that_cannot_exist_is_refused(pillar, state, total, addressed) -> None:
+    with pytest.raises(ValueError, match="need group"):
+        NeedGroup(pillar, state, "borders", False, total, addressed)

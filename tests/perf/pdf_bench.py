@@ -3,8 +3,8 @@
 Builds a SQLite database with the seed-scale generator (and the benchmark's frozen baseline),
 renders the 2019Q4 draft in a fresh interpreter and prints one JSON line. Time per page covers
 assembling the report from the database and rendering it (imports excluded). Peak memory is
-the render subprocess's resource.getrusage(RUSAGE_SELF).ru_maxrss: the whole process's peak
-resident set, interpreter, imports, query results and PDF bytes included.
+the render subprocess's VmHWM: the whole process's peak resident set, interpreter, imports,
+query results and PDF bytes included.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def run(projects: int) -> dict[str, Any]:
         "goal_mib": GOAL_MIB,
         "met": ms <= GOAL_MS and mib <= GOAL_MIB,
         "seconds": round(float(found.get("seconds", math.nan)), 2),
-        "memory": "ru_maxrss of the render subprocess",
+        "memory": "VmHWM of the render subprocess",
         "seed_s": round(timings["seed_s"], 1),
         **({"error": found["error"]} if "error" in found else {}),
     }

@@ -84,10 +84,8 @@ def _texts_outside(fig: Figure) -> list[str]:
     for text in fig.findobj(lambda a: hasattr(a, "get_text") and a.get_visible()):
         if not text.get_text():
             continue
-        box = text.get_window_extent(renderer)
-        if box.x0 < bounds.x0 - 1 or box.x1 > bounds.x1 + 1 or box.y0 < bounds.y0 - 1:
-            outside.append(text.get_text())
-        elif box.y1 > bounds.y1 + 1:
+        box = text.get_window_extent(renderer).padded(-1)
+        if not bounds.contains(box.x0, box.y0) or not bounds.contains(box.x1, box.y1):
             outside.append(text.get_text())
     return outside
 

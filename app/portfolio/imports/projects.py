@@ -95,6 +95,13 @@ def validate(
     return records
 
 
+def referenced_needs(rows: Iterable[Row]) -> list[str]:
+    """Return the distinct need codes the rows name, before any row is validated."""
+    return sorted(
+        {code for _, row in rows for code in fields.split_list(row.get("cted_needs", ""))}
+    )
+
+
 def cross_problems(parsed: dict[str, Any], lookups: Lookups) -> list[str]:
     """Return `column: problem` for rules that involve several columns or the database."""
     found = []

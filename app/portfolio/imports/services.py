@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.audit.services import record
 from app.errors import ValidationFailed
 from app.portfolio.imports import needs, projects
-from app.portfolio.imports.project_plan import plan_projects, write_projects
+from app.portfolio.imports.project_plan import chunks, plan_projects, write_projects
 from app.portfolio.imports.reader import Limits, Row, read_rows
 from app.portfolio.imports.result import ImportResult
 from app.portfolio.models import CtedNeed, Entity
@@ -92,6 +92,15 @@ def _write(
         session.execute(update(model), updates)
 
 
+def _need_ids(session: Session, codes: list[str]) -> dict[str, int]:
+    """Return the ids of the needs a file names (not every need: the file's size, not the db's)."""
+    found: dict[str, int] = {}
+    for chunk in chunks(codes):
+        stmt = select(CtedNeed.code, CtedNeed.id).where(CtedNeed.code.in_(chunk))
+        found.update(session.execute(stmt).tuples().all())
+    return found
+
+
 def _audit(
     session: Session, user_id: int | None, kind: str, source: Source, result: ImportResult
 ) -> None:
@@ -119,7 +128,7 @@ def import_projects(
     session.flush()
     lookups = projects.Lookups(
         entities=dict(session.execute(select(Entity.acronym, Entity.id)).all()),
-        needs=dict(session.execute(select(CtedNeed.code, CtedNeed.id)).all()),
+        needs=_need_ids(session, projects.referenced_needs(rows)),
     )
     problems: list[str] = []
     with (progress or _plain)(rows) as each:
