@@ -15,6 +15,7 @@ from typing import Any
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 from matplotlib.typing import RcKeyType
 from PIL import Image as PILImage
 
@@ -53,6 +54,20 @@ def chart_rc() -> Iterator[None]:
 def _floats(values: Sequence[Number]) -> list[float]:
     """Convert figures to floats for plotting only."""
     return [float(v) for v in values]
+
+
+def compact_number(value: float, _position: object = None) -> str:
+    """Write an axis value briefly: 2,500 / 150M / 1.2B, never matplotlib's 1e8 offset."""
+    size = abs(value)
+    for limit, suffix in ((1e9, "B"), (1e6, "M")):
+        if size >= limit:
+            return f"{value / limit:,.1f}".removesuffix(".0") + suffix
+    return f"{value:,.0f}" if size >= 1 or value == 0 else f"{value:g}"
+
+
+def _value_axis(ax: Any) -> None:
+    """Label the value axis with compact numbers."""
+    ax.yaxis.set_major_formatter(FuncFormatter(compact_number))
 
 
 def _new_figure(title: str, width: float, height: float) -> Figure:
@@ -114,6 +129,7 @@ def bar_chart(
         ax.bar_label(bars, labels=[value_format.format(float(v)) for v in values], fontsize=7)
         ax.set_xticks(positions, [str(label) for label in labels])
         ax.set_ylabel(ylabel, parse_math=False)
+        _value_axis(ax)
         ax.margins(y=0.15)
         if target is not None:
             ax.axhline(float(target), color=RED, linewidth=1, linestyle="--")
@@ -171,6 +187,7 @@ def grouped_bar_chart(
             colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
             ax.bar(offsets, _floats(values), width=width, label=name, color=colour)
         ax.set_xticks(list(range(len(labels))), [str(label) for label in labels])
+        _value_axis(ax)
         rotated = len(labels) > 8
         if rotated:
             for tick in ax.get_xticklabels():

@@ -7,12 +7,21 @@ import subprocess
 import sys
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 from PIL import Image
 
-from reports.charts import bar_chart, grouped_bar_chart, panel_bar_chart, release, to_png, to_svg
+from reports.charts import (
+    bar_chart,
+    compact_number,
+    grouped_bar_chart,
+    panel_bar_chart,
+    release,
+    to_png,
+    to_svg,
+)
 
 NASTY = st.text(alphabet="$\\{}^_ ab", max_size=40)
 
@@ -105,3 +114,19 @@ def test_a_text_past_the_edge_is_caught() -> None:
     fig = bar_chart("t", ["a"], [1])
     fig.axes[0].text(5.0, 0.5, "far right")
     assert _texts_outside(fig) == ["far right"]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(0, "0"), (0.5, "0.5"), (2500, "2,500"), (150_000_000, "150M"), (1_250_000_000, "1.2B"),
+     (-3_000_000, "-3M"), (2_000_000, "2M")],
+)  # fmt: skip
+def test_value_axis_numbers_are_short_and_have_no_offset(value, text) -> None:
+    assert compact_number(value) == text
+
+
+def test_money_chart_axis_uses_compact_numbers() -> None:
+    fig = grouped_bar_chart("US$", ["A"], {"Budget": [Decimal(150_000_000)]})
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "150M" in ticks and fig.axes[0].yaxis.get_offset_text().get_text() == ""
