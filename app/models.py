@@ -1,6 +1,6 @@
 """Every model, imported in dependency order so that Base.metadata is complete."""
 
-import app.perf_indexes  # noqa: F401 - indexes of migration 0003
+import app.perf_indexes  # noqa: F401 - indexes of migrations 0004 and 0005
 from app.audit.models import AuditEvent  # noqa: F401
 from app.auth.models import LoginFailure, User  # noqa: F401
 from app.baselines.models import (  # noqa: F401

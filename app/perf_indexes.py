@@ -1,10 +1,10 @@
-"""Indexes added for reports at scale (migration 0003_indexes), declared on the shared tables."""
+"""Indexes added for reports at scale (migrations 0004 and 0005), declared on the shared tables."""
 
 from __future__ import annotations
 
 from sqlalchemy import Index
 
-from app.baselines.models import BaselineLink
+from app.baselines.models import BaselineLink, BaselineValue
 from app.progress.models import IndicatorValue, ProgressReport
 
 INDEXES = (
@@ -18,4 +18,6 @@ INDEXES = (
     Index("ix_progress_reports_period_status", ProgressReport.period_id, ProgressReport.status),
     # Whether a frozen need is linked: the baseline need coverage EXISTS.
     Index("ix_baseline_links_need", BaselineLink.baseline_id, BaselineLink.need_code),
+    # One page of indicators' frozen values: the comparison page (0005).
+    Index("ix_baseline_values_indicator", BaselineValue.baseline_id, BaselineValue.indicator_code),
 )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from indicators.coverage import addressed_codes
 from indicators.deltas import Delta, delta
 from indicators.portfolio import Json, PortfolioFigures, ProjectFacts, money, portfolio_figures
+from indicators.types import ProjectStatus
 
 HEADLINES = (
     "projects",
@@ -41,6 +42,32 @@ class Comparison:
     delta: dict[str, Delta]
 
 
+@dataclass(frozen=True)
+class Changes:
+    """Which projects were added, removed and carried over, and how statuses moved."""
+
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    carried_over: tuple[str, ...]
+    status_changes: dict[str, int]
+
+
+def changes(old: Mapping[str, str], new: Mapping[str, str]) -> Changes:
+    """Compare two portfolios given as project code -> status (cancelled projects included)."""
+    cancelled = ProjectStatus.CANCELLED.value
+    old_codes = {code for code, status in old.items() if status != cancelled}
+    new_codes = {code for code, status in new.items() if status != cancelled}
+    moved = Counter(
+        f"{old[code]}->{new[code]}" for code in old.keys() & new.keys() if old[code] != new[code]
+    )
+    return Changes(
+        added=tuple(sorted(new_codes - old_codes)),
+        removed=tuple(sorted(old_codes - new_codes)),
+        carried_over=tuple(sorted(old_codes & new_codes)),
+        status_changes=dict(sorted(moved.items())),
+    )
+
+
 def by_code(projects: Iterable[ProjectFacts]) -> dict[str, ProjectFacts]:
     """Index projects by code, refusing a code that appears twice."""
     index: dict[str, ProjectFacts] = {}
@@ -49,21 +76,6 @@ def by_code(projects: Iterable[ProjectFacts]) -> dict[str, ProjectFacts]:
             raise ValueError(f"project code {project.code} appears twice")
         index[project.code] = project
     return index
-
-
-def _portfolio_codes(index: Mapping[str, ProjectFacts]) -> set[str]:
-    return {code for code, p in index.items() if p.in_portfolio}
-
-
-def _status_changes(
-    old: Mapping[str, ProjectFacts], new: Mapping[str, ProjectFacts]
-) -> dict[str, int]:
-    changes = Counter(
-        f"{old[code].status}->{new[code].status}"
-        for code in old.keys() & new.keys()
-        if old[code].status != new[code].status
-    )
-    return dict(sorted(changes.items()))
 
 
 def headline_deltas(
@@ -83,7 +95,10 @@ def headline_deltas(
 def compare(old: Iterable[ProjectFacts], new: Iterable[ProjectFacts]) -> Comparison:
     """Compare an older portfolio with a newer one, project by project and figure by figure."""
     old_index, new_index = by_code(old), by_code(new)
-    old_codes, new_codes = _portfolio_codes(old_index), _portfolio_codes(new_index)
+    moved = changes(
+        {code: p.status for code, p in old_index.items()},
+        {code: p.status for code, p in new_index.items()},
+    )
     old_figures = portfolio_figures(old_index.values())
     new_figures = portfolio_figures(new_index.values())
     old_needs = len(addressed_codes(old_index.values()))
@@ -91,10 +106,10 @@ def compare(old: Iterable[ProjectFacts], new: Iterable[ProjectFacts]) -> Compari
     return Comparison(
         old=old_figures,
         new=new_figures,
-        added=tuple(sorted(new_codes - old_codes)),
-        removed=tuple(sorted(old_codes - new_codes)),
-        carried_over=tuple(sorted(old_codes & new_codes)),
-        status_changes=_status_changes(old_index, new_index),
+        added=moved.added,
+        removed=moved.removed,
+        carried_over=moved.carried_over,
+        status_changes=moved.status_changes,
         delta=headline_deltas(old_figures, new_figures, old_needs, new_needs),
     )
 

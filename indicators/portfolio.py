@@ -26,10 +26,12 @@ _ACTIVE = frozenset(s.value for s in ACTIVE_STATUSES)
 Json = int | Decimal | str | bool | None | dict[str, "Json"] | list["Json"]
 
 
-def _check_choice(name: str, value: str, allowed: Iterable[str]) -> None:
-    choices = tuple(allowed)
-    if value not in choices:
-        raise ValueError(f"{name} {value!r} is not one of {', '.join(choices)}")
+ALL_STATUS_KEYS = tuple(s.value for s in ProjectStatus)
+
+
+def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ValueError(f"{name} {value!r} is not one of {', '.join(allowed)}")
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class ProjectFacts:
     def __post_init__(self) -> None:
         _check_choice("pillar", self.pillar, PILLAR_KEYS)
         _check_choice("scope", self.scope, SCOPE_KEYS)
-        _check_choice("status", self.status, (s.value for s in ProjectStatus))
+        _check_choice("status", self.status, ALL_STATUS_KEYS)
         if self.budget < 0 or self.funded < 0:
             raise ValueError(f"project {self.code}: budget and funded cannot be negative")
         if self.gender_marker is not None and self.gender_marker not in (0, 1, 2, 3):

@@ -96,7 +96,7 @@ def pick_choice(args: Mapping[str, str], name: str, allowed: tuple[str, ...]) ->
     return value if value in allowed else ""
 
 
-def page_number(args: Mapping[str, str]) -> int:
+def page_number(args: Mapping[str, str], name: str = "page") -> int:
     """Return the page asked for (1 for anything that is not a small positive number)."""
-    value = args.get("page", "1")
+    value = args.get(name, "1")
     return int(value) if value.isdigit() and 0 < len(value) < 7 and int(value) > 0 else 1

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.analysis.queries import approved_values, indicator_definitions
+from app.analysis.queries import approved_values, count_indicators, indicator_definitions
 from app.analysis.sources import Source
 from indicators.achievement import assess
 from indicators.cumulation import PeriodValue, life_actual, ordered
 from indicators.types import AchievementStatus, Cumulation, Measure
+
+PER_PAGE = 50
+CHUNK = 1000  # indicators per download query: also the length of its IN list
 
 
 @dataclass(frozen=True)
@@ -41,15 +45,67 @@ class IndicatorRow:
     b: Reading
 
 
-def performance(
-    session: Session, a: Source, b: Source, pillar: str
-) -> dict[str, list[IndicatorRow]]:
-    """Return the indicators grouped by pillar, read on both sources, in three queries."""
-    definitions = indicator_definitions(session, pillar)
-    values_a, values_b = approved_values(session, a), approved_values(session, b)
+@dataclass(frozen=True)
+class IndicatorPage:
+    """One page of the indicator table, grouped by pillar, and where it sits in the whole."""
+
+    groups: dict[str, list[IndicatorRow]]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def first(self) -> int:
+        """Return the position of the page's first indicator (1-based, 0 when there is none)."""
+        return min((self.page - 1) * self.per_page + 1, self.total)
+
+    @property
+    def last(self) -> int:
+        """Return the position of the page's last indicator."""
+        return min(self.page * self.per_page, self.total)
+
+    @property
+    def pages(self) -> int:
+        """Return how many pages the whole table takes."""
+        return max(1, -(-self.total // self.per_page))
+
+
+def performance_page(
+    session: Session, a: Source, b: Source, pillar: str, page: int, per_page: int | None = None
+) -> IndicatorPage:
+    """Return one page of indicators read on both sources, in four queries whatever the size.
+
+    A page past the end shows the last page.
+    """
+    per_page = per_page or PER_PAGE
+    total = count_indicators(session, pillar)
+    page = min(max(page, 1), max(1, -(-total // per_page)))
+    definitions = indicator_definitions(session, pillar, per_page, (page - 1) * per_page)
     grouped: dict[str, list[IndicatorRow]] = {}
-    for row in definitions:
-        item = IndicatorRow(
+    for item in _read(session, a, b, definitions):
+        grouped.setdefault(item.pillar, []).append(item)
+    return IndicatorPage(grouped, total, page, per_page)
+
+
+def all_performance(
+    session: Session, a: Source, b: Source, pillar: str, chunk: int = CHUNK
+) -> Iterator[IndicatorRow]:
+    """Yield every indicator read on both sources, a chunk of indicators at a time (downloads).
+
+    The definitions come in one query; values are read per chunk (two queries each), so only
+    one chunk's values are ever held.
+    """
+    definitions = indicator_definitions(session, pillar)
+    for start in range(0, len(definitions), chunk):
+        yield from _read(session, a, b, definitions[start : start + chunk])
+
+
+def _read(session: Session, a: Source, b: Source, definitions: list[Any]) -> list[IndicatorRow]:
+    """Read these indicators' approved values on both sources."""
+    codes = [row.code for row in definitions]
+    values_a, values_b = approved_values(session, a, codes), approved_values(session, b, codes)
+    return [
+        IndicatorRow(
             pillar=row.pillar or "",
             level=row.level,
             code=row.code,
@@ -61,8 +117,8 @@ def performance(
             a=reading(row, values_a.get(row.code, [])),
             b=reading(row, values_b.get(row.code, [])),
         )
-        grouped.setdefault(item.pillar, []).append(item)
-    return grouped
+        for row in definitions
+    ]
 
 
 def reading(definition: Any, values: list[PeriodValue]) -> Reading:

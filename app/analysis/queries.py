@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Row, case, func, select
+from sqlalchemy import Row, Select, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.analysis.sources import CANCELLED, Source
@@ -112,6 +113,12 @@ def need_groups(session: Session, source: Source) -> list[NeedGroup]:
     ]
 
 
+def project_statuses(session: Session, source: Source) -> dict[str, str]:
+    """Return every project code of the source with its status (cancelled included)."""
+    p = source.projects()
+    return dict(session.execute(select(p.c.code, p.c.status)).tuples().all())
+
+
 def project_facts(session: Session, source: Source) -> list[ProjectFacts]:
     """Return every project of the source as facts (for comparisons and drill-downs)."""
     p = source.projects()
@@ -179,8 +186,8 @@ def project_titles(session: Session, source: Source, codes: list[str]) -> dict[s
     return {row.code: row for row in session.execute(select(p).where(p.c.code.in_(codes)))}
 
 
-def indicator_definitions(session: Session, pillar: str) -> list[Row[Any]]:
-    """Return every outcome and output indicator with its pillar, in one query."""
+def _definitions(pillar: str) -> Select[Any]:
+    """Select the outcome and output indicators with their pillar, ordered by pillar and code."""
     outcome, output_outcome = aliased(Outcome), aliased(Outcome)
     pillar_of = func.coalesce(outcome.pillar_code, output_outcome.pillar_code, Project.pillar_code)
     stmt = (
@@ -199,18 +206,31 @@ def indicator_definitions(session: Session, pillar: str) -> list[Row[Any]]:
         .outerjoin(Output, Output.id == Indicator.output_id)
         .outerjoin(output_outcome, output_outcome.id == Output.outcome_id)
         .outerjoin(Project, Project.id == Output.project_id)
-        .order_by(pillar_of, Indicator.code)
+        .order_by(pillar_of, Indicator.code, Indicator.id)
     )
-    if pillar:
-        stmt = stmt.where(pillar_of == pillar)
-    return list(session.execute(stmt))
+    return stmt.where(pillar_of == pillar) if pillar else stmt
 
 
-def approved_values(session: Session, source: Source) -> dict[str, list[PeriodValue]]:
+def indicator_definitions(
+    session: Session, pillar: str, limit: int | None = None, offset: int = 0
+) -> list[Row[Any]]:
+    """Return outcome and output indicators with their pillar (a slice of them), in one query."""
+    return list(session.execute(_definitions(pillar).limit(limit).offset(offset)))
+
+
+def count_indicators(session: Session, pillar: str) -> int:
+    """Count the indicators indicator_definitions lists, in one query."""
+    listed = _definitions(pillar).order_by(None).subquery()
+    return int(session.scalar(select(func.count()).select_from(listed)) or 0)
+
+
+def approved_values(
+    session: Session, source: Source, codes: Sequence[str] | None = None
+) -> dict[str, list[PeriodValue]]:
     """Return the approved values of the source's projects per indicator code and period.
 
     Values of several projects for one indicator and period are added up (numerators and
-    denominators separately), in one grouped query.
+    denominators separately), in one grouped query; only for `codes` when given.
     """
     p = source.projects()
     if source.live:
@@ -224,6 +244,8 @@ def approved_values(session: Session, source: Source) -> dict[str, list[PeriodVa
             .where(ProgressReport.status == ReportStatus.APPROVED.value)
             .group_by(Indicator.code, ReportingPeriod.key)
         )
+        if codes is not None:
+            stmt = stmt.where(Indicator.code.in_(codes))
     else:  # a baseline froze approved values only
         bv = BaselineValue
         stmt = (
@@ -232,11 +254,13 @@ def approved_values(session: Session, source: Source) -> dict[str, list[PeriodVa
             .where(bv.baseline_id == source.baseline_id)
             .group_by(bv.indicator_code, bv.period_key)
         )
+        if codes is not None:
+            stmt = stmt.where(bv.indicator_code.in_(codes))
     found: dict[str, list[PeriodValue]] = {}
+    periods: dict[str, PeriodKey] = {}  # a few quarters over many rows: parse each once
     for code, key, value, numerator, denominator in session.execute(stmt):
-        found.setdefault(code, []).append(
-            PeriodValue(PeriodKey.parse(key), value, numerator, denominator)
-        )
+        period = periods.get(key) or periods.setdefault(key, PeriodKey.parse(key))
+        found.setdefault(code, []).append(PeriodValue(period, value, numerator, denominator))
     return found
 
 

@@ -13,12 +13,12 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from app.analysis.baseline_report import Figures
-from app.analysis.performance import IndicatorRow, performance
-from app.analysis.queries import money_by_entity, need_facts, project_facts, tally
+from app.analysis.performance import IndicatorPage, performance_page
+from app.analysis.queries import money_by_entity, need_groups, project_statuses, tally
 from app.analysis.sources import Filters, Source
 from app.baselines.services import get_baseline
 from indicators import compare, coverage, portfolio
-from indicators.coverage import NeedFacts
+from indicators.coverage import NeedGroup
 from indicators.deltas import Delta, delta
 
 LIVE_NAME = "Live portfolio"
@@ -63,9 +63,9 @@ class Screen:
     filters: Filters
     reveal_confidential: bool
     headlines: list[Headline]
-    comparison: compare.Comparison
+    comparison: compare.Changes
     a_is_old: bool
-    indicators: dict[str, list[IndicatorRow]]
+    indicators: IndicatorPage | None  # None for charts and downloads, which read their own
 
     @property
     def old(self) -> Side:
@@ -84,15 +84,19 @@ def build_screen(
     b_key: str,
     filters: Filters,
     reveal_confidential: bool,
-    with_indicators: bool = True,
+    indicator_page: int | None = 1,
 ) -> Screen:
     """Load both sides and compute what the view shows (raises NotFound for a bad label)."""
     a = load_side(session, a_key, filters, reveal_confidential)
     b = load_side(session, b_key, filters, reveal_confidential)
     a_is_old = is_older(a, b)
     old, new = (a, b) if a_is_old else (b, a)
-    result = compare.compare(project_facts(session, old.source), project_facts(session, new.source))
-    rows = performance(session, a.source, b.source, filters.pillar) if with_indicators else {}
+    result = compare.changes(
+        project_statuses(session, old.source), project_statuses(session, new.source)
+    )
+    rows = None
+    if indicator_page is not None:
+        rows = performance_page(session, a.source, b.source, filters.pillar, indicator_page)
     return Screen(a, b, filters, reveal_confidential, headlines(a, b), result, a_is_old, rows)
 
 
@@ -103,16 +107,15 @@ def load_side(session: Session, key: str, filters: Filters, reveal: bool) -> Sid
         source, name, as_of = Source(baseline.id, filters), baseline.label, baseline.as_of
     else:
         source, name, as_of = Source(None, filters), LIVE_NAME, None
-    needs, addressed = need_facts(session, source)
-    kept = visible_needs(needs, filters, reveal)
+    kept = visible_needs(need_groups(session, source), filters, reveal)
     figures = Figures(
         portfolio.figures(tally(session, source)),
-        coverage.need_coverage(kept, addressed, reveal),
+        coverage.coverage_of_groups(kept, reveal),
     )
     return Side(key, name, as_of, source, figures, money_by_entity(session, source))
 
 
-def visible_needs(needs: list[NeedFacts], filters: Filters, reveal: bool) -> list[NeedFacts]:
+def visible_needs(needs: list[NeedGroup], filters: Filters, reveal: bool) -> list[NeedGroup]:
     """Keep the needs of the pillar and member state filtered on.
 
     Without clearance a member-state filter leaves confidential needs out altogether: counting

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 from app.analysis.performance import IndicatorRow, Reading
@@ -77,34 +78,26 @@ def _short(value: Decimal) -> str:
     return format(value.quantize(Decimal("0.01")).normalize(), "f")
 
 
-def indicator_rows(screen: Screen) -> list[Row]:
-    """Return one row per indicator: definition, actuals on both sides, B's achievement."""
-    rows: list[Row] = []
-    items: list[IndicatorRow] = [i for group in screen.indicators.values() for i in group]
+def indicator_rows(items: Iterable[IndicatorRow]) -> Iterator[Row]:
+    """Yield one row per indicator: definition, actuals on both sides, B's achievement."""
     for i in items:
         ratio = i.b.achievement
         pct = None if ratio is None else (ratio * 100).quantize(Decimal("0.1"))
-        rows.append(
-            [i.pillar, i.level, i.code, i.name, i.unit, i.baseline, i.target, i.a.actual,
-             i.b.actual, _periods(i.b), pct, i.b.status.value.replace("_", " ")]
-        )  # fmt: skip
-    return rows
+        yield [i.pillar, i.level, i.code, i.name, i.unit, i.baseline, i.target, i.a.actual,
+               i.b.actual, _periods(i.b), pct, i.b.status.value.replace("_", " ")]  # fmt: skip
 
 
-def screen_csv(screen: Screen) -> bytes:
+def screen_csv(screen: Screen, indicators: Iterable[IndicatorRow]) -> bytes:
     """Return the figures and then the indicator table as one CSV."""
-    rows = figure_rows(screen)
-    rows.append([])
-    rows.append(list(INDICATOR_HEADERS))
-    rows += indicator_rows(screen)
+    rows = chain(figure_rows(screen), [[], list(INDICATOR_HEADERS)], indicator_rows(indicators))
     return to_csv(FIGURE_HEADERS, rows, bom=True)
 
 
-def screen_xlsx(screen: Screen) -> bytes:
+def screen_xlsx(screen: Screen, indicators: Iterable[IndicatorRow]) -> bytes:
     """Return the figures and the indicator table as two worksheets."""
     return to_xlsx(
         {
             "Figures": (FIGURE_HEADERS, figure_rows(screen)),
-            "Indicators": (INDICATOR_HEADERS, indicator_rows(screen)),
+            "Indicators": (INDICATOR_HEADERS, indicator_rows(indicators)),
         }
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request
@@ -20,6 +21,7 @@ from app.analysis.params import (
     pick_choice,
     read_params,
 )
+from app.analysis.performance import IndicatorRow, all_performance
 from app.analysis.screen import LIVE_NAME, Screen, build_screen
 from app.analysis.screen_export import screen_csv, screen_xlsx
 from app.analysis.sources import Source
@@ -47,12 +49,18 @@ def _reveal() -> bool:
     return bool(current_user.sees_confidential)
 
 
-def _screen(with_indicators: bool = True) -> tuple[Screen, Params, Options]:
+def _screen(indicator_page: int | None = None) -> tuple[Screen, Params, Options]:
     session = db.session()
     options = load_options(session, _reveal())
     params = read_params(request.args, options)
-    screen = build_screen(session, params.a, params.b, params.filters, _reveal(), with_indicators)
+    screen = build_screen(session, params.a, params.b, params.filters, _reveal(), indicator_page)
     return screen, params, options
+
+
+def _all_indicators(screen: Screen) -> Iterator[IndicatorRow]:
+    """Read every indicator of the screen's sources, chunk by chunk, for a download."""
+    pillar = screen.filters.pillar
+    return all_performance(db.session(), screen.a.source, screen.b.source, pillar)
 
 
 def download(data: bytes, mimetype: str, filename: str) -> Response:
@@ -67,7 +75,7 @@ def download(data: bytes, mimetype: str, filename: str) -> Response:
 @login_required
 def compare_view():  # type: ignore[no-untyped-def]
     """Show two sources side by side with deltas, charts and indicator performance."""
-    screen, params, options = _screen()
+    screen, params, options = _screen(page_number(request.args, "indicators_page"))
     return render_template(
         "analysis/compare.html",
         screen=screen,
@@ -84,7 +92,7 @@ def chart(name: str):  # type: ignore[no-untyped-def]
     """Serve one chart of the comparison view as SVG."""
     if name not in CHARTS:
         abort(404)
-    screen, _, _ = _screen(with_indicators=False)
+    screen, _, _ = _screen()
     response = Response(chart_svg(screen, name), mimetype="image/svg+xml")
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -95,7 +103,9 @@ def chart(name: str):  # type: ignore[no-untyped-def]
 def compare_csv():  # type: ignore[no-untyped-def]
     """Download the comparison view's figures and indicators as CSV."""
     screen, _, _ = _screen()
-    return download(screen_csv(screen), "text/csv", "compact-comparison.csv")
+    return download(
+        screen_csv(screen, _all_indicators(screen)), "text/csv", "compact-comparison.csv"
+    )
 
 
 @bp.route("/compare.xlsx")
@@ -103,7 +113,7 @@ def compare_csv():  # type: ignore[no-untyped-def]
 def compare_xlsx():  # type: ignore[no-untyped-def]
     """Download the comparison view's figures and indicators as XLSX."""
     screen, _, _ = _screen()
-    return download(screen_xlsx(screen), XLSX, "compact-comparison.xlsx")
+    return download(screen_xlsx(screen, _all_indicators(screen)), XLSX, "compact-comparison.xlsx")
 
 
 def _source_key(value: str, options: Options) -> str | None:

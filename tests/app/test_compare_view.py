@@ -12,7 +12,9 @@ import pytest
 from openpyxl import load_workbook
 
 from app.analysis.baseline_report import baseline_report
-from app.baselines.services import create_baseline
+from app.analysis.performance import all_performance, performance_page
+from app.analysis.sources import Source
+from app.baselines.services import create_baseline, get_baseline
 from tests.app import analysis_data, factories
 from tests.app.analysis_helpers import counted, csv_rows, xlsx_text
 
@@ -137,6 +139,45 @@ def test_indicator_performance_counts_approved_values_only(data, viewer) -> None
     assert "2019Q2: 40" in row.group(0) and "2019Q3: 30" in row.group(0)
     assert "999" not in row.group(0)  # the 2019Q4 value is only submitted
     assert "70 %" in row.group(0) and "at risk" in row.group(0)
+
+
+def _codes(rows) -> list[str]:
+    return [row.code for row in rows]
+
+
+def test_indicator_pages_together_hold_every_indicator_once(data) -> None:
+    a = Source(get_baseline(data, OLD).id)
+    b = Source(None)
+    everything = list(all_performance(data, a, b, ""))
+    assert len(everything) >= 2
+    assert _codes(all_performance(data, a, b, "", chunk=1)) == _codes(everything)
+    pages = [performance_page(data, a, b, "", n, per_page=1) for n in range(1, len(everything) + 1)]
+    assert [_codes(r for g in p.groups.values() for r in g) for p in pages] == [
+        [code] for code in _codes(everything)
+    ]
+    assert [(p.first, p.last, p.pages) for p in pages[:1]] == [(1, 1, len(everything))]
+    past = performance_page(data, a, b, "", 999, per_page=1)
+    assert past.page == len(everything) and past.groups == pages[-1].groups
+
+
+def test_indicator_pager_text_and_bad_page_numbers(data, viewer) -> None:
+    for asked in ("1", "999", "x", "-3", "1" * 20):
+        response = viewer.get(
+            "/compare", query_string={"a": OLD, "b": "", "indicators_page": asked}
+        )
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200
+        assert "Indicators 1–2 of 2," in page and "Next indicators" not in page
+
+
+def test_indicator_pager_links_keep_the_sources_and_filters(data, viewer, monkeypatch) -> None:
+    monkeypatch.setattr("app.analysis.performance.PER_PAGE", 1)
+    query = {"a": OLD, "b": "", "scope": "national", "indicators_page": "2"}
+    page = viewer.get("/compare", query_string=query).get_data(as_text=True)
+    assert "Indicators 2–2 of 2," in page and "Page 2 of 2" in page
+    back = re.search(r'href="([^"]*)">&larr; Previous indicators', page)
+    assert back and "indicators_page=1" in back.group(1) and "scope=national" in back.group(1)
+    assert "Next indicators" not in page
 
 
 def test_downloads_are_attachments_and_neutralise_formulas(data, viewer) -> None:

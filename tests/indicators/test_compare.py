@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 
-from indicators.compare import HEADLINES, compare, to_contract_dict
+from indicators.compare import HEADLINES, changes, compare, to_contract_dict
 from indicators.deltas import DeltaReason
 from indicators.portfolio import ProjectFacts
 from tests.indicators.strategies import portfolios
@@ -109,3 +109,17 @@ def test_comparison_inverts(old: list[ProjectFacts], new: list[ProjectFacts]) ->
     for name in forward.delta:
         a, b = forward.delta[name].absolute, backward.delta[name].absolute
         assert a is not None and b is not None and a == -b
+
+
+@given(portfolios(), portfolios())
+def test_changes_from_statuses_add_up(old, new) -> None:
+    before = {p.code: p.status for p in old}
+    after = {p.code: p.status for p in new}
+    moved = changes(before, after)
+    old_count = sum(1 for s in before.values() if s != "cancelled")
+    new_count = sum(1 for s in after.values() if s != "cancelled")
+    assert len(moved.added) - len(moved.removed) == new_count - old_count
+    assert len(moved.carried_over) + len(moved.removed) == old_count
+    assert set(moved.added).isdisjoint(moved.carried_over)
+    both = before.keys() & after.keys()
+    assert sum(moved.status_changes.values()) == sum(before[c] != after[c] for c in both)
