@@ -259,7 +259,7 @@ def approved_values(
     found: dict[str, list[PeriodValue]] = {}
     periods: dict[str, PeriodKey] = {}  # a few quarters over many rows: parse each once
     # Plain rows through the connection: the ORM's row processing doubled this query's time.
-    for code, key, value, numerator, denominator in session.connection().execute(stmt):
+    for code, key, value, numerator, denominator in session.connection().execute(stmt).all():
         period = periods.get(key) or periods.setdefault(key, PeriodKey.parse(key))
         found.setdefault(code, []).append(PeriodValue(period, value, numerator, denominator))
     return found
