@@ -6,12 +6,15 @@ import gc
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Frame, PageTemplate  # type: ignore[import-untyped]
-from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError  # type: ignore[import-untyped]
+from reportlab.platypus.doctemplate import (  # type: ignore[import-untyped]
+    BaseDocTemplate,
+    IndexingFlowable,
+    LayoutError,
+)
 from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[import-untyped]
 
 from reports.errors import ReportError
@@ -48,29 +51,39 @@ def _winansi(text: str) -> str:
     return text.encode("cp1252", "replace").decode("cp1252")
 
 
-class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Canvas that holds pages back until the end to write "Page X of Y" on each."""
+class PageTotal(IndexingFlowable):  # type: ignore[misc]
+    """A zero-size mark at the end of the story: it learns the page count of each pass.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
+    Footers say "Page X of Y" with Y from the pass before; multiBuild runs another pass until
+    the count a pass used is the count it produced. No page is held back in memory for this.
+    """
 
-    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-        """Keep the finished page's state instead of emitting it now."""
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+    def __init__(self) -> None:
+        """Start with no count known."""
+        super().__init__()
+        self.total: int | None = None
+        self._used: int | None = None
+        self._last: int | None = None
 
-    def save(self) -> None:
-        """Write every held page with its number out of the total, then the file."""
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self.setFont(s.BASE_FONT, 8)
-            self.setFillColor(s.MUTED)
-            label = f"Page {number} of {total}"
-            self.drawRightString(s.PAGE_SIZE[0] - s.MARGIN, FOOTER_Y, label)
-            super().showPage()
-        super().save()
+    def beforeBuild(self) -> None:  # noqa: N802 - ReportLab's name
+        """Remember which count this pass's footers use."""
+        self._used, self._last = self.total, None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Take no room."""
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        """Note the page the story ends on."""
+        self._last = self.canv.getPageNumber()
+
+    def afterBuild(self) -> None:  # noqa: N802 - ReportLab's name
+        """Keep this pass's count for the next pass's footers."""
+        self.total = self._last
+
+    def isSatisfied(self) -> bool:  # noqa: N802 - ReportLab's name
+        """Tell whether the footers of this pass had the right total."""
+        return self._used is not None and self._used == self._last
 
 
 class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
@@ -90,6 +103,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             invariant=1,
         )
         self.meta = meta
+        self.page_total = PageTotal()
         frame = Frame(s.MARGIN, s.MARGIN, s.FRAME_WIDTH, s.PAGE_SIZE[1] - 2 * s.MARGIN, id="body")
         self.addPageTemplates(
             [
@@ -117,7 +131,18 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canv.setFillColor(s.UN_BLUE)
         canv.rect(0, s.PAGE_SIZE[1] - 0.6 * s.MARGIN, s.PAGE_SIZE[0], 0.6 * s.MARGIN, 0, 1)
         canv.restoreState()
+        self._number(canv)
         self._watermark(canv)
+
+    def _number(self, canv: Canvas) -> None:
+        """Write "Page X of Y" at the foot of the page (Y from the previous layout pass)."""
+        total = self.page_total.total
+        canv.saveState()
+        canv.setFont(s.BASE_FONT, 8)
+        canv.setFillColor(s.MUTED)
+        label = f"Page {canv.getPageNumber()}" + ("" if total is None else f" of {total}")
+        canv.drawRightString(s.PAGE_SIZE[0] - s.MARGIN, FOOTER_Y, label)
+        canv.restoreState()
 
     def _decorate_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         """Draw the running header and footer, and the DRAFT watermark on drafts."""
@@ -137,6 +162,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         footer = fit(_winansi(self.meta.footer_left), s.BASE_FONT, 8, s.FRAME_WIDTH * 0.7)
         canv.drawString(s.MARGIN, FOOTER_Y, footer)
         canv.restoreState()
+        self._number(canv)
         self._watermark(canv)
 
     def _watermark(self, canv: Canvas) -> None:
@@ -166,7 +192,7 @@ def build_pdf(story: Sequence[Flowable], meta: PageMeta) -> bytes:
     buf = io.BytesIO()
     doc = ReportDoc(buf, meta)
     try:
-        doc.multiBuild(list(story), canvasmaker=NumberedCanvas, maxPasses=MAX_PASSES)
+        doc.multiBuild([*story, doc.page_total], maxPasses=MAX_PASSES)
     except LayoutError as exc:
         raise ReportError(
             "The report could not be laid out: an element (a table row, chart or heading) is "
