@@ -67,7 +67,12 @@ class IndicatorPage:
     @property
     def pages(self) -> int:
         """Return how many pages the whole table takes."""
-        return max(1, -(-self.total // self.per_page))
+        return page_count(self.total, self.per_page)
+
+
+def page_count(total: int, per_page: int) -> int:
+    """Return how many pages hold `total` items, at least one."""
+    return max(1, -(-total // per_page))
 
 
 def performance_page(
@@ -79,7 +84,7 @@ def performance_page(
     """
     per_page = per_page or PER_PAGE
     total = count_indicators(session, pillar)
-    page = min(max(page, 1), max(1, -(-total // per_page)))
+    page = min(max(page, 1), page_count(total, per_page))
     definitions = indicator_definitions(session, pillar, per_page, (page - 1) * per_page)
     grouped: dict[str, list[IndicatorRow]] = {}
     for item in _read(session, a, b, definitions):

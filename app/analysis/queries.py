@@ -16,7 +16,7 @@ from app.baselines.models import Baseline, BaselineValue
 from app.logframe.models import Indicator, Outcome, Output
 from app.portfolio.models import Project
 from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
-from indicators.coverage import NeedFacts, NeedGroup
+from indicators.coverage import NeedGroup
 from indicators.cumulation import PeriodValue
 from indicators.periods import PeriodKey
 from indicators.portfolio import PortfolioTally, ProjectFacts
@@ -88,17 +88,6 @@ def _tally_from_rows(
         in_multi_year_appeal=mya,
         by_gender_marker=by_gender,
     )
-
-
-def need_facts(session: Session, source: Source) -> tuple[list[NeedFacts], frozenset[str]]:
-    """Return the source's needs and the codes of those a portfolio project addresses."""
-    n = source.needs()
-    facts, addressed = [], set()
-    for code, state, pillar, area, confidential, linked in session.execute(select(n)):
-        facts.append(NeedFacts(code, state, pillar, area, bool(confidential)))
-        if linked:
-            addressed.add(code)
-    return facts, frozenset(addressed)
 
 
 def need_groups(session: Session, source: Source) -> list[NeedGroup]:
