@@ -26,24 +26,12 @@ from app.logframe.writes import (
     unique_code,
     value_count,
 )
-from app.portfolio.models import CtedNeed, Project, ProjectCountry, PveArea
+from app.portfolio.models import PROJECT_SCALARS, CtedNeed, Project, ProjectCountry, PveArea
 from app.progress.models import ProgressReport
 from indicators.types import Role
 
-PROJECT_FIELDS = (
-    "code",
-    "title",
-    "pillar_code",
-    "scope",
-    "status",
-    "start_date",
-    "end_date",
-    "budget_usd",
-    "funded_usd",
-    "in_multi_year_appeal",
-    "gender_marker",
-    "origin",
-)
+# What a focal point edits on the project form: the columns imports copy, and the pillar.
+PROJECT_FIELDS = (*PROJECT_SCALARS, "pillar_code")
 
 
 def project_snapshot(project: Project) -> dict[str, Any]:
