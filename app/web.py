@@ -15,8 +15,8 @@ home = Blueprint("home", __name__)
 def index():  # type: ignore[no-untyped-def]
     """Show what is due: a focal point's reports, a reviewer's queue, the admin's overdue list."""
     from app import db
+    from app.models.enums import Role
     from app.progress import due
-    from indicators.types import Role
 
     session, today, role = db.session(), dt.date.today(), current_user.role
     context: dict[str, object] = {"today": today}

@@ -36,15 +36,6 @@ class ProjectStatus(StrEnum):
 ACTIVE_STATUSES = frozenset(
     {ProjectStatus.PIPELINE, ProjectStatus.ONGOING, ProjectStatus.SUSPENDED}
 )
-PORTFOLIO_STATUSES = ACTIVE_STATUSES | {ProjectStatus.COMPLETED}
-
-
-class Origin(StrEnum):
-    """Why a project exists."""
-
-    CTED_NEED = "cted_need"
-    MEMBER_STATE_REQUEST = "member_state_request"
-    ENTITY_MANDATE = "entity_mandate"
 
 
 class Measure(StrEnum):
@@ -55,29 +46,12 @@ class Measure(StrEnum):
     QUALITATIVE = "qualitative"
 
 
-class Direction(StrEnum):
-    """Whether success means the indicator goes up or down."""
-
-    INCREASE = "increase"
-    DECREASE = "decrease"
-
-
 class Cumulation(StrEnum):
     """How period values combine into a life-of-project actual."""
 
     NON_CUMULATIVE = "non_cumulative"
     CUMULATIVE_SUM = "cumulative_sum"
     CUMULATIVE_LATEST = "cumulative_latest"
-
-
-class ActivityStatus(StrEnum):
-    """Status of a planned activity."""
-
-    PLANNED = "planned"
-    ONGOING = "ongoing"
-    COMPLETED = "completed"
-    DELAYED = "delayed"
-    CANCELLED = "cancelled"
 
 
 class ReportStatus(StrEnum):
@@ -87,23 +61,6 @@ class ReportStatus(StrEnum):
     SUBMITTED = "submitted"
     APPROVED = "approved"
     RETURNED = "returned"
-
-
-class PeriodStatus(StrEnum):
-    """Whether a reporting period accepts entries."""
-
-    OPEN = "open"
-    LOCKED = "locked"
-
-
-class Role(StrEnum):
-    """User roles (CONTRACT section 1)."""
-
-    ADMIN = "admin"
-    FOCAL_POINT = "focal_point"
-    REVIEWER = "reviewer"
-    VIEWER = "viewer"
-    CTED = "cted"
 
 
 class AchievementStatus(StrEnum):

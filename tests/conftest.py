@@ -15,9 +15,9 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import create_app, migrate
-from app.auth.models import User
 from app.auth.services import create_user
 from app.db import make_engine
+from app.models.auth import User
 from app.portfolio.reference import seed_reference
 
 PASSWORD = "correct horse battery"

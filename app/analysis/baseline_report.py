@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from app.analysis.queries import need_groups, project_facts, tally
 from app.analysis.sources import Filters, Source
-from app.baselines.models import Baseline
 from app.baselines.services import get_baseline
+from app.models.baselines import Baseline
 from indicators import compare, coverage, portfolio
 
 

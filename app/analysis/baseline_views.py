@@ -14,7 +14,7 @@ from app.analysis.views import XLSX, download
 from app.auth.permissions import roles_required
 from app.baselines.services import create_baseline, get_baseline, verify_baseline
 from app.errors import DomainError, NotFound, ValidationFailed
-from indicators.types import Role
+from app.models.enums import Role
 
 bp = Blueprint("baselines", __name__, template_folder="templates")
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.analysis.indicator_sql import NON_CUMULATIVE, indicator_select
-from app.logframe.models import Indicator
+from app.models.logframe import Indicator
 from indicators.achievement import assess
 from indicators.periods import PeriodKey
 from indicators.types import AchievementStatus, Measure

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.analysis.indicator_queries import percent
 from app.analysis.indicator_sql import indicator_select
-from app.logframe.models import Indicator
+from app.models.logframe import Indicator
 from indicators.aggregate import unit_key
 from indicators.periods import PeriodKey
 from indicators.types import Measure

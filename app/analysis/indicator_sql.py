@@ -14,9 +14,10 @@ from sqlalchemy import ColumnElement, Select, String, Subquery, and_, case, cast
 from sqlalchemy.orm import aliased
 
 from app.db import QUANTITY
-from app.logframe.models import Indicator, IndicatorTarget, Outcome, Output
-from app.portfolio.models import Entity, Project
-from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
+from app.models.portfolio import Project
+from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.reference import Entity
 from indicators.periods import PeriodKey
 from indicators.types import Cumulation, Measure, ReportStatus
 

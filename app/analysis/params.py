@@ -9,9 +9,10 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from app.analysis.sources import Filters
-from app.baselines.models import Baseline, BaselineNeed
 from app.baselines.services import list_baselines
-from app.portfolio.models import CtedNeed, Entity, ProjectCountry
+from app.models.baselines import Baseline, BaselineNeed
+from app.models.portfolio import CtedNeed, ProjectCountry
+from app.models.reference import Entity
 from indicators.portfolio import PILLAR_KEYS, SCOPE_KEYS
 from indicators.types import ProjectStatus
 

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from app.analysis.baseline_report import baseline_report
 from app.analysis.queries import project_facts
 from app.analysis.sources import Source
-from app.baselines.models import Baseline, BaselineProject
 from app.baselines.services import get_baseline
+from app.models.baselines import Baseline, BaselineProject
 from indicators import compare
 from indicators.types import ProjectStatus
 from reports import model as m

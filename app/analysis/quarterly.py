@@ -27,10 +27,10 @@ from app.analysis import quarterly_queries as q
 from app.analysis.baseline_report import Figures, source_figures
 from app.analysis.quarterly_indicators import pillar_indicator_rows
 from app.analysis.sources import Filters, Source
-from app.baselines.models import Baseline
 from app.errors import NotFound, ValidationFailed
-from app.portfolio.models import Entity, Pillar
-from app.progress.models import ReportingPeriod
+from app.models.baselines import Baseline
+from app.models.progress import ReportingPeriod
+from app.models.reference import Entity, Pillar
 from indicators.periods import PeriodKey
 from indicators.types import Pillar as PillarCode
 from indicators.types import ProjectStatus, Scope

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.analysis.indicator_queries import IndicatorFigures, indicator_figures
 from app.analysis.indicator_rollup import Group, output_groups
-from app.logframe.models import Outcome
+from app.models.logframe import Outcome
 from indicators.achievement import assess
 from indicators.periods import PeriodKey
 from indicators.types import AchievementStatus, Measure

@@ -8,8 +8,9 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.analysis.sources import CANCELLED, Source
-from app.portfolio.models import Entity, Project
-from app.progress.models import ProgressReport, ReportingPeriod
+from app.models.portfolio import Project
+from app.models.progress import ProgressReport, ReportingPeriod
+from app.models.reference import Entity
 from indicators.types import ACTIVE_STATUSES, ReportStatus
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)

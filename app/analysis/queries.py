@@ -11,11 +11,11 @@ from sqlalchemy import Row, Select, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.analysis.sources import CANCELLED, Source
-from app.auth.models import User
-from app.baselines.models import Baseline, BaselineValue
-from app.logframe.models import Indicator, Outcome, Output
-from app.portfolio.models import Project
-from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.auth import User
+from app.models.baselines import Baseline, BaselineValue
+from app.models.logframe import Indicator, Outcome, Output
+from app.models.portfolio import Project
+from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
 from indicators.coverage import NeedGroup
 from indicators.cumulation import PeriodValue
 from indicators.periods import PeriodKey

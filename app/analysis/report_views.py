@@ -11,10 +11,10 @@ from app.analysis.views import download
 from app.auth.permissions import roles_required
 from app.baselines import issued as issued_reports
 from app.errors import DomainError, NotFound
-from app.portfolio.models import Entity
-from app.progress.models import ReportingPeriod
+from app.models.enums import Role
+from app.models.progress import ReportingPeriod
+from app.models.reference import Entity
 from indicators.periods import PeriodKey
-from indicators.types import Role
 
 bp = Blueprint("quarterly", __name__, template_folder="templates")
 PDF = "application/pdf"

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, Select, Subquery, exists, select
 
-from app.baselines.models import BaselineLink, BaselineNeed, BaselineProject
-from app.portfolio.models import CtedNeed, Entity, Project, ProjectCountry, project_needs
+from app.models.baselines import BaselineLink, BaselineNeed, BaselineProject
+from app.models.portfolio import CtedNeed, Project, ProjectCountry, project_needs
+from app.models.reference import Entity
 from indicators.types import ProjectStatus
 
 CANCELLED = ProjectStatus.CANCELLED.value

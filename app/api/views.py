@@ -19,7 +19,7 @@ from app.analysis.params import page_number
 from app.analysis.sources import Filters, Source
 from app.baselines.services import list_baselines
 from app.errors import NotFound
-from app.portfolio.models import Entity
+from app.models.reference import Entity
 from indicators.portfolio import PILLAR_KEYS, SCOPE_KEYS
 from indicators.types import ProjectStatus
 

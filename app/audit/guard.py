@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
-from app.audit.models import AuditEvent
+from app.models.audit import AuditEvent
 
 
 class AuditTampering(RuntimeError):

@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from app.audit.models import AuditEvent
-from app.auth.models import User
 from app.errors import Conflict
+from app.models.audit import AuditEvent
+from app.models.auth import User
 
 
 def last_event(session: Session, object_type: str, object_id: object) -> AuditEvent | None:

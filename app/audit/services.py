@@ -11,7 +11,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from app.audit import guard as _guard  # noqa: F401  (installs the append-only guard)
-from app.audit.models import AuditEvent
+from app.models.audit import AuditEvent
 
 
 def snapshot(obj: Any, fields: tuple[str, ...] | None = None) -> dict[str, Any]:

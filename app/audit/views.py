@@ -10,10 +10,11 @@ from sqlalchemy import select
 
 from app import db
 from app.audit.history import event_page
-from app.audit.models import AuditEvent
-from app.auth.models import User
 from app.auth.permissions import ensure_can_read_entity_audit
-from app.portfolio.models import Entity, Project
+from app.models.audit import AuditEvent
+from app.models.auth import User
+from app.models.portfolio import Project
+from app.models.reference import Entity
 
 bp = Blueprint("audit", __name__, template_folder="templates")
 

@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 from flask import abort
 from flask_login import current_user
 
-from app.auth.models import User
 from app.errors import PermissionDenied
-from app.portfolio.models import Project
-from indicators.types import Role
+from app.models.auth import User
+from app.models.enums import Role
+from app.models.portfolio import Project
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -10,11 +10,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from app.auth.models import LoginFailure, User
 from app.db import utcnow
 from app.errors import DomainError, ValidationFailed
-from app.portfolio.models import Entity
-from indicators.types import Role
+from app.models.auth import LoginFailure, User
+from app.models.enums import Role
+from app.models.reference import Entity
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD = 8

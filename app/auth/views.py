@@ -21,9 +21,9 @@ from sqlalchemy import select
 from app import db
 from app.audit.services import record
 from app.auth.forms import LoginForm
-from app.auth.models import User
 from app.auth.services import TooManyAttempts, authenticate, end_sessions
 from app.extensions import login_manager
+from app.models.auth import User
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.baselines.models import (
+from app.models.baselines import (
     Baseline,
     BaselineLink,
     BaselineNeed,

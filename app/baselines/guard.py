@@ -7,14 +7,14 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from app.baselines.models import (
+from app.models.baselines import (
     Baseline,
     BaselineLink,
     BaselineNeed,
     BaselineProject,
     BaselineValue,
-    IssuedReport,
 )
+from app.models.quarterly import IssuedReport
 
 FROZEN = (BaselineProject, BaselineNeed, BaselineLink, BaselineValue, IssuedReport)
 FROZEN_TABLES = frozenset(m.__tablename__ for m in FROZEN + (Baseline,))

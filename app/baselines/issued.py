@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit.services import record
-from app.baselines.models import IssuedReport
 from app.errors import DomainError, NotFound
-from app.portfolio.models import Entity
+from app.models.quarterly import IssuedReport
+from app.models.reference import Entity
 
 COMPACT = "compact"
 

@@ -11,25 +11,25 @@ from sqlalchemy.orm import Session
 
 from app.audit.services import record
 from app.baselines.canonical import content_hash
-from app.baselines.models import (
+from app.errors import DomainError, NotFound, ValidationFailed
+from app.models.baselines import (
     Baseline,
     BaselineLink,
     BaselineNeed,
     BaselineProject,
     BaselineValue,
 )
-from app.errors import DomainError, NotFound, ValidationFailed
-from app.logframe.models import Indicator
-from app.portfolio.models import (
+from app.models.logframe import Indicator
+from app.models.portfolio import (
     PROJECT_SCALARS,
     CtedNeed,
-    Entity,
     Project,
     ProjectCountry,
     project_needs,
     project_pve_areas,
 )
-from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.reference import Entity
 from indicators.types import ReportStatus
 
 MAX_LABEL = 120

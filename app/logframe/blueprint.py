@@ -10,7 +10,7 @@ from flask_login import current_user
 from app import db
 from app.auth.permissions import ensure_can_edit_project
 from app.errors import NotFound, PermissionDenied
-from app.portfolio.models import Project
+from app.models.portfolio import Project
 
 bp = Blueprint("logframe", __name__, template_folder="templates")
 T = TypeVar("T")

@@ -24,16 +24,9 @@ from app.forms_common import (
     quarter_key,
     strip,
 )
-from app.models_base import choices
-from indicators.types import (
-    ActivityStatus,
-    Cumulation,
-    Direction,
-    Measure,
-    Origin,
-    ProjectStatus,
-    Scope,
-)
+from app.models.columns import choices
+from app.models.enums import ActivityStatus, Direction, Origin
+from indicators.types import Cumulation, Measure, ProjectStatus, Scope
 from indicators.types import Pillar as PillarCode
 
 CODE = [

@@ -8,10 +8,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.auth.models import User
 from app.auth.permissions import ensure_admin, ensure_can_edit_project
 from app.errors import DomainError, FieldInvalid
-from app.logframe.models import Indicator, IndicatorTarget, Outcome, Output
 from app.logframe.writes import (
     assign,
     audited_create,
@@ -22,7 +20,9 @@ from app.logframe.writes import (
     unique_code,
     value_count,
 )
-from app.progress.models import IndicatorValue
+from app.models.auth import User
+from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
+from app.models.progress import IndicatorValue
 
 INDICATOR_FIELDS = (
     "code",

@@ -13,9 +13,9 @@ from app.forms_common import ConfirmForm, act, submit
 from app.logframe import indicator_services as service
 from app.logframe.blueprint import bp, form_page, load
 from app.logframe.forms import IndicatorForm
-from app.logframe.models import Indicator, Outcome, Output
 from app.logframe.structure_views import editable_output, logframe_url
 from app.logframe.writes import plain
+from app.models.logframe import Indicator, Outcome, Output
 
 
 def _form(indicator: Indicator | None = None) -> IndicatorForm:

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit.services import record
-from app.auth.models import User
 from app.auth.permissions import (
     can_see_need,
     ensure_can_create_project,
@@ -26,9 +25,11 @@ from app.logframe.writes import (
     unique_code,
     value_count,
 )
-from app.portfolio.models import PROJECT_SCALARS, CtedNeed, Project, ProjectCountry, PveArea
-from app.progress.models import ProgressReport
-from indicators.types import Role
+from app.models.auth import User
+from app.models.enums import Role
+from app.models.portfolio import PROJECT_SCALARS, CtedNeed, Project, ProjectCountry
+from app.models.progress import ProgressReport
+from app.models.reference import PveArea
 
 # What a focal point edits on the project form: the columns imports copy, and the pillar.
 PROJECT_FIELDS = (*PROJECT_SCALARS, "pillar_code")

@@ -8,10 +8,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.auth.models import User
 from app.auth.permissions import ensure_admin, ensure_can_edit_project
 from app.errors import DomainError, FieldInvalid
-from app.logframe.models import Activity, Indicator, Outcome, Output
 from app.logframe.writes import (
     assign,
     audited_create,
@@ -22,8 +20,10 @@ from app.logframe.writes import (
     update_count,
     value_count,
 )
-from app.portfolio.models import Project
-from app.progress.models import IndicatorValue
+from app.models.auth import User
+from app.models.logframe import Activity, Indicator, Outcome, Output
+from app.models.portfolio import Project
+from app.models.progress import IndicatorValue
 
 OUTCOME_FIELDS = ("code", "pillar_code", "statement")
 OUTPUT_FIELDS = ("code", "title", "outcome_id")

@@ -15,7 +15,7 @@ from app.forms_common import ConfirmForm, act, submit
 from app.logframe import structure
 from app.logframe.blueprint import bp, editable_project, form_page, load
 from app.logframe.forms import ActivityForm, OutcomeForm, OutputForm
-from app.logframe.models import Activity, Outcome, Output
+from app.models.logframe import Activity, Outcome, Output
 
 
 def _data(form: Any, fields: tuple[str, ...]) -> dict[str, Any]:

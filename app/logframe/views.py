@@ -13,9 +13,10 @@ from app.forms_common import ConfirmForm, act, submit
 from app.logframe import services
 from app.logframe.blueprint import bp, editable_project, form_page
 from app.logframe.forms import NeedLinkForm, ProjectForm
+from app.models.enums import Role
+from app.models.portfolio import Project
+from app.models.reference import Entity, PveArea
 from app.portfolio import queries
-from app.portfolio.models import Entity, Project, PveArea
-from indicators.types import Role
 
 FLAGS = {True: "yes", False: "no", None: ""}
 

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 
 from app.audit.history import ensure_version
 from app.audit.services import changed, jsonable, record
-from app.auth.models import User
 from app.errors import FieldInvalid
-from app.logframe.models import Activity, Indicator, Output
-from app.portfolio.models import Project
-from app.progress.models import ActivityUpdate, IndicatorValue, ProgressReport
+from app.models.auth import User
+from app.models.logframe import Activity, Indicator, Output
+from app.models.portfolio import Project
+from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport
 
 Snap = Callable[[Any], dict[str, Any]]
 Guard = Callable[[dict[str, tuple[Any, Any]]], None]

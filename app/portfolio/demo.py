@@ -9,9 +9,12 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.auth.models import User
 from app.auth.services import create_user
 from app.errors import DomainError
+from app.models.auth import User
+from app.models.enums import Origin
+from app.models.portfolio import CtedNeed, Project, ProjectCountry
+from app.models.reference import Entity, PveArea
 from app.portfolio.demo_data import (
     COUNTRIES,
     ENTITIES,
@@ -20,9 +23,8 @@ from app.portfolio.demo_data import (
     REGIONS,
     need_date,
 )
-from app.portfolio.models import CtedNeed, Entity, Project, ProjectCountry, PveArea
 from app.portfolio.reference import seed_reference
-from indicators.types import Origin, ProjectStatus, Scope
+from indicators.types import ProjectStatus, Scope
 
 DEMO_PASSWORD = "demo-password-2019"
 DEMO_USERS: tuple[tuple[str, str, str | None], ...] = (

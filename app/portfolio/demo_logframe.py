@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from app.auth.models import User
-from app.logframe.models import Activity, Indicator, IndicatorTarget, Outcome, Output
+from app.models.auth import User
+from app.models.logframe import Activity, Indicator, IndicatorTarget, Outcome, Output
+from app.models.portfolio import Project
+from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
 from app.portfolio.demo_data import quarter_dates
-from app.portfolio.models import Project
-from app.progress.models import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
 from indicators.types import Cumulation, Measure, ProjectStatus
 
 OUTCOMES = {

@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.auth.models import User
-from app.portfolio.models import CtedNeed, Entity, Project, project_needs
+from app.models.auth import User
+from app.models.portfolio import CtedNeed, Project, project_needs
+from app.models.reference import Entity
 from indicators.types import ACTIVE_STATUSES
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
@@ -139,7 +140,7 @@ def linked_project_count():  # type: ignore[no-untyped-def]
 
 def project_outputs(session: Session, project_id: int) -> list[Any]:
     """Return a project's outputs with activities, outcome, indicators and targets loaded."""
-    from app.logframe.models import Indicator, Output
+    from app.models.logframe import Indicator, Output
 
     stmt = (
         select(Output)

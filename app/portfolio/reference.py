@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.portfolio.models import Entity, Pillar, PveArea
+from app.models.reference import Entity, Pillar, PveArea
 
 
 def _rows(name: str) -> list[dict[str, str]]:

@@ -11,20 +11,14 @@ from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
-from app.auth.models import User
 from app.errors import DomainError
-from app.logframe.models import Activity, Indicator, IndicatorTarget, Outcome, Output
+from app.models.auth import User
+from app.models.logframe import Activity, Indicator, IndicatorTarget, Outcome, Output
+from app.models.portfolio import CtedNeed, Project, ProjectCountry, project_needs, project_pve_areas
+from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.reference import Entity
 from app.portfolio import scale_rows as rows
-from app.portfolio.models import (
-    CtedNeed,
-    Entity,
-    Project,
-    ProjectCountry,
-    project_needs,
-    project_pve_areas,
-)
 from app.portfolio.reference import seed_reference
-from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
 
 CHUNK = 10_000
 QUARTERS = tuple(f"{y}Q{q}" for y in (2017, 2018, 2019) for q in (1, 2, 3, 4))

@@ -7,9 +7,10 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from app import db
-from app.models_base import choices
+from app.models.columns import choices
+from app.models.portfolio import CtedNeed, Project
+from app.models.reference import Pillar
 from app.portfolio import queries
-from app.portfolio.models import CtedNeed, Pillar, Project
 from indicators.types import Pillar as PillarCode
 from indicators.types import ProjectStatus, Scope
 

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import and_, select, true
 from sqlalchemy.orm import Session, aliased
 
-from app.auth.models import User
-from app.portfolio.models import Entity, Project
-from app.progress.models import ProgressReport, ReportingPeriod
-from indicators.types import ACTIVE_STATUSES, PeriodStatus, ReportStatus
+from app.models.auth import User
+from app.models.enums import PeriodStatus
+from app.models.portfolio import Project
+from app.models.progress import ProgressReport, ReportingPeriod
+from app.models.reference import Entity
+from indicators.types import ACTIVE_STATUSES, ReportStatus
 
 NOT_STARTED = "not started"
 OPEN_TO_EDIT = frozenset({NOT_STARTED, ReportStatus.DRAFT.value, ReportStatus.RETURNED.value})

@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.audit.services import record
-from app.auth.models import User
 from app.auth.permissions import ensure_can_edit_project
 from app.db import utcnow
 from app.errors import Conflict, ValidationFailed
-from app.logframe.models import Activity, Indicator, Output
-from app.portfolio.models import Project
-from app.progress.models import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.auth import User
+from app.models.logframe import Activity, Indicator, Output
+from app.models.portfolio import Project
+from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
 from app.progress.snapshots import Change, changes_since, report_snapshot
 from app.progress.workflow import DRAFT, SUBMITTED, ensure_period_open, next_status
 from indicators.types import Measure

@@ -12,10 +12,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import HiddenInput, TextInput
 
-from app.models_base import choices
+from app.models.columns import choices
+from app.models.enums import ActivityStatus
 from app.progress.entry import ActivityInput, IndicatorInput, ReportInput, ReportScope
 from app.progress.numbers import parse_quantity
-from indicators.types import ActivityStatus, Measure
+from indicators.types import Measure
 
 MAX_TEXT = 5000
 MAX_NARRATIVE = 20000

@@ -8,10 +8,10 @@ from flask_login import current_user, login_required
 from app import db
 from app.auth.permissions import ensure_admin
 from app.forms_common import ConfirmForm, ReasonForm, act, submit
+from app.models.enums import PeriodStatus
+from app.models.progress import ReportingPeriod
 from app.progress import periods
-from app.progress.models import ReportingPeriod
 from app.progress.period_forms import NewPeriodForm, PeriodDatesForm
-from indicators.types import PeriodStatus
 
 bp = Blueprint("periods", __name__, template_folder="templates")
 

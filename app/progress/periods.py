@@ -10,12 +10,13 @@ from sqlalchemy.orm import Session
 
 from app.audit.history import ensure_version
 from app.audit.services import record, snapshot
-from app.auth.models import User
 from app.auth.permissions import ensure_admin
 from app.errors import DomainError, FieldInvalid
-from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.auth import User
+from app.models.enums import PeriodStatus
+from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
 from app.progress.quarters import parse_quarter
-from indicators.types import PeriodStatus, ReportStatus
+from indicators.types import ReportStatus
 
 DUE_AFTER_END = dt.timedelta(days=30)
 FIELDS = ("key", "starts_on", "ends_on", "entry_opens_on", "due_on", "status")

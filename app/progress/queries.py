@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
 from indicators.types import ReportStatus
 
 APPROVED = ReportStatus.APPROVED.value

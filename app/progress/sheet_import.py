@@ -11,14 +11,15 @@ import openpyxl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.auth.models import User
 from app.errors import ValidationFailed
-from app.portfolio.models import Entity, Project
+from app.models.auth import User
+from app.models.enums import PeriodStatus
+from app.models.portfolio import Project
+from app.models.progress import ReportingPeriod
+from app.models.reference import Entity
 from app.progress import entry, workflow
-from app.progress.models import ReportingPeriod
 from app.progress.numbers import check_quantity, parse_quantity
 from app.progress.spreadsheet import HEADER, IDENTIFIERS, INPUTS, SHEET, check_archive
-from indicators.types import PeriodStatus
 
 MAX_ROWS = 5000
 MAX_TEXT = 5000

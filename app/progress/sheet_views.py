@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app import db
 from app.auth.permissions import can_use_entity_sheet
 from app.errors import DomainError, ValidationFailed
-from app.portfolio.models import Entity
+from app.models.reference import Entity
 from app.progress.forms import UploadForm
 from app.progress.sheet_import import import_workbook
 from app.progress.spreadsheet import export_workbook

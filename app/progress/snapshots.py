@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.models import AuditEvent
 from app.audit.services import changed, jsonable
-from app.auth.models import User
-from app.progress.models import ProgressReport
+from app.models.audit import AuditEvent
+from app.models.auth import User
+from app.models.progress import ProgressReport
 
 REPORT_FIELDS = ("status", "narrative", "review_comment", "version")
 

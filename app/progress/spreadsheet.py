@@ -14,9 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationFailed
-from app.portfolio.models import Entity, Project
+from app.models.portfolio import Project
+from app.models.progress import ReportingPeriod
+from app.models.reference import Entity
 from app.progress import due, entry
-from app.progress.models import ReportingPeriod
 from app.progress.queries import last_approved_values
 from indicators.types import Measure
 

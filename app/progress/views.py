@@ -11,12 +11,12 @@ from sqlalchemy import select
 from app import db
 from app.auth.permissions import can_edit_project, can_review
 from app.errors import DomainError, PermissionDenied, ValidationFailed
-from app.portfolio.models import Project
+from app.models.enums import PeriodStatus
+from app.models.portfolio import Project
+from app.models.progress import ProgressReport, ReportingPeriod
 from app.progress import entry, workflow
 from app.progress.forms import ReportForm, ReviewForm, field_for_gap, report_form, to_input
-from app.progress.models import ProgressReport, ReportingPeriod
 from app.progress.queries import last_approved_values
-from indicators.types import PeriodStatus
 
 bp = Blueprint("progress", __name__, template_folder="templates")
 

@@ -8,13 +8,14 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app.audit.services import record
-from app.auth.models import User
 from app.auth.permissions import ensure_can_review
 from app.db import utcnow
 from app.errors import Conflict, DomainError, ValidationFailed
-from app.progress.models import ProgressReport
+from app.models.auth import User
+from app.models.enums import PeriodStatus
+from app.models.progress import ProgressReport
 from app.progress.snapshots import report_snapshot
-from indicators.types import PeriodStatus, ReportStatus
+from indicators.types import ReportStatus
 
 DRAFT, SUBMITTED = ReportStatus.DRAFT.value, ReportStatus.SUBMITTED.value
 APPROVED, RETURNED = ReportStatus.APPROVED.value, ReportStatus.RETURNED.value

@@ -9,9 +9,9 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app.baselines.services import create_baseline
-from app.logframe.models import Indicator, Outcome, Output
-from app.portfolio.models import Project
-from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.logframe import Indicator, Outcome, Output
+from app.models.portfolio import Project
+from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
 from tests.app import factories
 
 ENTITIES = ("UNOCT", "UNODC", "UNDP", "UNESCO", "OHCHR")

@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.portfolio.models import CtedNeed, Entity, Project, ProjectCountry
+from app.models.portfolio import CtedNeed, Project, ProjectCountry
+from app.models.reference import Entity
 
 
 def entity_id(session: Session, acronym: str) -> int:
@@ -61,7 +62,7 @@ def need(session: Session, code: str, **fields: Any) -> CtedNeed:
 
 def period(session: Session, key: str = "2019Q3", status: str = "open") -> Any:
     """Add a reporting period for a quarter key like 2019Q3."""
-    from app.progress.models import ReportingPeriod
+    from app.models.progress import ReportingPeriod
     from indicators.periods import PeriodKey
 
     quarter = PeriodKey.parse(key)
@@ -80,7 +81,7 @@ def period(session: Session, key: str = "2019Q3", status: str = "open") -> Any:
 
 def indicator(session: Session, project_: Project, code: str, **fields: Any) -> Any:
     """Add an output (if the project has none) and an indicator on it."""
-    from app.logframe.models import Indicator, Output
+    from app.models.logframe import Indicator, Output
 
     output = session.scalar(select(Output).where(Output.project_id == project_.id))
     if output is None:
@@ -110,7 +111,7 @@ def report(
     values: dict[Any, Any] | None = None,
 ) -> Any:
     """Add a progress report with values {indicator: Decimal | (numerator, denominator)}."""
-    from app.progress.models import IndicatorValue, ProgressReport
+    from app.models.progress import IndicatorValue, ProgressReport
 
     item = ProgressReport(
         project_id=project_.id, period_id=period_.id, status=status, narrative=narrative

@@ -10,8 +10,8 @@ import openpyxl
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.audit.models import AuditEvent
-from app.portfolio.models import CtedNeed, Project, ProjectCountry, project_needs, project_pve_areas
+from app.models.audit import AuditEvent
+from app.models.portfolio import CtedNeed, Project, ProjectCountry, project_needs, project_pve_areas
 
 NEED = {
     "code": "CTED-KEN-2018-07",

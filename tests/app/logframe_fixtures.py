@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEvent
-from app.auth.models import User
-from app.logframe.models import Activity, Indicator, IndicatorTarget, Outcome, Output
-from app.portfolio.models import CtedNeed, Entity, Project
-from app.progress.models import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.audit import AuditEvent
+from app.models.auth import User
+from app.models.logframe import Activity, Indicator, IndicatorTarget, Outcome, Output
+from app.models.portfolio import CtedNeed, Project
+from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.reference import Entity
 
 ROLES = ("admin", "owner", "other_focal", "reviewer", "viewer", "cted", "anonymous")
 

@@ -9,10 +9,11 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.audit.models import AuditEvent
-from app.logframe.models import Activity, Indicator, IndicatorTarget, Output
-from app.portfolio.models import Entity, Project
-from app.progress.models import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.audit import AuditEvent
+from app.models.logframe import Activity, Indicator, IndicatorTarget, Output
+from app.models.portfolio import Project
+from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.reference import Entity
 
 
 @dataclass

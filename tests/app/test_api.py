@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from app.analysis.baseline_report import baseline_report, to_json
-from app.audit.models import AuditEvent
-from app.baselines.models import Baseline
 from app.baselines.services import create_baseline
+from app.models.audit import AuditEvent
+from app.models.baselines import Baseline
 from tests.app import analysis_data
 from tests.app.analysis_helpers import counted
 from tests.app.tamper import tamper

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import delete, update
 
 from app.audit.guard import AuditTampering
-from app.audit.models import AuditEvent
 from app.audit.services import record
+from app.models.audit import AuditEvent
 from tests.app.logframe_fixtures import audit_count, last_event
 
 

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 
 from app import migrate
 from app.backup import BackupError, backup, restore
-from app.baselines.models import Baseline
 from app.baselines.services import create_baseline, verify_baseline
 from app.db import make_engine
 from app.models import metadata
+from app.models.baselines import Baseline
 from app.portfolio.reference import seed_reference
 from tests.app import factories
 

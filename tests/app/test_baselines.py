@@ -12,9 +12,9 @@ from sqlalchemy.exc import IntegrityError
 
 from app.analysis.baseline_report import baseline_report
 from app.baselines.guard import FrozenRecordError
-from app.baselines.models import BaselineProject
 from app.baselines.services import create_baseline, verify_baseline
 from app.errors import DomainError
+from app.models.baselines import BaselineProject
 from tests.app import factories
 from tests.app.tamper import tamper
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.auth.services import authenticate
-from app.logframe.models import Indicator, Outcome
-from app.portfolio.models import CtedNeed, Entity, Project
-from app.progress.models import ProgressReport, ReportingPeriod
+from app.models.logframe import Indicator, Outcome
+from app.models.portfolio import CtedNeed, Project
+from app.models.progress import ProgressReport, ReportingPeriod
+from app.models.reference import Entity
 from tests.app.imports_support import counts
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from app.auth.models import User
-from app.portfolio.models import Entity, Pillar, PveArea
+from app.models.auth import User
+from app.models.reference import Entity, Pillar, PveArea
 from tests.app.imports_support import NEED, PROJECT, counts, csv_bytes, projects
 
 

@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEvent
 from app.errors import ValidationFailed
+from app.models.audit import AuditEvent
+from app.models.portfolio import CtedNeed, Project, project_needs
 from app.portfolio.imports import import_needs, import_projects
-from app.portfolio.models import CtedNeed, Project, project_needs
 from tests.app.imports_support import NEED, PROJECT, counts, csv_bytes, projects, xlsx_bytes
 
 

@@ -11,8 +11,8 @@ import pytest
 
 from app.analysis.indicator_queries import indicator_figures
 from app.analysis.indicator_rollup import output_groups
-from app.logframe.models import Indicator, IndicatorTarget, Outcome, Output
-from app.progress.models import IndicatorValue, ProgressReport
+from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
+from app.models.progress import IndicatorValue, ProgressReport
 from indicators.aggregate import RollUpItem, roll_up, unit_key
 from indicators.cumulation import PeriodValue, life_actual, life_parts, target_to_date
 from indicators.periods import PeriodKey

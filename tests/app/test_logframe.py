@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from app.logframe.models import Activity, Indicator, Output
-from app.portfolio.models import Project
+from app.models.logframe import Activity, Indicator, Output
+from app.models.portfolio import Project
 from tests.app.logframe_fixtures import (
     add_value,
     audit_count,

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from app.progress.models import ReportingPeriod
+from app.models.progress import ReportingPeriod
 from app.progress.quarters import parse_quarter
 from tests.app.logframe_fixtures import add_value, audit_count, last_event
 

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from app.logframe.models import Activity, Indicator, Outcome, Output
-from app.portfolio.models import Project, project_needs
-from app.progress.models import ReportingPeriod
+from app.models.logframe import Activity, Indicator, Outcome, Output
+from app.models.portfolio import Project, project_needs
+from app.models.progress import ReportingPeriod
 from tests.app.logframe_fixtures import ROLES, World, audit_count
 
 EDITORS = {"admin", "owner"}

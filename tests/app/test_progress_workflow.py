@@ -12,8 +12,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_stat
 from sqlalchemy import update
 
 from app.errors import Conflict, DomainError, PermissionDenied, ValidationFailed
+from app.models.progress import ProgressReport
 from app.progress import entry, workflow
-from app.progress.models import ProgressReport
 from app.progress.queries import approved_values, last_approved_value, pending_values
 from tests.app.progress_data import audit_events, report_of, world
 

@@ -7,7 +7,7 @@ import io
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from app.baselines.models import IssuedReport
+from app.models.quarterly import IssuedReport
 from tests.app import factories
 from tests.app.tamper import tamper
 

@@ -9,7 +9,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.errors import DomainError
-from app.portfolio.models import CtedNeed, Entity, Project
+from app.models.portfolio import CtedNeed, Project
+from app.models.reference import Entity
 from app.portfolio.scale import QUARTERS, seed_scale
 
 N = 40

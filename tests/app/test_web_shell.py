@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from app.portfolio.models import CtedNeed, Entity, Project
+from app.models.portfolio import CtedNeed, Project
+from app.models.reference import Entity
 
 
 def add_project(

@@ -15,11 +15,13 @@ import pytest
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
-from app.auth.models import User
-from app.baselines.models import Baseline, IssuedReport
 from app.baselines.services import create_baseline
-from app.portfolio.models import CtedNeed, Entity
-from app.progress.models import ProgressReport, ReportingPeriod
+from app.models.auth import User
+from app.models.baselines import Baseline
+from app.models.portfolio import CtedNeed
+from app.models.progress import ProgressReport, ReportingPeriod
+from app.models.quarterly import IssuedReport
+from app.models.reference import Entity
 from tests.app.logframe_fixtures import World, build_world
 from tests.conftest import PASSWORD
 

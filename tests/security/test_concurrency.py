@@ -16,10 +16,10 @@ from sqlalchemy import create_engine, func, make_url, select, text
 from sqlalchemy.orm import Session
 
 from app import create_app, migrate
-from app.audit.models import AuditEvent
-from app.portfolio.models import Project
+from app.models.audit import AuditEvent
+from app.models.portfolio import Project
+from app.models.progress import ProgressReport
 from app.portfolio.reference import seed_reference
-from app.progress.models import ProgressReport
 from tests.app.imports_support import PROJECT, csv_bytes
 from tests.conftest import TEST_KEY
 from tests.security.conftest import Dataset, build_dataset, put_in_session

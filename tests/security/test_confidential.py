@@ -126,7 +126,7 @@ def test_report_commands_never_carry_the_marker(ds, run, tmp_path) -> None:
 def test_issued_report_download_never_carries_the_marker(ds, run, as_role, tmp_path) -> None:
     from sqlalchemy import select
 
-    from app.baselines.models import IssuedReport
+    from app.models.quarterly import IssuedReport
 
     result = run(
         "report", "quarterly", "--period", "2019Q3", "--issue", "--out", str(tmp_path / "i.pdf")

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.portfolio.models import Project
-from app.progress.models import ProgressReport
+from app.models.portfolio import Project
+from app.models.progress import ProgressReport
 from tests.app.imports_support import PROJECT, csv_bytes
 from tests.security import authz_matrix
 from tests.security.fingerprint import changed, fingerprint

@@ -11,11 +11,11 @@ from sqlalchemy import delete, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.audit.guard import AuditTampering
-from app.audit.models import AuditEvent
 from app.audit.services import record
 from app.baselines import issued
-from app.baselines.models import IssuedReport
-from app.portfolio.models import Project
+from app.models.audit import AuditEvent
+from app.models.portfolio import Project
+from app.models.quarterly import IssuedReport
 from tests.app.tamper import tamper
 from tests.security.fingerprint import changed, fingerprint
 

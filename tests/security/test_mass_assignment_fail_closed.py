@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.auth.models import User
-from app.logframe.models import Indicator, Output
-from app.portfolio.models import Project
-from app.progress.models import ProgressReport
+from app.models.auth import User
+from app.models.logframe import Indicator, Output
+from app.models.portfolio import Project
+from app.models.progress import ProgressReport
 from tests.security import authz_matrix
 from tests.security.conftest import MARKER, entity_id
 from tests.security.fingerprint import changed, fingerprint

@@ -71,7 +71,7 @@ def check_head(engine: Engine) -> None:
     assert found["projects"] == 1 and found["baselines"] == 1 and found["audit_events"] >= 2
     with Session(engine) as session:
         baseline = session.scalar(text("SELECT id FROM baselines"))
-        from app.baselines.models import Baseline
+        from app.models.baselines import Baseline
 
         assert verify_baseline(session, session.get(Baseline, baseline))
     with engine.connect() as conn, pytest.raises(DBAPIError):

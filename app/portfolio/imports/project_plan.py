@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from app.db import utcnow
 from app.errors import Conflict
+from app.models.portfolio import Project, ProjectCountry, project_needs, project_pve_areas
 from app.portfolio.imports.projects import ProjectRecord
 from app.portfolio.imports.result import ImportResult
-from app.portfolio.models import Project, ProjectCountry, project_needs, project_pve_areas
 
 CHUNK = 1000
 LINK_TABLES: dict[str, tuple[Table, str]] = {

@@ -6,12 +6,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from app.models_base import choices
+from app.models.columns import choices
+from app.models.enums import Origin
+from app.models.portfolio import PROJECT_SCALARS
 from app.portfolio.imports import fields
 from app.portfolio.imports.reader import Columns, Row
 from app.portfolio.imports.rows import Parser, parse_row, unique_codes
-from app.portfolio.models import PROJECT_SCALARS
-from indicators.types import Origin, ProjectStatus, Scope
+from indicators.types import ProjectStatus, Scope
 
 COLUMNS = Columns(
     known=(

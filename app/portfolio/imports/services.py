@@ -13,11 +13,12 @@ from sqlalchemy.orm import Session
 
 from app.audit.services import record
 from app.errors import ValidationFailed
+from app.models.portfolio import CtedNeed
+from app.models.reference import Entity
 from app.portfolio.imports import needs, projects
 from app.portfolio.imports.project_plan import chunks, plan_projects, write_projects
 from app.portfolio.imports.reader import Limits, Row, read_rows
 from app.portfolio.imports.result import ImportResult
-from app.portfolio.models import CtedNeed, Entity
 
 Source = str | Path | bytes
 Progress = Callable[[list[Row]], AbstractContextManager[Iterable[Row]]]

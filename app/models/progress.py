@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.auth.models import User
 from app.db import Base, utcnow
-from app.logframe.models import Activity, Indicator
-from app.models_base import one_of
-from app.portfolio.models import Project
-from indicators.types import ActivityStatus, PeriodStatus, ReportStatus
+from app.models.auth import User
+from app.models.columns import one_of
+from app.models.enums import ActivityStatus, PeriodStatus
+from app.models.logframe import Activity, Indicator
+from app.models.portfolio import Project
+from indicators.types import ReportStatus
 
 
 class ReportingPeriod(Base):
@@ -41,7 +42,12 @@ class ProgressReport(Base):
     """One project's progress in one period: draft, submitted, approved or returned."""
 
     __tablename__ = "progress_reports"
-    __table_args__ = (UniqueConstraint("project_id", "period_id"), one_of("status", ReportStatus))
+    __table_args__ = (
+        UniqueConstraint("project_id", "period_id"),
+        one_of("status", ReportStatus),
+        # A period's reports by status: pending values, entry and review lists (0004).
+        Index("ix_progress_reports_period_status", "period_id", "status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
@@ -81,6 +87,8 @@ class IndicatorValue(Base):
     __table_args__ = (
         UniqueConstraint("report_id", "indicator_id"),
         CheckConstraint("denominator IS NULL OR denominator > 0", name="denominator_positive"),
+        # An indicator's values with their report: the quarterly figures' bulk value query (0004).
+        Index("ix_indicator_values_indicator_report", "indicator_id", "report_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,9 +8,9 @@ from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base, utcnow
-from app.models_base import one_of
-from app.portfolio.models import Entity
-from indicators.types import Role
+from app.models.columns import one_of
+from app.models.enums import Role
+from app.models.reference import Entity
 
 
 class User(Base):

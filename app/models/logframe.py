@@ -9,9 +9,11 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstrai
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
-from app.models_base import one_of
-from app.portfolio.models import Pillar, Project
-from indicators.types import ActivityStatus, Cumulation, Direction, Measure
+from app.models.columns import one_of
+from app.models.enums import ActivityStatus, Direction
+from app.models.portfolio import Project
+from app.models.reference import Pillar
+from indicators.types import Cumulation, Measure
 
 
 class Outcome(Base):

@@ -1,4 +1,4 @@
-"""Reference data, CTED needs and projects."""
+"""CTED needs and projects, with their countries, need links and PVE areas."""
 
 from __future__ import annotations
 
@@ -9,41 +9,10 @@ from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import MONEY, Base, utcnow
-from app.models_base import one_of
-from indicators.types import Origin, ProjectStatus, Scope
-
-
-class Pillar(Base):
-    """A pillar of the Strategy (I-IV), fixed reference data."""
-
-    __tablename__ = "pillars"
-    __table_args__ = (one_of("code", ("I", "II", "III", "IV")),)
-
-    code: Mapped[str] = mapped_column(String(3), primary_key=True)
-    position: Mapped[int] = mapped_column(unique=True)
-    title_en: Mapped[str] = mapped_column(Text)
-    title_zh: Mapped[str] = mapped_column(Text)
-
-
-class Entity(Base):
-    """A Compact entity (UNOCT, UNODC, ...)."""
-
-    __tablename__ = "entities"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    acronym: Mapped[str] = mapped_column(String(20), unique=True)
-    name: Mapped[str] = mapped_column(Text)
-
-
-class PveArea(Base):
-    """A priority area (1-7) of the Plan of Action to Prevent Violent Extremism."""
-
-    __tablename__ = "pve_areas"
-    __table_args__ = (CheckConstraint("number BETWEEN 1 AND 7", name="number_range"),)
-
-    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    name: Mapped[str] = mapped_column(Text)
-
+from app.models.columns import one_of
+from app.models.enums import Origin
+from app.models.reference import Entity, Pillar, PveArea
+from indicators.types import ProjectStatus, Scope
 
 project_needs = Table(
     "project_needs",

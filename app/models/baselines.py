@@ -1,15 +1,15 @@
-"""Frozen baselines and issued reports: stored once, proven by their hash."""
+"""Frozen baselines: stored once, proven by their hash."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.auth.models import User
 from app.db import MONEY, Base, utcnow
+from app.models.auth import User
 
 
 class Baseline(Base):
@@ -31,7 +31,10 @@ class BaselineProject(Base):
     """A project as it stood when the baseline was frozen."""
 
     __tablename__ = "baseline_projects"
-    __table_args__ = (UniqueConstraint("baseline_id", "code"),)
+    __table_args__ = (
+        UniqueConstraint("baseline_id", "code"),
+        Index("ix_baseline_projects_baseline_status", "baseline_id", "status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     baseline_id: Mapped[int] = mapped_column(ForeignKey("baselines.id", ondelete="CASCADE"))
@@ -56,7 +59,10 @@ class BaselineNeed(Base):
     """A CTED need as it stood when the baseline was frozen."""
 
     __tablename__ = "baseline_needs"
-    __table_args__ = (UniqueConstraint("baseline_id", "code"),)
+    __table_args__ = (
+        UniqueConstraint("baseline_id", "code"),
+        Index("ix_baseline_needs_baseline", "baseline_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     baseline_id: Mapped[int] = mapped_column(ForeignKey("baselines.id", ondelete="CASCADE"))
@@ -73,6 +79,8 @@ class BaselineLink(Base):
     """A project-need link as it stood when the baseline was frozen."""
 
     __tablename__ = "baseline_links"
+    # Whether a frozen need is linked: the baseline need coverage EXISTS (0004).
+    __table_args__ = (Index("ix_baseline_links_need", "baseline_id", "need_code"),)
 
     baseline_id: Mapped[int] = mapped_column(
         ForeignKey("baselines.id", ondelete="CASCADE"), primary_key=True
@@ -85,6 +93,8 @@ class BaselineValue(Base):
     """An approved indicator value as it stood when the baseline was frozen."""
 
     __tablename__ = "baseline_values"
+    # One page of indicators' frozen values: the comparison page (0005).
+    __table_args__ = (Index("ix_baseline_values_indicator", "baseline_id", "indicator_code"),)
 
     baseline_id: Mapped[int] = mapped_column(
         ForeignKey("baselines.id", ondelete="CASCADE"), primary_key=True
@@ -98,24 +108,5 @@ class BaselineValue(Base):
     text: Mapped[str] = mapped_column(Text, default="")
 
 
-Index("ix_baseline_projects_baseline_status", BaselineProject.baseline_id, BaselineProject.status)
-Index("ix_baseline_needs_baseline", BaselineNeed.baseline_id)
 
 
-class IssuedReport(Base):
-    """The exact bytes of a quarterly report as issued to Member States."""
-
-    __tablename__ = "issued_reports"
-    __table_args__ = (UniqueConstraint("period_key", "scope"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    period_key: Mapped[str] = mapped_column(String(6), index=True)
-    scope: Mapped[str] = mapped_column(String(40))  # "compact" or an entity acronym
-    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
-    baseline_id: Mapped[int | None] = mapped_column(ForeignKey("baselines.id"))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    sha256: Mapped[str] = mapped_column(String(80))
-    issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-
-    issued_by: Mapped[User | None] = relationship()
