@@ -10,15 +10,20 @@ from flask import Flask
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the application: configuration, database, security, domains, commands."""
-    from app import cli, db, security, web
+    from app import blueprints, commands, db, security
     from app import config as settings
     from app.auth import views as auth_views
 
-    app = Flask(__name__, instance_relative_config=True)
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="ui/templates",
+        static_folder="ui/static",
+    )
     app.config.from_mapping(settings.build(app.instance_path, config))
     db.init_app(app)
     security.init_app(app)
     auth_views.init_app(app)
-    web.register_blueprints(app)
-    cli.register(app)
+    blueprints.register_blueprints(app)
+    commands.register(app)
     return app

@@ -97,3 +97,32 @@ def year_of(period: PeriodKey | str) -> int:
     """Return the calendar year of a period key or of its text form."""
     key = PeriodKey.parse(period) if isinstance(period, str) else period
     return key.year
+
+
+FIRST_OPEN_YEAR, LAST_OPEN_YEAR = 2000, 2100  # the years a reporting period may be opened for
+
+
+def parse_quarter(key: str) -> tuple[date, date]:
+    """Return the first and last day of a canonical key ("2019Q3" exactly, years 2000-2100).
+
+    The period pages take only the canonical form, so that one quarter has one key; raise
+    ValueError with a message for the user otherwise.
+    """
+    try:
+        period: PeriodKey | None = PeriodKey.parse(key or "")
+    except ValueError:
+        period = None
+    if period is None or str(period) != key:
+        raise ValueError("Write the quarter as YYYYQn, e.g. 2019Q3.")
+    if not FIRST_OPEN_YEAR <= period.year <= LAST_OPEN_YEAR:
+        raise ValueError(f"The year must be between {FIRST_OPEN_YEAR} and {LAST_OPEN_YEAR}.")
+    return period.start(), period.end()
+
+
+def is_quarter(key: str) -> bool:
+    """Tell whether a text is a canonical quarter key that a period may be opened for."""
+    try:
+        parse_quarter(key)
+    except ValueError:
+        return False
+    return True

@@ -18,7 +18,7 @@ from app import create_app, migrate
 from app.auth.services import create_user
 from app.db import make_engine
 from app.models.auth import User
-from app.portfolio.reference import seed_reference
+from app.reference.services import seed_reference
 
 PASSWORD = "correct horse battery"
 TEST_KEY = "t" * 48

@@ -13,12 +13,12 @@ from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
 from app import db
-from app.analysis import queries
-from app.analysis.baseline_report import baseline_report, live_report, to_json
-from app.analysis.params import page_number
-from app.analysis.sources import Filters, Source
 from app.baselines.services import list_baselines
+from app.compare.params import page_number
 from app.errors import NotFound
+from app.figures import queries
+from app.figures.baseline_report import baseline_report, live_report, to_json
+from app.figures.data_source import Filters, Source
 from app.models.reference import Entity
 from indicators.portfolio import PILLAR_KEYS, SCOPE_KEYS
 from indicators.types import ProjectStatus

@@ -1,3 +1,3 @@
-"""Baselines domain: frozen snapshots and issued reports."""
+"""Baselines: frozen snapshots of the portfolio, needs and approved values."""
 
 from app.baselines import guard as guard  # noqa: E402  (registers the immutability guard)

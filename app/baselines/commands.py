@@ -10,6 +10,7 @@ import click
 from app import db
 from app.baselines import services
 from app.cli import domain_command, fail
+from app.ui.writes import transaction
 
 
 def parse_date(value: str, option: str) -> dt.date:
@@ -32,8 +33,9 @@ def snapshot() -> None:
 @domain_command
 def create(label: str, as_of: str) -> None:
     """Freeze the current portfolio, needs and approved values; print the content hash."""
-    baseline = services.create_baseline(db.session(), None, label, parse_date(as_of, "--as-of"))
-    db.session().commit()
+    day = parse_date(as_of, "--as-of")
+    with transaction() as write:
+        baseline = services.create_baseline(write.session, None, label, day)
     click.echo(baseline.content_hash)
 
 

@@ -8,9 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.auth.permissions import ensure_admin, ensure_can_edit_project
-from app.errors import DomainError, FieldInvalid
-from app.logframe.writes import (
+from app.audit.edits import (
     assign,
     audited_create,
     audited_delete,
@@ -20,6 +18,8 @@ from app.logframe.writes import (
     unique_code,
     value_count,
 )
+from app.auth.permissions import ensure_admin, ensure_can_edit_project
+from app.errors import DomainError, FieldInvalid
 from app.models.auth import User
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
 from app.models.progress import IndicatorValue

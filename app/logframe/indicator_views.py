@@ -8,14 +8,15 @@ from flask import abort, url_for
 from flask_login import current_user, login_required
 
 from app import db
+from app.audit.edits import plain
 from app.auth.permissions import ensure_admin
-from app.forms_common import ConfirmForm, act, submit
 from app.logframe import indicator_services as service
-from app.logframe.blueprint import bp, form_page, load
 from app.logframe.forms import IndicatorForm
-from app.logframe.structure_views import editable_output, logframe_url
-from app.logframe.writes import plain
+from app.logframe.views import bp, editable_output, logframe_url
 from app.models.logframe import Indicator, Outcome, Output
+from app.ui.forms import ConfirmForm
+from app.ui.pages import form_page, load
+from app.ui.writes import button_write, form_write
 
 
 def _form(indicator: Indicator | None = None) -> IndicatorForm:
@@ -45,9 +46,10 @@ def _create(parent: Outcome | Output, back: str) -> Any:
     form = _form()
     if form.validate_on_submit():
         data = _data(form)
-        call = lambda: service.create_indicator(db.session(), current_user, parent, data)  # noqa: E731
-        if (response := submit(form, call, back)) is not None:
-            return response
+        with form_write(form) as write:
+            service.create_indicator(write.session, current_user, parent, data)
+        if write.ok:
+            return write.done(back)
     return form_page(form, f"New indicator of {parent.code}", back)
 
 
@@ -81,11 +83,12 @@ def edit_indicator(indicator_id: int):  # type: ignore[no-untyped-def]
     form, back = _form(indicator), _back(indicator)
     if form.validate_on_submit():
         data, version, reason = _data(form), form.version.data, form.reason.data or ""
-        call = lambda: service.update_indicator(  # noqa: E731
-            db.session(), current_user, indicator, data, version, reason
-        )
-        if (response := submit(form, call, back, indicator)) is not None:
-            return response
+        with form_write(form, indicator) as write:
+            service.update_indicator(
+                write.session, current_user, indicator, data, version, reason
+            )
+        if write.ok:
+            return write.done(back)
     values = service.indicator_value_count(db.session(), indicator)
     delete = url_for("logframe.delete_indicator", indicator_id=indicator_id)
     return form_page(
@@ -101,6 +104,7 @@ def delete_indicator(indicator_id: int):  # type: ignore[no-untyped-def]
     if not ConfirmForm().validate_on_submit():
         abort(400)
     back = _back(indicator)
-    call = lambda: service.delete_indicator(db.session(), current_user, indicator)  # noqa: E731
     failed = url_for("logframe.edit_indicator", indicator_id=indicator_id)
-    return act(call, back, f"Indicator {indicator.code} deleted.", failed)
+    with button_write() as write:
+        service.delete_indicator(write.session, current_user, indicator)
+    return write.done(back, f"Indicator {indicator.code} deleted.", failed)

@@ -1,142 +1,155 @@
-"""Projects and their links to CTED needs: create, edit, delete, link, unlink."""
+"""Outcomes (admin), outputs and activities: create, edit and delete, each audited once."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.audit.services import record
-from app.auth.permissions import (
-    can_see_need,
-    ensure_can_create_project,
-    ensure_can_edit_project,
-)
-from app.errors import DomainError, NotFound
-from app.logframe.writes import (
+from app.audit.edits import (
     assign,
     audited_create,
     audited_delete,
     audited_update,
-    report_count,
     snap_fields,
     unique_code,
+    update_count,
     value_count,
 )
+from app.auth.permissions import ensure_admin, ensure_can_edit_project
+from app.errors import DomainError, FieldInvalid
 from app.models.auth import User
-from app.models.enums import Role
-from app.models.portfolio import PROJECT_SCALARS, CtedNeed, Project, ProjectCountry
-from app.models.progress import ProgressReport
-from app.models.reference import PveArea
+from app.models.logframe import Activity, Indicator, Outcome, Output
+from app.models.portfolio import Project
+from app.models.progress import IndicatorValue
 
-# What a focal point edits on the project form: the columns imports copy, and the pillar.
-PROJECT_FIELDS = (*PROJECT_SCALARS, "pillar_code")
-
-
-def project_snapshot(project: Project) -> dict[str, Any]:
-    """Return a project's audited state, with its countries and PVE areas."""
-    state = snap_fields(project, PROJECT_FIELDS + ("entity_id",))
-    state["countries"] = [c.iso3 for c in project.countries]
-    state["pve_areas"] = [a.number for a in project.pve_areas]
-    return state
+OUTCOME_FIELDS = ("code", "pillar_code", "statement")
+OUTPUT_FIELDS = ("code", "title", "outcome_id")
+ACTIVITY_FIELDS = ("title", "start_date", "end_date", "status", "percent_complete")
 
 
-def _set_details(session: Session, project: Project, data: Mapping[str, Any]) -> None:
-    assign(project, data, PROJECT_FIELDS)
-    wanted = sorted(set(data.get("countries", [])))
-    if wanted != [c.iso3 for c in project.countries]:
-        project.countries = [ProjectCountry(iso3=code) for code in wanted]
-    numbers = sorted(set(data.get("pve_areas", [])))
-    if numbers != [a.number for a in project.pve_areas]:
-        stmt = select(PveArea).where(PveArea.number.in_(numbers)).order_by(PveArea.number)
-        project.pve_areas = list(session.scalars(stmt))
+def outcome_snapshot(outcome: Outcome) -> dict[str, Any]:
+    """Return an outcome's audited state."""
+    return snap_fields(outcome, ("id",) + OUTCOME_FIELDS)
 
 
-def create_project(session: Session, user: User, data: Mapping[str, Any]) -> Project:
-    """Create a project; a focal point's project always belongs to their own entity."""
-    entity_id = data.get("entity_id") if user.role == Role.ADMIN else user.entity_id
-    ensure_can_create_project(user, entity_id)
-    unique_code(session, Project.code, data["code"], None)
-    project = Project(entity_id=entity_id)
-    _set_details(session, project, data)
-    return audited_create(session, user, project, project_snapshot)
+def output_snapshot(output: Output) -> dict[str, Any]:
+    """Return an output's audited state."""
+    return snap_fields(output, ("id", "project_id") + OUTPUT_FIELDS)
 
 
-def update_project(
-    session: Session, user: User, project: Project, data: Mapping[str, Any], version: int | None
-) -> Project:
-    """Change a project's facts (never its entity, unless an administrator moves it)."""
-    ensure_can_edit_project(user, project)
-    unique_code(session, Project.code, data["code"], project.id)
-    entity_id = data.get("entity_id") if user.role == Role.ADMIN else project.entity_id
-    if entity_id != project.entity_id:
-        ensure_can_create_project(user, entity_id)
-
-    def change() -> None:
-        _set_details(session, project, data)
-        project.entity_id = entity_id  # type: ignore[assignment]
-
-    audited_update(session, user, project, version, change, project_snapshot)
-    return project
+def activity_snapshot(activity: Activity) -> dict[str, Any]:
+    """Return an activity's audited state."""
+    return snap_fields(activity, ("id", "output_id") + ACTIVITY_FIELDS)
 
 
-def delete_project(session: Session, user: User, project: Project) -> None:
-    """Delete a project that has no progress reports or values."""
-    ensure_can_edit_project(user, project)
-    values = value_count(session, ProgressReport.project_id == project.id)
-    reports = report_count(session, project.id)
-    if values or reports:
-        raise DomainError(
-            f"The project {project.code} has {reports} progress report(s) and {values} value(s):"
-            " it cannot be deleted. Set its status to cancelled or completed instead."
-        )
-    audited_delete(session, user, project, project_snapshot)
+def create_outcome(session: Session, user: User, data: Mapping[str, Any]) -> Outcome:
+    """Create a Compact-level outcome under a pillar (administrators only)."""
+    ensure_admin(user)
+    unique_code(session, Outcome.code, data["code"], None)
+    outcome = Outcome()
+    assign(outcome, data, OUTCOME_FIELDS)
+    return audited_create(session, user, outcome, outcome_snapshot)
 
 
-def _visible_need(session: Session, user: User, need_id: int) -> CtedNeed:
-    need = session.get(CtedNeed, need_id)
-    if need is None or not can_see_need(user, need.confidential):
-        raise NotFound("No such CTED need.")
-    return need
+def update_outcome(
+    session: Session, user: User, outcome: Outcome, data: Mapping[str, Any], version: int | None
+) -> Outcome:
+    """Change an outcome (administrators only)."""
+    ensure_admin(user)
+    unique_code(session, Outcome.code, data["code"], outcome.id)
+    change = lambda: assign(outcome, data, OUTCOME_FIELDS)  # noqa: E731
+    audited_update(session, user, outcome, version, change, outcome_snapshot)
+    return outcome
 
 
-def _need_event(
-    session: Session, user: User, project: Project, need: CtedNeed, linked: bool
-) -> None:
-    state = {"need_id": need.id, "need_code": need.code, "confidential": need.confidential}
-    record(
-        session,
-        user.id,
-        "link_need" if linked else "unlink_need",
-        "project",
-        project.id,
-        before=None if linked else state,
-        after=state if linked else None,
-        project_id=project.id,
-        entity_id=project.entity_id,
+def delete_outcome(session: Session, user: User, outcome: Outcome) -> None:
+    """Delete an outcome no output contributes to and with no indicators left."""
+    ensure_admin(user)
+    outputs = session.scalar(select(func.count(Output.id)).where(Output.outcome_id == outcome.id))
+    indicators = session.scalar(
+        select(func.count(Indicator.id)).where(Indicator.outcome_id == outcome.id)
     )
-    session.flush()
+    if outputs or indicators:
+        raise DomainError(
+            f"The outcome {outcome.code} still has {outputs} output(s) and {indicators}"
+            " indicator(s): move or delete them first."
+        )
+    audited_delete(session, user, outcome, outcome_snapshot)
 
 
-def link_need(session: Session, user: User, project: Project, need_id: int) -> CtedNeed:
-    """Link a project to a CTED need the user may see."""
+def _check_outcome(session: Session, outcome_id: int | None) -> None:
+    if outcome_id is None or session.get(Outcome, outcome_id) is None:
+        raise FieldInvalid("outcome_id", "Choose an outcome.")
+
+
+def create_output(
+    session: Session, user: User, project: Project, data: Mapping[str, Any]
+) -> Output:
+    """Add an output to a project, linked to an outcome."""
     ensure_can_edit_project(user, project)
-    need = _visible_need(session, user, need_id)
-    if need in project.needs:
-        raise DomainError(f"The project already answers need {need.code}.")
-    project.needs.append(need)
-    _need_event(session, user, project, need, linked=True)
-    return need
+    _check_outcome(session, data.get("outcome_id"))
+    unique_code(session, Output.code, data["code"], None, Output.project_id == project.id)
+    output = Output(project_id=project.id, project=project)
+    assign(output, data, OUTPUT_FIELDS)
+    return audited_create(session, user, output, output_snapshot)
 
 
-def unlink_need(session: Session, user: User, project: Project, need_id: int) -> CtedNeed:
-    """Remove a project's link to a CTED need the user may see."""
-    ensure_can_edit_project(user, project)
-    need = _visible_need(session, user, need_id)
-    if need not in project.needs:
-        raise NotFound("The project is not linked to this need.")
-    project.needs.remove(need)
-    _need_event(session, user, project, need, linked=False)
-    return need
+def update_output(
+    session: Session, user: User, output: Output, data: Mapping[str, Any], version: int | None
+) -> Output:
+    """Change an output's code, title or outcome."""
+    ensure_can_edit_project(user, output.project)
+    _check_outcome(session, data.get("outcome_id"))
+    unique_code(
+        session, Output.code, data["code"], output.id, Output.project_id == output.project_id
+    )
+    change = lambda: assign(output, data, OUTPUT_FIELDS)  # noqa: E731
+    audited_update(session, user, output, version, change, output_snapshot)
+    return output
+
+
+def delete_output(session: Session, user: User, output: Output) -> None:
+    """Delete an output with its activities and indicators, unless any has reported data."""
+    ensure_can_edit_project(user, output.project)
+    ids = [i.id for i in output.indicators]
+    values = value_count(session, IndicatorValue.indicator_id.in_(ids)) if ids else 0
+    updates = sum(update_count(session, a.id) for a in output.activities)
+    if values or updates:
+        raise DomainError(
+            f"The output {output.code} has {values} indicator value(s) and {updates} activity"
+            " update(s): it cannot be deleted."
+        )
+    for indicator in list(output.indicators):
+        session.delete(indicator)
+    audited_delete(session, user, output, output_snapshot)
+
+
+def create_activity(
+    session: Session, user: User, output: Output, data: Mapping[str, Any]
+) -> Activity:
+    """Add an activity to an output."""
+    ensure_can_edit_project(user, output.project)
+    activity = Activity(output_id=output.id, output=output)
+    assign(activity, data, ACTIVITY_FIELDS)
+    return audited_create(session, user, activity, activity_snapshot)
+
+
+def update_activity(
+    session: Session, user: User, activity: Activity, data: Mapping[str, Any], version: int | None
+) -> Activity:
+    """Change an activity's title, dates, status or completion."""
+    ensure_can_edit_project(user, activity.output.project)
+    change = lambda: assign(activity, data, ACTIVITY_FIELDS)  # noqa: E731
+    audited_update(session, user, activity, version, change, activity_snapshot)
+    return activity
+
+
+def delete_activity(session: Session, user: User, activity: Activity) -> None:
+    """Delete an activity no progress report has updated."""
+    ensure_can_edit_project(user, activity.output.project)
+    if update_count(session, activity.id):
+        raise DomainError("This activity has reported progress: it cannot be deleted.")
+    audited_delete(session, user, activity, activity_snapshot)

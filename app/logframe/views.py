@@ -1,167 +1,208 @@
-"""Project pages for editors: create, edit, delete, the logframe page, links to CTED needs."""
+"""Logframe editing pages: outcomes (admin), a project's outputs and activities."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, render_template, url_for
+from flask import Blueprint, abort, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from app import db
-from app.forms_common import ConfirmForm, act, submit
-from app.logframe import services
-from app.logframe.blueprint import bp, editable_project, form_page
-from app.logframe.forms import NeedLinkForm, ProjectForm
-from app.models.enums import Role
-from app.models.portfolio import Project
-from app.models.reference import Entity, PveArea
-from app.portfolio import queries
+from app.auth.permissions import ensure_admin, ensure_can_edit_project
+from app.logframe import services as structure
+from app.logframe.forms import ActivityForm, OutcomeForm, OutputForm
+from app.models.logframe import Activity, Outcome, Output
+from app.ui.forms import ConfirmForm
+from app.ui.pages import editable_project, form_page, load
+from app.ui.writes import button_write, form_write
 
-FLAGS = {True: "yes", False: "no", None: ""}
-
-
-def _project_form(project: Project | None = None) -> ProjectForm:
-    initial = _initial(project) if project else {"entity_id": current_user.entity_id}
-    form = ProjectForm(data=initial)
-    session = db.session()
-    stmt = select(Entity).order_by(Entity.acronym)
-    if current_user.role != Role.ADMIN:
-        stmt = stmt.where(Entity.id == current_user.entity_id)
-    form.entity_id.choices = [(e.id, f"{e.acronym} — {e.name}") for e in session.scalars(stmt)]
-    areas = session.scalars(select(PveArea).order_by(PveArea.number))
-    form.pve_areas.choices = [(a.number, f"{a.number}. {a.name}") for a in areas]
-    return form
+bp = Blueprint("logframe", __name__, template_folder="templates")
 
 
-def _initial(project: Project) -> dict[str, Any]:
-    data = {name: getattr(project, name) for name in services.PROJECT_FIELDS}
-    data.update(
-        entity_id=project.entity_id,
-        version=project.version,
-        in_multi_year_appeal=FLAGS[project.in_multi_year_appeal],
-        gender_marker="" if project.gender_marker is None else str(project.gender_marker),
-        origin=project.origin or "",
-        countries=", ".join(c.iso3 for c in project.countries),
-        pve_areas=[a.number for a in project.pve_areas],
-    )
-    return data
+
+def _data(form: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {name: form[name].data for name in fields}
 
 
-def _project_data(form: ProjectForm) -> dict[str, Any]:
-    data = {name: form[name].data for name in services.PROJECT_FIELDS}
-    marker, codes = form.gender_marker.data, form.countries.data or ""
-    data.update(
-        entity_id=form.entity_id.data,
-        in_multi_year_appeal={"yes": True, "no": False}.get(form.in_multi_year_appeal.data),
-        gender_marker=int(marker) if marker else None,
-        origin=form.origin.data or None,
-        countries=[c.strip().upper() for c in codes.split(",") if c.strip()],
-        pve_areas=form.pve_areas.data or [],
-    )
-    return data
+def _initial(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in fields + ("version",)}
 
 
-@bp.route("/projects/new", methods=["GET", "POST"])
+def _confirmed() -> None:
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+
+
+@bp.route("/outcomes")
 @login_required
-def new_project():  # type: ignore[no-untyped-def]
-    """Create a project (focal points: for their own entity only)."""
-    if current_user.role not in (Role.ADMIN, Role.FOCAL_POINT):
-        abort(403)
-    form = _project_form()
+def outcomes():  # type: ignore[no-untyped-def]
+    """List the Compact-level outcomes with their indicators (administrators)."""
+    ensure_admin(current_user)
+    stmt = select(Outcome).order_by(Outcome.pillar_code, Outcome.code)
+    items = db.session().scalars(stmt.options(selectinload(Outcome.indicators))).all()
+    return render_template("logframe/outcomes.html", outcomes=items, confirm=ConfirmForm())
+
+
+@bp.route("/outcomes/new", methods=["GET", "POST"])
+@login_required
+def new_outcome():  # type: ignore[no-untyped-def]
+    """Create an outcome under a pillar."""
+    ensure_admin(current_user)
+    form, back = OutcomeForm(), url_for("logframe.outcomes")
     if form.validate_on_submit():
-        created: list[Project] = []
-        call = lambda: created.append(  # noqa: E731
-            services.create_project(db.session(), current_user, _project_data(form))
-        )
-        done = lambda: url_for("portfolio.project", project_id=created[0].id)  # noqa: E731
-        if (response := submit(form, call, done)) is not None:
-            return response
-    return form_page(form, "New project", url_for("portfolio.projects"))
+        data = _data(form, structure.OUTCOME_FIELDS)
+        with form_write(form) as write:
+            structure.create_outcome(write.session, current_user, data)
+        if write.ok:
+            return write.done(back)
+    return form_page(form, "New outcome", back)
 
 
-@bp.route("/projects/<int:project_id>/edit", methods=["GET", "POST"])
+@bp.route("/outcomes/<int:outcome_id>/edit", methods=["GET", "POST"])
 @login_required
-def edit_project(project_id: int):  # type: ignore[no-untyped-def]
-    """Edit a project's facts."""
-    project = editable_project(project_id)
-    form = _project_form(project)
-    back = url_for("portfolio.project", project_id=project_id)
+def edit_outcome(outcome_id: int):  # type: ignore[no-untyped-def]
+    """Edit an outcome."""
+    ensure_admin(current_user)
+    outcome = load(Outcome, outcome_id)
+    form = OutcomeForm(data=_initial(outcome, structure.OUTCOME_FIELDS))
+    back = url_for("logframe.outcomes")
     if form.validate_on_submit():
-        call = lambda: services.update_project(  # noqa: E731
-            db.session(), current_user, project, _project_data(form), form.version.data
-        )
-        if (response := submit(form, call, back, project)) is not None:
-            return response
-    return form_page(form, f"Edit {project.code}", back, delete=_delete_url(project))
+        data, version = _data(form, structure.OUTCOME_FIELDS), form.version.data
+        with form_write(form, outcome) as write:
+            structure.update_outcome(
+                write.session, current_user, outcome, data, version
+            )
+        if write.ok:
+            return write.done(back)
+    delete = url_for("logframe.delete_outcome", outcome_id=outcome_id)
+    return form_page(form, f"Edit outcome {outcome.code}", back, delete=delete)
 
 
-def _delete_url(project: Project) -> str:
-    return url_for("logframe.delete_project", project_id=project.id)
-
-
-@bp.route("/projects/<int:project_id>/delete", methods=["POST"])
+@bp.route("/outcomes/<int:outcome_id>/delete", methods=["POST"])
 @login_required
-def delete_project(project_id: int):  # type: ignore[no-untyped-def]
-    """Delete a project that has no reported data."""
-    project = editable_project(project_id)
-    ConfirmForm().validate_on_submit() or abort(400)
-    back = url_for("logframe.edit_project", project_id=project_id)
-    call = lambda: services.delete_project(db.session(), current_user, project)  # noqa: E731
-    return act(call, url_for("portfolio.projects"), f"Project {project.code} deleted.", back)
+def delete_outcome(outcome_id: int):  # type: ignore[no-untyped-def]
+    """Delete an outcome that nothing depends on."""
+    ensure_admin(current_user)
+    outcome = load(Outcome, outcome_id)
+    _confirmed()
+    with button_write() as write:
+        structure.delete_outcome(write.session, current_user, outcome)
+    return write.done(url_for("logframe.outcomes"), f"Outcome {outcome.code} deleted.")
 
 
-@bp.route("/projects/<int:project_id>/logframe")
-@login_required
-def logframe(project_id: int):  # type: ignore[no-untyped-def]
-    """Show the editable logframe of a project: outputs, activities, indicators, needs."""
-    project = editable_project(project_id)
-    session = db.session()
-    outputs = queries.project_outputs(session, project_id)
-    return render_template(
-        "logframe/logframe.html",
-        project=project,
-        outputs=outputs,
-        needs=queries.project_needs_for(session, current_user, project_id),
-        hidden_needs=queries.hidden_need_count(session, current_user, project_id),
-        link_form=_need_form(project),
-        confirm=ConfirmForm(),
-    )
-
-
-def _need_form(project: Project) -> NeedLinkForm:
-    form = NeedLinkForm()
-    linked = {n.id for n in project.needs}
-    stmt = queries.visible_needs(current_user).order_by(
-        queries.CtedNeed.member_state, queries.CtedNeed.code
-    )
-    form.need_id.choices = [
-        (n.id, f"{n.code} ({n.member_state}, {n.thematic_area})")
-        for n in db.session().scalars(stmt)
-        if n.id not in linked
+def _output_form(output: Output | None = None) -> OutputForm:
+    initial = _initial(output, structure.OUTPUT_FIELDS) if output else None
+    form = OutputForm(data=initial)
+    stmt = select(Outcome).order_by(Outcome.pillar_code, Outcome.code)
+    form.outcome_id.choices = [
+        (o.id, f"{o.code} (pillar {o.pillar_code}): {o.statement[:80]}")
+        for o in db.session().scalars(stmt)
     ]
     return form
 
 
-@bp.route("/projects/<int:project_id>/needs", methods=["POST"])
-@login_required
-def link_need(project_id: int):  # type: ignore[no-untyped-def]
-    """Link the project to a CTED need the user may see."""
-    project = editable_project(project_id)
-    form = _need_form(project)
-    back = url_for("logframe.logframe", project_id=project_id)
-    if not form.validate_on_submit():
-        abort(404)  # a need outside the choices is one the user may not use
-    call = lambda: services.link_need(db.session(), current_user, project, form.need_id.data)  # noqa: E731
-    return act(call, back, "Need linked.")
+def logframe_url(project_id: int) -> str:
+    return url_for("portfolio.logframe", project_id=project_id)
 
 
-@bp.route("/projects/<int:project_id>/needs/<int:need_id>/unlink", methods=["POST"])
+@bp.route("/projects/<int:project_id>/outputs/new", methods=["GET", "POST"])
 @login_required
-def unlink_need(project_id: int, need_id: int):  # type: ignore[no-untyped-def]
-    """Remove the project's link to a CTED need."""
+def new_output(project_id: int):  # type: ignore[no-untyped-def]
+    """Add an output to a project."""
     project = editable_project(project_id)
-    ConfirmForm().validate_on_submit() or abort(400)
-    back = url_for("logframe.logframe", project_id=project_id)
-    call = lambda: services.unlink_need(db.session(), current_user, project, need_id)  # noqa: E731
-    return act(call, back, "Need unlinked.")
+    form, back = _output_form(), logframe_url(project_id)
+    if form.validate_on_submit():
+        data = _data(form, structure.OUTPUT_FIELDS)
+        with form_write(form) as write:
+            structure.create_output(write.session, current_user, project, data)
+        if write.ok:
+            return write.done(back)
+    return form_page(form, f"New output of {project.code}", back)
+
+
+def editable_output(output_id: int) -> Output:
+    output = load(Output, output_id)
+    ensure_can_edit_project(current_user, output.project)
+    return output
+
+
+@bp.route("/outputs/<int:output_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_output(output_id: int):  # type: ignore[no-untyped-def]
+    """Edit an output."""
+    output = editable_output(output_id)
+    form, back = _output_form(output), logframe_url(output.project_id)
+    if form.validate_on_submit():
+        data, version = _data(form, structure.OUTPUT_FIELDS), form.version.data
+        with form_write(form, output) as write:
+            structure.update_output(
+                write.session, current_user, output, data, version
+            )
+        if write.ok:
+            return write.done(back)
+    delete = url_for("logframe.delete_output", output_id=output_id)
+    return form_page(form, f"Edit output {output.code}", back, delete=delete)
+
+
+@bp.route("/outputs/<int:output_id>/delete", methods=["POST"])
+@login_required
+def delete_output(output_id: int):  # type: ignore[no-untyped-def]
+    """Delete an output with no reported data."""
+    output = editable_output(output_id)
+    _confirmed()
+    with button_write() as write:
+        structure.delete_output(write.session, current_user, output)
+    return write.done(logframe_url(output.project_id), f"Output {output.code} deleted.")
+
+
+@bp.route("/outputs/<int:output_id>/activities/new", methods=["GET", "POST"])
+@login_required
+def new_activity(output_id: int):  # type: ignore[no-untyped-def]
+    """Add an activity to an output."""
+    output = editable_output(output_id)
+    form, back = ActivityForm(), logframe_url(output.project_id)
+    if form.validate_on_submit():
+        data = _data(form, structure.ACTIVITY_FIELDS)
+        with form_write(form) as write:
+            structure.create_activity(write.session, current_user, output, data)
+        if write.ok:
+            return write.done(back)
+    return form_page(form, f"New activity under {output.code}", back)
+
+
+def _editable_activity(activity_id: int) -> Activity:
+    activity = load(Activity, activity_id)
+    ensure_can_edit_project(current_user, activity.output.project)
+    return activity
+
+
+@bp.route("/activities/<int:activity_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_activity(activity_id: int):  # type: ignore[no-untyped-def]
+    """Edit an activity's dates, status and completion."""
+    activity = _editable_activity(activity_id)
+    form = ActivityForm(data=_initial(activity, structure.ACTIVITY_FIELDS))
+    back = logframe_url(activity.output.project_id)
+    if form.validate_on_submit():
+        data, version = _data(form, structure.ACTIVITY_FIELDS), form.version.data
+        with form_write(form, activity) as write:
+            structure.update_activity(
+                write.session, current_user, activity, data, version
+            )
+        if write.ok:
+            return write.done(back)
+    delete = url_for("logframe.delete_activity", activity_id=activity_id)
+    return form_page(form, "Edit activity", back, delete=delete)
+
+
+@bp.route("/activities/<int:activity_id>/delete", methods=["POST"])
+@login_required
+def delete_activity(activity_id: int):  # type: ignore[no-untyped-def]
+    """Delete an activity with no reported progress."""
+    activity = _editable_activity(activity_id)
+    _confirmed()
+    with button_write() as write:
+        structure.delete_activity(write.session, current_user, activity)
+    return write.done(logframe_url(activity.output.project_id), "Activity deleted.")

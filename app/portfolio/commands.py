@@ -1,4 +1,4 @@
-"""Portfolio commands: imports and demo data."""
+"""Portfolio commands: the needs and projects imports."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from flask import current_app
 
-from app import db
-from app.cli import domain_command, fail
+from app.cli import domain_command
 from app.portfolio.imports.reader import Row
+from app.ui.writes import transaction
 
 PROGRESS_MIN_ROWS = 500
 
@@ -35,8 +34,8 @@ def import_needs(path: Path, dry_run: bool) -> None:
     """Import CTED needs from a CSV or XLSX file (all rows or none)."""
     from app.portfolio.imports import import_needs as run
 
-    result = run(db.session(), None, path, dry_run=dry_run, progress=progress)
-    db.session().commit()
+    with transaction() as write:
+        result = run(write.session, None, path, dry_run=dry_run, progress=progress)
     click.echo(f"Needs: {result.summary()}.")
 
 
@@ -48,25 +47,10 @@ def import_projects(path: Path, dry_run: bool) -> None:
     """Import projects from a CSV or XLSX file (all rows or none)."""
     from app.portfolio.imports import import_projects as run
 
-    result = run(db.session(), None, path, dry_run=dry_run, progress=progress)
-    db.session().commit()
+    with transaction() as write:
+        result = run(write.session, None, path, dry_run=dry_run, progress=progress)
     click.echo(f"Projects: {result.summary()}.")
 
 
-@click.command("seed-demo")
-@domain_command
-def seed_demo() -> None:
-    """Load reference data and a realistic demo portfolio (development only)."""
-    from app.portfolio.demo import DEMO_PASSWORD
-    from app.portfolio.demo import seed_demo as load
 
-    if current_app.config.get("PRODUCTION"):
-        fail("seed-demo refuses to run when PRODUCTION is set")
-    summary = load(db.session())
-    db.session().commit()
-    click.echo(summary.message)
-    for email, role in summary.sign_ins:
-        click.echo(f"  {email:<24} {role:<12} password: {DEMO_PASSWORD}")
-
-
-COMMANDS: list[click.Command] = [import_needs, import_projects, seed_demo]
+COMMANDS: list[click.Command] = [import_needs, import_projects]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -136,20 +135,3 @@ def linked_project_count():  # type: ignore[no-untyped-def]
         .scalar_subquery()
         .label("projects")
     )
-
-
-def project_outputs(session: Session, project_id: int) -> list[Any]:
-    """Return a project's outputs with activities, outcome, indicators and targets loaded."""
-    from app.models.logframe import Indicator, Output
-
-    stmt = (
-        select(Output)
-        .where(Output.project_id == project_id)
-        .order_by(Output.code)
-        .options(
-            selectinload(Output.activities),
-            selectinload(Output.outcome),
-            selectinload(Output.indicators).selectinload(Indicator.targets),
-        )
-    )
-    return list(session.scalars(stmt))

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from app import db
+from app.logframe import queries as logframe_queries
 from app.models.columns import choices
 from app.models.portfolio import CtedNeed, Project
 from app.models.reference import Pillar
@@ -55,7 +56,7 @@ def project(project_id: int):  # type: ignore[no-untyped-def]
     item = session.get(Project, project_id)
     if item is None:
         abort(404)
-    outputs = queries.project_outputs(session, project_id)
+    outputs = logframe_queries.project_outputs(session, project_id)
     return render_template(
         "portfolio/project.html",
         project=item,

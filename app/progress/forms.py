@@ -14,8 +14,8 @@ from wtforms.widgets import HiddenInput, TextInput
 
 from app.models.columns import choices
 from app.models.enums import ActivityStatus
-from app.progress.entry import ActivityInput, IndicatorInput, ReportInput, ReportScope
 from app.progress.numbers import parse_quantity
+from app.progress.services import ActivityInput, IndicatorInput, ReportInput, ReportScope
 from indicators.types import Measure
 
 MAX_TEXT = 5000

@@ -5,7 +5,7 @@ from __future__ import annotations
 from wtforms import DateField, StringField
 from wtforms.validators import InputRequired, Optional
 
-from app.forms_common import VersionedForm, quarter_key, strip
+from app.ui.forms import VersionedForm, quarter_key, strip
 
 
 class NewPeriodForm(VersionedForm):

@@ -7,11 +7,12 @@ from flask_login import current_user, login_required
 
 from app import db
 from app.auth.permissions import ensure_admin
-from app.forms_common import ConfirmForm, ReasonForm, act, submit
 from app.models.enums import PeriodStatus
 from app.models.progress import ReportingPeriod
-from app.progress import periods
+from app.progress import period_services as periods
 from app.progress.period_forms import NewPeriodForm, PeriodDatesForm
+from app.ui.forms import ConfirmForm, ReasonForm
+from app.ui.writes import button_write, form_write
 
 bp = Blueprint("periods", __name__, template_folder="templates")
 
@@ -40,11 +41,11 @@ def new():  # type: ignore[no-untyped-def]
     ensure_admin(current_user)
     form, back = NewPeriodForm(), url_for("periods.index")
     if form.validate_on_submit():
-        call = lambda: periods.create_period(  # noqa: E731
-            db.session(), current_user, form.key.data, form.entry_opens_on.data, form.due_on.data
-        )
-        if (response := submit(form, call, back)) is not None:
-            return response
+        with form_write(form) as write:
+            dates = (form.entry_opens_on.data, form.due_on.data)
+            periods.create_period(write.session, current_user, form.key.data, *dates)
+        if write.ok:
+            return write.done(back)
     return render_template("progress/period_form.html", form=form, title="New period", back=back)
 
 
@@ -57,16 +58,17 @@ def edit(period_id: int):  # type: ignore[no-untyped-def]
     form = PeriodDatesForm(data={**initial, "version": period.version})
     back = url_for("periods.index")
     if form.validate_on_submit():
-        call = lambda: periods.update_period(  # noqa: E731
-            db.session(),
-            current_user,
-            period,
-            form.entry_opens_on.data,
-            form.due_on.data,
-            form.version.data,
-        )
-        if (response := submit(form, call, back, period)) is not None:
-            return response
+        with form_write(form, period) as write:
+            periods.update_period(
+                write.session,
+                current_user,
+                period,
+                form.entry_opens_on.data,
+                form.due_on.data,
+                form.version.data,
+            )
+        if write.ok:
+            return write.done(back)
     title = f"Period {period.key} ({period.starts_on} to {period.ends_on})"
     return render_template(
         "progress/period_form.html",
@@ -83,10 +85,11 @@ def _set_status(period_id: int, status: PeriodStatus) -> object:
     form = ReasonForm()
     if not form.validate_on_submit():
         abort(400)
-    call = lambda: periods.set_status(  # noqa: E731
-        db.session(), current_user, period, status, form.reason.data or ""
-    )
-    return act(call, url_for("periods.index"), f"Period {period.key} is now {status.value}.")
+    with button_write() as write:
+        periods.set_status(
+            write.session, current_user, period, status, form.reason.data or ""
+        )
+    return write.done(url_for("periods.index"), f"Period {period.key} is now {status.value}.")
 
 
 @bp.route("/periods/<int:period_id>/lock", methods=["POST"])
@@ -110,5 +113,6 @@ def delete(period_id: int):  # type: ignore[no-untyped-def]
     period = _period(period_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    call = lambda: periods.delete_period(db.session(), current_user, period)  # noqa: E731
-    return act(call, url_for("periods.index"), f"Period {period.key} deleted.")
+    with button_write() as write:
+        periods.delete_period(write.session, current_user, period)
+    return write.done(url_for("periods.index"), f"Period {period.key} deleted.")

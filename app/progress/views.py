@@ -14,9 +14,11 @@ from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.models.enums import PeriodStatus
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
-from app.progress import entry, workflow
+from app.progress import services as entry
+from app.progress import workflow
 from app.progress.forms import ReportForm, ReviewForm, field_for_gap, report_form, to_input
 from app.progress.queries import last_approved_values
+from app.ui.writes import transaction
 
 bp = Blueprint("progress", __name__, template_folder="templates")
 
@@ -62,21 +64,19 @@ def _save(scope: entry.ReportScope, form: ReportForm) -> tuple[int, dict[str, An
     action = "submit" if request.form.get("action") == "submit" else "save"
     if not form.validate():
         return 422, {"message": "Some values are not right; see the messages next to them."}
-    session = db.session()
+    service = entry.submit if action == "submit" else entry.save_draft
     try:
-        service = entry.submit if action == "submit" else entry.save_draft
-        service(session, current_user, scope, to_input(form, scope), form.version.data or 0)
+        with transaction() as write:
+            data = to_input(form, scope)
+            service(write.session, current_user, scope, data, form.version.data or 0)
     except entry.IncompleteReport as error:
         _mark_gaps(form, error.fields)
         return 422, {"message": "To submit, complete the fields marked below (draft not saved)."}
     except entry.StaleReport as error:
-        session.rollback()
         _reset_version(form, error.report)
         return 409, {"stale": error}
     except DomainError as error:
-        session.rollback()
         return status_for(error), {"message": str(error)}
-    session.commit()
     flash("Report submitted for review." if action == "submit" else "Draft saved.", "success")
     return 303, {}
 
@@ -169,15 +169,13 @@ def decide(report_id: int, action: str) -> Any:
     found, form = _load_report(report_id), ReviewForm()
     if not form.validate():
         return _render_review(found, form, 422, message="The form was not valid; reload the page.")
-    session = db.session()
     try:
-        _decision(action, found, form)
+        with transaction():
+            _decision(action, found, form)
     except DomainError as error:
-        session.rollback()
         if isinstance(error, ValidationFailed):
             form.comment.errors = [*form.comment.errors, str(error)]
         return _render_review(_load_report(report_id), form, status_for(error), message=str(error))
-    session.commit()
     flash(f"Report {workflow.PAST[action]}.", "success")
     return redirect(url_for("progress.review", report_id=report_id))
 

@@ -14,7 +14,7 @@ from app.errors import Conflict, DomainError, ValidationFailed
 from app.models.auth import User
 from app.models.enums import PeriodStatus
 from app.models.progress import ProgressReport
-from app.progress.snapshots import report_snapshot
+from app.progress.audit_state import report_snapshot
 from indicators.types import ReportStatus
 
 DRAFT, SUBMITTED = ReportStatus.DRAFT.value, ReportStatus.SUBMITTED.value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Table  # type: ignore[import-untyped]
 
 from reports.formatting import fmt_any, fmt_number
-from reports.model import BaselineComparison, BaselineReport, ProjectRef
+from reports.content import BaselineComparison, BaselineReport, ProjectRef
 from reports.pdf import styles as s
 from reports.pdf.blocks import heading, headline_table, house_table, para, text_rows
 from reports.pdf.document import PageMeta, build_pdf

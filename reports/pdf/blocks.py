@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: i
 
 from reports.charts import release, to_image
 from reports.formatting import fmt_any, fmt_pct, fmt_value, status_word
-from reports.model import Headline, IndicatorRow
+from reports.content import Headline, IndicatorRow
 from reports.pdf import styles as s
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

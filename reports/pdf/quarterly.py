@@ -16,7 +16,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from reports.charts import panel_bar_chart
 from reports.formatting import fmt_millions, fmt_pct
-from reports.model import PillarSection, QuarterlyReport, share_pct
+from reports.content import PillarSection, QuarterlyReport, share_pct
 from reports.pdf import sections
 from reports.pdf import styles as s
 from reports.pdf.blocks import chart, heading, headline_table, indicator_table, narrative, para

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table  # type: ignor
 
 from reports.charts import NAVY, bar_chart, grouped_bar_chart
 from reports.formatting import fmt_millions, fmt_money, fmt_number, fmt_pct
-from reports.model import (
+from reports.content import (
     ZERO,
     AnnexProject,
     CoverageRow,

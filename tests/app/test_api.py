@@ -9,8 +9,8 @@ import json
 import pytest
 from sqlalchemy import select
 
-from app.analysis.baseline_report import baseline_report, to_json
 from app.baselines.services import create_baseline
+from app.figures.baseline_report import baseline_report, to_json
 from app.models.audit import AuditEvent
 from app.models.baselines import Baseline
 from tests.app import analysis_data

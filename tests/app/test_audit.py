@@ -106,7 +106,7 @@ def test_failing_permission_helper_denies(world, as_role, monkeypatch, db_sessio
         raise ValueError("no entity")
 
     monkeypatch.setattr("app.audit.views.ensure_can_read_entity_audit", broken)
-    monkeypatch.setattr("app.logframe.blueprint.ensure_can_edit_project", broken)
+    monkeypatch.setattr("app.ui.pages.ensure_can_edit_project", broken)
     client = as_role("owner")
     for path in (f"/projects/{world.project.id}/audit", f"/projects/{world.project.id}/edit"):
         response = client.get(path)

@@ -17,7 +17,7 @@ from app.baselines.services import create_baseline, verify_baseline
 from app.db import make_engine
 from app.models import metadata
 from app.models.baselines import Baseline
-from app.portfolio.reference import seed_reference
+from app.reference.services import seed_reference
 from tests.app import factories
 
 

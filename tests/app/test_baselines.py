@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from app.analysis.baseline_report import baseline_report
 from app.baselines.guard import FrozenRecordError
 from app.baselines.services import create_baseline, verify_baseline
 from app.errors import DomainError
+from app.figures.baseline_report import baseline_report
 from app.models.baselines import BaselineProject
 from tests.app import factories
 from tests.app.tamper import tamper

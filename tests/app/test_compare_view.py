@@ -11,10 +11,10 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from app.analysis.baseline_report import baseline_report
-from app.analysis.performance import all_performance, performance_page
-from app.analysis.sources import Source
 from app.baselines.services import create_baseline, get_baseline
+from app.compare.indicator_performance import all_performance, performance_page
+from app.figures.baseline_report import baseline_report
+from app.figures.data_source import Source
 from tests.app import analysis_data, factories
 from tests.app.analysis_helpers import counted, csv_rows, xlsx_text
 
@@ -171,7 +171,7 @@ def test_indicator_pager_text_and_bad_page_numbers(data, viewer) -> None:
 
 
 def test_indicator_pager_links_keep_the_sources_and_filters(data, viewer, monkeypatch) -> None:
-    monkeypatch.setattr("app.analysis.performance.PER_PAGE", 1)
+    monkeypatch.setattr("app.compare.indicator_performance.PER_PAGE", 1)
     query = {"a": OLD, "b": "", "scope": "national", "indicators_page": "2"}
     page = viewer.get("/compare", query_string=query).get_data(as_text=True)
     assert "Indicators 2–2 of 2," in page and "Page 2 of 2" in page

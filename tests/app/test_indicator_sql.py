@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from app.analysis.indicator_queries import indicator_figures
-from app.analysis.indicator_rollup import output_groups
+from app.figures.indicator_queries import indicator_figures
+from app.figures.indicator_rollup import output_groups
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
 from app.models.progress import IndicatorValue, ProgressReport
 from indicators.aggregate import RollUpItem, roll_up, unit_key

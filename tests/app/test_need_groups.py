@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.analysis.queries import need_groups
-from app.analysis.sources import Source
 from app.baselines.services import get_baseline
+from app.figures.data_source import Source
+from app.figures.queries import need_groups
 from indicators.coverage import NeedFacts, coverage_of_groups, group_needs, need_coverage
 from tests.app.analysis_data import two_baselines
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models.progress import ReportingPeriod
-from app.progress.quarters import parse_quarter
+from indicators.periods import parse_quarter
 from tests.app.logframe_fixtures import add_value, audit_count, last_event
 
 

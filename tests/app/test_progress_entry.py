@@ -128,7 +128,8 @@ def test_concurrent_edit_is_refused_with_what_changed(client, db_session, make_u
 
 
 def test_returned_report_goes_back_to_draft_when_edited(client, db_session, make_user, login, w):
-    from app.progress import entry, workflow
+    from app.progress import services as entry
+    from app.progress import workflow
 
     focal, reviewer = make_user("focal_point", "UNODC"), make_user("reviewer")
     login(focal)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.progress import entry
+from app.progress import services as entry
 from tests.app.progress_data import period, world
 from tests.app.test_progress_workflow import complete
 

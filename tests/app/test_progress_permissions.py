@@ -7,7 +7,7 @@ import io
 import pytest
 from flask import Flask
 
-from app.progress import entry
+from app.progress import services as entry
 from tests.app.progress_data import fingerprint, report_of, world
 from tests.app.test_progress_workflow import complete
 

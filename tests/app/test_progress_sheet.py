@@ -8,8 +8,9 @@ from decimal import Decimal
 
 import openpyxl
 
-from app.progress import entry, workflow
-from app.progress.spreadsheet import HEADER
+from app.progress import services as entry
+from app.progress import workflow
+from app.progress.workbook import HEADER
 from tests.app.progress_data import audit_events, fingerprint, report_of, world
 from tests.app.test_progress_workflow import complete
 

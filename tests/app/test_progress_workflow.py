@@ -13,7 +13,8 @@ from sqlalchemy import update
 
 from app.errors import Conflict, DomainError, PermissionDenied, ValidationFailed
 from app.models.progress import ProgressReport
-from app.progress import entry, workflow
+from app.progress import services as entry
+from app.progress import workflow
 from app.progress.queries import approved_values, last_approved_value, pending_values
 from tests.app.progress_data import audit_events, report_of, world
 

@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import text
 
-from app.analysis.quarterly import build_quarterly
-from app.baselines.issued import TamperedReport, issue_report, render_pdf, verified_content
 from app.errors import DomainError
+from app.quarterly.build import build_quarterly
+from app.quarterly.services import TamperedReport, issue_report, render_pdf, verified_content
 from indicators.types import AchievementStatus
 from tests.app import factories
 from tests.app.tamper import tamper

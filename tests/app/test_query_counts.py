@@ -82,8 +82,8 @@ def test_a_frozen_baseline_report_is_computed_once(
 ) -> None:
     import datetime as dt
 
-    from app.analysis.baseline_report import baseline_report, clear_cache
     from app.baselines.services import create_baseline
+    from app.figures.baseline_report import baseline_report, clear_cache
 
     add_projects(db_session, 0, 3)
     create_baseline(db_session, None, "QC baseline", dt.date(2019, 6, 30))

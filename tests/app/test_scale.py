@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from app.devdata.scale import QUARTERS, seed_scale
 from app.errors import DomainError
 from app.models.portfolio import CtedNeed, Project
 from app.models.reference import Entity
-from app.portfolio.scale import QUARTERS, seed_scale
 
 N = 40
 FINGERPRINT_SQL = (

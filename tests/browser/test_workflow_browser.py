@@ -14,7 +14,7 @@ from werkzeug.serving import make_server
 from app import create_app, migrate
 from app.auth.services import create_user
 from app.db import make_engine
-from app.portfolio.reference import seed_reference
+from app.reference.services import seed_reference
 from tests.app.progress_data import World, world
 from tests.conftest import PASSWORD, TEST_KEY
 

@@ -69,7 +69,7 @@ def _admin(sql: str) -> None:
 def build(database: Database) -> dict[str, float]:
     """Migrate, seed the scale portfolio and freeze a baseline; return the seconds each took."""
     from app.baselines.services import create_baseline
-    from app.portfolio.scale import seed_scale
+    from app.devdata.scale import seed_scale
 
     engine = database.engine()
     migrate.upgrade(engine)

@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session, configure_mappers
 
+from app.devdata.scale_rows import countries_for, project_row
 from app.portfolio.imports.projects import COLUMNS
-from app.portfolio.scale_rows import countries_for, project_row
 from tests.perf.bench_db import Database
 
 ROWS = 2_000

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import event, text
 
-from app.portfolio.scale import SCALE_PASSWORD
+from app.devdata.scale import SCALE_PASSWORD
 from tests.perf.bench_db import Database
 
 ADMIN = "scale-admin@example.org"

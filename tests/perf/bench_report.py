@@ -47,7 +47,7 @@ def raw_figures(session: Session, baseline_id: int) -> list[list[Any]]:
 
 def app_report(session: Session) -> dict[str, Any]:
     """Compute the report as the page and the command do."""
-    from app.analysis.baseline_report import baseline_report
+    from app.figures.baseline_report import baseline_report
 
     return baseline_report(session, BASELINE_LABEL)
 
@@ -68,7 +68,7 @@ def measure(engine: Engine, repeat: int = 7) -> dict[str, float]:
             raw_figures(session, baseline_id)
 
     def cold() -> None:
-        from app.analysis import baseline_report
+        from app.figures import baseline_report
 
         getattr(baseline_report, "clear_cache", lambda: None)()
         app()

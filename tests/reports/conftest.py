@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reports.model import QuarterlyReport
+from reports.content import QuarterlyReport
 from reports.pdf import render_quarterly
-from reports.sample import sample_quarterly
+from tests.reports.sample import sample_quarterly
 
 
 @pytest.fixture(scope="session")

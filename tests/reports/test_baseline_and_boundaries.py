@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from reports.pdf import render_baseline
-from reports.sample import sample_baseline
 from tests.reports.pdftext import body_text, pages_text, squash
+from tests.reports.sample import sample_baseline
 
 FORBIDDEN = {"flask", "sqlalchemy", "wtforms", "app", "flask_wtf", "flask_login"}
 

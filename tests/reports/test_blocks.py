@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from reportlab.platypus import Paragraph
 
+from reports.content import CoverageRow, EntityFunding, GenderSection, GenderShare, NeedCoverage
 from reports.formatting import fmt_millions, fmt_pct, fmt_value
-from reports.model import CoverageRow, EntityFunding, GenderSection, GenderShare, NeedCoverage
 from reports.pdf.blocks import cell, markup, narrative, para
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import Spacer
 
+from reports.content import Highlight, IndicatorRow, PillarSection, QuarterlyReport
 from reports.errors import ReportError
-from reports.model import Highlight, IndicatorRow, PillarSection, QuarterlyReport
 from reports.pdf import render_quarterly
 from reports.pdf.document import PageMeta, build_pdf
 from reports.pdf.sections import ANNEX_HEADERS
-from reports.sample import annex, sample_quarterly
 from tests.reports.pdftext import body_text, image_count, pages_text, squash
+from tests.reports.sample import annex, sample_quarterly
 
 LONG_WORD = "".join(chr(ord("a") + i % 26) for i in range(5000))
 PAYLOADS = [

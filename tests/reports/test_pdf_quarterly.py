@@ -8,12 +8,12 @@ from dataclasses import replace
 from reportlab.lib.rl_accel import fp_str
 
 from indicators.types import AchievementStatus, ReportStatus
+from reports.content import EntityReportStatus, QuarterlyReport
 from reports.formatting import fmt_any, status_word
-from reports.model import EntityReportStatus, QuarterlyReport
 from reports.pdf import render_quarterly
 from reports.pdf.styles import CJK_FONT, STATUS_COLOURS
-from reports.sample import sample_entity_quarterly
 from tests.reports.pdftext import body_text, page_fonts, pages_text, reader, squash
+from tests.reports.sample import sample_entity_quarterly
 
 
 def has_code(code: str, text: str) -> bool:

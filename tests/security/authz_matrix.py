@@ -25,11 +25,11 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("portfolio.projects", "GET", "/projects", 302, 200, 200, 200, 200, 200, 200),
     ("portfolio.project", "GET", "/projects/{project_id}", 302, 200, 200, 200, 200, 200, 200),
     ("portfolio.needs", "GET", "/needs", 302, 200, 200, 200, 200, 200, 200),
-    ("logframe.new_project", "GET", "/projects/new", 302, 200, 200, 200, 403, 403, 403),
+    ("portfolio.new_project", "GET", "/projects/new", 302, 200, 200, 200, 403, 403, 403),
     # Another entity's focal point is offered only its own entity: the form refuses (200 + error).
-    ("logframe.new_project", "POST", "/projects/new", 302, 302, 302, 200, 403, 403, 403),
+    ("portfolio.new_project", "POST", "/projects/new", 302, 302, 302, 200, 403, 403, 403),
     (
-        "logframe.edit_project",
+        "portfolio.edit_project",
         "GET",
         "/projects/{project_id}/edit",
         302,
@@ -41,7 +41,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         403,
     ),
     (
-        "logframe.edit_project",
+        "portfolio.edit_project",
         "POST",
         "/projects/{project_id}/edit",
         302,
@@ -53,7 +53,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         403,
     ),
     (
-        "logframe.delete_project",
+        "portfolio.delete_project",
         "POST",
         "/projects/{project_id}/delete",
         302,
@@ -65,7 +65,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         403,
     ),
     (
-        "logframe.logframe",
+        "portfolio.logframe",
         "GET",
         "/projects/{project_id}/logframe",
         302,
@@ -77,7 +77,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         403,
     ),
     (
-        "logframe.link_need",
+        "portfolio.link_need",
         "POST",
         "/projects/{project_id}/needs",
         302,
@@ -90,7 +90,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ),
     # The owner cannot see the confidential need: unlinking it answers 404 like an unknown id.
     (
-        "logframe.unlink_need",
+        "portfolio.unlink_need",
         "POST",
         "/projects/{project_id}/needs/{need_id}/unlink",
         302,
@@ -420,13 +420,13 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("baselines.create", "POST", "/baselines", 302, 302, 403, 403, 403, 403, 403),
     ("baselines.verify", "POST", "/baselines/{label}/verify", 302, 302, 403, 403, 403, 403, 403),
     ("baselines.export", "GET", "/baselines/{label}.csv", 302, 200, 200, 200, 200, 200, 200),
-    ("analysis.compare_view", "GET", "/compare", 302, 200, 200, 200, 200, 200, 200),
-    ("analysis.compare_csv", "GET", "/compare.csv", 302, 200, 200, 200, 200, 200, 200),
-    ("analysis.compare_xlsx", "GET", "/compare.xlsx", 302, 200, 200, 200, 200, 200, 200),
-    ("analysis.chart", "GET", "/compare/chart/pillar.svg", 302, 200, 200, 200, 200, 200, 200),
-    ("analysis.projects", "GET", "/compare/projects", 302, 200, 200, 200, 200, 200, 200),
+    ("compare.compare_view", "GET", "/compare", 302, 200, 200, 200, 200, 200, 200),
+    ("compare.compare_csv", "GET", "/compare.csv", 302, 200, 200, 200, 200, 200, 200),
+    ("compare.compare_xlsx", "GET", "/compare.xlsx", 302, 200, 200, 200, 200, 200, 200),
+    ("compare.chart", "GET", "/compare/chart/pillar.svg", 302, 200, 200, 200, 200, 200, 200),
+    ("compare.projects", "GET", "/compare/projects", 302, 200, 200, 200, 200, 200, 200),
     (
-        "analysis.projects_download",
+        "compare.projects_download",
         "GET",
         "/compare/projects.csv",
         302,
@@ -526,12 +526,12 @@ def project_form(ids: dict[str, Any], code: str = "P-1") -> dict[str, str]:
 
 FORMS: dict[tuple[str, str], Any] = {
     ("auth.login", "/login"): lambda ids: {"email": "", "password": ""},
-    ("logframe.new_project", "/projects/new"): lambda ids: {
+    ("portfolio.new_project", "/projects/new"): lambda ids: {
         **project_form({**ids, "entity_id": ids["own_entity_id"]}, "P-NEW"),
         "version": "0",
     },
-    ("logframe.edit_project", ""): lambda ids: project_form(ids),
-    ("logframe.link_need", ""): lambda ids: {"need_id": str(ids["open_need_id"])},
+    ("portfolio.edit_project", ""): lambda ids: project_form(ids),
+    ("portfolio.link_need", ""): lambda ids: {"need_id": str(ids["open_need_id"])},
     ("logframe.new_output", ""): lambda ids: {
         "code": "O-2",
         "title": "New output",

@@ -19,7 +19,7 @@ from app import create_app, migrate
 from app.models.audit import AuditEvent
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport
-from app.portfolio.reference import seed_reference
+from app.reference.services import seed_reference
 from tests.app.imports_support import PROJECT, csv_bytes
 from tests.conftest import TEST_KEY
 from tests.security.conftest import Dataset, build_dataset, put_in_session
@@ -129,7 +129,7 @@ def report_form(ds: Dataset, version: int, narrative: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("existing", [True, False], ids=["existing report", "first save"])
 def test_two_saves_of_the_same_report(live, monkeypatch, existing) -> None:
-    from app.progress import entry
+    from app.progress import services as entry
 
     app, ds, engine = live
     url = f"/projects/{ds.world.project.id}/reports/2019Q3"
@@ -175,7 +175,7 @@ def test_two_reviewers_approve_the_same_report_at_once(live, monkeypatch) -> Non
 
 
 def test_import_racing_a_form_edit_of_the_same_project(live, monkeypatch, tmp_path) -> None:
-    from app.logframe import writes
+    from app.audit import edits as writes
     from app.portfolio.imports import project_plan
     from tests.security import authz_matrix
 

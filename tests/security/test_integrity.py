@@ -12,10 +12,10 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.audit.guard import AuditTampering
 from app.audit.services import record
-from app.baselines import issued
 from app.models.audit import AuditEvent
 from app.models.portfolio import Project
 from app.models.quarterly import IssuedReport
+from app.quarterly import services as issued
 from tests.app.tamper import tamper
 from tests.security.fingerprint import changed, fingerprint
 

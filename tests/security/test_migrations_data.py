@@ -18,7 +18,7 @@ from app import migrate
 from app.audit.services import record
 from app.baselines.services import create_baseline, verify_baseline
 from app.db import make_engine
-from app.portfolio.reference import seed_reference
+from app.reference.services import seed_reference
 from tests.app import factories
 
 DATA_TABLES = ("entities", "pillars", "projects", "audit_events", "baselines", "baseline_projects")

@@ -1,0 +1,49 @@
+"""Every blueprint of the web application, registered in the order of the product."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from app import home
+from app.api.views import bp as api
+from app.audit.views import bp as audit
+from app.auth.permissions import can_edit_project, can_read_entity_audit
+from app.auth.views import bp as auth
+from app.baselines.views import bp as baselines
+from app.compare.views import bp as compare
+from app.figures import views as figure_views  # noqa: F401 - adds the report downloads to baselines
+from app.health import bp as health
+from app.logframe import indicator_views  # noqa: F401 - adds the indicator routes to logframe
+from app.logframe.views import bp as logframe
+from app.portfolio import project_views  # noqa: F401 - adds the project editing routes
+from app.portfolio.views import bp as portfolio
+from app.progress import workbook_views  # noqa: F401 - adds the workbook routes to progress
+from app.progress.period_views import bp as periods
+from app.progress.views import bp as progress
+from app.quarterly.views import bp as quarterly
+from app.ui import error_pages, navigation
+
+BLUEPRINTS = (
+    home.bp,
+    auth,
+    portfolio,
+    logframe,
+    progress,
+    periods,
+    audit,
+    baselines,
+    compare,
+    quarterly,
+    api,
+    health,
+)
+
+
+def register_blueprints(app: Flask) -> None:
+    """Register every domain's blueprint, the error pages and the template helpers."""
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    error_pages.init_app(app)
+    navigation.init_app(app)
+    app.jinja_env.globals["can_edit_project"] = can_edit_project
+    app.jinja_env.globals["can_read_entity_audit"] = can_read_entity_audit

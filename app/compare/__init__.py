@@ -1,0 +1,1 @@
+"""The comparison view: two sources side by side, its charts and downloads."""

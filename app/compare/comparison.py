@@ -1,0 +1,172 @@
+"""What the comparison view shows: two sources' figures, their deltas and what changed.
+
+The page, its charts, its CSV and XLSX all read one ``Screen``, so they never disagree. Every
+part comes from a fixed number of aggregate queries whatever the size of the portfolio.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from app.baselines.services import get_baseline
+from app.compare.indicator_performance import IndicatorPage, performance_page
+from app.figures.baseline_report import Figures
+from app.figures.data_source import Filters, Source
+from app.figures.queries import money_by_entity, need_groups, project_statuses, tally
+from indicators import compare, coverage, portfolio
+from indicators.coverage import NeedGroup
+from indicators.deltas import Delta, delta
+
+LIVE_NAME = "Live portfolio"
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the comparison: the live portfolio (key "") or a baseline (its label)."""
+
+    key: str
+    name: str
+    as_of: dt.date | None
+    source: Source
+    figures: Figures
+    money: dict[str, tuple[Decimal, Decimal]]
+
+    @property
+    def live(self) -> bool:
+        """Tell whether this side is the live portfolio."""
+        return self.source.live
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure on both sides; kind is "count", "money" or "pct"."""
+
+    key: str
+    label: str
+    kind: str
+    a: Decimal | int
+    b: Decimal | int
+    change: Delta
+    status: str | None = None  # drill-down status filter, None when there is no project list
+
+
+@dataclass(frozen=True)
+class Screen:
+    """Everything the comparison view shows, for one pair of sources and one set of filters."""
+
+    a: Side
+    b: Side
+    filters: Filters
+    reveal_confidential: bool
+    headlines: list[Headline]
+    comparison: compare.Changes
+    a_is_old: bool
+    indicators: IndicatorPage | None  # None for charts and downloads, which read their own
+
+    @property
+    def old(self) -> Side:
+        """Return the older side (the starting point of added, removed, status changes)."""
+        return self.a if self.a_is_old else self.b
+
+    @property
+    def new(self) -> Side:
+        """Return the newer side."""
+        return self.b if self.a_is_old else self.a
+
+
+def build_screen(
+    session: Session,
+    a_key: str,
+    b_key: str,
+    filters: Filters,
+    reveal_confidential: bool,
+    indicator_page: int | None = 1,
+) -> Screen:
+    """Load both sides and compute what the view shows (raises NotFound for a bad label)."""
+    a = load_side(session, a_key, filters, reveal_confidential)
+    b = load_side(session, b_key, filters, reveal_confidential)
+    a_is_old = is_older(a, b)
+    old, new = (a, b) if a_is_old else (b, a)
+    result = compare.changes(
+        project_statuses(session, old.source), project_statuses(session, new.source)
+    )
+    rows = None
+    if indicator_page is not None:
+        rows = performance_page(session, a.source, b.source, filters.pillar, indicator_page)
+    return Screen(a, b, filters, reveal_confidential, headlines(a, b), result, a_is_old, rows)
+
+
+def load_side(session: Session, key: str, filters: Filters, reveal: bool) -> Side:
+    """Load one side's figures: tally, needs and money by entity."""
+    if key:
+        baseline = get_baseline(session, key)
+        source, name, as_of = Source(baseline.id, filters), baseline.label, baseline.as_of
+    else:
+        source, name, as_of = Source(None, filters), LIVE_NAME, None
+    kept = visible_needs(need_groups(session, source), filters, reveal)
+    figures = Figures(
+        portfolio.figures(tally(session, source)),
+        coverage.coverage_of_groups(kept, reveal),
+    )
+    return Side(key, name, as_of, source, figures, money_by_entity(session, source))
+
+
+def visible_needs(needs: list[NeedGroup], filters: Filters, reveal: bool) -> list[NeedGroup]:
+    """Keep the needs of the pillar and member state filtered on.
+
+    Without clearance a member-state filter leaves confidential needs out altogether: counting
+    them would tell which State has confidential needs.
+    """
+    kept = [n for n in needs if not filters.pillar or n.pillar == filters.pillar]
+    if filters.member_state:
+        kept = [
+            n
+            for n in kept
+            if n.member_state == filters.member_state and (reveal or not n.confidential)
+        ]
+    return kept
+
+
+def is_older(a: Side, b: Side) -> bool:
+    """Tell whether side A is the starting point: live is always newest, then by as-of date."""
+    if a.as_of is None or b.as_of is None:
+        return b.as_of is None
+    return a.as_of <= b.as_of
+
+
+HEADLINES = (
+    ("projects", "Projects", "count", ""),
+    ("implementing_entities", "Implementing entities", "count", None),
+    ("budget_total", "Budget, total (US$)", "money", ""),
+    ("budget_active", "Budget, active projects (US$)", "money", "active"),
+    ("budget_completed", "Budget, completed projects (US$)", "money", "completed"),
+    ("funded", "Funded, active projects (US$)", "money", "active"),
+    ("shortfall", "Shortfall, active projects (US$)", "money", "active"),
+    ("shortfall_pct_of_active", "Shortfall, % of active budget", "pct", None),
+    ("in_multi_year_appeal", "In the multi-year appeal", "count", None),
+    ("needs_total", "CTED needs", "count", None),
+    ("needs_addressed", "CTED needs addressed", "count", None),
+    ("needs_coverage_pct", "CTED need coverage, %", "pct", None),
+)
+
+
+def figure(figures: Figures, key: str) -> Decimal | int:
+    """Return one headline figure by its key."""
+    if key.startswith("needs_"):
+        value: Decimal | int = getattr(figures.needs, key.removeprefix("needs_"))
+        return value
+    value = getattr(figures.portfolio, key)
+    return value
+
+
+def headlines(a: Side, b: Side) -> list[Headline]:
+    """Return the headline figures of both sides with the change from A to B."""
+    rows = []
+    for key, label, kind, status in HEADLINES:
+        old, new = figure(a.figures, key), figure(b.figures, key)
+        rows.append(Headline(key, label, kind, old, new, delta(old, new), status))
+    return rows

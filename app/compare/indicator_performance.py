@@ -1,0 +1,145 @@
+"""Indicator performance per pillar: approved actuals, life actual, achievement and status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.figures.data_source import Source
+from app.figures.queries import approved_values, count_indicators, indicator_definitions
+from indicators.achievement import assess
+from indicators.cumulation import PeriodValue, life_actual, ordered
+from indicators.types import AchievementStatus, Cumulation, Measure
+
+PER_PAGE = 50
+CHUNK = 1000  # indicators per download query: also the length of its IN list
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One side's approved actuals of an indicator and what they achieve."""
+
+    periods: tuple[tuple[str, Decimal | None], ...]
+    actual: Decimal | None
+    achievement: Decimal | None
+    status: AchievementStatus
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """An indicator with its baseline and life target, read on both sides of a comparison."""
+
+    pillar: str
+    level: str
+    code: str
+    name: str
+    unit: str
+    measure: str
+    baseline: Decimal | None
+    target: Decimal | None
+    a: Reading
+    b: Reading
+
+
+@dataclass(frozen=True)
+class IndicatorPage:
+    """One page of the indicator table, grouped by pillar, and where it sits in the whole."""
+
+    groups: dict[str, list[IndicatorRow]]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def first(self) -> int:
+        """Return the position of the page's first indicator (1-based, 0 when there is none)."""
+        return min((self.page - 1) * self.per_page + 1, self.total)
+
+    @property
+    def last(self) -> int:
+        """Return the position of the page's last indicator."""
+        return min(self.page * self.per_page, self.total)
+
+    @property
+    def pages(self) -> int:
+        """Return how many pages the whole table takes."""
+        return page_count(self.total, self.per_page)
+
+
+def page_count(total: int, per_page: int) -> int:
+    """Return how many pages hold `total` items, at least one."""
+    return max(1, -(-total // per_page))
+
+
+def performance_page(
+    session: Session, a: Source, b: Source, pillar: str, page: int, per_page: int | None = None
+) -> IndicatorPage:
+    """Return one page of indicators read on both sources, in four queries whatever the size.
+
+    A page past the end shows the last page.
+    """
+    per_page = per_page or PER_PAGE
+    total = count_indicators(session, pillar)
+    page = min(max(page, 1), page_count(total, per_page))
+    definitions = indicator_definitions(session, pillar, per_page, (page - 1) * per_page)
+    grouped: dict[str, list[IndicatorRow]] = {}
+    for item in _read(session, a, b, definitions):
+        grouped.setdefault(item.pillar, []).append(item)
+    return IndicatorPage(grouped, total, page, per_page)
+
+
+def all_performance(
+    session: Session, a: Source, b: Source, pillar: str, chunk: int = CHUNK
+) -> Iterator[IndicatorRow]:
+    """Yield every indicator read on both sources, a chunk of indicators at a time (downloads).
+
+    The definitions come in one query; values are read per chunk (two queries each), so only
+    one chunk's values are ever held.
+    """
+    definitions = indicator_definitions(session, pillar)
+    for start in range(0, len(definitions), chunk):
+        yield from _read(session, a, b, definitions[start : start + chunk])
+
+
+def _read(session: Session, a: Source, b: Source, definitions: list[Any]) -> list[IndicatorRow]:
+    """Read these indicators' approved values on both sources."""
+    codes = [row.code for row in definitions]
+    values_a, values_b = approved_values(session, a, codes), approved_values(session, b, codes)
+    return [
+        IndicatorRow(
+            pillar=row.pillar or "",
+            level=row.level,
+            code=row.code,
+            name=row.name,
+            unit=row.unit,
+            measure=row.measure,
+            baseline=row.baseline_value,
+            target=row.life_target,
+            a=reading(row, values_a.get(row.code, [])),
+            b=reading(row, values_b.get(row.code, [])),
+        )
+        for row in definitions
+    ]
+
+
+def reading(definition: Any, values: list[PeriodValue]) -> Reading:
+    """Combine an indicator's period values under its cumulation rule and assess them."""
+    measure, cumulation = Measure(definition.measure), Cumulation(definition.cumulation)
+    items = ordered(values)
+    actual = life_actual(items, cumulation, measure)
+    if measure is Measure.QUALITATIVE:
+        ratio, status = None, AchievementStatus.NOT_ASSESSED
+    else:
+        ratio, status = assess(actual, definition.baseline_value, definition.life_target)
+    periods = tuple((str(v.period), _period_figure(v, measure)) for v in items)
+    return Reading(periods, actual, ratio, status)
+
+
+def _period_figure(value: PeriodValue, measure: Measure) -> Decimal | None:
+    if measure is Measure.PERCENTAGE and value.numerator is not None and value.denominator:
+        return value.numerator / value.denominator * 100
+    return value.value

@@ -1,0 +1,191 @@
+"""The baseline comparison view: figures side by side, charts, drill-downs and downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from flask import Blueprint, Response, abort, render_template, request
+from flask_login import current_user, login_required
+
+from app import db
+from app.baselines.services import get_baseline
+from app.compare import display as formatting
+from app.compare.chart_svg import CHARTS, chart_svg
+from app.compare.comparison import LIVE_NAME, Screen, build_screen
+from app.compare.downloads import screen_csv, screen_xlsx
+from app.compare.indicator_performance import IndicatorRow, all_performance
+from app.compare.params import (
+    SETS,
+    STATUS_CHOICES,
+    Options,
+    Params,
+    load_options,
+    page_number,
+    pick_choice,
+    read_params,
+)
+from app.figures import queries
+from app.figures.data_source import Source
+from app.ui.downloads import XLSX, download
+from reports.tabular import to_csv, to_xlsx
+
+bp = Blueprint("compare", __name__, template_folder="templates")
+bp.record_once(lambda state: formatting.init_app(state.app))
+
+PER_PAGE = 50
+PROJECT_HEADERS = [
+    "code",
+    "title",
+    "entity",
+    "pillar",
+    "scope",
+    "status",
+    "budget_usd",
+    "funded_usd",
+]
+
+
+def _reveal() -> bool:
+    return bool(current_user.sees_confidential)
+
+
+def _screen(indicator_page: int | None = None) -> tuple[Screen, Params, Options]:
+    session = db.session()
+    options = load_options(session, _reveal())
+    params = read_params(request.args, options)
+    screen = build_screen(session, params.a, params.b, params.filters, _reveal(), indicator_page)
+    return screen, params, options
+
+
+def _all_indicators(screen: Screen) -> Iterator[IndicatorRow]:
+    """Read every indicator of the screen's sources, chunk by chunk, for a download."""
+    pillar = screen.filters.pillar
+    return all_performance(db.session(), screen.a.source, screen.b.source, pillar)
+
+
+
+@bp.route("/compare")
+@login_required
+def compare_view():  # type: ignore[no-untyped-def]
+    """Show two sources side by side with deltas, charts and indicator performance."""
+    screen, params, options = _screen(page_number(request.args, "indicators_page"))
+    return render_template(
+        "compare/compare.html",
+        screen=screen,
+        params=params,
+        options=options,
+        charts=list(CHARTS),
+        query=params.query(),
+    )
+
+
+@bp.route("/compare/chart/<name>.svg")
+@login_required
+def chart(name: str):  # type: ignore[no-untyped-def]
+    """Serve one chart of the comparison view as SVG."""
+    if name not in CHARTS:
+        abort(404)
+    screen, _, _ = _screen()
+    response = Response(chart_svg(screen, name), mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/compare.csv")
+@login_required
+def compare_csv():  # type: ignore[no-untyped-def]
+    """Download the comparison view's figures and indicators as CSV."""
+    screen, _, _ = _screen()
+    return download(
+        screen_csv(screen, _all_indicators(screen)), "text/csv", "compact-comparison.csv"
+    )
+
+
+@bp.route("/compare.xlsx")
+@login_required
+def compare_xlsx():  # type: ignore[no-untyped-def]
+    """Download the comparison view's figures and indicators as XLSX."""
+    screen, _, _ = _screen()
+    return download(screen_xlsx(screen, _all_indicators(screen)), XLSX, "compact-comparison.xlsx")
+
+
+def _source_key(value: str, options: Options) -> str | None:
+    """Return "" for live, the label of a baseline, or None when it names nothing."""
+    if value in options.labels:
+        return value
+    return "" if value in ("", "live") else None
+
+
+def _drill(options: Options) -> dict[str, Any]:
+    """Return the drill-down's checked parameters and the source it lists."""
+    params = read_params(request.args, options)
+    key = _source_key(request.args.get("source", ""), options)
+    if key is None:
+        abort(404)
+    baseline_id = get_baseline(db.session(), key).id if key else None
+    return {
+        "key": key,
+        "name": key or LIVE_NAME,
+        "source": Source(baseline_id, params.filters),
+        "params": params,
+        "status": pick_choice(request.args, "status", STATUS_CHOICES),
+    }
+
+
+@bp.route("/compare/projects")
+@login_required
+def projects():  # type: ignore[no-untyped-def]
+    """List the projects behind a figure, or the codes added, removed or carried over."""
+    session = db.session()
+    options = load_options(session, _reveal())
+    chosen = request.args.get("set", "")
+    if chosen in SETS:
+        return _set_page(options, chosen)
+    drill = _drill(options)
+    page = page_number(request.args)
+    rows, total = queries.project_list(session, drill["source"], drill["status"], page, PER_PAGE)
+    pages = max(1, -(-total // PER_PAGE))
+    return render_template(
+        "compare/projects.html", rows=rows, total=total, page=page, pages=pages, **drill
+    )
+
+
+def _set_page(options: Options, chosen: str):  # type: ignore[no-untyped-def]
+    """List the codes (with titles) of projects added, removed or carried over."""
+    session = db.session()
+    params = read_params(request.args, options)
+    screen = build_screen(session, params.a, params.b, params.filters, _reveal(), False)
+    codes: list[str] = list(getattr(screen.comparison, chosen))
+    side = screen.old if chosen == "removed" else screen.new
+    page = page_number(request.args)
+    shown = codes[(page - 1) * PER_PAGE : page * PER_PAGE]
+    titles = queries.project_titles(session, side.source, shown)
+    return render_template(
+        "compare/codes.html",
+        screen=screen,
+        chosen=chosen,
+        codes=shown,
+        titles=titles,
+        total=len(codes),
+        page=page,
+        pages=max(1, -(-len(codes) // PER_PAGE)),
+        params=params,
+    )
+
+
+def _all_rows(drill: dict[str, Any]) -> list[list[Any]]:
+    rows, _ = queries.project_list(db.session(), drill["source"], drill["status"], 1, 10**9)
+    return [[getattr(row, h) for h in PROJECT_HEADERS] for row in rows]
+
+
+@bp.route("/compare/projects.<any(csv, xlsx):fmt>")
+@login_required
+def projects_download(fmt: str):  # type: ignore[no-untyped-def]
+    """Download the whole drill-down list as CSV or XLSX."""
+    drill = _drill(load_options(db.session(), _reveal()))
+    rows = _all_rows(drill)
+    if fmt == "csv":
+        return download(to_csv(PROJECT_HEADERS, rows, bom=True), "text/csv", "compact-projects.csv")
+    data = to_xlsx({"Projects": (PROJECT_HEADERS, rows)})
+    return download(data, XLSX, "compact-projects.xlsx")

@@ -1,0 +1,1 @@
+"""Development data: the demo portfolio and the scale generator (never imported by the app)."""

@@ -1,0 +1,1 @@
+"""Portfolio and indicator figures as SQL aggregates, the baseline report and its exports."""

@@ -1,0 +1,19 @@
+"""Turn report figures into the bytes of each download format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.figures.baseline_report import flatten, to_json
+from reports.tabular import to_csv, to_xlsx
+
+
+def render_baseline(figures: dict[str, Any], fmt: str) -> bytes:
+    """Return the baseline report as JSON, CSV or XLSX bytes (the PDF: app.figures.baseline_pdf)."""
+    if fmt == "json":
+        return (to_json(figures) + "\n").encode()
+    if fmt == "csv":
+        return to_csv(["figure", "value"], flatten(figures))
+    if fmt == "xlsx":
+        return to_xlsx({"Baseline": (["figure", "value"], flatten(figures))})
+    raise ValueError(f"unknown format {fmt!r}")

@@ -1,0 +1,89 @@
+"""Indicator figures for a period, computed by aggregate SQL: one row per indicator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.figures.indicator_sql import NON_CUMULATIVE, indicator_select
+from app.models.logframe import Indicator
+from indicators.achievement import assess
+from indicators.periods import PeriodKey
+from indicators.types import AchievementStatus, Measure
+
+HUNDRED = Decimal(100)
+
+
+@dataclass
+class IndicatorFigures:
+    """One indicator's figures as of a period (approved values only in `actual`)."""
+
+    id: int
+    code: str
+    name: str
+    unit: str
+    pillar: str
+    measure: str
+    baseline: Decimal | None
+    life_target: Decimal | None
+    period_target: Decimal | None = None
+    target_to_date: Decimal | None = None
+    actual: Decimal | None = None
+    achievement: Decimal | None = None
+    status: AchievementStatus = AchievementStatus.NOT_ASSESSED
+    pending: Decimal | None = None
+
+
+def indicator_figures(
+    session: Session, period: PeriodKey, entity: str | None = None, outcomes_only: bool = False
+) -> list[IndicatorFigures]:
+    """Return indicators' figures as of a period: all, one entity's outputs, or outcomes only."""
+    stmt = indicator_select(period, entity).order_by(Indicator.code)
+    if outcomes_only:
+        stmt = stmt.where(Indicator.outcome_id.is_not(None))
+    return [figures_of(row) for row in session.execute(stmt)]
+
+
+def life_value(measure: str, cumulation: str, value: Any, num: Any, den: Any) -> Decimal | None:
+    """Return the life actual from an indicator's SQL sums (qualitative: never a figure)."""
+    if measure == Measure.QUALITATIVE.value:
+        return None
+    if measure == Measure.PERCENTAGE.value and cumulation == NON_CUMULATIVE:
+        return percent(num, den)
+    return value  # type: ignore[no-any-return]
+
+
+def percent(num: Decimal | None, den: Decimal | None) -> Decimal | None:
+    """Return num / den * 100, None when either is missing or the denominator is zero."""
+    return None if num is None or den is None or den == 0 else num / den * HUNDRED
+
+
+def yardstick(to_date: Decimal | None, life_target: Decimal | None) -> Decimal | None:
+    """Return the target to date, or the life target when no period target is set yet."""
+    return to_date or life_target
+
+
+def figures_of(row: Any) -> IndicatorFigures:
+    """Turn one row of indicator_select into an indicator's figures."""
+    actual = life_value(row.measure, row.cumulation, row.value, row.num, row.den)
+    target = yardstick(row.to_date, row.life_target)
+    ratio, status = assess(actual, row.baseline, target)
+    return IndicatorFigures(
+        id=row.id,
+        code=row.code,
+        name=row.name,
+        unit=row.unit,
+        pillar=row.pillar,
+        measure=row.measure,
+        baseline=row.baseline,
+        life_target=row.life_target,
+        period_target=row.period_target,
+        target_to_date=target,
+        actual=actual,
+        achievement=ratio,
+        status=status,
+        pending=life_value(row.measure, row.cumulation, row.p_value, row.p_num, row.p_den),
+    )

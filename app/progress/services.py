@@ -1,0 +1,272 @@
+"""Quarterly entry: save a draft or submit a project's report for one period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.audit.services import record
+from app.auth.permissions import ensure_can_edit_project
+from app.db import utcnow
+from app.errors import Conflict, ValidationFailed
+from app.models.auth import User
+from app.models.logframe import Activity, Indicator, Output
+from app.models.portfolio import Project
+from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
+from app.progress.audit_state import Change, changes_since, report_snapshot
+from app.progress.workflow import DRAFT, SUBMITTED, ensure_period_open, next_status
+from indicators.types import Measure
+
+PERCENT_QUANTUM = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class IndicatorInput:
+    """What the focal point entered for one indicator."""
+
+    value: Decimal | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    text: str = ""
+
+    def is_empty(self) -> bool:
+        """Tell whether nothing was entered."""
+        parts = (self.value, self.numerator, self.denominator)
+        return all(p is None for p in parts) and not self.text
+
+
+@dataclass(frozen=True)
+class ActivityInput:
+    """What the focal point entered for one activity."""
+
+    status: str = ""
+    percent: int | None = None
+
+
+@dataclass
+class ReportInput:
+    """A save: only the indicators and activities named here change (None: narrative kept)."""
+
+    indicators: dict[int, IndicatorInput] = field(default_factory=dict)
+    activities: dict[int, ActivityInput] = field(default_factory=dict)
+    narrative: str | None = None
+
+
+@dataclass
+class ReportScope:
+    """A project's period with the indicators and activities its report covers."""
+
+    project: Project
+    period: ReportingPeriod
+    indicators: list[Indicator]
+    activities: list[Activity]
+    report: ProgressReport | None
+
+
+class IncompleteReport(ValidationFailed):
+    """A submission lacks values; `fields` maps form keys (ind-<id>, act-<id>) to messages."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__(list(fields.values()))
+        self.fields = fields
+
+
+class StaleReport(Conflict):
+    """Someone saved the report since the form was loaded; `changes` says what they changed."""
+
+    def __init__(self, report: ProgressReport | None, changes: list[Change], who: str, when: str):
+        super().__init__(f"This report was changed by {who} at {when}.")
+        self.report, self.changes, self.who, self.when = report, changes, who, when
+
+
+def load_scope(session: Session, project: Project, period: ReportingPeriod) -> ReportScope:
+    """Load the project's output indicators, activities and existing report for the period."""
+    outputs = select(Output.id).where(Output.project_id == project.id)
+    indicators = session.scalars(
+        select(Indicator)
+        .where(Indicator.output_id.in_(outputs))
+        .options(selectinload(Indicator.targets))
+        .order_by(Indicator.code)
+    ).all()
+    activities = session.scalars(
+        select(Activity).where(Activity.output_id.in_(outputs)).order_by(Activity.id)
+    ).all()
+    report = session.scalar(
+        select(ProgressReport)
+        .where(ProgressReport.project_id == project.id, ProgressReport.period_id == period.id)
+        .options(selectinload(ProgressReport.values).selectinload(IndicatorValue.indicator))
+        .options(selectinload(ProgressReport.activity_updates))
+    )
+    return ReportScope(project, period, list(indicators), list(activities), report)
+
+
+def save_draft(
+    session: Session, user: User, scope: ReportScope, data: ReportInput, version: int
+) -> ProgressReport:
+    """Save what was entered, complete or not; a returned report goes back to draft."""
+    return _write(session, user, scope, data, version, "save")
+
+
+def submit(
+    session: Session, user: User, scope: ReportScope, data: ReportInput, version: int
+) -> ProgressReport:
+    """Save and submit for review; refuse (IncompleteReport) unless every item has a value."""
+    return _write(session, user, scope, data, version, "submit")
+
+
+def _write(
+    session: Session, user: User, scope: ReportScope, data: ReportInput, version: int, action: str
+) -> ProgressReport:
+    ensure_can_edit_project(user, scope.project)
+    report = scope.report or _new_report(scope, user)
+    ensure_period_open(report)
+    target = next_status(report.status, action)
+    _check_version(session, scope, version)
+    values, activities = merged(scope, data)
+    if action == "submit" and (gaps := missing(scope, values, activities)):
+        raise IncompleteReport(gaps)
+    before = report_snapshot(report) if scope.report else None
+    _apply(scope, report, values, activities)
+    report.narrative = data.narrative if data.narrative is not None else report.narrative
+    _stamp(report, user, target)
+    _flush(session, report)
+    scope.report = report
+    record(
+        session, user.id, action, "progress_report", report.id, before=before,
+        after=report_snapshot(report), project_id=scope.project.id,
+        entity_id=scope.project.entity_id,
+    )  # fmt: skip
+    session.flush()
+    return report
+
+
+def _new_report(scope: ReportScope, user: User) -> ProgressReport:
+    return ProgressReport(
+        project=scope.project, period=scope.period, status=DRAFT, author_id=user.id, narrative=""
+    )
+
+
+def _check_version(session: Session, scope: ReportScope, version: int) -> None:
+    current = scope.report.version if scope.report else 0
+    if version != current:
+        changes, who, when = changes_since(session, scope.report, version)
+        raise StaleReport(scope.report, changes, who, when)
+
+
+def _stamp(report: ProgressReport, user: User, target: str) -> None:
+    report.status = target
+    report.updated_by_id = user.id
+    report.updated_at = utcnow()
+    if target == SUBMITTED:
+        report.submitted_by_id = user.id
+        report.submitted_at = report.updated_at
+
+
+def _flush(session: Session, report: ProgressReport) -> None:
+    new = report.id is None
+    if new:
+        session.add(report)
+    try:
+        session.flush()
+    except StaleDataError:
+        raise Conflict("Someone changed this report at the same moment; reload it.") from None
+    except IntegrityError:
+        if not new:
+            raise
+        # Two first saves raced: the other one created the report (unique project, period).
+        raise Conflict("Someone started this report at the same moment; reload it.") from None
+
+
+def merged(
+    scope: ReportScope, data: ReportInput
+) -> tuple[dict[int, IndicatorInput], dict[int, ActivityInput]]:
+    """Return the stored inputs overlaid with the new ones, for this project's items only."""
+    values = {v.indicator_id: _stored_value(v) for v in scope.report.values} if scope.report else {}
+    updates = scope.report.activity_updates if scope.report else []
+    activities = {u.activity_id: ActivityInput(u.status, u.percent_complete) for u in updates}
+    own_indicators = {i.id: i for i in scope.indicators}
+    for key, given in data.indicators.items():
+        if key in own_indicators:  # ids of other projects are ignored (mass assignment)
+            values[key] = _normalised(own_indicators[key], given)
+    own_activities = {a.id for a in scope.activities}
+    activities |= {k: v for k, v in data.activities.items() if k in own_activities}
+    return values, activities
+
+
+def _stored_value(row: IndicatorValue) -> IndicatorInput:
+    return IndicatorInput(row.value, row.numerator, row.denominator, row.text)
+
+
+def _normalised(indicator: Indicator, given: IndicatorInput) -> IndicatorInput:
+    if indicator.measure == Measure.QUALITATIVE.value:
+        return IndicatorInput(text=given.text.strip())
+    if indicator.measure == Measure.PERCENTAGE.value:
+        num, den = given.numerator, given.denominator
+        value = None
+        if num is not None and den:
+            value = (num / den * 100).quantize(PERCENT_QUANTUM)
+        return IndicatorInput(value=value, numerator=num, denominator=den)
+    return IndicatorInput(value=given.value)
+
+
+def missing(
+    scope: ReportScope, values: dict[int, IndicatorInput], activities: dict[int, ActivityInput]
+) -> dict[str, str]:
+    """Return a message for each indicator without a value and activity without a status."""
+    gaps: dict[str, str] = {}
+    for indicator in scope.indicators:
+        given = values.get(indicator.id, IndicatorInput())
+        if indicator.measure == Measure.QUALITATIVE.value and not given.text:
+            gaps[f"ind-{indicator.id}"] = f"{indicator.code}: describe the progress to submit."
+        elif indicator.measure == Measure.PERCENTAGE.value and given.value is None:
+            gaps[f"ind-{indicator.id}"] = f"{indicator.code}: enter numerator and denominator."
+        elif indicator.measure == Measure.NUMBER.value and given.value is None:
+            gaps[f"ind-{indicator.id}"] = f"{indicator.code}: enter a value to submit."
+    for activity in scope.activities:
+        if not activities.get(activity.id, ActivityInput()).status:
+            gaps[f"act-{activity.id}"] = f"Activity “{activity.title}”: choose a status."
+    return gaps
+
+
+def _apply(
+    scope: ReportScope,
+    report: ProgressReport,
+    values: dict[int, IndicatorInput],
+    activities: dict[int, ActivityInput],
+) -> None:
+    rows = {row.indicator_id: row for row in report.values}
+    for indicator in scope.indicators:
+        given, row = values.get(indicator.id, IndicatorInput()), rows.get(indicator.id)
+        if given.is_empty():
+            if row is not None:
+                report.values.remove(row)
+            continue
+        if row is None:
+            row = IndicatorValue(indicator=indicator)
+            report.values.append(row)
+        row.value, row.numerator, row.denominator = given.value, given.numerator, given.denominator
+        row.text = given.text
+    _apply_activities(scope, report, activities)
+
+
+def _apply_activities(
+    scope: ReportScope, report: ProgressReport, activities: dict[int, ActivityInput]
+) -> None:
+    rows = {row.activity_id: row for row in report.activity_updates}
+    for activity in scope.activities:
+        given, row = activities.get(activity.id, ActivityInput()), rows.get(activity.id)
+        if not given.status:
+            if row is not None:
+                report.activity_updates.remove(row)
+            continue
+        if row is None:
+            row = ActivityUpdate(activity=activity)
+            report.activity_updates.append(row)
+        row.status = given.status
+        percent = given.percent if given.percent is not None else activity.percent_complete
+        row.percent_complete = percent

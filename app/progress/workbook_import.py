@@ -1,0 +1,159 @@
+"""Read a filled progress workbook back: check every row, then save drafts all or nothing."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, NoReturn
+
+import openpyxl
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationFailed
+from app.models.auth import User
+from app.models.enums import PeriodStatus
+from app.models.portfolio import Project
+from app.models.progress import ReportingPeriod
+from app.models.reference import Entity
+from app.progress import services as entry
+from app.progress import workflow
+from app.progress.numbers import check_quantity, parse_quantity
+from app.progress.workbook import HEADER, IDENTIFIERS, INPUTS, SHEET, check_archive
+
+MAX_ROWS = 5000
+MAX_TEXT = 5000
+
+
+@dataclass
+class Batch:
+    """One report's rows: its scope, the version the workbook saw and the values entered."""
+
+    scope: entry.ReportScope
+    version: int
+    data: entry.ReportInput = field(default_factory=entry.ReportInput)
+
+
+def import_workbook(session: Session, user: User, entity: Entity, blob: bytes, limits: Any) -> int:
+    """Save every filled row as a draft, or raise ValidationFailed listing each problem."""
+    check_archive(blob, limits["IMPORT_MAX_BYTES"], limits["IMPORT_MAX_UNCOMPRESSED_BYTES"])
+    rows = _read_rows(blob)
+    problems: list[str] = []
+    batches: dict[tuple[str, str], Batch] = {}
+    for number, cells in rows:
+        try:
+            _take_row(session, entity, number, cells, batches)
+        except ValidationFailed as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ValidationFailed(problems)
+    for batch in batches.values():
+        entry.save_draft(session, user, batch.scope, batch.data, batch.version)
+    return len(batches)
+
+
+def _read_rows(blob: bytes) -> list[tuple[int, list[Any]]]:
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(blob), read_only=True, data_only=False)
+        ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+        # Read-only sheets parse cells while iterating: a cell such as <v>INF</v> raises here.
+        rows = list(ws.iter_rows(max_row=MAX_ROWS + 2))
+        wb.close()
+    except Exception:  # openpyxl raises many types for a broken file
+        raise ValidationFailed(["file: the workbook cannot be read"]) from None
+    header = tuple(str(c.value or "").strip() for c in rows[0][: len(HEADER)]) if rows else ()
+    if header != HEADER:
+        raise ValidationFailed(["row 1: header: not the tracker's progress workbook"])
+    if len(rows) > MAX_ROWS + 1:
+        raise ValidationFailed([f"file: more than {MAX_ROWS} rows"])
+    return [(n, list(r[: len(HEADER)])) for n, r in enumerate(rows[1:], start=2)]
+
+
+def _take_row(
+    session: Session,
+    entity: Entity,
+    number: int,
+    cells: list[Any],
+    batches: dict[tuple[str, str], Batch],
+) -> None:
+    cells = cells + [None] * (len(HEADER) - len(cells))
+    formulas = [HEADER[i] for i, c in enumerate(cells) if getattr(c, "data_type", "") == "f"]
+    if formulas:
+        raise ValidationFailed([f"row {number}: {c}: formulas are not accepted" for c in formulas])
+    values = [getattr(c, "value", None) for c in cells]
+    inputs = values[len(HEADER) - len(INPUTS) :]
+    if all(v is None or str(v).strip() == "" for v in inputs):
+        return  # nothing entered on this row
+    code, key, indicator_code, version = (_ident(v) for v in values[: len(IDENTIFIERS)])
+    batch = batches.get((code, key)) or _batch(session, entity, number, code, key, version)
+    batches[(code, key)] = batch
+    _add_values(batch, number, indicator_code, inputs)
+
+
+def _ident(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _batch(
+    session: Session, entity: Entity, number: int, code: str, key: str, version: str
+) -> Batch:
+    project = session.scalar(select(Project).where(Project.code == code))
+    if project is None or project.entity_id != entity.id:
+        _refuse(number, "project_code", f"{code!r} is not a project of {entity.acronym}")
+    period = session.scalar(select(ReportingPeriod).where(ReportingPeriod.key == key))
+    if period is None:
+        _refuse(number, "period", f"{key!r} is not a reporting period")
+    if period.status == PeriodStatus.LOCKED.value:
+        _refuse(number, "period", f"{key} is locked; nothing in it can change")
+    scope = entry.load_scope(session, project, period)
+    status = scope.report.status if scope.report else workflow.DRAFT
+    if status not in workflow.EDITABLE:
+        _refuse(number, "report", f"{code} {key} is {status}; it cannot be changed")
+    current = scope.report.version if scope.report else 0
+    if not version.isdigit() or int(version) != current:
+        _refuse(number, "version", f"{code} {key} changed since the download; download again")
+    return Batch(scope, current)
+
+
+def _refuse(number: int, column: str, problem: str) -> NoReturn:
+    raise ValidationFailed([f"row {number}: {column}: {problem}"])
+
+
+def _add_values(batch: Batch, number: int, indicator_code: str, inputs: list[Any]) -> None:
+    indicator = next((i for i in batch.scope.indicators if i.code == indicator_code), None)
+    if indicator is None:
+        _refuse(number, "indicator_code", f"{indicator_code!r} is not an indicator of the project")
+    if indicator.id in batch.data.indicators:
+        raise ValidationFailed([f"row {number}: indicator_code: {indicator_code} appears twice"])
+    problems: list[str] = []
+    parsed = [_number(number, INPUTS[i], inputs[i], problems) for i in range(3)]
+    text = _text(number, inputs[3], problems)
+    if parsed[2] == 0:
+        problems.append(f"row {number}: Denominator: must be more than 0")
+    if problems:
+        raise ValidationFailed(problems)
+    given = entry.IndicatorInput(parsed[0], parsed[1], parsed[2], text)
+    batch.data.indicators[indicator.id] = given
+
+
+def _number(number: int, column: str, value: Any, problems: list[str]) -> Decimal | None:
+    try:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+            raise ValueError("Enter a plain number.")
+        if isinstance(value, str):
+            return parse_quantity(value)
+        return check_quantity(Decimal(str(value)))
+    except ValueError as error:
+        problems.append(f"row {number}: {column}: {error}")
+        return None
+
+
+def _text(number: int, value: Any, problems: list[str]) -> str:
+    text = "" if value is None else str(value).strip()
+    if len(text) > MAX_TEXT or any(ord(c) < 32 and c not in "\r\n\t" for c in text):
+        problems.append(f"row {number}: Text (qualitative): too long or has control characters")
+        return ""
+    return text

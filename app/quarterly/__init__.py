@@ -1,0 +1,1 @@
+"""The quarterly report: built from approved figures, issued, and served as issued."""

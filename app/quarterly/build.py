@@ -1,0 +1,271 @@
+"""Assemble the quarterly report dataclass from the database (approved figures only).
+
+Which indicators a pillar section shows (a product decision, so that a Compact-wide report of
+20,000 projects stays readable and fast):
+
+- Compact-wide: every OUTCOME indicator on its own row; OUTPUT indicators are ROLLED UP to their
+  outcome where unit and measure agree (`indicators.aggregate` rules), one row per (outcome,
+  unit, measure) saying how many output indicators it combines ("12 output indicators, summed").
+  Numbers sum baseline, targets and actual; percentages combine numerators and denominators,
+  never add percentages; qualitative indicators are counted, never summed. Output indicators not
+  linked to an outcome are rolled up per pillar the same way.
+- Per entity (`--entity`): that entity's output indicators, one by one.
+
+Indicator figures come from aggregate SQL (`indicator_sql`), not from every value row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import NotFound, ValidationFailed
+from app.figures.baseline_report import Figures, source_figures
+from app.figures.data_source import Filters, Source
+from app.models.baselines import Baseline
+from app.models.progress import ReportingPeriod
+from app.models.reference import Entity, Pillar
+from app.quarterly import queries as q
+from app.quarterly.indicators import pillar_indicator_rows
+from indicators.periods import PeriodKey
+from indicators.types import Pillar as PillarCode
+from indicators.types import ProjectStatus, Scope
+from reports import content as m
+
+GENDER = {
+    0: "Does not contribute to gender equality",
+    1: "Contributes in a limited way",
+    2: "Gender equality is a significant objective",
+    3: "Gender equality is the principal objective",
+}
+
+
+def build_quarterly(
+    session: Session,
+    period_key: str,
+    entity: str | None = None,
+    draft: bool = True,
+    today: dt.date | None = None,
+) -> m.QuarterlyReport:
+    """Gather the figures of a quarter, Compact-wide or for one entity, into a report."""
+    period = _parse(period_key)
+    today = today or dt.date.today()
+    entity_row = _entity(session, entity) if entity else None
+    source = Source(None, Filters(entity=entity or ""))
+    current = source_figures(session, source, reveal_confidential=False)
+    baseline = _baseline_before(session, period.end())
+    previous = _baseline_before(session, period.previous().end(), exclude=baseline)
+    reporting = session.scalar(select(ReportingPeriod).where(ReportingPeriod.key == str(period)))
+    return m.QuarterlyReport(
+        title=f"Quarterly report {period}",
+        period_key=str(period),
+        as_of=min(period.end(), today),
+        issue_date=today,
+        scope_label=(f"{entity_row.acronym} - {entity_row.name}" if entity_row else "Compact-wide"),
+        draft=draft,
+        baseline_label=baseline.label if baseline else None,
+        headlines=_headlines(
+            current, _figures_of(session, previous, entity), _figures_of(session, baseline, entity)
+        ),
+        pillars=_pillars(session, source, period, entity),
+        funding=_funding(session, source),
+        coverage=_coverage(current),
+        gender=_gender(session, source),
+        annex=_annex(session, source),
+        entity_status=_entity_status(session, reporting, entity, today) if entity else None,
+        no_progress_note=None
+        if reporting
+        else f"No reporting period was opened for {period}: no progress was reported for it.",
+    )
+
+
+def _parse(period_key: str) -> PeriodKey:
+    try:
+        return PeriodKey.parse(period_key)
+    except ValueError as error:
+        raise ValidationFailed([f"--period: {error}"]) from error
+
+
+def _entity(session: Session, acronym: str) -> Entity:
+    found = session.scalar(select(Entity).where(Entity.acronym == acronym))
+    if found is None:
+        raise NotFound(f"--entity: no Compact entity {acronym!r}")
+    return found
+
+
+def _baseline_before(
+    session: Session, day: dt.date, exclude: Baseline | None = None
+) -> Baseline | None:
+    stmt = select(Baseline).where(Baseline.as_of <= day)
+    if exclude is not None:
+        stmt = stmt.where(Baseline.id != exclude.id)
+    return session.scalar(stmt.order_by(Baseline.as_of.desc(), Baseline.id.desc()).limit(1))
+
+
+def _figures_of(session: Session, baseline: Baseline | None, entity: str | None) -> Figures | None:
+    if baseline is None:
+        return None
+    return source_figures(session, Source(baseline.id, Filters(entity=entity or "")), False)
+
+
+HEADLINES = (
+    ("Projects in the portfolio", lambda f: f.portfolio.projects, "count"),
+    ("Implementing entities", lambda f: f.portfolio.implementing_entities, "count"),
+    ("Budget, US$ million", lambda f: f.portfolio.budget_total, "money"),
+    ("Funded (active projects), US$ million", lambda f: f.portfolio.funded, "money"),
+    ("Funding shortfall, US$ million", lambda f: f.portfolio.shortfall, "money"),
+    ("Shortfall, % of active budget", lambda f: f.portfolio.shortfall_pct_of_active, "pct"),
+    ("CTED needs addressed", lambda f: f.needs.addressed, "count"),
+    ("Need coverage, %", lambda f: f.needs.coverage_pct, "pct"),
+)
+
+
+def _headlines(
+    current: Figures, previous: Figures | None, baseline: Figures | None
+) -> list[m.Headline]:
+    return [
+        m.Headline(
+            label,
+            _fmt(get(current), kind),
+            _change(get, current, previous, kind),
+            _change(get, current, baseline, kind),
+        )
+        for label, get, kind in HEADLINES
+    ]
+
+
+def _fmt(value: Decimal | int, kind: str) -> str:
+    if kind == "money":
+        return f"{Decimal(value) / Decimal(1_000_000):,.1f}"
+    if kind == "pct":
+        return f"{Decimal(value):.1f}"
+    return f"{value:,}"
+
+
+def _change(get, current: Figures, other: Figures | None, kind: str) -> str | None:  # type: ignore[no-untyped-def]
+    if other is None:
+        return None
+    diff = Decimal(get(current)) - Decimal(get(other))
+    text = _fmt(diff if kind != "count" else int(diff), kind)
+    return text if diff < 0 else f"+{text}"
+
+
+def _pillars(
+    session: Session, source: Source, period: PeriodKey, entity: str | None
+) -> list[m.PillarSection]:
+    rows = q.pillar_rows(session, source)
+    indicators_by_pillar = pillar_indicator_rows(session, period, entity)
+    highlights: dict[str, list[m.Highlight]] = defaultdict(list)
+    for pillar, code, title, narrative in q.highlight_rows(session, str(period), entity):
+        highlights[pillar].append(m.Highlight(code, title, narrative))
+    pillars = session.scalars(select(Pillar).order_by(Pillar.position)).all()
+    return [
+        _pillar(
+            p,
+            [r for r in rows if r[0] == p.code],
+            indicators_by_pillar.get(p.code, []),
+            highlights[p.code],
+        )
+        for p in pillars
+    ]
+
+
+def _pillar(
+    pillar: Pillar,
+    rows: list,
+    indicators: list[m.IndicatorRow],  # type: ignore[type-arg]
+    highlights: list[m.Highlight],
+) -> m.PillarSection:
+    by_scope: dict[Scope, int] = defaultdict(int)
+    by_status: dict[ProjectStatus, int] = defaultdict(int)
+    for _, scope, status, count, _, _ in rows:
+        by_scope[Scope(scope)] += count
+        by_status[ProjectStatus(status)] += count
+    return m.PillarSection(
+        pillar=PillarCode(pillar.code),
+        title_en=pillar.title_en,
+        title_zh=pillar.title_zh,
+        project_count=sum(r[3] for r in rows),
+        budget=sum((Decimal(r[4] or 0) for r in rows), Decimal(0)),
+        funded=sum((Decimal(r[5] or 0) for r in rows), Decimal(0)),
+        rows=indicators,
+        highlights=highlights,
+        by_scope=dict(by_scope),
+        by_status=dict(by_status),
+    )
+
+
+def _funding(session: Session, source: Source) -> m.FundingSection:
+    rows = [m.EntityFunding(e, b, f, n) for e, b, f, n in q.entity_rows(session, source)]
+    count, requirement, funded = q.appeal_row(session, source)
+    return m.FundingSection(rows, m.MultiYearAppeal(count, requirement, funded))
+
+
+def _coverage(current: Figures) -> m.NeedCoverage:
+    cov = current.needs
+
+    def rows(groups) -> list[m.CoverageRow]:  # type: ignore[no-untyped-def]
+        return [
+            m.CoverageRow(k, c.total, c.addressed) for k, c in groups.items() if k != "confidential"
+        ]
+
+    hidden = cov.by_member_state.get("confidential")
+    return m.NeedCoverage(
+        total=m.CoverageRow("All needs", cov.total, cov.addressed),
+        by_pillar=rows(cov.by_pillar),
+        by_member_state=rows(cov.by_member_state),
+        by_thematic_area=rows(cov.by_thematic_area),
+        confidential_needs=hidden.total if hidden else 0,
+        confidential_covered=hidden.addressed if hidden else 0,
+    )
+
+
+def _gender(session: Session, source: Source) -> m.GenderSection:
+    shares = [
+        m.GenderShare(
+            f"GEN-{g}" if g is not None else "Unknown",
+            GENDER.get(g, "Not marked") if g is not None else "Not marked",
+            n,
+            b,
+            counts_toward_target=g in (2, 3),
+        )
+        for g, n, b in sorted(
+            q.gender_rows(session, source), key=lambda r: -1 if r[0] is None else r[0]
+        )
+    ]
+    return m.GenderSection(shares)
+
+
+def _annex(session: Session, source: Source) -> list[m.AnnexProject]:
+    return [
+        m.AnnexProject(
+            code,
+            title,
+            entity,
+            PillarCode(pillar),
+            Scope(scope),
+            ProjectStatus(status),
+            Decimal(budget),
+            Decimal(funded),
+        )
+        for code, title, entity, pillar, scope, status, budget, funded in q.annex_rows(
+            session, source
+        )
+    ]
+
+
+def _entity_status(
+    session: Session, period: ReportingPeriod | None, entity: str | None, today: dt.date
+) -> list[m.EntityReportStatus]:
+    overdue = period is not None and period.due_on < today
+    out = []
+    for code, title, status in q.report_status_rows(session, period, entity or ""):
+        label = status or "not started"
+        if overdue and label in ("not started", "draft", "returned"):
+            label = f"{label}, overdue"
+        out.append(m.EntityReportStatus(code, title, label))
+    return out

@@ -1,0 +1,35 @@
+"""`report quarterly`: write the quarterly PDF, the issued copy when there is one."""
+
+from __future__ import annotations
+
+import click
+
+from app import db
+from app.cli import domain_command, write_output
+from app.figures.commands import report
+from app.quarterly import services as issued_reports
+from app.ui.writes import transaction
+
+
+@report.command("quarterly")
+@click.option("--period", required=True, help="quarter, e.g. 2019Q3")
+@click.option("--entity", default=None, help="entity acronym for a per-entity report")
+@click.option("--out", required=True, help="PDF file to write")
+@click.option("--issue", is_flag=True, help="issue the report: store its bytes for good")
+@domain_command
+def quarterly(period: str, entity: str | None, out: str, issue: bool) -> None:
+    """Write the quarterly PDF: the issued copy if there is one, else a draft (or --issue it)."""
+    session = db.session()
+    issued = issued_reports.find_issued(session, period, entity)
+    if issue and issued is None:
+        with transaction() as write:
+            issued = issued_reports.issue_report(write.session, None, period, entity)
+    if issued is not None:
+        write_output(issued_reports.verified_content(issued), out)
+        click.echo(f"Wrote the issued report ({issued.sha256[:12]}...) to {out}", err=True)
+        return
+    write_output(issued_reports.render_pdf(session, period, entity, draft=True), out)
+    click.echo(f"Wrote a draft of the {period} report to {out}; --issue issues it.", err=True)
+
+
+COMMANDS: list[click.Command] = []  # the subcommand joins the report group

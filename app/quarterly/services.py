@@ -1,0 +1,103 @@
+"""Issue quarterly reports: render once, keep the bytes and their SHA-256, serve them as issued."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit.services import record
+from app.errors import DomainError, NotFound
+from app.models.quarterly import IssuedReport
+from app.models.reference import Entity
+
+COMPACT = "compact"
+
+
+class TamperedReport(DomainError):
+    """Stored report bytes no longer match the hash taken when the report was issued."""
+
+
+def scope_of(entity: str | None) -> str:
+    """Return the stored scope name: 'compact' or the entity acronym."""
+    return entity or COMPACT
+
+
+def find_issued(session: Session, period_key: str, entity: str | None) -> IssuedReport | None:
+    """Return the issued report of a period and scope, if it was issued."""
+    return session.scalar(
+        select(IssuedReport).where(
+            IssuedReport.period_key == period_key, IssuedReport.scope == scope_of(entity)
+        )
+    )
+
+
+def render_pdf(session: Session, period_key: str, entity: str | None, draft: bool) -> bytes:
+    """Render the quarterly report of a period as PDF bytes (a draft says so on every page)."""
+    from app.quarterly.build import build_quarterly
+    from reports.pdf.quarterly import render_quarterly
+
+    return render_quarterly(build_quarterly(session, period_key, entity, draft=draft))
+
+
+def issue_report(
+    session: Session, user_id: int | None, period_key: str, entity: str | None
+) -> IssuedReport:
+    """Render the final report once and store its exact bytes and hash; refuse a second issue."""
+    if find_issued(session, period_key, entity) is not None:
+        raise DomainError(
+            f"the {scope_of(entity)} report for {period_key} was issued already; "
+            "issued reports never change"
+        )
+    content = render_pdf(session, period_key, entity, draft=False)
+    entity_id = (
+        session.scalar(select(Entity.id).where(Entity.acronym == entity)) if entity else None
+    )
+    issued = IssuedReport(
+        period_key=period_key,
+        scope=scope_of(entity),
+        entity_id=entity_id,
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+        issued_by_id=user_id,
+    )
+    session.add(issued)
+    session.flush()
+    record(
+        session,
+        user_id,
+        "issue",
+        "issued_report",
+        issued.id,
+        entity_id=entity_id,
+        after={"period": period_key, "scope": issued.scope, "sha256": issued.sha256},
+    )
+    return issued
+
+
+def verified_content(report: IssuedReport) -> bytes:
+    """Return the issued bytes after checking them against their hash."""
+    if hashlib.sha256(report.content).hexdigest() != report.sha256:
+        raise TamperedReport(
+            f"issued report {report.period_key} {report.scope} does not match "
+            "its hash; it has been altered and must not be sent"
+        )
+    return report.content
+
+
+def get_issued(session: Session, report_id: int) -> IssuedReport:
+    """Return an issued report by id or raise NotFound."""
+    found = session.get(IssuedReport, report_id)
+    if found is None:
+        raise NotFound("no such issued report")
+    return found
+
+
+def list_issued(session: Session) -> list[IssuedReport]:
+    """Return every issued report, newest period first."""
+    return list(
+        session.scalars(
+            select(IssuedReport).order_by(IssuedReport.period_key.desc(), IssuedReport.scope)
+        )
+    )

@@ -1,0 +1,88 @@
+"""Quarterly reports in the web app: preview a draft, issue (admins), download issued copies."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from app import db
+from app.auth.permissions import roles_required
+from app.errors import NotFound
+from app.models.enums import Role
+from app.models.progress import ReportingPeriod
+from app.models.reference import Entity
+from app.quarterly import services as issued_reports
+from app.ui.downloads import download
+from app.ui.writes import button_write
+from indicators.periods import PeriodKey
+
+bp = Blueprint("quarterly", __name__, template_folder="templates")
+PDF = "application/pdf"
+
+
+def _choice() -> tuple[str, str | None]:
+    """Read and check the period and entity of the request; 404 on anything unknown."""
+    period = (request.values.get("period") or "").strip()
+    entity = (request.values.get("entity") or "").strip() or None
+    try:
+        PeriodKey.parse(period)
+    except ValueError:
+        abort(404)
+    acronyms = set(db.session().scalars(select(Entity.acronym)))
+    if entity is not None and entity not in acronyms:
+        abort(404)
+    return period, entity
+
+
+@bp.route("/reports")
+@login_required
+def index():  # type: ignore[no-untyped-def]
+    """List the periods with their issued reports, with preview and issue buttons."""
+    session = db.session()
+    periods = session.scalars(select(ReportingPeriod.key).order_by(ReportingPeriod.key.desc()))
+    issued: dict[str, list[issued_reports.IssuedReport]] = {}
+    for report in issued_reports.list_issued(session):
+        issued.setdefault(report.period_key, []).append(report)
+    entities = session.scalars(select(Entity.acronym).order_by(Entity.acronym)).all()
+    keys = sorted(set(periods) | set(issued), reverse=True)
+    return render_template("quarterly/reports.html", keys=keys, issued=issued, entities=entities)
+
+
+@bp.route("/reports/preview.pdf")
+@login_required
+def preview():  # type: ignore[no-untyped-def]
+    """Render a draft of a quarterly report now; every page says DRAFT."""
+    period, entity = _choice()
+    data = issued_reports.render_pdf(db.session(), period, entity, draft=True)
+    return download(data, PDF, f"draft-{period}-{entity or 'compact'}.pdf")
+
+
+@bp.route("/reports/issue", methods=["POST"])
+@roles_required(Role.ADMIN)
+def issue():  # type: ignore[no-untyped-def]
+    """Issue a quarterly report: render it once and keep its bytes and hash for good."""
+    period, entity = _choice()
+    with button_write() as write:
+        report = issued_reports.issue_report(write.session, current_user.id, period, entity)
+    if not write.ok:
+        return redirect(url_for("quarterly.index"))
+    flash(f"Issued the {report.scope} report for {period} (SHA-256 {report.sha256[:12]}...).")
+    return redirect(url_for("quarterly.index"))
+
+
+@bp.route("/reports/issued/<int:report_id>.pdf")
+@login_required
+def issued(report_id: int):  # type: ignore[no-untyped-def]
+    """Return an issued report's exact bytes, after checking them against their hash."""
+    session = db.session()
+    try:
+        report = issued_reports.get_issued(session, report_id)
+        data = issued_reports.verified_content(report)
+    except NotFound:
+        abort(404)
+    except issued_reports.TamperedReport as error:
+        return render_template(
+            "error.html", code=409, title="Report altered", message=str(error)
+        ), 409
+    return download(data, PDF, f"{report.period_key}-{report.scope}.pdf")

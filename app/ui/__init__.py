@@ -1,0 +1,1 @@
+"""Shared user interface: forms and the text rule, writes, downloads, navigation, templates."""

@@ -1,0 +1,25 @@
+"""How a refused request answers on the web: the domain's PermissionDenied and NotFound as pages."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+
+from app import db
+from app.errors import NotFound, PermissionDenied
+
+
+def init_app(app: Flask) -> None:
+    """Answer PermissionDenied with 403 and NotFound with 404, whichever view raised them."""
+    app.register_error_handler(PermissionDenied, _denied)
+    app.register_error_handler(NotFound, _not_found)
+
+
+def _denied(error: PermissionDenied) -> tuple[str, int]:
+    db.session().rollback()
+    return render_template("error.html", code=403, title="Forbidden", message=str(error)), 403
+
+
+def _not_found(_error: NotFound) -> tuple[str, int]:
+    db.session().rollback()
+    message = "The page or record does not exist, or you may not see it."
+    return render_template("error.html", code=404, title="Not found", message=message), 404

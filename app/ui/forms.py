@@ -1,0 +1,124 @@
+"""Validators and base forms shared by the editing pages."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import DecimalField, Field, Form, IntegerField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.widgets import HiddenInput
+
+from app.models.columns import choices
+from indicators.periods import is_quarter
+from indicators.types import Pillar as PillarCode
+
+MAX_AMOUNT = Decimal("1e12")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+class Bounded:
+    """Refuse NaN, infinities and numbers outside [low, high] or with too many decimals."""
+
+    def __init__(self, low: Decimal | int, high: Decimal | int, places: int = 4) -> None:
+        self.low, self.high, self.places = Decimal(low), Decimal(high), places
+
+    def __call__(self, _form: Form, field: Field) -> None:
+        data = field.data
+        if data is None:
+            return
+        value = Decimal(data)
+        if not value.is_finite():
+            raise ValidationError("Enter an ordinary number (not NaN or infinity).")
+        if not self.low <= value <= self.high:
+            raise ValidationError(f"Enter a number between {self.low:,} and {self.high:,}.")
+        if value.as_tuple().exponent < -self.places:  # type: ignore[operator]
+            raise ValidationError(f"Use at most {self.places} decimal places.")
+
+
+def clean_text(_form: Form, field: Field) -> None:
+    """Refuse control characters, direction overrides and lone surrogates."""
+    if field.data and _CONTROL.search(field.data):
+        raise ValidationError("Remove the invisible control characters from this text.")
+
+
+def quarter_key(_form: Form, field: Field) -> None:
+    """Refuse a period key that is not like 2019Q3."""
+    if field.data and not is_quarter(field.data):
+        raise ValidationError("Write the quarter as YYYYQn, e.g. 2019Q3.")
+
+
+def strip(value: Any) -> Any:
+    """Trim surrounding spaces from submitted text."""
+    return value.strip() if isinstance(value, str) else value
+
+
+class VersionField(IntegerField):
+    """The version a form was drawn from; a POST without it carries none (never the current)."""
+
+    widget = HiddenInput()
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        """Take the version from the submitted form only."""
+        if not valuelist:
+            self.data = None
+            return
+        super().process_formdata(valuelist)
+
+
+class VersionedForm(FlaskForm):
+    """An edit form that carries the version the user started from."""
+
+    version = VersionField(validators=[Optional(), Bounded(0, 2**31, 0)])
+
+
+class ReasonForm(FlaskForm):
+    """A mandatory reason, kept in the audit trail."""
+
+    reason = TextAreaField("Reason", validators=[Length(max=2000), clean_text], filters=[strip])
+
+
+class ConfirmForm(FlaskForm):
+    """A bare form for buttons that post (delete, unlink): only the CSRF token."""
+
+
+CODE = [
+    InputRequired(),
+    Length(max=64),
+    Regexp(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$", message=("Use letters, digits and . _ / - only.")),
+]
+PILLARS = [(p, f"Pillar {p}") for p in choices(PillarCode)]
+
+
+def options(values: list[str]) -> list[tuple[str, str]]:
+    """Return (value, label) choices with underscores read as spaces."""
+    return [(v, v.replace("_", " ")) for v in values]
+
+
+def text_field(label: str, limit: int, required: bool = True) -> StringField:
+    """Return a one-line text field: trimmed, bounded, free of control characters."""
+    checks = [InputRequired() if required else Optional(), Length(max=limit), clean_text]
+    return StringField(label, validators=checks, filters=[strip])
+
+
+def area_field(label: str, limit: int, required: bool = True) -> TextAreaField:
+    """Return a multi-line text field: trimmed, bounded, free of control characters."""
+    checks = [InputRequired() if required else Optional(), Length(max=limit), clean_text]
+    return TextAreaField(label, validators=checks, filters=[strip])
+
+
+def amount_field(label: str, required: bool = False, low: int | Decimal = 0) -> DecimalField:
+    """Return a decimal field bounded to [low, MAX_AMOUNT]."""
+    first = InputRequired() if required else Optional()
+    return DecimalField(label, places=None, validators=[first, Bounded(low, MAX_AMOUNT)])
+
+
+def dates_ordered(form: VersionedForm) -> bool:
+    """Tell whether a form's end date is not before its start date; else say so on the field."""
+    start, end = form.start_date.data, form.end_date.data  # type: ignore[attr-defined]
+    if start and end and end < start:
+        form.end_date.errors.append("The end date cannot come before the start date.")  # type: ignore[attr-defined]
+        return False
+    return True

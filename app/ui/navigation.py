@@ -1,0 +1,40 @@
+"""The header's navigation and the small template helpers every page may use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask import Flask, current_app
+from flask_login import current_user
+
+NAV: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
+    ("home.index", "Home", None),
+    ("portfolio.projects", "Projects", None),
+    ("portfolio.needs", "CTED needs", None),
+    ("baselines.index", "Baselines", None),
+    ("compare.compare_view", "Compare", None),
+    ("quarterly.index", "Reports", None),
+    ("portfolio.new_project", "New project", ("admin", "focal_point")),
+    ("logframe.outcomes", "Outcomes", ("admin",)),
+    ("periods.index", "Periods", ("admin",)),
+)
+
+
+def nav_items() -> list[tuple[str, str]]:
+    """Return the navigation links the signed-in user may follow."""
+    items = []
+    for endpoint, label, roles in NAV + tuple(current_app.config.get("EXTRA_NAV", ())):
+        if roles is None or current_user.role in roles:
+            items.append((endpoint, label))
+    return items
+
+
+def zip_pairs(values: Iterable[object]) -> list[tuple[str, str]]:
+    """Turn a list of values into (value, label) pairs for a select."""
+    return [(str(v), str(v).replace("_", " ")) for v in values]
+
+
+def init_app(app: Flask) -> None:
+    """Expose the navigation to every template."""
+    app.jinja_env.globals["nav_items"] = nav_items
+    app.jinja_env.filters["zip_pairs"] = zip_pairs

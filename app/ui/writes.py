@@ -1,0 +1,115 @@
+"""The one way a view runs a write: a service inside `form_write` or `button_write`.
+
+Each block commits once when it ends without an error, and rolls back otherwise. A domain error
+becomes what the user sees: on a form, a message next to the field (FieldInvalid) or above the
+form (a conflict, any other rule), with the version reset so that saving again is a deliberate
+overwrite; for a button, a flash. PermissionDenied and NotFound are re-raised for the error pages
+(403 and 404), after the rollback.
+
+    with form_write(form, record=project) as write:
+        services.update_project(write.session, current_user, project, data, version)
+    if write.ok:
+        return write.done(url_for("portfolio.project", project_id=project.id))
+    return form_page(form, ...)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from flask import flash, redirect
+from flask_wtf import FlaskForm
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.wrappers import Response
+
+from app import db
+from app.errors import Conflict, DomainError, FieldInvalid, NotFound, PermissionDenied
+
+CONFLICT = "Someone else saved this record while you were editing it. Check and save again."
+
+
+@dataclass
+class Write:
+    """One write in progress: its session, then whether it was committed and why not."""
+
+    session: Session
+    ok: bool = False
+    error: DomainError | None = field(default=None)
+
+    def done(self, url: str, message: str = "Saved.", failed: str | None = None) -> Response:
+        """Redirect after the write: to `url` with `message` if committed, else to `failed`."""
+        if self.ok:
+            flash(message, "success")
+            return redirect(url)
+        return redirect(failed or url)
+
+
+@contextmanager
+def transaction() -> Iterator[Write]:
+    """Commit the block's work once, or roll it back and re-raise whatever went wrong."""
+    write = Write(db.session())
+    try:
+        yield write
+        write.session.commit()
+    except BaseException:
+        write.session.rollback()
+        raise
+    write.ok = True
+
+
+@contextmanager
+def form_write(form: FlaskForm, record: object | None = None) -> Iterator[Write]:
+    """Run a form's service: commit, or show the refusal on the form (see the module doc)."""
+    write = Write(db.session())
+    try:
+        with transaction() as committed:
+            yield write
+    except (PermissionDenied, NotFound):
+        raise
+    except (Conflict, StaleDataError) as error:
+        message = str(error) if isinstance(error, Conflict) else CONFLICT
+        form.form_errors.append(message)
+        _reset_version(form, record)
+        write.error = Conflict(message)
+    except FieldInvalid as error:
+        _field_error(form, error.field, str(error))
+        write.error = error
+    except DomainError as error:
+        form.form_errors.append(str(error))
+        write.error = error
+    else:
+        write.ok = committed.ok
+
+
+@contextmanager
+def button_write() -> Iterator[Write]:
+    """Run a button's service (delete, lock): commit, or flash why not."""
+    write = Write(db.session())
+    try:
+        with transaction() as committed:
+            yield write
+    except (PermissionDenied, NotFound):
+        raise
+    except DomainError as error:
+        flash(str(error), "error")
+        write.error = error
+    else:
+        write.ok = committed.ok
+
+
+def _reset_version(form: FlaskForm, record: object | None) -> None:
+    # The user has now seen the other change: saving again is a deliberate overwrite.
+    version = getattr(record, "version", None)
+    if version is not None and "version" in form:
+        form.version.data = version
+        form.version.raw_data = [str(version)]
+
+
+def _field_error(form: FlaskForm, name: str, message: str) -> None:
+    if name in form:
+        form[name].errors = [*form[name].errors, message]
+    else:
+        form.form_errors.append(message)
