@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from indicators.portfolio import PILLAR_KEYS, Json, ProjectFacts, share_pct
+from indicators.portfolio import PILLAR_KEYS, Json, ProjectFacts
+from indicators.shares import share_pct
 
 CONFIDENTIAL = "confidential"
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from indicators.shares import share_pct
 from indicators.types import ACTIVE_STATUSES, Pillar, ProjectStatus, Scope
 
 HUNDRED = Decimal(100)
@@ -123,13 +124,6 @@ class PortfolioFigures:
     shortfall_pct_of_active: Decimal
     in_multi_year_appeal: int
 
-
-def share_pct(part: Decimal | int, whole: Decimal | int) -> Decimal:
-    """Return part / whole in percent, rounded half-up to one decimal (0.0 when whole is 0)."""
-    if whole == 0:
-        return Decimal("0.0")
-    ratio = Decimal(part) / Decimal(whole) * HUNDRED
-    return ratio.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
 
 
 def _gender_key(marker: int | None) -> str:

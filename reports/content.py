@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from indicators.shares import share_or_none
 from indicators.types import (
     AchievementStatus,
     Pillar,
@@ -22,15 +23,9 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 
-def share_pct(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
-    """Return part as a percentage of whole, or None when whole is zero."""
-    if not whole:
-        return None
-    return Decimal(part) * HUNDRED / Decimal(whole)
-
 
 @dataclass(frozen=True)
-class Headline:
+class SummaryFigure:
     """One headline figure with its changes, e.g. "Projects mapped: 412 (+12)"."""
 
     label: str
@@ -40,7 +35,7 @@ class Headline:
 
 
 @dataclass(frozen=True)
-class IndicatorRow:
+class IndicatorLine:
     """One indicator's approved figures for the period."""
 
     code: str
@@ -75,7 +70,7 @@ class PillarSection:
     project_count: int
     budget: Decimal
     funded: Decimal
-    rows: Sequence[IndicatorRow] = ()
+    rows: Sequence[IndicatorLine] = ()
     highlights: Sequence[Highlight] = ()
     by_scope: Mapping[Scope, int] = field(default_factory=dict)
     by_status: Mapping[ProjectStatus, int] = field(default_factory=dict)
@@ -92,11 +87,11 @@ class CoverageRow:
     @property
     def coverage_pct(self) -> Decimal | None:
         """Return the share of needs covered, in per cent."""
-        return share_pct(self.covered, self.needs)
+        return share_or_none(self.covered, self.needs)
 
 
 @dataclass(frozen=True)
-class NeedCoverage:
+class NeedCoverageSection:
     """CTED need coverage; confidential needs arrive only as counts, never named."""
 
     total: CoverageRow
@@ -169,13 +164,13 @@ class GenderSection:
 
     def pct(self, share: GenderShare) -> Decimal | None:
         """Return one marker's share of the total budget, in per cent."""
-        return share_pct(share.budget, self.total_budget)
+        return share_or_none(share.budget, self.total_budget)
 
     @property
     def toward_target_pct(self) -> Decimal | None:
         """Return the budget share of the markers that count toward the target."""
         part = sum((s.budget for s in self.shares if s.counts_toward_target), ZERO)
-        return share_pct(part, self.total_budget)
+        return share_or_none(part, self.total_budget)
 
 
 @dataclass(frozen=True)
@@ -219,11 +214,11 @@ class QuarterlyReport:
     issue_date: date
     scope_label: str  # "Compact-wide" or "UNOCT - United Nations Office of Counter-Terrorism"
     draft: bool
-    headlines: Sequence[Headline]
+    headlines: Sequence[SummaryFigure]
     pillars: Sequence[PillarSection]
     funding: FundingSection
     baseline_label: str | None = None
-    coverage: NeedCoverage | None = None
+    coverage: NeedCoverageSection | None = None
     gender: GenderSection | None = None
     annex: Sequence[AnnexProject] = ()
     entity_status: Sequence[EntityReportStatus] | None = None
@@ -250,7 +245,7 @@ class StatusChange:
 
 
 @dataclass(frozen=True)
-class Delta:
+class FigureChange:
     """A figure on both sides of a comparison, with its preformatted change."""
 
     label: str
@@ -268,7 +263,7 @@ class BaselineComparison:
     removed: Sequence[ProjectRef] = ()
     carried_over: int = 0
     status_changes: Sequence[StatusChange] = ()
-    deltas: Sequence[Delta] = ()
+    deltas: Sequence[FigureChange] = ()
 
 
 @dataclass(frozen=True)
@@ -281,6 +276,6 @@ class BaselineReport:
     frozen_on: date
     sha256: str
     issue_date: date
-    headlines: Sequence[Headline]
+    headlines: Sequence[SummaryFigure]
     comparison: BaselineComparison | None = None
     draft: bool = False

@@ -16,10 +16,10 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-from openpyxl.styles import Font  # type: ignore[import-untyped]
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
 
 Cell = str | int | Decimal | float | date | datetime | Enum | None
 Rows = Iterable[Sequence[Cell]]
@@ -72,7 +72,8 @@ def _xlsx_cell(ws: Any, value: Cell, bold: bool = False) -> Any:
         cell = WriteOnlyCell(ws, value=text)
         cell.data_type = "s"  # openpyxl would store "=..." as a formula otherwise
     else:
-        cell = WriteOnlyCell(ws, value=value)
+        # openpyxl writes Decimal and date cells as numbers and dates; its stub lists fewer types.
+        cell = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]
     if bold:
         cell.font = Font(bold=True)
     return cell

@@ -43,7 +43,7 @@ def baseline_pdf(session: Session, label: str, compare_label: str | None) -> byt
     """Render a baseline's figures, and its comparison with another baseline, as a PDF."""
     baseline = get_baseline(session, label)
     figures = baseline_report(session, label)
-    headlines = [m.Headline(name, _get(figures, path)) for name, path in FIGURES]
+    headlines = [m.SummaryFigure(name, _get(figures, path)) for name, path in FIGURES]
     comparison = None
     if compare_label is not None:
         comparison = _comparison(session, baseline, get_baseline(session, compare_label), figures)
@@ -76,7 +76,7 @@ def _comparison(
     result = compare.compare(old, new)
     refs = _refs(session, (baseline.id, other.id))
     deltas = [
-        m.Delta(
+        m.FigureChange(
             name,
             _get(figures, path),
             _get(theirs, path),

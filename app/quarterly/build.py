@@ -126,9 +126,9 @@ HEADLINES = (
 
 def _headlines(
     current: Figures, previous: Figures | None, baseline: Figures | None
-) -> list[m.Headline]:
+) -> list[m.SummaryFigure]:
     return [
-        m.Headline(
+        m.SummaryFigure(
             label,
             _fmt(get(current), kind),
             _change(get, current, previous, kind),
@@ -177,7 +177,7 @@ def _pillars(
 def _pillar(
     pillar: Pillar,
     rows: list,
-    indicators: list[m.IndicatorRow],  # type: ignore[type-arg]
+    indicators: list[m.IndicatorLine],  # type: ignore[type-arg]
     highlights: list[m.Highlight],
 ) -> m.PillarSection:
     by_scope: dict[Scope, int] = defaultdict(int)
@@ -205,7 +205,7 @@ def _funding(session: Session, source: Source) -> m.FundingSection:
     return m.FundingSection(rows, m.MultiYearAppeal(count, requirement, funded))
 
 
-def _coverage(current: Figures) -> m.NeedCoverage:
+def _coverage(current: Figures) -> m.NeedCoverageSection:
     cov = current.needs
 
     def rows(groups) -> list[m.CoverageRow]:  # type: ignore[no-untyped-def]
@@ -214,7 +214,7 @@ def _coverage(current: Figures) -> m.NeedCoverage:
         ]
 
     hidden = cov.by_member_state.get("confidential")
-    return m.NeedCoverage(
+    return m.NeedCoverageSection(
         total=m.CoverageRow("All needs", cov.total, cov.addressed),
         by_pillar=rows(cov.by_pillar),
         by_member_state=rows(cov.by_member_state),

@@ -29,9 +29,9 @@ HOW = {
 
 def pillar_indicator_rows(
     session: Session, period: PeriodKey, entity: str | None
-) -> dict[str, list[m.IndicatorRow]]:
+) -> dict[str, list[m.IndicatorLine]]:
     """Return the indicator rows of each pillar, by pillar code."""
-    found: dict[str, list[m.IndicatorRow]] = defaultdict(list)
+    found: dict[str, list[m.IndicatorLine]] = defaultdict(list)
     for f in indicator_figures(session, period, entity, outcomes_only=not entity):
         found[f.pillar].append(indicator_row(f))
     if entity:
@@ -44,11 +44,11 @@ def pillar_indicator_rows(
     return found
 
 
-def indicator_row(f: IndicatorFigures) -> m.IndicatorRow:
+def indicator_row(f: IndicatorFigures) -> m.IndicatorLine:
     """Show one indicator's figures."""
     # The renderer labels it "Submitted, not yet approved"; it never counts as an actual.
     pending = None if f.pending is None else format(f.pending.normalize(), "f")
-    return m.IndicatorRow(
+    return m.IndicatorLine(
         code=f.code,
         name=f.name,
         unit=f.unit,
@@ -62,13 +62,13 @@ def indicator_row(f: IndicatorFigures) -> m.IndicatorRow:
     )
 
 
-def group_row(group: Group, outcome_code: str | None) -> m.IndicatorRow:
+def group_row(group: Group, outcome_code: str | None) -> m.IndicatorLine:
     """Show a roll-up: targets and baselines summed for numbers only, how many it combines."""
     number = group.measure is Measure.NUMBER
     ratio, status = None, AchievementStatus.NOT_ASSESSED
     if number and group.complete == group.count:
         ratio, status = assess(group.actual, group.sums["baseline"], group.sums["yardstick"])
-    return m.IndicatorRow(
+    return m.IndicatorLine(
         code=outcome_code or f"Pillar {group.pillar}",
         name="Output indicators of this outcome"
         if outcome_code

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Table  # type: ignore[import-untyped]
 
-from reports.formatting import fmt_any, fmt_number
 from reports.content import BaselineComparison, BaselineReport, ProjectRef
+from reports.formatting import fmt_any, fmt_number
 from reports.pdf import styles as s
 from reports.pdf.blocks import heading, headline_table, house_table, para, text_rows
 from reports.pdf.document import PageMeta, build_pdf
@@ -48,7 +48,7 @@ def cover(report: BaselineReport) -> list[Flowable]:
 
 def figures(report: BaselineReport) -> list[Flowable]:
     """Make the table of the baseline's headline figures."""
-    flow: list[Flowable] = [heading("Headline figures", s.H1, 0, "figures")]
+    flow: list[Flowable] = [heading("SummaryFigure figures", s.H1, 0, "figures")]
     if report.headlines:
         flow.append(headline_table(report.headlines, "previous baseline", None))
     else:

@@ -18,8 +18,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-unty
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
 
 from reports.charts import release, to_image
+from reports.content import IndicatorLine, SummaryFigure
 from reports.formatting import fmt_any, fmt_pct, fmt_value, status_word
-from reports.content import Headline, IndicatorRow
 from reports.pdf import styles as s
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -135,7 +135,9 @@ def text_rows(
     return out
 
 
-def headline_table(headlines: Sequence[Headline], previous: str, baseline: str | None) -> Table:
+def headline_table(
+    headlines: Sequence[SummaryFigure], previous: str, baseline: str | None
+) -> Table:
     """Lay out headline figures with their changes since the previous quarter and baseline."""
     headers = ["Figure", "Value", f"Change since {previous}"]
     if baseline is not None:
@@ -170,7 +172,7 @@ INDICATOR_HEADERS = [
 INDICATOR_WIDTHS = _split_width([0.08, 0.34, 0.09, 0.09, 0.09, 0.10, 0.09, 0.12])
 
 
-def _indicator_name(row: IndicatorRow) -> Paragraph:
+def _indicator_name(row: IndicatorLine) -> Paragraph:
     """Show an indicator's name and unit, with any pending value labelled apart."""
     text = f"{markup(row.name)} <font color='#5F6B73'>({markup(row.unit)})</font>"
     if row.members:
@@ -180,7 +182,7 @@ def _indicator_name(row: IndicatorRow) -> Paragraph:
     return Paragraph(text, _wrapped(s.CELL, f"{row.name} {row.unit} {row.pending or ''}"))
 
 
-def indicator_table(rows: Sequence[IndicatorRow]) -> Table:
+def indicator_table(rows: Sequence[IndicatorLine]) -> Table:
     """Lay out indicators; status shows both as a coloured mark and as a word."""
     data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], INDICATOR_WIDTHS)
     for row in rows:
@@ -204,7 +206,7 @@ def indicator_table(rows: Sequence[IndicatorRow]) -> Table:
     return house_table(data, INDICATOR_WIDTHS, numeric_from=2, extra=extra)
 
 
-def _status_marks(rows: Sequence[IndicatorRow]) -> list[tuple[object, ...]]:
+def _status_marks(rows: Sequence[IndicatorLine]) -> list[tuple[object, ...]]:
     """Colour the status column: one command per run of rows sharing a status."""
     marks: list[tuple[object, ...]] = []
     start = 1

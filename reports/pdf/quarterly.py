@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from reportlab.platypus import (  # type: ignore[import-untyped]
@@ -14,9 +13,11 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Table,
 )
 
+from indicators.periods import PeriodKey
+from indicators.shares import share_or_none
 from reports.charts import panel_bar_chart
+from reports.content import PillarSection, QuarterlyReport
 from reports.formatting import fmt_millions, fmt_pct
-from reports.content import PillarSection, QuarterlyReport, share_pct
 from reports.pdf import sections
 from reports.pdf import styles as s
 from reports.pdf.blocks import chart, heading, headline_table, indicator_table, narrative, para
@@ -24,7 +25,6 @@ from reports.pdf.document import PageMeta, build_pdf, contents
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
 WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
-PERIOD_KEY = re.compile(r"^(\d{4})Q([1-4])$")
 
 
 def render_quarterly(report: QuarterlyReport) -> bytes:
@@ -57,11 +57,10 @@ def quarterly_story(report: QuarterlyReport) -> list[Flowable]:
 
 def previous_period(key: str) -> str:
     """Return the key of the quarter before, e.g. "2019Q2" for "2019Q3"."""
-    match = PERIOD_KEY.match(key)
-    if match is None:
+    try:
+        return str(PeriodKey.parse(key).previous())
+    except ValueError:
         return "previous quarter"
-    year, quarter = int(match.group(1)), int(match.group(2))
-    return f"{year - 1}Q4" if quarter == 1 else f"{year}Q{quarter - 1}"
 
 
 def cover(report: QuarterlyReport) -> list[Flowable]:
@@ -103,7 +102,7 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
         flow += narrative(report.no_progress_note)
     flow.append(
         para(
-            f"Headline figures for {report.period_key}, {report.scope_label}, as of "
+            f"SummaryFigure figures for {report.period_key}, {report.scope_label}, as of "
             f"{report.as_of.isoformat()}. Changes are shown against the previous quarter"
             + (f" and against baseline {report.baseline_label}." if report.baseline_label else "."),
         )
@@ -121,7 +120,7 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
 
 def pillar_facts(section: PillarSection) -> str:
     """Summarise a pillar's portfolio in one sentence."""
-    funded = fmt_pct(share_pct(section.funded, section.budget))
+    funded = fmt_pct(share_or_none(section.funded, section.budget))
     return (
         f"{section.project_count:,} projects; budget {fmt_millions(section.budget)}, "
         f"funded {fmt_millions(section.funded)} ({funded})."

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table  # type: ignore[import-untyped]
 
+from indicators.shares import share_or_none
 from reports.charts import NAVY, bar_chart, grouped_bar_chart
-from reports.formatting import fmt_millions, fmt_money, fmt_number, fmt_pct
 from reports.content import (
     ZERO,
     AnnexProject,
@@ -16,9 +16,9 @@ from reports.content import (
     EntityReportStatus,
     FundingSection,
     GenderSection,
-    NeedCoverage,
-    share_pct,
+    NeedCoverageSection,
 )
+from reports.formatting import fmt_millions, fmt_money, fmt_number, fmt_pct
 from reports.pdf import styles as s
 from reports.pdf.blocks import CELL_PAD, cell, chart, clean, heading, house_table, para, text_rows
 from reports.pdf.paged import (
@@ -49,7 +49,7 @@ def coverage_table(first: str, rows: Sequence[CoverageRow]) -> Table:
     return house_table(text_rows([first, *COVERAGE_HEADERS[1:]], data, widths), widths, 1)
 
 
-def coverage(cov: NeedCoverage) -> list[Flowable]:
+def coverage(cov: NeedCoverageSection) -> list[Flowable]:
     """Make the CTED need coverage section; confidential needs appear only as a count."""
     flow: list[Flowable] = [
         heading("Coverage of CTED-identified needs", s.H1, 0, "coverage"),
@@ -97,7 +97,7 @@ def funding(section: FundingSection) -> list[Flowable]:
             para(
                 f"{a.project_count:,} projects are in the Multi-Year Appeal. Requirement "
                 f"{fmt_millions(a.requirement)}; funded {fmt_millions(a.funded)} "
-                f"({fmt_pct(share_pct(a.funded, a.requirement))}); shortfall "
+                f"({fmt_pct(share_or_none(a.funded, a.requirement))}); shortfall "
                 f"{fmt_millions(a.shortfall)}."
             ),
         ]
@@ -121,7 +121,7 @@ def funding_table(section: FundingSection) -> Table:
             fmt_money(r.budget),
             fmt_money(r.funded),
             fmt_money(r.shortfall),
-            fmt_pct(share_pct(r.funded, r.budget)),
+            fmt_pct(share_or_none(r.funded, r.budget)),
             fmt_number(r.mya_count),
         ]
         for r in section.rows
@@ -136,7 +136,7 @@ def funding_table(section: FundingSection) -> Table:
             fmt_money(budget),
             fmt_money(funded),
             fmt_money(shortfall),
-            fmt_pct(share_pct(funded, budget)),
+            fmt_pct(share_or_none(funded, budget)),
             fmt_number(mya),
         ]
     )

@@ -12,10 +12,10 @@ from indicators.portfolio import (
     figures_from_counts,
     money,
     portfolio_figures,
-    share_pct,
     tally,
     to_contract_dict,
 )
+from indicators.shares import share_pct
 from tests.indicators.strategies import portfolios
 
 D = Decimal

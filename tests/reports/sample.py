@@ -12,21 +12,21 @@ from reports.content import (
     BaselineComparison,
     BaselineReport,
     CoverageRow,
-    Delta,
     EntityFunding,
     EntityReportStatus,
+    FigureChange,
     FundingSection,
     GenderSection,
     GenderShare,
-    Headline,
     Highlight,
-    IndicatorRow,
+    IndicatorLine,
     MultiYearAppeal,
-    NeedCoverage,
+    NeedCoverageSection,
     PillarSection,
     ProjectRef,
     QuarterlyReport,
     StatusChange,
+    SummaryFigure,
 )
 
 PILLAR_TITLES = {
@@ -48,22 +48,22 @@ ENTITIES = ("UNOCT", "UNODC", "UNDP", "UNESCO", "OHCHR", "UN Women", "INTERPOL",
 M = Decimal(1_000_000)
 
 
-def headlines() -> list[Headline]:
+def headlines() -> list[SummaryFigure]:
     """Return the sample's headline figures."""
     return [
-        Headline("Projects in the portfolio", 412, "+12", "+37"),
-        Headline("Budget (US$ million)", Decimal("684.2"), "+21.4", "+58.9"),
-        Headline("Funded (US$ million)", Decimal("431.7"), "+9.8", "+40.2"),
-        Headline("CTED-identified needs covered", "61 %", "+2 points", "+9 points"),
-        Headline("Indicators on track", "58 %", "+4 points", None),
+        SummaryFigure("Projects in the portfolio", 412, "+12", "+37"),
+        SummaryFigure("Budget (US$ million)", Decimal("684.2"), "+21.4", "+58.9"),
+        SummaryFigure("Funded (US$ million)", Decimal("431.7"), "+9.8", "+40.2"),
+        SummaryFigure("CTED-identified needs covered", "61 %", "+2 points", "+9 points"),
+        SummaryFigure("Indicators on track", "58 %", "+4 points", None),
     ]
 
 
-def indicator_rows(pillar: Pillar) -> list[IndicatorRow]:
+def indicator_rows(pillar: Pillar) -> list[IndicatorLine]:
     """Return three sample indicator rows for a pillar, one per traffic-light colour."""
     p = pillar.value
     return [
-        IndicatorRow(
+        IndicatorLine(
             f"{p}.1.1",
             "Officials trained in the use of the Strategy's guidance",
             "persons",
@@ -74,7 +74,7 @@ def indicator_rows(pillar: Pillar) -> list[IndicatorRow]:
             Decimal("86.7"),
             AchievementStatus.ON_TRACK,
         ),
-        IndicatorRow(
+        IndicatorLine(
             f"{p}.1.2",
             "Member States with a national action plan adopted",
             "States",
@@ -86,7 +86,7 @@ def indicator_rows(pillar: Pillar) -> list[IndicatorRow]:
             AchievementStatus.AT_RISK,
             pending="24 (2019Q3)",
         ),
-        IndicatorRow(
+        IndicatorLine(
             f"{p}.2.1",
             "Share of requests answered within 60 days",
             "%",
@@ -97,7 +97,7 @@ def indicator_rows(pillar: Pillar) -> list[IndicatorRow]:
             Decimal("16.3"),
             AchievementStatus.OFF_TRACK,
         ),
-        IndicatorRow(
+        IndicatorLine(
             f"{p}.2.2",
             "Regional workshops held on the Compact's priorities",
             "workshops",
@@ -145,9 +145,9 @@ def pillar(pillar: Pillar, index: int) -> PillarSection:
     )
 
 
-def coverage() -> NeedCoverage:
+def coverage() -> NeedCoverageSection:
     """Return sample CTED need coverage, with confidential needs as a count only."""
-    return NeedCoverage(
+    return NeedCoverageSection(
         total=CoverageRow("All needs", 552, 337),
         by_pillar=[
             CoverageRow(f"Pillar {p.value}", 100 + 20 * i, 60 + 15 * i)
@@ -273,8 +273,8 @@ def sample_baseline() -> BaselineReport:
                 )
             ],
             deltas=[
-                Delta("Projects", 400, 412, "+12"),
-                Delta("Budget (US$ million)", Decimal("625.3"), Decimal("684.2"), "+58.9"),
+                FigureChange("Projects", 400, 412, "+12"),
+                FigureChange("Budget (US$ million)", Decimal("625.3"), Decimal("684.2"), "+58.9"),
             ],
         ),
     )

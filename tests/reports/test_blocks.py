@@ -6,7 +6,13 @@ from decimal import Decimal
 
 from reportlab.platypus import Paragraph
 
-from reports.content import CoverageRow, EntityFunding, GenderSection, GenderShare, NeedCoverage
+from reports.content import (
+    CoverageRow,
+    EntityFunding,
+    GenderSection,
+    GenderShare,
+    NeedCoverageSection,
+)
 from reports.formatting import fmt_millions, fmt_pct, fmt_value
 from reports.pdf.blocks import cell, markup, narrative, para
 
@@ -56,9 +62,10 @@ def test_shortfall_never_negative() -> None:
 
 
 def test_confidential_row_is_a_count_only() -> None:
-    cov = NeedCoverage(CoverageRow("All", 10, 5), confidential_needs=3, confidential_covered=1)
+    total = CoverageRow("All", 10, 5)
+    cov = NeedCoverageSection(total, confidential_needs=3, confidential_covered=1)
     assert cov.confidential_row == CoverageRow("Confidential (3)", 3, 1)
-    assert NeedCoverage(CoverageRow("All", 1, 1)).confidential_row is None
+    assert NeedCoverageSection(CoverageRow("All", 1, 1)).confidential_row is None
 
 
 def test_gender_share_toward_target() -> None:

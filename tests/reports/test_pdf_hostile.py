@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import Spacer
 
-from reports.content import Highlight, IndicatorRow, PillarSection, QuarterlyReport
+from reports.content import Highlight, IndicatorLine, PillarSection, QuarterlyReport
 from reports.errors import ReportError
 from reports.pdf import render_quarterly
 from reports.pdf.document import PageMeta, build_pdf
@@ -109,7 +109,7 @@ def test_huge_narrative_builds() -> None:
 def test_long_indicator_name_splits_within_its_row() -> None:
     report = sample_quarterly(annex_size=0)
     first = report.pillars[0]
-    row: IndicatorRow = replace(first.rows[0], name="officials trained " * 900)
+    row: IndicatorLine = replace(first.rows[0], name="officials trained " * 900)
     pdf = render_quarterly(replace(report, pillars=[replace(first, rows=[row])]))
     # the row's halves sit on two pages, with the repeated table header between them
     assert squash(body_text(pdf)).count("officialstrained") == 900

@@ -1,0 +1,28 @@
+"""Shares of a whole in percent: the one rule every figure, page and report uses.
+
+A share is part / whole x 100, rounded half-up to one decimal (12.25 -> 12.3, never the
+banker's 12.2), as the Working Group's published tables print them. An empty whole has no
+share: `share_pct` says 0.0 (the JSON report's contract), `share_or_none` says None, which the
+pages and PDFs write as a dash.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+HUNDRED = Decimal(100)
+ONE_DECIMAL = Decimal("0.1")
+
+
+def share_or_none(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
+    """Return part / whole in percent, rounded half-up to one decimal; None when whole is 0."""
+    if not whole:
+        return None
+    ratio = Decimal(part) / Decimal(whole) * HUNDRED
+    return ratio.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+def share_pct(part: Decimal | int, whole: Decimal | int) -> Decimal:
+    """Return part / whole in percent, rounded half-up to one decimal; 0.0 when whole is 0."""
+    share = share_or_none(part, whole)
+    return Decimal("0.0") if share is None else share
