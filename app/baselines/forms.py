@@ -1,18 +1,11 @@
 """The form that freezes a baseline."""
 
-from typing import Any
-
 from flask_wtf import FlaskForm
-from wtforms import DateField, Field, StringField
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms import DateField, StringField
+from wtforms.validators import InputRequired, Length
 
 from app.baselines.services import MAX_LABEL
-
-
-def no_control_characters(_form: Any, field: Field) -> None:
-    """Refuse NUL and other control characters (PostgreSQL cannot store NUL in text)."""
-    if any(ord(c) < 32 or c == "\x7f" for c in field.data or ""):
-        raise ValidationError("Remove the control characters from the label.")
+from app.ui.forms import clean_text, one_line
 
 
 class BaselineForm(FlaskForm):
@@ -23,7 +16,8 @@ class BaselineForm(FlaskForm):
         validators=[
             InputRequired(message="Give the baseline a label."),
             Length(max=MAX_LABEL),
-            no_control_characters,
+            clean_text,
+            one_line,
         ],
     )
     as_of = DateField(

@@ -16,16 +16,12 @@ from app.models.columns import choices
 from app.models.enums import ActivityStatus
 from app.progress.numbers import parse_quantity
 from app.progress.services import ActivityInput, IndicatorInput, ReportInput, ReportScope
+from app.ui.forms import clean_text
 from indicators.types import Measure
 
 MAX_TEXT = 5000
 MAX_NARRATIVE = 20000
 
-
-def plain_text(_form: Any, field: Field) -> None:
-    """Refuse NUL and other control characters that no one types on purpose."""
-    if any(ord(c) < 32 and c not in "\r\n\t" for c in field.data or ""):
-        raise ValidationError("Remove the control characters from this text.")
 
 
 class QuantityField(Field):
@@ -54,7 +50,7 @@ def positive(_form: Any, field: Field) -> None:
 class ReportForm(FlaskForm):
     """The fixed part of every report form; per-item fields are added by report_form()."""
 
-    narrative = TextAreaField("Narrative", [Length(max=MAX_NARRATIVE), plain_text])
+    narrative = TextAreaField("Narrative", [Length(max=MAX_NARRATIVE), clean_text])
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
 
 
@@ -82,7 +78,7 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
 
 def _indicator_fields(measure: str) -> dict[str, Field]:
     if measure == Measure.QUALITATIVE.value:
-        return {"text": TextAreaField("Progress", [Length(max=MAX_TEXT), plain_text])}
+        return {"text": TextAreaField("Progress", [Length(max=MAX_TEXT), clean_text])}
     if measure == Measure.PERCENTAGE.value:
         return {
             "num": QuantityField("Numerator"),
@@ -146,7 +142,7 @@ class ReviewForm(FlaskForm):
     """Approve, return or reopen: the version seen and a comment (required to return/reopen)."""
 
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
-    comment = TextAreaField("Comment", [Length(max=MAX_TEXT), plain_text])
+    comment = TextAreaField("Comment", [Length(max=MAX_TEXT), clean_text])
 
 
 class UploadForm(FlaskForm):

@@ -11,6 +11,7 @@ import openpyxl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import text as clean
 from app.errors import ValidationFailed
 from app.models.auth import User
 from app.models.enums import PeriodStatus
@@ -153,7 +154,10 @@ def _number(number: int, column: str, value: Any, problems: list[str]) -> Decima
 
 def _text(number: int, value: Any, problems: list[str]) -> str:
     text = "" if value is None else str(value).strip()
-    if len(text) > MAX_TEXT or any(ord(c) < 32 and c not in "\r\n\t" for c in text):
-        problems.append(f"row {number}: Text (qualitative): too long or has control characters")
+    if len(text) > MAX_TEXT:
+        problems.append(f"row {number}: Text (qualitative): at most {MAX_TEXT:,} characters")
+        return ""
+    if (fix := clean.problem(text)) is not None:
+        problems.append(f"row {number}: Text (qualitative): {fix}")
         return ""
     return text

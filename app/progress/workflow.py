@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from app import text as clean
 from app.audit.services import record
 from app.auth.permissions import ensure_can_review
 from app.db import utcnow
@@ -125,8 +126,10 @@ def _required(text: str, name: str) -> str:
     text = (text or "").strip()
     if not text:
         raise ValidationFailed([f"A {name} is required."])
-    if len(text) > MAX_COMMENT or "\x00" in text:
-        raise ValidationFailed([f"The {name} must be at most {MAX_COMMENT} plain characters."])
+    if len(text) > MAX_COMMENT:
+        raise ValidationFailed([f"The {name} must be at most {MAX_COMMENT} characters."])
+    if (fix := clean.problem(text)) is not None:
+        raise ValidationFailed([f"The {name} {fix}."])
     return text
 
 

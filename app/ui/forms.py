@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -11,12 +10,12 @@ from wtforms import DecimalField, Field, Form, IntegerField, StringField, TextAr
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import HiddenInput
 
+from app import text
 from app.models.columns import choices
 from indicators.periods import is_quarter
 from indicators.types import Pillar as PillarCode
 
 MAX_AMOUNT = Decimal("1e12")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 class Bounded:
@@ -39,9 +38,15 @@ class Bounded:
 
 
 def clean_text(_form: Form, field: Field) -> None:
-    """Refuse control characters, direction overrides and lone surrogates."""
-    if field.data and _CONTROL.search(field.data):
-        raise ValidationError("Remove the invisible control characters from this text.")
+    """Refuse what app.text forbids: control characters, direction overrides, lone surrogates."""
+    if field.data and text.problem(field.data):
+        raise ValidationError(text.MESSAGE)
+
+
+def one_line(_form: Form, field: Field) -> None:
+    """Refuse line breaks and tabs in a value that is shown on one line (a label, a title)."""
+    if field.data and any(c in field.data for c in "\t\n\r"):
+        raise ValidationError("Write this on one line.")
 
 
 def quarter_key(_form: Form, field: Field) -> None:

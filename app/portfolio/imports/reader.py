@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app import text as text_rule
 from app.errors import ValidationFailed
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -184,8 +185,8 @@ def _row(
         return None
     row = dict.fromkeys(header, "")
     for name, value in zip(header, values, strict=False):
-        if "\x00" in value:
-            problems.append(f"row {number}: {name}: contains a NUL character")
+        if (fix := text_rule.problem(value)) is not None:
+            problems.append(f"row {number}: {name}: {fix}")
         row[name] = value
     return row
 
