@@ -155,7 +155,9 @@ def _set_page(options: Options, chosen: str):  # type: ignore[no-untyped-def]
     """List the codes (with titles) of projects added, removed or carried over."""
     session = db.session()
     params = read_params(request.args, options)
-    screen = build_screen(session, params.a, params.b, params.filters, _reveal(), False)
+    screen = build_screen(
+        session, params.a, params.b, params.filters, _reveal(), indicator_page=None
+    )
     codes: list[str] = list(getattr(screen.comparison, chosen))
     side = screen.old if chosen == "removed" else screen.new
     page = page_number(request.args)
