@@ -33,8 +33,9 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
 
 
 def engine() -> Engine:
-    """Return the app's engine."""
-    return current_app.extensions["db_engine"]
+    """Return the app's engine (app.db.init_app keeps it in the app's extensions)."""
+    found: Engine = current_app.extensions["db_engine"]
+    return found
 
 
 @click.group("db", help="Create, migrate, back up and restore the database.")

@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 from flask_login import current_user
+from sqlalchemy import Row
 from werkzeug.exceptions import HTTPException
 
 from app import db
@@ -33,7 +34,7 @@ class BadRequest(Exception):
     """A query parameter has a value the API does not know."""
 
 
-def _json(body: Any, status: int = 200) -> Response:
+def _json(body: dict[str, Any], status: int = 200) -> Response:
     return Response(to_json(body) + "\n", status=status, mimetype="application/json")
 
 
@@ -116,6 +117,6 @@ def projects() -> Response:
     )
 
 
-def _project(row: Any) -> dict[str, Any]:
+def _project(row: Row[Any]) -> dict[str, Any]:
     keys = ("code", "title", "entity", "pillar", "scope", "status", "budget_usd", "funded_usd")
     return {key: getattr(row, key) for key in keys}

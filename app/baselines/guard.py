@@ -39,14 +39,14 @@ def _refuse_changes(session: Session, _context: Any, _instances: Any) -> None:
 def _hash_changed(baseline: Baseline) -> bool:
     from sqlalchemy import inspect
 
-    history = inspect(baseline).attrs.content_hash.history
-    return bool(history.deleted) and history.deleted[0] != "pending"
+    deleted = list(inspect(baseline).attrs.content_hash.history.deleted)
+    return bool(deleted) and deleted[0] != "pending"
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _refuse_bulk(state: ORMExecuteState) -> None:
     if not (state.is_update or state.is_delete):
         return
-    table = getattr(state.statement, "table", None)
-    if getattr(table, "name", None) in FROZEN_TABLES:
-        raise FrozenRecordError(f"bulk changes to {table.name} are refused: it is frozen")
+    name = getattr(getattr(state.statement, "table", None), "name", None)
+    if name in FROZEN_TABLES:
+        raise FrozenRecordError(f"bulk changes to {name} are refused: it is frozen")

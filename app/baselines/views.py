@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from app import db
@@ -16,29 +17,32 @@ from app.ui.writes import transaction
 
 bp = Blueprint("baselines", __name__, template_folder="templates")
 
-def _list_page(form: BaselineForm, status: int = 200):  # type: ignore[no-untyped-def]
+
+def _list_page(form: BaselineForm, status: int = 200) -> tuple[str, int]:
     baselines = queries.baselines_with_creators(db.session())
     return render_template("baselines/baselines.html", baselines=baselines, form=form), status
 
 
 @bp.route("/baselines")
 @login_required
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     """List the baselines; admins also get the form that freezes a new one."""
     return _list_page(BaselineForm())
 
 
 @bp.route("/baselines", methods=["POST"])
 @roles_required(Role.ADMIN)
-def create():  # type: ignore[no-untyped-def]
+def create() -> ResponseReturnValue:
     """Freeze the live portfolio as a new baseline, then go back to the list."""
     form = BaselineForm()
     if not form.validate_on_submit():
         return _list_page(form, 400)
-    label = form.label.data or ""
+    label, as_of = form.label.data or "", form.as_of.data
+    if as_of is None:  # InputRequired and the date's parse let none through
+        return _list_page(form, 400)
     try:
         with transaction() as write:
-            baseline = create_baseline(write.session, current_user.id, label, form.as_of.data)
+            baseline = create_baseline(write.session, current_user.id, label, as_of)
     except ValidationFailed as error:
         form.label.errors = [p.removeprefix("label: ") for p in error.problems]
         return _list_page(form, 400)
@@ -51,7 +55,7 @@ def create():  # type: ignore[no-untyped-def]
 
 @bp.route("/baselines/<path:label>/verify", methods=["POST"])
 @roles_required(Role.ADMIN)
-def verify(label: str):  # type: ignore[no-untyped-def]
+def verify(label: str) -> ResponseReturnValue:
     """Recompute a baseline's hash and say whether its stored rows are intact."""
     session = db.session()
     try:
@@ -68,4 +72,3 @@ def verify(label: str):  # type: ignore[no-untyped-def]
             "error",
         )
     return redirect(url_for("baselines.index"))
-

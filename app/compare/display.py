@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flask import Flask
+from flask.sansio.app import App
 
 from indicators.deltas import Delta
 
@@ -48,7 +48,7 @@ def ratio_pct(value: Decimal | None) -> str:
     return "not assessed" if value is None else f"{value * 100:.0f} %"
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: App) -> None:
     """Register the filters with the templates."""
     for name, function in (
         ("figure", figure),

@@ -89,7 +89,8 @@ def indicator_rows(items: Iterable[IndicatorRow]) -> Iterator[Row]:
 
 def screen_csv(screen: Screen, indicators: Iterable[IndicatorRow]) -> bytes:
     """Return the figures and then the indicator table as one CSV."""
-    rows = chain(figure_rows(screen), [[], list(INDICATOR_HEADERS)], indicator_rows(indicators))
+    between: list[Row] = [[], [*INDICATOR_HEADERS]]
+    rows = chain(figure_rows(screen), between, indicator_rows(indicators))
     return to_csv(FIGURE_HEADERS, rows, bom=True)
 
 

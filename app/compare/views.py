@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypedDict
 
 from flask import Blueprint, Response, abort, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from app import db
@@ -64,10 +65,9 @@ def _all_indicators(screen: Screen) -> Iterator[IndicatorRow]:
     return all_performance(db.session(), screen.a.source, screen.b.source, pillar)
 
 
-
 @bp.route("/compare")
 @login_required
-def compare_view():  # type: ignore[no-untyped-def]
+def compare_view() -> ResponseReturnValue:
     """Show two sources side by side with deltas, charts and indicator performance."""
     screen, params, options = _screen(page_number(request.args, "indicators_page"))
     return render_template(
@@ -82,7 +82,7 @@ def compare_view():  # type: ignore[no-untyped-def]
 
 @bp.route("/compare/chart/<name>.svg")
 @login_required
-def chart(name: str):  # type: ignore[no-untyped-def]
+def chart(name: str) -> ResponseReturnValue:
     """Serve one chart of the comparison view as SVG."""
     if name not in CHARTS:
         abort(404)
@@ -94,7 +94,7 @@ def chart(name: str):  # type: ignore[no-untyped-def]
 
 @bp.route("/compare.csv")
 @login_required
-def compare_csv():  # type: ignore[no-untyped-def]
+def compare_csv() -> ResponseReturnValue:
     """Download the comparison view's figures and indicators as CSV."""
     screen, _, _ = _screen()
     return download(
@@ -104,7 +104,7 @@ def compare_csv():  # type: ignore[no-untyped-def]
 
 @bp.route("/compare.xlsx")
 @login_required
-def compare_xlsx():  # type: ignore[no-untyped-def]
+def compare_xlsx() -> ResponseReturnValue:
     """Download the comparison view's figures and indicators as XLSX."""
     screen, _, _ = _screen()
     return download(screen_xlsx(screen, _all_indicators(screen)), XLSX, "compact-comparison.xlsx")
@@ -117,7 +117,17 @@ def _source_key(value: str, options: Options) -> str | None:
     return "" if value in ("", "live") else None
 
 
-def _drill(options: Options) -> dict[str, Any]:
+class Drill(TypedDict):
+    """The drill-down's checked parameters and the source it lists (the template's context)."""
+
+    key: str
+    name: str
+    source: Source
+    params: Params
+    status: str
+
+
+def _drill(options: Options) -> Drill:
     """Return the drill-down's checked parameters and the source it lists."""
     params = read_params(request.args, options)
     key = _source_key(request.args.get("source", ""), options)
@@ -135,7 +145,7 @@ def _drill(options: Options) -> dict[str, Any]:
 
 @bp.route("/compare/projects")
 @login_required
-def projects():  # type: ignore[no-untyped-def]
+def projects() -> ResponseReturnValue:
     """List the projects behind a figure, or the codes added, removed or carried over."""
     session = db.session()
     options = load_options(session, _reveal())
@@ -151,11 +161,13 @@ def projects():  # type: ignore[no-untyped-def]
     )
 
 
-def _set_page(options: Options, chosen: str):  # type: ignore[no-untyped-def]
+def _set_page(options: Options, chosen: str) -> ResponseReturnValue:
     """List the codes (with titles) of projects added, removed or carried over."""
     session = db.session()
     params = read_params(request.args, options)
-    screen = build_screen(session, params.a, params.b, params.filters, _reveal(), False)
+    screen = build_screen(
+        session, params.a, params.b, params.filters, _reveal(), indicator_page=None
+    )
     codes: list[str] = list(getattr(screen.comparison, chosen))
     side = screen.old if chosen == "removed" else screen.new
     page = page_number(request.args)
@@ -174,14 +186,14 @@ def _set_page(options: Options, chosen: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _all_rows(drill: dict[str, Any]) -> list[list[Any]]:
+def _all_rows(drill: Drill) -> list[list[Any]]:
     rows, _ = queries.project_list(db.session(), drill["source"], drill["status"], 1, 10**9)
     return [[getattr(row, h) for h in PROJECT_HEADERS] for row in rows]
 
 
 @bp.route("/compare/projects.<any(csv, xlsx):fmt>")
 @login_required
-def projects_download(fmt: str):  # type: ignore[no-untyped-def]
+def projects_download(fmt: str) -> ResponseReturnValue:
     """Download the whole drill-down list as CSV or XLSX."""
     drill = _drill(load_options(db.session(), _reveal()))
     rows = _all_rows(drill)

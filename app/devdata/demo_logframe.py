@@ -188,7 +188,7 @@ def _reports(
             report.values = [_value(rng, i, period.key) for i in made]
             report.activity_updates = [
                 ActivityUpdate(activity=a, status="ongoing", percent_complete=min(100, 25 + 15 * j))
-                for j, a in enumerate(made[0].output.activities)
+                for j, a in enumerate(_activities(made[0]))
             ]
             reports.append(report)
     return reports
@@ -210,3 +210,8 @@ def _value(rng: random.Random, indicator: Indicator, key: str) -> IndicatorValue
             indicator=indicator, value=value, numerator=numerator, denominator=denominator
         )
     return IndicatorValue(indicator=indicator, value=Decimal(rng.randrange(10, 30) * step))
+
+
+def _activities(indicator: Indicator) -> list[Activity]:
+    """Return the activities of an output indicator's output (an outcome indicator has none)."""
+    return indicator.output.activities if indicator.output is not None else []

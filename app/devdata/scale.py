@@ -11,6 +11,7 @@ from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
+from app.db import Base
 from app.devdata import scale_rows as rows
 from app.errors import DomainError
 from app.models.auth import User
@@ -37,8 +38,11 @@ ORDER = (
 )
 
 
-def _table(model: Any) -> Table:
-    return model if isinstance(model, Table) else model.__table__
+def _table(model: type[Base] | Table) -> Table:
+    table = model if isinstance(model, Table) else model.__table__
+    if not isinstance(table, Table):  # every model here is declared with a table of its own
+        raise TypeError(f"{model!r} is not mapped to a table")
+    return table
 
 
 class Bulk:
@@ -49,7 +53,7 @@ class Bulk:
         self.buffers: dict[Table, list[dict[str, Any]]] = {_table(m): [] for m in ORDER}
         self.written: dict[str, int] = {t.name: 0 for t in self.buffers}
 
-    def add(self, model: Any, row: dict[str, Any]) -> None:
+    def add(self, model: type[Base] | Table, row: dict[str, Any]) -> None:
         """Queue one row; flush all buffers when this one reaches the chunk size."""
         buffer = self.buffers[_table(model)]
         buffer.append(row)
@@ -71,7 +75,10 @@ class Bulk:
     def _copy(self, table: Table, buffer: list[dict[str, Any]]) -> None:
         # COPY is an order of magnitude faster than executemany on PostgreSQL.
         names = list(buffer[0])
-        cursor = self.session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        raw = self.session.connection().connection.dbapi_connection
+        if raw is None:  # only a connection closed under the session has none
+            raise RuntimeError("the session's database connection is closed")
+        cursor = raw.cursor()
         with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
             for row in buffer:
                 copy.write_row([row[name] for name in names])
@@ -145,7 +152,7 @@ def _needs(session: Session, rng: random.Random, ids: Ids, count: int) -> list[i
     first = session.scalar(select(func.count(CtedNeed.id))) or 0
     batch = [rows.need_row(rng, ids.take(CtedNeed), first + k + 1) for k in range(count)]
     for start in range(0, len(batch), CHUNK):
-        session.execute(insert(CtedNeed.__table__), batch[start : start + CHUNK])
+        session.execute(insert(_table(CtedNeed)), batch[start : start + CHUNK])
     return [row["id"] for row in batch]
 
 

@@ -247,7 +247,8 @@ def target_value(indicator: dict[str, Any], year_index: int) -> Decimal | None:
     """Return the annual (Q4) target of a numeric indicator, a share of its life target."""
     if indicator["measure"] == "qualitative" or indicator["life_target"] is None:
         return None
-    base, life = indicator["baseline_value"], indicator["life_target"]
+    base: Decimal = indicator["baseline_value"]
+    life: Decimal = indicator["life_target"]
     return (base + (life - base) * (year_index + 1) / 3).quantize(Decimal("1"))
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +16,7 @@ from app.figures.data_source import Source
 from app.figures.queries import project_facts
 from app.models.baselines import Baseline, BaselineProject
 from indicators import compare
+from indicators.portfolio import ProjectFacts
 from indicators.types import ProjectStatus
 from reports import content as m
 from reports.pdf.baseline import render_baseline
@@ -33,10 +36,14 @@ FIGURES = (
 )
 
 
-def _get(figures: dict, path: tuple[str, ...]):  # type: ignore[no-untyped-def, type-arg]
+def _get(figures: dict[str, Any], path: tuple[str, ...]) -> str | Decimal | int:
+    """Return the figure at a path of the report's nested keys."""
+    value: Any = figures
     for key in path:
-        figures = figures[key]
-    return figures
+        value = value[key]
+    if not isinstance(value, str | Decimal | int):
+        raise TypeError(f"{'.'.join(path)} is not a figure: {value!r}")
+    return value
 
 
 def baseline_pdf(session: Session, label: str, compare_label: str | None) -> bytes:
@@ -65,7 +72,7 @@ def _comparison(
     session: Session,
     baseline: Baseline,
     other: Baseline,
-    figures: dict,  # type: ignore[type-arg]
+    figures: dict[str, Any],
 ) -> m.BaselineComparison:
     theirs = baseline_report(session, other.label)
     mine_facts = project_facts(session, Source(baseline.id))
@@ -108,7 +115,9 @@ def _refs(session: Session, baseline_ids: tuple[int, int]) -> dict[str, m.Projec
     }
 
 
-def _status_changes(old, new, refs: dict[str, m.ProjectRef]) -> list[m.StatusChange]:  # type: ignore[no-untyped-def]
+def _status_changes(
+    old: Iterable[ProjectFacts], new: Iterable[ProjectFacts], refs: dict[str, m.ProjectRef]
+) -> list[m.StatusChange]:
     before = {f.code: f.status for f in old}
     return [
         m.StatusChange(

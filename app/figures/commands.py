@@ -37,5 +37,4 @@ def baseline(label: str, compare_label: str | None, fmt: str, out: str | None) -
     write_output(exports.render_baseline(figures, fmt), out)
 
 
-
 COMMANDS: list[click.Command] = [report]

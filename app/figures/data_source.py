@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, exists, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, Subquery, exists, select
 
 from app.models.baselines import BaselineLink, BaselineNeed, BaselineProject
 from app.models.portfolio import CtedNeed, Project, ProjectCountry, project_needs
@@ -12,6 +13,9 @@ from app.models.reference import Entity
 from indicators.types import ProjectStatus
 
 CANCELLED = ProjectStatus.CANCELLED.value
+
+# A SELECT of any columns: what the live and the baseline variants of one query share.
+AnySelect = Select[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class Source:
         return stmt.subquery("needs_src")
 
 
-def _live_projects(filters: Filters) -> Select:  # type: ignore[type-arg]
+def _live_projects(filters: Filters) -> AnySelect:
     stmt = select(
         Project.code,
         Project.title,
@@ -74,7 +78,7 @@ def _live_projects(filters: Filters) -> Select:  # type: ignore[type-arg]
     return stmt.where(*where)
 
 
-def _baseline_projects(source: Source) -> Select:  # type: ignore[type-arg]
+def _baseline_projects(source: Source) -> AnySelect:
     bp = BaselineProject
     stmt = select(
         bp.code,
@@ -97,15 +101,15 @@ def _baseline_projects(source: Source) -> Select:  # type: ignore[type-arg]
 
 def _common_filters(
     filters: Filters,
-    entity: ColumnElement,
-    pillar: ColumnElement,  # type: ignore[type-arg]
-    scope: ColumnElement,
-) -> list[ColumnElement[bool]]:  # type: ignore[type-arg]
+    entity: SQLColumnExpression[str],
+    pillar: SQLColumnExpression[str],
+    scope: SQLColumnExpression[str],
+) -> list[ColumnElement[bool]]:
     pairs = ((entity, filters.entity), (pillar, filters.pillar), (scope, filters.scope))
     return [column == value for column, value in pairs if value]
 
 
-def _live_needs() -> Select:  # type: ignore[type-arg]
+def _live_needs() -> AnySelect:
     linked = exists().where(
         project_needs.c.need_id == CtedNeed.id,
         Project.id == project_needs.c.project_id,
@@ -121,7 +125,7 @@ def _live_needs() -> Select:  # type: ignore[type-arg]
     )
 
 
-def _baseline_needs(baseline_id: int) -> Select:  # type: ignore[type-arg]
+def _baseline_needs(baseline_id: int) -> AnySelect:
     linked = exists().where(
         BaselineLink.baseline_id == baseline_id,
         BaselineLink.need_code == BaselineNeed.code,

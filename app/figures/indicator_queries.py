@@ -47,13 +47,19 @@ def indicator_figures(
     return [figures_of(row) for row in session.execute(stmt)]
 
 
-def life_value(measure: str, cumulation: str, value: Any, num: Any, den: Any) -> Decimal | None:
+def life_value(
+    measure: str,
+    cumulation: str,
+    value: Decimal | None,
+    num: Decimal | None,
+    den: Decimal | None,
+) -> Decimal | None:
     """Return the life actual from an indicator's SQL sums (qualitative: never a figure)."""
     if measure == Measure.QUALITATIVE.value:
         return None
     if measure == Measure.PERCENTAGE.value and cumulation == NON_CUMULATIVE:
         return percent(num, den)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def percent(num: Decimal | None, den: Decimal | None) -> Decimal | None:

@@ -8,12 +8,14 @@ Divisions are left to Python so that SQLite and PostgreSQL give the same Decimal
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, Subquery, and_, case, cast, func, select
+from sqlalchemy import ColumnElement, String, Subquery, and_, case, cast, func, select
 from sqlalchemy.orm import aliased
 
 from app.db import QUANTITY
+from app.figures.data_source import AnySelect
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
 from app.models.portfolio import Project
 from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
@@ -34,7 +36,7 @@ def latest_of(key: Any, width: int, figure: Any, when: Any) -> Any:
     return cast(func.substr(func.max(case((when, tagged))), width + 2), QUANTITY)
 
 
-def _values(period: PeriodKey, status: ReportStatus, only_this: bool) -> Select:  # type: ignore[type-arg]
+def _values(period: PeriodKey, status: ReportStatus, only_this: bool) -> AnySelect:
     """Select the values of a status up to a period (or in it), with their period's end."""
     v = IndicatorValue
     stmt = (
@@ -83,7 +85,11 @@ def target_sums(period: PeriodKey) -> Subquery:
     )
 
 
-def _pick(cumulative: ColumnElement[bool], summed: object, latest: object) -> ColumnElement:  # type: ignore[type-arg]
+def _pick(
+    cumulative: ColumnElement[bool],
+    summed: ColumnElement[Decimal | None],
+    latest: ColumnElement[Decimal | None],
+) -> ColumnElement[Decimal | None]:
     return case((cumulative, latest), else_=summed)
 
 
@@ -105,7 +111,7 @@ def _target_columns(targets: Subquery) -> list[Any]:
     return [targets.c.target.label("period_target"), to_date.label("to_date")]
 
 
-def indicator_select(period: PeriodKey, entity: str | None = None) -> Select:  # type: ignore[type-arg]
+def indicator_select(period: PeriodKey, entity: str | None = None) -> AnySelect:
     """Select every indicator with its pillar, life actual parts, targets and pending parts."""
     i, of_output = Indicator, aliased(Outcome)
     approved = value_sums(period, ReportStatus.APPROVED)

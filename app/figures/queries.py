@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Row, Select, case, func, select
+from sqlalchemy import ColumnElement, Row, case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from app.figures.data_source import CANCELLED, Source
+from app.figures.data_source import CANCELLED, AnySelect, Source
 from app.models.baselines import BaselineValue
 from app.models.logframe import Indicator, Outcome, Output
 from app.models.portfolio import Project
@@ -23,6 +23,7 @@ from indicators.types import ACTIVE_STATUSES, ProjectStatus, ReportStatus
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
 COMPLETED = ProjectStatus.COMPLETED.value
+Sum = ColumnElement[Decimal | None]
 
 
 def tally(session: Session, source: Source) -> PortfolioTally:
@@ -44,11 +45,12 @@ def tally(session: Session, source: Source) -> PortfolioTally:
         .where(in_portfolio)
         .group_by(p.c.pillar, p.c.scope, p.c.status)
     ).all()
-    by_entity = dict(
-        session.execute(
+    by_entity = {
+        entity: n
+        for entity, n in session.execute(
             select(p.c.entity, func.count()).where(in_portfolio).group_by(p.c.entity)
-        ).all()
-    )
+        )
+    }
     by_gender = {
         ("unknown" if g is None else str(g)): n
         for g, n in session.execute(
@@ -59,9 +61,7 @@ def tally(session: Session, source: Source) -> PortfolioTally:
 
 
 def _tally_from_rows(
-    rows: list,
-    by_entity: dict[str, int],
-    by_gender: dict[str, int],  # type: ignore[type-arg]
+    rows: Sequence[Row[*tuple[Any, ...]]], by_entity: dict[str, int], by_gender: dict[str, int]
 ) -> PortfolioTally:
     pillar: Counter[str] = Counter()
     scope: Counter[str] = Counter()
@@ -155,6 +155,7 @@ def project_list(
     or suspended; any other value is matched exactly.
     """
     p = source.projects()
+    where: ColumnElement[bool]
     if status == "active":
         where = p.c.status.in_(ACTIVE)
     elif status:
@@ -174,7 +175,7 @@ def project_titles(session: Session, source: Source, codes: list[str]) -> dict[s
     return {row.code: row for row in session.execute(select(p).where(p.c.code.in_(codes)))}
 
 
-def _definitions(pillar: str) -> Select[Any]:
+def _definitions(pillar: str) -> AnySelect:
     """Select the outcome and output indicators with their pillar, ordered by pillar and code."""
     outcome, output_outcome = aliased(Outcome), aliased(Outcome)
     pillar_of = func.coalesce(outcome.pillar_code, output_outcome.pillar_code, Project.pillar_code)
@@ -253,5 +254,7 @@ def approved_values(
     return found
 
 
-def _value_sums(model: Any) -> tuple[Any, ...]:
+def _value_sums(
+    model: type[IndicatorValue] | type[BaselineValue],
+) -> tuple[Sum, Sum, Sum]:
     return (func.sum(model.value), func.sum(model.numerator), func.sum(model.denominator))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from app import db
@@ -16,7 +17,7 @@ from app.ui.downloads import MIMETYPES, download
 
 @bp.route("/baselines/<path:label>.<any(csv, xlsx, json, pdf):fmt>")
 @login_required
-def export(label: str, fmt: str):  # type: ignore[no-untyped-def]
+def export(label: str, fmt: str) -> ResponseReturnValue:
     """Download a baseline's figures (the report of CONTRACT section 4) as CSV, XLSX, JSON, PDF."""
     session = db.session()
     try:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -31,6 +32,7 @@ from app.models.progress import ReportingPeriod
 from app.models.reference import Entity, Pillar
 from app.quarterly import queries as q
 from app.quarterly.indicators import pillar_indicator_rows
+from indicators.coverage import Coverage
 from indicators.periods import PeriodKey
 from indicators.types import Pillar as PillarCode
 from indicators.types import ProjectStatus, Scope
@@ -112,7 +114,9 @@ def _figures_of(session: Session, baseline: Baseline | None, entity: str | None)
     return source_figures(session, Source(baseline.id, Filters(entity=entity or "")), False)
 
 
-HEADLINES = (
+# A headline figure read from a source's figures.
+Getter = Callable[[Figures], Decimal | int]
+HEADLINES: tuple[tuple[str, Getter, str], ...] = (
     ("Projects in the portfolio", lambda f: f.portfolio.projects, "count"),
     ("Implementing entities", lambda f: f.portfolio.implementing_entities, "count"),
     ("Budget, US$ million", lambda f: f.portfolio.budget_total, "money"),
@@ -146,7 +150,7 @@ def _fmt(value: Decimal | int, kind: str) -> str:
     return f"{value:,}"
 
 
-def _change(get, current: Figures, other: Figures | None, kind: str) -> str | None:  # type: ignore[no-untyped-def]
+def _change(get: Getter, current: Figures, other: Figures | None, kind: str) -> str | None:
     if other is None:
         return None
     diff = Decimal(get(current)) - Decimal(get(other))
@@ -176,8 +180,8 @@ def _pillars(
 
 def _pillar(
     pillar: Pillar,
-    rows: list,
-    indicators: list[m.IndicatorLine],  # type: ignore[type-arg]
+    rows: list[q.PillarRow],
+    indicators: list[m.IndicatorLine],
     highlights: list[m.Highlight],
 ) -> m.PillarSection:
     by_scope: dict[Scope, int] = defaultdict(int)
@@ -208,7 +212,7 @@ def _funding(session: Session, source: Source) -> m.FundingSection:
 def _coverage(current: Figures) -> m.NeedCoverageSection:
     cov = current.needs
 
-    def rows(groups) -> list[m.CoverageRow]:  # type: ignore[no-untyped-def]
+    def rows(groups: Mapping[str, Coverage]) -> list[m.CoverageRow]:
         return [
             m.CoverageRow(k, c.total, c.addressed) for k, c in groups.items() if k != "confidential"
         ]

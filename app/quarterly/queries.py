@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Row, case, func, select
 from sqlalchemy.orm import Session
 
 from app.figures.data_source import CANCELLED, Source
@@ -14,11 +14,13 @@ from app.models.reference import Entity
 from indicators.types import ACTIVE_STATUSES, ReportStatus
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
+# (pillar, scope, status, count, budget, funded)
+PillarRow = tuple[str, str, str, int, Decimal, Decimal]
+# (code, title, entity, pillar, scope, status, budget, funded)
+AnnexRow = tuple[str, str, str, str, str, str, Decimal, Decimal]
 
 
-def pillar_rows(
-    session: Session, source: Source
-) -> list[tuple[str, str, str, int, Decimal, Decimal]]:
+def pillar_rows(session: Session, source: Source) -> list[PillarRow]:
     """Return (pillar, scope, status, count, budget, funded) of the portfolio."""
     p = source.projects()
     stmt = (
@@ -33,7 +35,7 @@ def pillar_rows(
         .where(p.c.status != CANCELLED)
         .group_by(p.c.pillar, p.c.scope, p.c.status)
     )
-    return [tuple(row) for row in session.execute(stmt)]  # type: ignore[misc]
+    return [tuple(row) for row in session.execute(stmt)]
 
 
 def entity_rows(session: Session, source: Source) -> list[tuple[str, Decimal, Decimal, int]]:
@@ -79,7 +81,7 @@ def gender_rows(session: Session, source: Source) -> list[tuple[int | None, int,
     return [(g, int(n), Decimal(b or 0)) for g, n, b in session.execute(stmt)]
 
 
-def annex_rows(session: Session, source: Source) -> list[tuple]:  # type: ignore[type-arg]
+def annex_rows(session: Session, source: Source) -> list[AnnexRow]:
     """Return the portfolio's projects for the annex, by pillar and code."""
     p = source.projects()
     stmt = (
@@ -96,10 +98,12 @@ def annex_rows(session: Session, source: Source) -> list[tuple]:  # type: ignore
         .where(p.c.status != CANCELLED)
         .order_by(p.c.pillar, p.c.code)
     )
-    return list(session.execute(stmt).all())
+    return [tuple(row) for row in session.execute(stmt)]
 
 
-def highlight_rows(session: Session, period_key: str, entity: str | None) -> list[tuple]:  # type: ignore[type-arg]
+def highlight_rows(
+    session: Session, period_key: str, entity: str | None
+) -> list[Row[str, str, str, str]]:
     """Return (pillar, project code, title, narrative) of the period's approved reports."""
     stmt = (
         select(Project.pillar_code, Project.code, Project.title, ProgressReport.narrative)

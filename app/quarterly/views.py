@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -11,6 +12,7 @@ from app.auth.permissions import roles_required
 from app.errors import NotFound
 from app.models.enums import Role
 from app.models.progress import ReportingPeriod
+from app.models.quarterly import IssuedReport
 from app.models.reference import Entity
 from app.quarterly import services as issued_reports
 from app.ui.downloads import download
@@ -37,11 +39,11 @@ def _choice() -> tuple[str, str | None]:
 
 @bp.route("/reports")
 @login_required
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     """List the periods with their issued reports, with preview and issue buttons."""
     session = db.session()
     periods = session.scalars(select(ReportingPeriod.key).order_by(ReportingPeriod.key.desc()))
-    issued: dict[str, list[issued_reports.IssuedReport]] = {}
+    issued: dict[str, list[IssuedReport]] = {}
     for report in issued_reports.list_issued(session):
         issued.setdefault(report.period_key, []).append(report)
     entities = session.scalars(select(Entity.acronym).order_by(Entity.acronym)).all()
@@ -51,7 +53,7 @@ def index():  # type: ignore[no-untyped-def]
 
 @bp.route("/reports/preview.pdf")
 @login_required
-def preview():  # type: ignore[no-untyped-def]
+def preview() -> ResponseReturnValue:
     """Render a draft of a quarterly report now; every page says DRAFT."""
     period, entity = _choice()
     data = issued_reports.render_pdf(db.session(), period, entity, draft=True)
@@ -60,7 +62,7 @@ def preview():  # type: ignore[no-untyped-def]
 
 @bp.route("/reports/issue", methods=["POST"])
 @roles_required(Role.ADMIN)
-def issue():  # type: ignore[no-untyped-def]
+def issue() -> ResponseReturnValue:
     """Issue a quarterly report: render it once and keep its bytes and hash for good."""
     period, entity = _choice()
     with button_write() as write:
@@ -73,7 +75,7 @@ def issue():  # type: ignore[no-untyped-def]
 
 @bp.route("/reports/issued/<int:report_id>.pdf")
 @login_required
-def issued(report_id: int):  # type: ignore[no-untyped-def]
+def issued(report_id: int) -> ResponseReturnValue:
     """Return an issued report's exact bytes, after checking them against their hash."""
     session = db.session()
     try:

@@ -97,3 +97,20 @@ def test_a_frozen_baseline_report_is_computed_once(
     assert len(statements) == 1 < computed  # the label lookup only
     assert again["projects"] != "changed by a caller"
     assert again["baseline"] == first["baseline"]
+
+
+def test_the_comparison_code_lists_read_no_indicator_performance(
+    db_session: Session, client: FlaskClient, statements: list[str], make_user: Callable, login: Any
+) -> None:
+    import datetime as dt
+
+    from app.baselines.services import create_baseline
+
+    add_projects(db_session, 0, 3)
+    create_baseline(db_session, None, "QC baseline", dt.date(2019, 6, 30))
+    login(make_user("viewer"))
+    path = "/compare/projects?set=added&a=QC+baseline&b="
+    client.get(path)  # warm-up: the user and the caches
+    statements.clear()
+    assert client.get(path).status_code == 200
+    assert [s for s in statements if "indicator" in s] == []
