@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from app import db
@@ -27,7 +28,7 @@ def _period(period_id: int) -> ReportingPeriod:
 
 @bp.route("/periods")
 @login_required
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     """List the periods, newest first, with status and counts."""
     ensure_admin(current_user)
     rows = periods.period_rows(db.session())
@@ -36,7 +37,7 @@ def index():  # type: ignore[no-untyped-def]
 
 @bp.route("/periods/new", methods=["GET", "POST"])
 @login_required
-def new():  # type: ignore[no-untyped-def]
+def new() -> ResponseReturnValue:
     """Create a quarter from its key."""
     ensure_admin(current_user)
     form, back = NewPeriodForm(), url_for("periods.index")
@@ -51,7 +52,7 @@ def new():  # type: ignore[no-untyped-def]
 
 @bp.route("/periods/<int:period_id>/edit", methods=["GET", "POST"])
 @login_required
-def edit(period_id: int):  # type: ignore[no-untyped-def]
+def edit(period_id: int) -> ResponseReturnValue:
     """Change a period's entry window and due date."""
     period = _period(period_id)
     initial = {"entry_opens_on": period.entry_opens_on, "due_on": period.due_on}
@@ -80,7 +81,7 @@ def edit(period_id: int):  # type: ignore[no-untyped-def]
     )
 
 
-def _set_status(period_id: int, status: PeriodStatus) -> object:
+def _set_status(period_id: int, status: PeriodStatus) -> ResponseReturnValue:
     period = _period(period_id)
     form = ReasonForm()
     if not form.validate_on_submit():
@@ -94,21 +95,21 @@ def _set_status(period_id: int, status: PeriodStatus) -> object:
 
 @bp.route("/periods/<int:period_id>/lock", methods=["POST"])
 @login_required
-def lock(period_id: int):  # type: ignore[no-untyped-def]
+def lock(period_id: int) -> ResponseReturnValue:
     """Lock a period against entry; a reason is required."""
     return _set_status(period_id, PeriodStatus.LOCKED)
 
 
 @bp.route("/periods/<int:period_id>/reopen", methods=["POST"])
 @login_required
-def reopen(period_id: int):  # type: ignore[no-untyped-def]
+def reopen(period_id: int) -> ResponseReturnValue:
     """Reopen a locked period; a reason is required."""
     return _set_status(period_id, PeriodStatus.OPEN)
 
 
 @bp.route("/periods/<int:period_id>/delete", methods=["POST"])
 @login_required
-def delete(period_id: int):  # type: ignore[no-untyped-def]
+def delete(period_id: int) -> ResponseReturnValue:
     """Delete a period that holds no reports or values."""
     period = _period(period_id)
     if not ConfirmForm().validate_on_submit():

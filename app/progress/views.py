@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -94,7 +95,9 @@ def _reset_version(form: ReportForm, current: ProgressReport | None) -> None:
     form.version.data, form.version.raw_data = version, [str(version)]
 
 
-def _render_report(scope: entry.ReportScope, form: ReportForm, status: int = 200, **extra: Any):  # type: ignore[no-untyped-def]
+def _render_report(
+    scope: entry.ReportScope, form: ReportForm, status: int = 200, **extra: Any
+) -> ResponseReturnValue:
     report = scope.report
     editable = (report is None or report.status in workflow.EDITABLE) and (
         scope.period.status == PeriodStatus.OPEN.value
@@ -144,7 +147,9 @@ def review(report_id: int) -> Any:
     return _render_review(found, ReviewForm(formdata=None, version=found.version))
 
 
-def _render_review(found: ProgressReport, form: ReviewForm, status: int = 200, **extra: Any):  # type: ignore[no-untyped-def]
+def _render_review(
+    found: ProgressReport, form: ReviewForm, status: int = 200, **extra: Any
+) -> ResponseReturnValue:
     scope = entry.load_scope(db.session(), found.project, found.period)
     authors = {found.author_id, found.submitted_by_id, found.updated_by_id}
     return render_template(
