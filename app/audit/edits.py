@@ -157,7 +157,7 @@ def report_count(session: Session, project_id: int) -> int:
     return session.scalar(stmt) or 0
 
 
-def update_count(session: Session, activity_id: int) -> int:
-    """Count the progress updates reported for an activity."""
-    stmt = select(func.count(ActivityUpdate.id)).where(ActivityUpdate.activity_id == activity_id)
+def update_count(session: Session, *where: Any) -> int:
+    """Count the activity updates matching conditions (on ActivityUpdate or Activity), at once."""
+    stmt = select(func.count(ActivityUpdate.id)).join(Activity).where(*where)
     return session.scalar(stmt) or 0
