@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app import db
 from app.logframe import queries as logframe_queries
 from app.models.enums import Role
-from app.models.portfolio import Project
+from app.models.portfolio import CtedNeed, Project
 from app.models.reference import Entity, PveArea
 from app.portfolio import queries, services
 from app.portfolio.forms import NeedLinkForm, ProjectForm
@@ -138,7 +138,7 @@ def need_form(project: Project) -> NeedLinkForm:
     form = NeedLinkForm()
     linked = {n.id for n in project.needs}
     stmt = queries.visible_needs(current_user).order_by(
-        queries.CtedNeed.member_state, queries.CtedNeed.code
+        CtedNeed.member_state, CtedNeed.code
     )
     form.need_id.choices = [
         (n.id, f"{n.code} ({n.member_state}, {n.thematic_area})")

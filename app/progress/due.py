@@ -117,4 +117,4 @@ def review_queue(session: Session) -> list[QueueRow]:
         .where(ProgressReport.status == ReportStatus.SUBMITTED.value)
         .order_by(ProgressReport.submitted_at, ProgressReport.id)
     )
-    return [QueueRow(*row) for row in session.execute(stmt)]  # type: ignore[arg-type]
+    return [QueueRow(*row) for row in session.execute(stmt)]

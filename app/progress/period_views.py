@@ -12,7 +12,7 @@ from app.models.enums import PeriodStatus
 from app.models.progress import ReportingPeriod
 from app.progress import period_services as periods
 from app.progress.period_forms import NewPeriodForm, PeriodDatesForm
-from app.ui.forms import ConfirmForm, ReasonForm
+from app.ui.forms import ConfirmForm, ReasonForm, required
 from app.ui.writes import button_write, form_write
 
 bp = Blueprint("periods", __name__, template_folder="templates")
@@ -44,7 +44,7 @@ def new() -> ResponseReturnValue:
     if form.validate_on_submit():
         with form_write(form) as write:
             dates = (form.entry_opens_on.data, form.due_on.data)
-            periods.create_period(write.session, current_user, form.key.data, *dates)
+            periods.create_period(write.session, current_user, required(form.key.data), *dates)
         if write.ok:
             return write.done(back)
     return render_template("progress/period_form.html", form=form, title="New period", back=back)
@@ -64,8 +64,8 @@ def edit(period_id: int) -> ResponseReturnValue:
                 write.session,
                 current_user,
                 period,
-                form.entry_opens_on.data,
-                form.due_on.data,
+                required(form.entry_opens_on.data),
+                required(form.due_on.data),
                 form.version.data,
             )
         if write.ok:

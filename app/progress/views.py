@@ -13,6 +13,7 @@ from app import db
 from app.auth.permissions import can_edit_project, can_review
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.models.enums import PeriodStatus
+from app.models.logframe import Activity, Indicator, Output
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.progress import services as entry
@@ -114,11 +115,10 @@ def _report_context(scope: entry.ReportScope) -> dict[str, Any]:
     return {"scope": scope, "sections": sections(scope), "last": last, "report": scope.report}
 
 
-def sections(scope: entry.ReportScope) -> list[tuple[Any, list[Any], list[Any]]]:
+def sections(scope: entry.ReportScope) -> list[tuple[Output, list[Indicator], list[Activity]]]:
     """Group the scope's indicators and activities under their outputs, in code order."""
-    outputs: dict[int, Any] = {}
-    for item in [*scope.indicators, *scope.activities]:
-        outputs.setdefault(item.output_id, item.output)
+    owners = [i.output for i in scope.indicators] + [a.output for a in scope.activities]
+    outputs = {o.id: o for o in owners if o is not None}  # the scope's indicators are outputs'
     ordered = sorted(outputs.values(), key=lambda o: o.code)
     return [
         (
