@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from flask import Flask, current_app, g
-from sqlalchemy import DateTime, Engine, MetaData, Numeric, create_engine, event
+from sqlalchemy import (
+    CursorResult,
+    DateTime,
+    Engine,
+    MetaData,
+    Numeric,
+    Table,
+    create_engine,
+    event,
+)
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 NAMING_CONVENTION = {
@@ -31,10 +40,21 @@ class Base(DeclarativeBase):
         dt.datetime: DateTime(timezone=True),
     }
 
+    if TYPE_CHECKING:
+        # Every model maps one Table; SQLAlchemy types __table__ as any FromClause.
+        __table__: ClassVar[Table]
+
 
 def utcnow() -> dt.datetime:
     """Return the current time in UTC."""
     return dt.datetime.now(dt.UTC)
+
+
+def rowcount(result: object) -> int:
+    """Return how many rows an UPDATE or DELETE matched (its result is a CursorResult)."""
+    if not isinstance(result, CursorResult):
+        raise TypeError("rowcount needs the result of an INSERT, UPDATE or DELETE")
+    return result.rowcount
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -73,7 +93,8 @@ def session() -> Session:
     """Return this request's (or command's) session."""
     if "db_session" not in g:
         g.db_session = current_app.extensions["db_sessionmaker"]()
-    return g.db_session  # type: ignore[no-any-return]
+    db_session: Session = g.db_session
+    return db_session
 
 
 def _close_session(_exc: BaseException | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,6 +17,15 @@ from app.models.logframe import Activity, Indicator, Output
 from app.models.portfolio import Project
 from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport
 
+
+class Record(Protocol):
+    """A model row: it has an id once flushed."""
+
+    @property
+    def id(self) -> int: ...
+
+
+T = TypeVar("T", bound=Record)
 Snap = Callable[[Any], dict[str, Any]]
 Guard = Callable[[dict[str, tuple[Any, Any]]], None]
 
@@ -31,7 +40,7 @@ def plain(value: Any) -> Any:
 
 def snap_fields(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     """Return an audit snapshot of the named fields, numbers compared by value."""
-    return jsonable({name: plain(getattr(obj, name)) for name in fields})
+    return {name: jsonable(plain(getattr(obj, name))) for name in fields}
 
 
 def object_type(obj: Any) -> str:
@@ -99,7 +108,7 @@ def audited_update(
     return diff
 
 
-def audited_create(session: Session, user: User, obj: Any, snap: Snap) -> Any:
+def audited_create(session: Session, user: User, obj: T, snap: Callable[[T], dict[str, Any]]) -> T:
     """Add a new object, flush it and record its creation."""
     session.add(obj)
     session.flush()
@@ -157,7 +166,7 @@ def report_count(session: Session, project_id: int) -> int:
     return session.scalar(stmt) or 0
 
 
-def update_count(session: Session, activity_id: int) -> int:
-    """Count the progress updates reported for an activity."""
-    stmt = select(func.count(ActivityUpdate.id)).where(ActivityUpdate.activity_id == activity_id)
+def update_count(session: Session, *where: Any) -> int:
+    """Count the activity updates matching conditions (on ActivityUpdate or Activity), at once."""
+    stmt = select(func.count(ActivityUpdate.id)).join(Activity).where(*where)
     return session.scalar(stmt) or 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import Conflict
@@ -60,7 +60,7 @@ def event_page(session: Session, where: Any, page: int, per_page: int = 50) -> E
     total = session.scalar(select(func.count(AuditEvent.id)).where(where)) or 0
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
-    stmt: Select[Any] = (
+    stmt = (
         select(AuditEvent, User.email)
         .outerjoin(User, User.id == AuditEvent.user_id)
         .where(where)
@@ -68,5 +68,7 @@ def event_page(session: Session, where: Any, page: int, per_page: int = 50) -> E
         .limit(per_page)
         .offset((page - 1) * per_page)
     )
-    rows = [(event, email) for event, email in session.execute(stmt).all()]
+    rows: list[tuple[AuditEvent, str | None]] = [
+        (event, email) for event, email in session.execute(stmt).all()
+    ]
     return EventPage(rows, page, pages, total)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -33,7 +34,7 @@ def redact(user: User, state: dict[str, Any] | None) -> dict[str, Any] | None:
 
 @bp.route("/projects/<int:project_id>/audit")
 @login_required
-def project_audit(project_id: int):  # type: ignore[no-untyped-def]
+def project_audit(project_id: int) -> ResponseReturnValue:
     """Show the audit trail of one project (admin, reviewer, the entity's focal points)."""
     session = db.session()
     project = session.get(Project, project_id)
@@ -47,7 +48,7 @@ def project_audit(project_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/entities/<acronym>/audit")
 @login_required
-def entity_audit(acronym: str):  # type: ignore[no-untyped-def]
+def entity_audit(acronym: str) -> ResponseReturnValue:
     """Show the audit trail of one entity and its projects."""
     session = db.session()
     entity = session.scalars(select(Entity).where(Entity.acronym == acronym[:20])).first()

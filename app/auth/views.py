@@ -15,6 +15,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
@@ -61,7 +62,7 @@ def _enforce_timeouts() -> None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():  # type: ignore[no-untyped-def]
+def login() -> ResponseReturnValue:
     """Show the sign-in form; sign in on valid credentials."""
     form = LoginForm()
     if form.validate_on_submit():
@@ -93,7 +94,7 @@ def login():  # type: ignore[no-untyped-def]
 
 @bp.route("/logout", methods=["POST"])
 @login_required
-def logout():  # type: ignore[no-untyped-def]
+def logout() -> ResponseReturnValue:
     """Sign out and make every earlier session cookie of this user useless."""
     user = db.session().scalar(select(User).where(User.id == current_user.id))
     if user is not None:

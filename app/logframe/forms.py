@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from wtforms import (
     DateField,
     DecimalField,
@@ -22,6 +25,7 @@ from app.ui.forms import (
     PILLARS,
     Bounded,
     VersionedForm,
+    add_error,
     amount_field,
     area_field,
     dates_ordered,
@@ -60,7 +64,7 @@ class ActivityForm(VersionedForm):
         "% complete", validators=[InputRequired(), Bounded(0, 100, 0)], default=0
     )
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
         """Check the fields, then that the dates are ordered."""
         return super().validate(extra_validators) and dates_ordered(self)
 
@@ -83,16 +87,16 @@ class IndicatorForm(VersionedForm):
     measure = SelectField("Measure", choices=options(choices(Measure)))
     direction = SelectField("Direction", choices=options(choices(Direction)))
     cumulation = SelectField("Cumulation", choices=options(choices(Cumulation)))
-    baseline_value = amount_field("Baseline value", low=-MAX_AMOUNT)  # type: ignore[arg-type]
+    baseline_value = amount_field("Baseline value", low=-MAX_AMOUNT)
     baseline_period = StringField(
         "Baseline period", validators=[Optional(), quarter_key], filters=[strip]
     )
     baseline_note = area_field("Baseline note", 2000, required=False)
-    life_target = amount_field("Life-of-project target", low=-MAX_AMOUNT)  # type: ignore[arg-type]
+    life_target = amount_field("Life-of-project target", low=-MAX_AMOUNT)
     targets = FieldList(FormField(TargetRow), min_entries=4, max_entries=40)
     reason = area_field("Reason for the change", 2000, required=False)
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
         """Check the fields, then the targets table and percentage bounds."""
         return super().validate(extra_validators) and self._targets_ok() and self._percent_ok()
 
@@ -101,10 +105,10 @@ class IndicatorForm(VersionedForm):
         for row in self.targets:
             key, target = row.period_key.data, row.target.data
             if bool(key) != (target is not None):
-                row.target.errors.append("Give both the period and its target, or neither.")
+                add_error(row.target, "Give both the period and its target, or neither.")
                 return False
             if key in seen:
-                row.period_key.errors.append(f"{key} appears twice.")
+                add_error(row.period_key, f"{key} appears twice.")
                 return False
             seen.add(key or "")
         return True
@@ -115,7 +119,7 @@ class IndicatorForm(VersionedForm):
         fields = [self.baseline_value, self.life_target] + [r.target for r in self.targets]
         for field in fields:
             if field.data is not None and not 0 <= field.data <= 100:
-                field.errors.append("A percentage lies between 0 and 100.")
+                add_error(field, "A percentage lies between 0 and 100.")
                 return False
         return True
 

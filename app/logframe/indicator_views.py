@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from app import db
@@ -42,7 +43,7 @@ def _back(indicator: Indicator) -> str:
     return url_for("logframe.outcomes")
 
 
-def _create(parent: Outcome | Output, back: str) -> Any:
+def _create(parent: Outcome | Output, back: str) -> ResponseReturnValue:
     form = _form()
     if form.validate_on_submit():
         data = _data(form)
@@ -55,7 +56,7 @@ def _create(parent: Outcome | Output, back: str) -> Any:
 
 @bp.route("/outputs/<int:output_id>/indicators/new", methods=["GET", "POST"])
 @login_required
-def new_output_indicator(output_id: int):  # type: ignore[no-untyped-def]
+def new_output_indicator(output_id: int) -> ResponseReturnValue:
     """Add an indicator to an output."""
     output = editable_output(output_id)
     return _create(output, logframe_url(output.project_id))
@@ -63,7 +64,7 @@ def new_output_indicator(output_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/outcomes/<int:outcome_id>/indicators/new", methods=["GET", "POST"])
 @login_required
-def new_outcome_indicator(outcome_id: int):  # type: ignore[no-untyped-def]
+def new_outcome_indicator(outcome_id: int) -> ResponseReturnValue:
     """Add an indicator to an outcome (administrators)."""
     ensure_admin(current_user)
     return _create(load(Outcome, outcome_id), url_for("logframe.outcomes"))
@@ -77,7 +78,7 @@ def _editable(indicator_id: int) -> Indicator:
 
 @bp.route("/indicators/<int:indicator_id>/edit", methods=["GET", "POST"])
 @login_required
-def edit_indicator(indicator_id: int):  # type: ignore[no-untyped-def]
+def edit_indicator(indicator_id: int) -> ResponseReturnValue:
     """Edit an indicator; once it has values, controlled changes need a reason."""
     indicator = _editable(indicator_id)
     form, back = _form(indicator), _back(indicator)
@@ -98,7 +99,7 @@ def edit_indicator(indicator_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/indicators/<int:indicator_id>/delete", methods=["POST"])
 @login_required
-def delete_indicator(indicator_id: int):  # type: ignore[no-untyped-def]
+def delete_indicator(indicator_id: int) -> ResponseReturnValue:
     """Delete an indicator with no reported values."""
     indicator = _editable(indicator_id)
     if not ConfirmForm().validate_on_submit():

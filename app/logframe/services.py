@@ -23,7 +23,7 @@ from app.errors import DomainError, FieldInvalid
 from app.models.auth import User
 from app.models.logframe import Activity, Indicator, Outcome, Output
 from app.models.portfolio import Project
-from app.models.progress import IndicatorValue
+from app.models.progress import ActivityUpdate, IndicatorValue
 
 OUTCOME_FIELDS = ("code", "pillar_code", "statement")
 OUTPUT_FIELDS = ("code", "title", "outcome_id")
@@ -116,7 +116,7 @@ def delete_output(session: Session, user: User, output: Output) -> None:
     ensure_can_edit_project(user, output.project)
     ids = [i.id for i in output.indicators]
     values = value_count(session, IndicatorValue.indicator_id.in_(ids)) if ids else 0
-    updates = sum(update_count(session, a.id) for a in output.activities)
+    updates = update_count(session, Activity.output_id == output.id)
     if values or updates:
         raise DomainError(
             f"The output {output.code} has {values} indicator value(s) and {updates} activity"
@@ -150,6 +150,6 @@ def update_activity(
 def delete_activity(session: Session, user: User, activity: Activity) -> None:
     """Delete an activity no progress report has updated."""
     ensure_can_edit_project(user, activity.output.project)
-    if update_count(session, activity.id):
+    if update_count(session, ActivityUpdate.activity_id == activity.id):
         raise DomainError("This activity has reported progress: it cannot be deleted.")
     audited_delete(session, user, activity, activity_snapshot)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -37,7 +38,7 @@ def _confirmed() -> None:
 
 @bp.route("/outcomes")
 @login_required
-def outcomes():  # type: ignore[no-untyped-def]
+def outcomes() -> ResponseReturnValue:
     """List the Compact-level outcomes with their indicators (administrators)."""
     ensure_admin(current_user)
     stmt = select(Outcome).order_by(Outcome.pillar_code, Outcome.code)
@@ -47,7 +48,7 @@ def outcomes():  # type: ignore[no-untyped-def]
 
 @bp.route("/outcomes/new", methods=["GET", "POST"])
 @login_required
-def new_outcome():  # type: ignore[no-untyped-def]
+def new_outcome() -> ResponseReturnValue:
     """Create an outcome under a pillar."""
     ensure_admin(current_user)
     form, back = OutcomeForm(), url_for("logframe.outcomes")
@@ -62,7 +63,7 @@ def new_outcome():  # type: ignore[no-untyped-def]
 
 @bp.route("/outcomes/<int:outcome_id>/edit", methods=["GET", "POST"])
 @login_required
-def edit_outcome(outcome_id: int):  # type: ignore[no-untyped-def]
+def edit_outcome(outcome_id: int) -> ResponseReturnValue:
     """Edit an outcome."""
     ensure_admin(current_user)
     outcome = load(Outcome, outcome_id)
@@ -82,7 +83,7 @@ def edit_outcome(outcome_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/outcomes/<int:outcome_id>/delete", methods=["POST"])
 @login_required
-def delete_outcome(outcome_id: int):  # type: ignore[no-untyped-def]
+def delete_outcome(outcome_id: int) -> ResponseReturnValue:
     """Delete an outcome that nothing depends on."""
     ensure_admin(current_user)
     outcome = load(Outcome, outcome_id)
@@ -109,7 +110,7 @@ def logframe_url(project_id: int) -> str:
 
 @bp.route("/projects/<int:project_id>/outputs/new", methods=["GET", "POST"])
 @login_required
-def new_output(project_id: int):  # type: ignore[no-untyped-def]
+def new_output(project_id: int) -> ResponseReturnValue:
     """Add an output to a project."""
     project = editable_project(project_id)
     form, back = _output_form(), logframe_url(project_id)
@@ -130,7 +131,7 @@ def editable_output(output_id: int) -> Output:
 
 @bp.route("/outputs/<int:output_id>/edit", methods=["GET", "POST"])
 @login_required
-def edit_output(output_id: int):  # type: ignore[no-untyped-def]
+def edit_output(output_id: int) -> ResponseReturnValue:
     """Edit an output."""
     output = editable_output(output_id)
     form, back = _output_form(output), logframe_url(output.project_id)
@@ -148,7 +149,7 @@ def edit_output(output_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/outputs/<int:output_id>/delete", methods=["POST"])
 @login_required
-def delete_output(output_id: int):  # type: ignore[no-untyped-def]
+def delete_output(output_id: int) -> ResponseReturnValue:
     """Delete an output with no reported data."""
     output = editable_output(output_id)
     _confirmed()
@@ -159,7 +160,7 @@ def delete_output(output_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/outputs/<int:output_id>/activities/new", methods=["GET", "POST"])
 @login_required
-def new_activity(output_id: int):  # type: ignore[no-untyped-def]
+def new_activity(output_id: int) -> ResponseReturnValue:
     """Add an activity to an output."""
     output = editable_output(output_id)
     form, back = ActivityForm(), logframe_url(output.project_id)
@@ -180,7 +181,7 @@ def _editable_activity(activity_id: int) -> Activity:
 
 @bp.route("/activities/<int:activity_id>/edit", methods=["GET", "POST"])
 @login_required
-def edit_activity(activity_id: int):  # type: ignore[no-untyped-def]
+def edit_activity(activity_id: int) -> ResponseReturnValue:
     """Edit an activity's dates, status and completion."""
     activity = _editable_activity(activity_id)
     form = ActivityForm(data=_initial(activity, structure.ACTIVITY_FIELDS))
@@ -199,7 +200,7 @@ def edit_activity(activity_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/activities/<int:activity_id>/delete", methods=["POST"])
 @login_required
-def delete_activity(activity_id: int):  # type: ignore[no-untyped-def]
+def delete_activity(activity_id: int) -> ResponseReturnValue:
     """Delete an activity with no reported progress."""
     activity = _editable_activity(activity_id)
     _confirmed()

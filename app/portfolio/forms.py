@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from wtforms import DateField, DecimalField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
@@ -13,6 +16,7 @@ from app.ui.forms import (
     PILLARS,
     Bounded,
     VersionedForm,
+    add_error,
     area_field,
     dates_ordered,
     options,
@@ -62,12 +66,12 @@ class ProjectForm(VersionedForm):
     )
     pve_areas = SelectMultipleField("PVE priority areas", coerce=int)
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
         """Check the fields, then that dates are ordered and funding fits the budget."""
         valid = super().validate(extra_validators) and dates_ordered(self)
         budget, funded = self.budget_usd.data, self.funded_usd.data
         if valid and funded is not None and budget is not None and funded > budget:
-            self.funded_usd.errors.append("Funding cannot exceed the budget.")
+            add_error(self.funded_usd, "Funding cannot exceed the budget.")
             return False
         return valid
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app import db
 from app.logframe import queries as logframe_queries
 from app.models.enums import Role
-from app.models.portfolio import Project
+from app.models.portfolio import CtedNeed, Project
 from app.models.reference import Entity, PveArea
 from app.portfolio import queries, services
 from app.portfolio.forms import NeedLinkForm, ProjectForm
@@ -66,7 +67,7 @@ def _project_data(form: ProjectForm) -> dict[str, Any]:
 
 @bp.route("/projects/new", methods=["GET", "POST"])
 @login_required
-def new_project():  # type: ignore[no-untyped-def]
+def new_project() -> ResponseReturnValue:
     """Create a project (focal points: for their own entity only)."""
     if current_user.role not in (Role.ADMIN, Role.FOCAL_POINT):
         abort(403)
@@ -81,7 +82,7 @@ def new_project():  # type: ignore[no-untyped-def]
 
 @bp.route("/projects/<int:project_id>/edit", methods=["GET", "POST"])
 @login_required
-def edit_project(project_id: int):  # type: ignore[no-untyped-def]
+def edit_project(project_id: int) -> ResponseReturnValue:
     """Edit a project's facts."""
     project = editable_project(project_id)
     form = _project_form(project)
@@ -102,7 +103,7 @@ def _delete_url(project: Project) -> str:
 
 @bp.route("/projects/<int:project_id>/delete", methods=["POST"])
 @login_required
-def delete_project(project_id: int):  # type: ignore[no-untyped-def]
+def delete_project(project_id: int) -> ResponseReturnValue:
     """Delete a project that has no reported data."""
     project = editable_project(project_id)
     ConfirmForm().validate_on_submit() or abort(400)
@@ -116,7 +117,7 @@ def delete_project(project_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/projects/<int:project_id>/logframe")
 @login_required
-def logframe(project_id: int):  # type: ignore[no-untyped-def]
+def logframe(project_id: int) -> ResponseReturnValue:
     """Show the editable logframe of a project: outputs, activities, indicators, needs."""
     project = editable_project(project_id)
     session = db.session()
@@ -137,7 +138,7 @@ def need_form(project: Project) -> NeedLinkForm:
     form = NeedLinkForm()
     linked = {n.id for n in project.needs}
     stmt = queries.visible_needs(current_user).order_by(
-        queries.CtedNeed.member_state, queries.CtedNeed.code
+        CtedNeed.member_state, CtedNeed.code
     )
     form.need_id.choices = [
         (n.id, f"{n.code} ({n.member_state}, {n.thematic_area})")
@@ -149,7 +150,7 @@ def need_form(project: Project) -> NeedLinkForm:
 
 @bp.route("/projects/<int:project_id>/needs", methods=["POST"])
 @login_required
-def link_need(project_id: int):  # type: ignore[no-untyped-def]
+def link_need(project_id: int) -> ResponseReturnValue:
     """Link the project to a CTED need the user may see."""
     project = editable_project(project_id)
     form = need_form(project)
@@ -163,7 +164,7 @@ def link_need(project_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/projects/<int:project_id>/needs/<int:need_id>/unlink", methods=["POST"])
 @login_required
-def unlink_need(project_id: int, need_id: int):  # type: ignore[no-untyped-def]
+def unlink_need(project_id: int, need_id: int) -> ResponseReturnValue:
     """Remove the project's link to a CTED need."""
     project = editable_project(project_id)
     ConfirmForm().validate_on_submit() or abort(400)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Label, Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models.auth import User
@@ -14,6 +15,7 @@ from app.models.reference import Entity
 from indicators.types import ACTIVE_STATUSES
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
+S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class ProjectFilter:
     scope: str = ""
     status: str = ""
 
-    def apply(self, stmt: Select) -> Select:  # type: ignore[type-arg]
+    def apply(self, stmt: S) -> S:
         """Add the chosen filters to a statement over projects."""
         if self.entity:
             stmt = stmt.where(
@@ -96,7 +98,7 @@ def project_totals(session: Session, filters: ProjectFilter) -> Totals:
     return Totals(count, Decimal(budget), Decimal(funded), Decimal(shortfall))
 
 
-def visible_needs(user: User) -> Select:  # type: ignore[type-arg]
+def visible_needs(user: User) -> Select[CtedNeed]:
     """Return a statement over the needs this user may see."""
     stmt = select(CtedNeed)
     if not user.sees_confidential:
@@ -125,7 +127,7 @@ def entity_choices(session: Session) -> list[tuple[str, str]]:
     return [(a, a) for a in session.scalars(select(Entity.acronym).order_by(Entity.acronym))]
 
 
-def linked_project_count():  # type: ignore[no-untyped-def]
+def linked_project_count() -> Label[int]:
     """Return a correlated count of the non-cancelled projects linked to each need."""
     return (
         select(func.count(project_needs.c.project_id))

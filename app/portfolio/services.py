@@ -70,13 +70,14 @@ def update_project(
     """Change a project's facts (never its entity, unless an administrator moves it)."""
     ensure_can_edit_project(user, project)
     unique_code(session, Project.code, data["code"], project.id)
-    entity_id = data.get("entity_id") if user.role == Role.ADMIN else project.entity_id
+    entity_id: int | None = data.get("entity_id") if user.role == Role.ADMIN else project.entity_id
     if entity_id != project.entity_id:
-        ensure_can_create_project(user, entity_id)
+        ensure_can_create_project(user, entity_id)  # refuses None
 
     def change() -> None:
         _set_details(session, project, data)
-        project.entity_id = entity_id  # type: ignore[assignment]
+        if entity_id is not None:
+            project.entity_id = entity_id
 
     audited_update(session, user, project, version, change, project_snapshot)
     return project

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
@@ -25,7 +26,7 @@ def _arg(name: str, allowed: list[str]) -> str:
 
 @bp.route("/projects")
 @login_required
-def projects():  # type: ignore[no-untyped-def]
+def projects() -> ResponseReturnValue:
     """List the portfolio's projects with filters and totals."""
     session = db.session()
     entities = queries.entity_choices(session)
@@ -50,7 +51,7 @@ def projects():  # type: ignore[no-untyped-def]
 
 @bp.route("/projects/<int:project_id>")
 @login_required
-def project(project_id: int):  # type: ignore[no-untyped-def]
+def project(project_id: int) -> ResponseReturnValue:
     """Show one project: its facts, needs, outputs, activities and indicators."""
     session = db.session()
     item = session.get(Project, project_id)
@@ -68,7 +69,7 @@ def project(project_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/needs")
 @login_required
-def needs():  # type: ignore[no-untyped-def]
+def needs() -> ResponseReturnValue:
     """List the CTED-identified needs this user may see, with how many projects answer each."""
     session = db.session()
     pillar = _arg("pillar", choices(PillarCode))

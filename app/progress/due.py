@@ -80,11 +80,16 @@ def _due_rows(session: Session, today: dt.date, entity_id: int | None) -> list[D
     return [_due(row, today) for row in session.execute(stmt)]
 
 
-def _due(row: tuple[object, ...], today: dt.date) -> DueRow:
-    pid, code, title, acronym, key, due_on, rid, status, comment = row
-    status = status or NOT_STARTED
-    late = due_on < today and status in OPEN_TO_EDIT  # type: ignore[operator]
-    return DueRow(pid, code, title, acronym, key, due_on, rid, status, comment or "", late)  # type: ignore[arg-type]
+# project id, code, title, entity, period key, due on, then the report if one was started:
+# its id, status and review comment
+DueSelectRow = tuple[int, str, str, str, str, dt.date, int | None, str | None, str | None]
+
+
+def _due(row: DueSelectRow, today: dt.date) -> DueRow:
+    pid, code, title, acronym, key, due_on, rid, started, comment = row
+    status = started or NOT_STARTED
+    late = due_on < today and status in OPEN_TO_EDIT
+    return DueRow(pid, code, title, acronym, key, due_on, rid, status, comment or "", late)
 
 
 def due_for_entity(session: Session, entity_id: int, today: dt.date) -> list[DueRow]:
@@ -117,4 +122,4 @@ def review_queue(session: Session) -> list[QueueRow]:
         .where(ProgressReport.status == ReportStatus.SUBMITTED.value)
         .order_by(ProgressReport.submitted_at, ProgressReport.id)
     )
-    return [QueueRow(*row) for row in session.execute(stmt)]  # type: ignore[arg-type]
+    return [QueueRow(*row) for row in session.execute(stmt)]

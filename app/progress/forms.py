@@ -8,7 +8,6 @@ from typing import Any
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import Field, IntegerField, SelectField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import HiddenInput, TextInput
 
@@ -63,8 +62,7 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
     for indicator in scope.indicators:
         for name, field in _indicator_fields(indicator.measure).items():
             setattr(Form, f"ind_{indicator.id}_{name}", field)
-    statuses = [SelectChoice("", "Choose…")]
-    statuses += [SelectChoice(s, s.capitalize()) for s in choices(ActivityStatus)]
+    statuses = [("", "Choose…")] + [(s, s.capitalize()) for s in choices(ActivityStatus)]
     for activity in scope.activities:
         setattr(
             Form, f"act_{activity.id}_status", SelectField("Status", choices=statuses, default="")

@@ -37,6 +37,7 @@ def check_quantity(number: Decimal) -> Decimal:
         raise ValueError("The number cannot be negative.")
     if number > MAX_VALUE:
         raise ValueError("The number is too large (at most 1,000,000,000,000).")
-    if -number.as_tuple().exponent > MAX_PLACES:  # type: ignore[operator]
+    exponent = number.as_tuple().exponent  # an int: the number is finite
+    if isinstance(exponent, int) and -exponent > MAX_PLACES:
         raise ValueError(f"Use at most {MAX_PLACES} decimal places.")
     return number + 0  # turns -0 into 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
@@ -101,7 +102,7 @@ def _audit(
     user: User,
     action: str,
     period: ReportingPeriod,
-    before: dict,
+    before: dict[str, Any],
     reason: str = "",
 ) -> None:
     after = snapshot(period, FIELDS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from app import db
@@ -11,7 +12,7 @@ from app.models.enums import PeriodStatus
 from app.models.progress import ReportingPeriod
 from app.progress import period_services as periods
 from app.progress.period_forms import NewPeriodForm, PeriodDatesForm
-from app.ui.forms import ConfirmForm, ReasonForm
+from app.ui.forms import ConfirmForm, ReasonForm, required
 from app.ui.writes import button_write, form_write
 
 bp = Blueprint("periods", __name__, template_folder="templates")
@@ -27,7 +28,7 @@ def _period(period_id: int) -> ReportingPeriod:
 
 @bp.route("/periods")
 @login_required
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     """List the periods, newest first, with status and counts."""
     ensure_admin(current_user)
     rows = periods.period_rows(db.session())
@@ -36,14 +37,14 @@ def index():  # type: ignore[no-untyped-def]
 
 @bp.route("/periods/new", methods=["GET", "POST"])
 @login_required
-def new():  # type: ignore[no-untyped-def]
+def new() -> ResponseReturnValue:
     """Create a quarter from its key."""
     ensure_admin(current_user)
     form, back = NewPeriodForm(), url_for("periods.index")
     if form.validate_on_submit():
         with form_write(form) as write:
             dates = (form.entry_opens_on.data, form.due_on.data)
-            periods.create_period(write.session, current_user, form.key.data, *dates)
+            periods.create_period(write.session, current_user, required(form.key.data), *dates)
         if write.ok:
             return write.done(back)
     return render_template("progress/period_form.html", form=form, title="New period", back=back)
@@ -51,7 +52,7 @@ def new():  # type: ignore[no-untyped-def]
 
 @bp.route("/periods/<int:period_id>/edit", methods=["GET", "POST"])
 @login_required
-def edit(period_id: int):  # type: ignore[no-untyped-def]
+def edit(period_id: int) -> ResponseReturnValue:
     """Change a period's entry window and due date."""
     period = _period(period_id)
     initial = {"entry_opens_on": period.entry_opens_on, "due_on": period.due_on}
@@ -63,8 +64,8 @@ def edit(period_id: int):  # type: ignore[no-untyped-def]
                 write.session,
                 current_user,
                 period,
-                form.entry_opens_on.data,
-                form.due_on.data,
+                required(form.entry_opens_on.data),
+                required(form.due_on.data),
                 form.version.data,
             )
         if write.ok:
@@ -80,7 +81,7 @@ def edit(period_id: int):  # type: ignore[no-untyped-def]
     )
 
 
-def _set_status(period_id: int, status: PeriodStatus) -> object:
+def _set_status(period_id: int, status: PeriodStatus) -> ResponseReturnValue:
     period = _period(period_id)
     form = ReasonForm()
     if not form.validate_on_submit():
@@ -94,21 +95,21 @@ def _set_status(period_id: int, status: PeriodStatus) -> object:
 
 @bp.route("/periods/<int:period_id>/lock", methods=["POST"])
 @login_required
-def lock(period_id: int):  # type: ignore[no-untyped-def]
+def lock(period_id: int) -> ResponseReturnValue:
     """Lock a period against entry; a reason is required."""
     return _set_status(period_id, PeriodStatus.LOCKED)
 
 
 @bp.route("/periods/<int:period_id>/reopen", methods=["POST"])
 @login_required
-def reopen(period_id: int):  # type: ignore[no-untyped-def]
+def reopen(period_id: int) -> ResponseReturnValue:
     """Reopen a locked period; a reason is required."""
     return _set_status(period_id, PeriodStatus.OPEN)
 
 
 @bp.route("/periods/<int:period_id>/delete", methods=["POST"])
 @login_required
-def delete(period_id: int):  # type: ignore[no-untyped-def]
+def delete(period_id: int) -> ResponseReturnValue:
     """Delete a period that holds no reports or values."""
     period = _period(period_id)
     if not ConfirmForm().validate_on_submit():

@@ -14,6 +14,8 @@ from indicators.types import ReportStatus
 
 APPROVED = ReportStatus.APPROVED.value
 SUBMITTED = ReportStatus.SUBMITTED.value
+# indicator, project, period key, value, numerator, denominator, text, report status
+ValueSelect = Select[int, int, str, Decimal | None, Decimal | None, Decimal | None, str, str]
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class PeriodValue:
         return "approved" if self.status == APPROVED else "submitted, not yet approved"
 
 
-def _values(statuses: tuple[str, ...]) -> Select[tuple[object, ...]]:
+def _values(statuses: tuple[str, ...]) -> ValueSelect:
     return (
         select(
             IndicatorValue.indicator_id,
@@ -54,11 +56,11 @@ def _values(statuses: tuple[str, ...]) -> Select[tuple[object, ...]]:
 
 
 def _filtered(
-    stmt: Select[tuple[object, ...]],
+    stmt: ValueSelect,
     indicator_ids: Iterable[int] | None,
     project_ids: Iterable[int] | None,
     period_keys: Iterable[str] | None,
-) -> Select[tuple[object, ...]]:
+) -> ValueSelect:
     if indicator_ids is not None:
         stmt = stmt.where(IndicatorValue.indicator_id.in_(list(indicator_ids)))
     if project_ids is not None:

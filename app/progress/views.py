@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -12,6 +13,7 @@ from app import db
 from app.auth.permissions import can_edit_project, can_review
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.models.enums import PeriodStatus
+from app.models.logframe import Activity, Indicator, Output
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.progress import services as entry
@@ -94,7 +96,9 @@ def _reset_version(form: ReportForm, current: ProgressReport | None) -> None:
     form.version.data, form.version.raw_data = version, [str(version)]
 
 
-def _render_report(scope: entry.ReportScope, form: ReportForm, status: int = 200, **extra: Any):  # type: ignore[no-untyped-def]
+def _render_report(
+    scope: entry.ReportScope, form: ReportForm, status: int = 200, **extra: Any
+) -> ResponseReturnValue:
     report = scope.report
     editable = (report is None or report.status in workflow.EDITABLE) and (
         scope.period.status == PeriodStatus.OPEN.value
@@ -111,11 +115,10 @@ def _report_context(scope: entry.ReportScope) -> dict[str, Any]:
     return {"scope": scope, "sections": sections(scope), "last": last, "report": scope.report}
 
 
-def sections(scope: entry.ReportScope) -> list[tuple[Any, list[Any], list[Any]]]:
+def sections(scope: entry.ReportScope) -> list[tuple[Output, list[Indicator], list[Activity]]]:
     """Group the scope's indicators and activities under their outputs, in code order."""
-    outputs: dict[int, Any] = {}
-    for item in [*scope.indicators, *scope.activities]:
-        outputs.setdefault(item.output_id, item.output)
+    owners = [i.output for i in scope.indicators] + [a.output for a in scope.activities]
+    outputs = {o.id: o for o in owners if o is not None}  # the scope's indicators are outputs'
     ordered = sorted(outputs.values(), key=lambda o: o.code)
     return [
         (
@@ -144,7 +147,9 @@ def review(report_id: int) -> Any:
     return _render_review(found, ReviewForm(formdata=None, version=found.version))
 
 
-def _render_review(found: ProgressReport, form: ReviewForm, status: int = 200, **extra: Any):  # type: ignore[no-untyped-def]
+def _render_review(
+    found: ProgressReport, form: ReviewForm, status: int = 200, **extra: Any
+) -> ResponseReturnValue:
     scope = entry.load_scope(db.session(), found.project, found.period)
     authors = {found.author_id, found.submitted_by_id, found.updated_by_id}
     return render_template(

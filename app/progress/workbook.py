@@ -52,7 +52,7 @@ def _put(ws: Any, row: int, column: int, value: Any, editable: bool = False) -> 
 def export_workbook(session: Session, entity: Entity, today: dt.date) -> bytes:
     """Return the entity's editable open-period reports, one row per indicator, as XLSX."""
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # the active sheet of a new workbook
     ws.title = SHEET
     for column, name in enumerate(HEADER, start=1):
         _put(ws, 1, column, name)

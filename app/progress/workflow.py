@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app import text as clean
 from app.audit.services import record
 from app.auth.permissions import ensure_can_review
-from app.db import utcnow
+from app.db import rowcount, utcnow
 from app.errors import Conflict, DomainError, ValidationFailed
 from app.models.auth import User
 from app.models.enums import PeriodStatus
@@ -116,7 +116,7 @@ def conditional_update(
         .values(status=target, version=version + 1, **fields)
     )
     session.flush()
-    if session.execute(stmt).rowcount != 1:
+    if rowcount(session.execute(stmt)) != 1:
         session.expire(report)
         raise Conflict("Someone changed or reviewed this report first; reload it and try again.")
     session.refresh(report)

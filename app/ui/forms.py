@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, Field, Form, IntegerField, StringField, TextAreaField
+from wtforms import DateField, DecimalField, Field, Form, IntegerField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import HiddenInput
 
@@ -15,6 +15,7 @@ from app.models.columns import choices
 from indicators.periods import is_quarter
 from indicators.types import Pillar as PillarCode
 
+T = TypeVar("T")
 MAX_AMOUNT = Decimal("1e12")
 
 
@@ -33,7 +34,8 @@ class Bounded:
             raise ValidationError("Enter an ordinary number (not NaN or infinity).")
         if not self.low <= value <= self.high:
             raise ValidationError(f"Enter a number between {self.low:,} and {self.high:,}.")
-        if value.as_tuple().exponent < -self.places:  # type: ignore[operator]
+        exponent = value.as_tuple().exponent  # an int: the number is finite
+        if isinstance(exponent, int) and exponent < -self.places:
             raise ValidationError(f"Use at most {self.places} decimal places.")
 
 
@@ -120,10 +122,29 @@ def amount_field(label: str, required: bool = False, low: int | Decimal = 0) -> 
     return DecimalField(label, places=None, validators=[first, Bounded(low, MAX_AMOUNT)])
 
 
-def dates_ordered(form: VersionedForm) -> bool:
+class Dated(Protocol):
+    """A form with a start and an end date."""
+
+    start_date: DateField
+    end_date: DateField
+
+
+def add_error(field: Field, message: str) -> None:
+    """Show a message next to a field (a new list: before validation its errors are a tuple)."""
+    field.errors = [*field.errors, message]
+
+
+def required(data: T | None) -> T:
+    """Return the data of a validated InputRequired field, which cannot be None."""
+    if data is None:
+        raise ValueError("required() is for fields that passed InputRequired")
+    return data
+
+
+def dates_ordered(form: Dated) -> bool:
     """Tell whether a form's end date is not before its start date; else say so on the field."""
-    start, end = form.start_date.data, form.end_date.data  # type: ignore[attr-defined]
+    start, end = form.start_date.data, form.end_date.data
     if start and end and end < start:
-        form.end_date.errors.append("The end date cannot come before the start date.")  # type: ignore[attr-defined]
+        add_error(form.end_date, "The end date cannot come before the start date.")
         return False
     return True

@@ -104,8 +104,8 @@ def _reset_version(form: FlaskForm, record: object | None) -> None:
     # The user has now seen the other change: saving again is a deliberate overwrite.
     version = getattr(record, "version", None)
     if version is not None and "version" in form:
-        form.version.data = version
-        form.version.raw_data = [str(version)]
+        form["version"].data = version
+        form["version"].raw_data = [str(version)]
 
 
 def _field_error(form: FlaskForm, name: str, message: str) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from app.models.logframe import Activity, Indicator, Output
 from app.models.portfolio import Project
+from app.models.progress import ActivityUpdate, ProgressReport
 from tests.app.logframe_fixtures import (
     add_value,
     audit_count,
@@ -257,6 +258,17 @@ def test_output_delete_removes_its_activities_and_indicators(world, as_role, db_
     assert as_role("owner").post(f"/outputs/{world.output.id}/delete").status_code == 302
     for model in (Output, Activity, Indicator):
         assert db_session.scalar(select(func.count()).select_from(model)) == 0
+
+
+def test_output_whose_activity_has_updates_cannot_be_deleted(world, as_role, db_session) -> None:
+    report = ProgressReport(project_id=world.project.id, period_id=world.period.id)
+    update = ActivityUpdate(report=report, activity=world.activity, status="ongoing")
+    update.percent_complete = 50
+    db_session.add_all([report, update])
+    db_session.commit()
+    response = as_role("owner").post(f"/outputs/{world.output.id}/delete", follow_redirects=True)
+    assert "1 activity update(s): it cannot be deleted" in errors(response)
+    assert db_session.scalar(select(func.count()).select_from(Output)) == 1
 
 
 def test_csrf_is_enforced_on_edit_forms(world, app, as_role, db_session) -> None:

@@ -114,3 +114,34 @@ def test_the_comparison_code_lists_read_no_indicator_performance(
     statements.clear()
     assert client.get(path).status_code == 200
     assert [s for s in statements if "indicator" in s] == []
+
+
+def _output_with_activities(session: Session, world: Any, code: str, count: int) -> int:
+    from app.models.logframe import Activity, Output
+
+    output = Output(project=world.project, outcome=world.outcome, code=code, title=code)
+    output.activities = [
+        Activity(title=f"{code} step {k}", status="planned", percent_complete=0)
+        for k in range(count)
+    ]
+    session.add(output)
+    session.commit()
+    return output.id
+
+
+def test_deleting_an_output_checks_all_its_activities_at_once(
+    world: Any, db_session: Session, statements: list[str]
+) -> None:
+    from app.logframe.services import delete_output
+    from app.models.logframe import Output
+
+    admin = world.user("admin")
+    counts = []
+    for code, activities in (("O-2", 1), ("O-3", 6)):
+        output_id = _output_with_activities(db_session, world, code, activities)
+        output = db_session.get(Output, output_id)
+        statements.clear()
+        delete_output(db_session, admin, output)
+        counts.append(len(statements))
+        db_session.commit()
+    assert counts[0] == counts[1], counts

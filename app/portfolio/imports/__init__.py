@@ -1,5 +1,6 @@
 """Import CTED needs and projects from CSV or XLSX files, all or nothing."""
 
-from app.portfolio.imports.services import ImportResult, import_needs, import_projects
+from app.portfolio.imports.result import ImportResult
+from app.portfolio.imports.services import import_needs, import_projects
 
 __all__ = ["ImportResult", "import_needs", "import_projects"]

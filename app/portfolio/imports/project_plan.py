@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.db import utcnow
+from app.db import rowcount, utcnow
 from app.errors import Conflict
 from app.models.portfolio import Project, ProjectCountry, project_needs, project_pve_areas
 from app.portfolio.imports.projects import ProjectRecord
@@ -19,7 +19,7 @@ from app.portfolio.imports.result import ImportResult
 
 CHUNK = 1000
 LINK_TABLES: dict[str, tuple[Table, str]] = {
-    "countries": (ProjectCountry.__table__, "iso3"),  # type: ignore[dict-item]
+    "countries": (ProjectCountry.__table__, "iso3"),
     "need_ids": (project_needs, "need_id"),
     "pve_areas": (project_pve_areas, "area_number"),
 }
@@ -132,7 +132,7 @@ def _update_projects(session: Session, rows: list[dict[str, Any]], now: dt.datet
     )
     params = [{f"b_{k}": v for k, v in row.items()} for row in rows]
     result = session.execute(statement, params)
-    if session.get_bind().dialect.supports_sane_multi_rowcount and result.rowcount != len(rows):
+    if session.get_bind().dialect.supports_sane_multi_rowcount and rowcount(result) != len(rows):
         raise Conflict("projects: someone else changed them during the import; run it again")
 
 
