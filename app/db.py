@@ -1,12 +1,14 @@
-"""Declarative base, engine and the per-request session."""
+"""Declarative base, engine, the per-request session and the one transaction block."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy import (
     CursorResult,
     DateTime,
@@ -86,15 +88,49 @@ def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"], echo=app.config.get("SQLALCHEMY_ECHO", False))
     app.extensions["db_engine"] = engine
     app.extensions["db_sessionmaker"] = sessionmaker(engine, expire_on_commit=False)
+    app.before_request(_note_client)
     app.teardown_appcontext(_close_session)
 
 
 def session() -> Session:
-    """Return this request's (or command's) session."""
+    """Return this request's (or command's) session.
+
+    The session carries who is at the other end in `info["client"]` (the request's address, or
+    "cli" for a command; set again at the start of every request), so that services record it
+    without reading the request.
+    """
     if "db_session" not in g:
         g.db_session = current_app.extensions["db_sessionmaker"]()
+        g.db_session.info["client"] = client_address()
     db_session: Session = g.db_session
     return db_session
+
+
+def _note_client() -> None:
+    session().info["client"] = client_address()
+
+
+def client_address() -> str:
+    """Return the address the current request came from, "cli" outside a request."""
+    if not has_request_context():
+        return "cli"
+    return (request.remote_addr or "")[:64]
+
+
+@contextmanager
+def transaction() -> Iterator[Session]:
+    """Run a unit of work: commit it once when the block ends, or roll it back and re-raise.
+
+    Services only flush; views and commands run them inside this block (or inside the web's
+    `app.ui.writes.form_write` and `button_write`, which are built on it).
+    """
+    current = session()
+    try:
+        yield current
+        current.commit()
+    except BaseException:
+        current.rollback()
+        raise
 
 
 def _close_session(_exc: BaseException | None) -> None:

@@ -53,7 +53,6 @@ def base_app(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Flask:
             "TESTING": True,
             "WTF_CSRF_ENABLED": False,
             # Tests create hundreds of users: a cheap hash keeps the suite fast (scrypt in use).
-            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
         }
     )
 

@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from flask import has_request_context, request
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
@@ -62,7 +61,7 @@ def record(
         reason=reason,
         project_id=project_id,
         entity_id=entity_id,
-        remote_addr=(request.remote_addr or "")[:64] if has_request_context() else "cli",
+        remote_addr=session.info.get("client", "cli"),
     )
     session.add(event)
     return event

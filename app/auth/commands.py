@@ -8,7 +8,7 @@ import click
 
 from app.auth.services import create_user as create
 from app.cli import domain_command
-from app.ui.writes import transaction
+from app.db import transaction
 
 
 @click.command("create-user")
@@ -24,8 +24,8 @@ def create_user(email: str, role: str, entity: str | None, name: str, password_s
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with transaction() as write:
-        user = create(write.session, email, password, role, entity, name)
+    with transaction() as session:
+        user = create(session, email, password, role, entity, name)
     click.echo(f"Created {user.role} {user.email}.")
 
 

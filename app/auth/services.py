@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from flask import current_app, has_app_context
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -26,11 +25,6 @@ _DUMMY_HASH = generate_password_hash("not-a-real-password")
 class TooManyAttempts(DomainError):
     """Sign-in is throttled for this account or address."""
 
-
-def hash_password(password: str) -> str:
-    """Hash a password with the configured key-derivation function (scrypt by default)."""
-    method = current_app.config.get("PASSWORD_HASH_METHOD") if has_app_context() else None
-    return generate_password_hash(password, method=method or "scrypt")
 
 
 def create_user(

@@ -10,7 +10,7 @@ import click
 from app import db
 from app.baselines import services
 from app.cli import domain_command, fail
-from app.ui.writes import transaction
+from app.db import transaction
 
 
 def parse_date(value: str, option: str) -> dt.date:
@@ -34,8 +34,8 @@ def snapshot() -> None:
 def create(label: str, as_of: str) -> None:
     """Freeze the current portfolio, needs and approved values; print the content hash."""
     day = parse_date(as_of, "--as-of")
-    with transaction() as write:
-        baseline = services.create_baseline(write.session, None, label, day)
+    with transaction() as session:
+        baseline = services.create_baseline(session, None, label, day)
     click.echo(baseline.content_hash)
 
 

@@ -11,9 +11,9 @@ from app.auth.permissions import roles_required
 from app.baselines import queries
 from app.baselines.forms import BaselineForm
 from app.baselines.services import create_baseline, get_baseline, verify_baseline
+from app.db import transaction
 from app.errors import DomainError, NotFound, ValidationFailed
 from app.models.enums import Role
-from app.ui.writes import transaction
 
 bp = Blueprint("baselines", __name__, template_folder="templates")
 
@@ -41,8 +41,8 @@ def create() -> ResponseReturnValue:
     if as_of is None:  # InputRequired and the date's parse let none through
         return _list_page(form, 400)
     try:
-        with transaction() as write:
-            baseline = create_baseline(write.session, current_user.id, label, as_of)
+        with transaction() as session:
+            baseline = create_baseline(session, current_user.id, label, as_of)
     except ValidationFailed as error:
         form.label.errors = [p.removeprefix("label: ") for p in error.problems]
         return _list_page(form, 400)

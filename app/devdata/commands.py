@@ -8,10 +8,10 @@ import click
 from flask import current_app
 
 from app.cli import domain_command, fail
+from app.db import transaction
 from app.devdata.demo import DEMO_PASSWORD
 from app.devdata.demo import seed_demo as load
 from app.devdata.scale import seed_scale as generate
-from app.ui.writes import transaction
 
 
 @click.command("seed-demo")
@@ -20,8 +20,8 @@ def seed_demo() -> None:
     """Load reference data and a realistic demo portfolio (development only)."""
     if current_app.config.get("PRODUCTION"):
         fail("seed-demo refuses to run when PRODUCTION is set")
-    with transaction() as write:
-        summary = load(write.session)
+    with transaction() as session:
+        summary = load(session)
     click.echo(summary.message)
     for email, role in summary.sign_ins:
         click.echo(f"  {email:<24} {role:<12} password: {DEMO_PASSWORD}")
@@ -34,8 +34,8 @@ def seed_demo() -> None:
 def seed_scale(projects: int, seed: int) -> None:
     """Fill an empty database with a large Compact (refuses if projects exist)."""
     started = time.perf_counter()
-    with transaction() as write:
-        counts = generate(write.session, projects, seed)
+    with transaction() as session:
+        counts = generate(session, projects, seed)
     elapsed = time.perf_counter() - started
     click.echo(", ".join(f"{n} {table}" for table, n in counts.items()))
     click.echo(f"Seeded {projects} projects in {elapsed:.1f} s (seed {seed}).")

@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from flask import current_app
 
 from app.cli import domain_command
+from app.db import transaction
 from app.portfolio.imports.reader import Row
-from app.ui.writes import transaction
 
 PROGRESS_MIN_ROWS = 500
 
@@ -33,9 +34,10 @@ def progress(rows: list[Row]) -> Iterator[Iterable[Row]]:
 def import_needs(path: Path, dry_run: bool) -> None:
     """Import CTED needs from a CSV or XLSX file (all rows or none)."""
     from app.portfolio.imports import import_needs as run
+    from app.portfolio.imports.services import limits_from
 
-    with transaction() as write:
-        result = run(write.session, None, path, dry_run=dry_run, progress=progress)
+    with transaction() as session:
+        result = run(session, None, path, dry_run, progress, limits_from(current_app.config))
     click.echo(f"Needs: {result.summary()}.")
 
 
@@ -46,11 +48,11 @@ def import_needs(path: Path, dry_run: bool) -> None:
 def import_projects(path: Path, dry_run: bool) -> None:
     """Import projects from a CSV or XLSX file (all rows or none)."""
     from app.portfolio.imports import import_projects as run
+    from app.portfolio.imports.services import limits_from
 
-    with transaction() as write:
-        result = run(write.session, None, path, dry_run=dry_run, progress=progress)
+    with transaction() as session:
+        result = run(session, None, path, dry_run, progress, limits_from(current_app.config))
     click.echo(f"Projects: {result.summary()}.")
-
 
 
 COMMANDS: list[click.Command] = [import_needs, import_projects]

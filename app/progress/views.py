@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app import db
 from app.auth.permissions import can_edit_project, can_review
+from app.db import transaction
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.models.enums import PeriodStatus
 from app.models.logframe import Activity, Indicator, Output
@@ -20,7 +21,6 @@ from app.progress import services as entry
 from app.progress import workflow
 from app.progress.forms import ReportForm, ReviewForm, field_for_gap, report_form, to_input
 from app.progress.queries import last_approved_values
-from app.ui.writes import transaction
 
 bp = Blueprint("progress", __name__, template_folder="templates")
 
@@ -68,9 +68,9 @@ def _save(scope: entry.ReportScope, form: ReportForm) -> tuple[int, dict[str, An
         return 422, {"message": "Some values are not right; see the messages next to them."}
     service = entry.submit if action == "submit" else entry.save_draft
     try:
-        with transaction() as write:
+        with transaction() as session:
             data = to_input(form, scope)
-            service(write.session, current_user, scope, data, form.version.data or 0)
+            service(session, current_user, scope, data, form.version.data or 0)
     except entry.IncompleteReport as error:
         _mark_gaps(form, error.fields)
         return 422, {"message": "To submit, complete the fields marked below (draft not saved)."}

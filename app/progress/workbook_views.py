@@ -11,13 +11,13 @@ from sqlalchemy import select
 
 from app import db
 from app.auth.permissions import can_use_entity_sheet
+from app.db import transaction
 from app.errors import DomainError, ValidationFailed
 from app.models.reference import Entity
 from app.progress.forms import UploadForm
 from app.progress.views import bp, status_for
 from app.progress.workbook import export_workbook
 from app.progress.workbook_import import import_workbook
-from app.ui.writes import transaction
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -53,8 +53,8 @@ def upload(acronym: str) -> Any:
         return render_template("progress/upload.html", form=form, entity=entity), status
     blob = form.workbook.data.read(current_app.config["IMPORT_MAX_BYTES"] + 1)
     try:
-        with transaction() as write:
-            saved = import_workbook(write.session, current_user, entity, blob, current_app.config)
+        with transaction() as session:
+            saved = import_workbook(session, current_user, entity, blob, current_app.config)
     except DomainError as error:
         problems = error.problems if isinstance(error, ValidationFailed) else [str(error)]
         return render_template(

@@ -6,9 +6,9 @@ import click
 
 from app import db
 from app.cli import domain_command, write_output
+from app.db import transaction
 from app.figures.commands import report
 from app.quarterly import services as issued_reports
-from app.ui.writes import transaction
 
 
 @report.command("quarterly")
@@ -22,8 +22,8 @@ def quarterly(period: str, entity: str | None, out: str, issue: bool) -> None:
     session = db.session()
     issued = issued_reports.find_issued(session, period, entity)
     if issue and issued is None:
-        with transaction() as write:
-            issued = issued_reports.issue_report(write.session, None, period, entity)
+        with transaction() as session:
+            issued = issued_reports.issue_report(session, None, period, entity)
     if issued is not None:
         write_output(issued_reports.verified_content(issued), out)
         click.echo(f"Wrote the issued report ({issued.sha256[:12]}...) to {out}", err=True)

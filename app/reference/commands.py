@@ -5,16 +5,16 @@ from __future__ import annotations
 import click
 
 from app.cli import domain_command
+from app.db import transaction
 from app.reference.services import seed_reference as load
-from app.ui.writes import transaction
 
 
 @click.command("seed-reference")
 @domain_command
 def seed_reference() -> None:
     """Load the four pillars, the Compact entities and the PVE priority areas."""
-    with transaction() as write:
-        counts = load(write.session)
+    with transaction() as session:
+        counts = load(session)
     click.echo(
         "Reference data: " + ", ".join(f"{v} {k} added or updated" for k, v in counts.items())
     )

@@ -1,10 +1,10 @@
 """The one way a view runs a write: a service inside `form_write` or `button_write`.
 
-Each block commits once when it ends without an error, and rolls back otherwise. A domain error
-becomes what the user sees: on a form, a message next to the field (FieldInvalid) or above the
-form (a conflict, any other rule), with the version reset so that saving again is a deliberate
-overwrite; for a button, a flash. PermissionDenied and NotFound are re-raised for the error pages
-(403 and 404), after the rollback.
+Each block is an `app.db.transaction()`: it commits once when it ends without an error, and
+rolls back otherwise. A domain error becomes what the user sees: on a form, a message next to
+the field (FieldInvalid) or above the form (a conflict, any other rule), with the version reset
+so that saving again is a deliberate overwrite; for a button, a flash. PermissionDenied and
+NotFound are re-raised for the error pages (403 and 404), after the rollback.
 
     with form_write(form, record=project) as write:
         services.update_project(write.session, current_user, project, data, version)
@@ -48,24 +48,11 @@ class Write:
 
 
 @contextmanager
-def transaction() -> Iterator[Write]:
-    """Commit the block's work once, or roll it back and re-raise whatever went wrong."""
-    write = Write(db.session())
-    try:
-        yield write
-        write.session.commit()
-    except BaseException:
-        write.session.rollback()
-        raise
-    write.ok = True
-
-
-@contextmanager
 def form_write(form: FlaskForm, record: object | None = None) -> Iterator[Write]:
     """Run a form's service: commit, or show the refusal on the form (see the module doc)."""
     write = Write(db.session())
     try:
-        with transaction() as committed:
+        with db.transaction():
             yield write
     except (PermissionDenied, NotFound):
         raise
@@ -81,7 +68,7 @@ def form_write(form: FlaskForm, record: object | None = None) -> Iterator[Write]
         form.form_errors.append(str(error))
         write.error = error
     else:
-        write.ok = committed.ok
+        write.ok = True
 
 
 @contextmanager
@@ -89,7 +76,7 @@ def button_write() -> Iterator[Write]:
     """Run a button's service (delete, lock): commit, or flash why not."""
     write = Write(db.session())
     try:
-        with transaction() as committed:
+        with db.transaction():
             yield write
     except (PermissionDenied, NotFound):
         raise
@@ -97,7 +84,7 @@ def button_write() -> Iterator[Write]:
         flash(str(error), "error")
         write.error = error
     else:
-        write.ok = committed.ok
+        write.ok = True
 
 
 def _reset_version(form: FlaskForm, record: object | None) -> None:

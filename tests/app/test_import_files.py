@@ -11,6 +11,8 @@ import pytest
 
 from app.errors import ValidationFailed
 from app.portfolio.imports import import_needs, import_projects
+from app.portfolio.imports.reader import Limits
+from app.portfolio.imports.services import DEFAULT_LIMITS
 from tests.app.imports_support import NEED, counts, csv_bytes, xlsx_bytes
 
 
@@ -100,9 +102,10 @@ def test_blank_lines_are_skipped_and_rows_keep_spreadsheet_numbers(db_session) -
     assert needs_problems(db_session, data) == ["row 4: pillar: '9' is not one of I, II, III, IV"]
 
 
-def test_file_above_the_size_limit_is_refused(app, db_session, monkeypatch) -> None:
-    monkeypatch.setitem(app.config, "IMPORT_MAX_BYTES", 100)
-    (problem,) = needs_problems(db_session, csv_bytes([NEED]))
+def test_file_above_the_size_limit_is_refused(db_session) -> None:
+    limits = Limits(100, DEFAULT_LIMITS.max_uncompressed_bytes)
+    data = csv_bytes([NEED])
+    (problem,) = problems_of(lambda: import_needs(db_session, None, data, limits=limits))
     assert problem.startswith("file: ") and "above the import limit of 100 bytes" in problem
 
 

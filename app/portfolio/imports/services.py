@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.audit.services import record
+from app.config import DEFAULTS
 from app.errors import ValidationFailed
 from app.models.portfolio import CtedNeed
 from app.models.reference import Entity
@@ -29,10 +29,12 @@ def _plain(rows: list[Row]) -> Iterator[Iterable[Row]]:
     yield rows
 
 
-def configured_limits() -> Limits:
-    """Return the import size limits of the running app."""
-    config = current_app.config
+def limits_from(config: Mapping[str, Any]) -> Limits:
+    """Return the import size limits of a configuration (IMPORT_MAX_BYTES and the unzipped)."""
     return Limits(config["IMPORT_MAX_BYTES"], config["IMPORT_MAX_UNCOMPRESSED_BYTES"])
+
+
+DEFAULT_LIMITS = limits_from(DEFAULTS)
 
 
 def import_needs(
@@ -41,9 +43,10 @@ def import_needs(
     source: Source,
     dry_run: bool = False,
     progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ImportResult:
     """Validate every row of a needs file, then create or update the needs by code."""
-    rows = read_rows(source, needs.COLUMNS, configured_limits())
+    rows = read_rows(source, needs.COLUMNS, limits)
     problems: list[str] = []
     with (progress or _plain)(rows) as each:
         records = needs.validate(each, rows, problems)
@@ -123,9 +126,10 @@ def import_projects(
     source: Source,
     dry_run: bool = False,
     progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ImportResult:
     """Validate every row of a projects file, then create or update the projects by code."""
-    rows = read_rows(source, projects.COLUMNS, configured_limits())
+    rows = read_rows(source, projects.COLUMNS, limits)
     session.flush()
     lookups = projects.Lookups(
         entities=dict(session.execute(select(Entity.acronym, Entity.id)).all()),
