@@ -23,6 +23,7 @@ from app import db
 from app.audit.services import record
 from app.auth.forms import LoginForm
 from app.auth.services import TooManyAttempts, authenticate, end_sessions
+from app.db import transaction
 from app.extensions import login_manager
 from app.models.auth import User
 
@@ -67,27 +68,25 @@ def login() -> ResponseReturnValue:
     form = LoginForm()
     if form.validate_on_submit():
         try:
-            user = authenticate(
-                db.session(),
-                form.email.data or "",
-                form.password.data or "",
-                request.remote_addr or "",
-                current_app.config["LOGIN_MAX_FAILURES"],
-                current_app.config["LOGIN_WINDOW_SECONDS"],
-            )
+            with transaction() as db_session:  # a failure is kept, for throttling
+                user = authenticate(
+                    db_session,
+                    form.email.data or "",
+                    form.password.data or "",
+                    request.remote_addr or "",
+                    current_app.config["LOGIN_MAX_FAILURES"],
+                    current_app.config["LOGIN_WINDOW_SECONDS"],
+                )
+                if user is not None:
+                    session.clear()  # a fresh session on sign-in (no fixation)
+                    login_user(user)
+                    session["began"] = session["seen"] = time.time()
+                    record(db_session, user.id, "login", "user", user.id)
         except TooManyAttempts as error:
-            db.session().commit()
             return render_template("auth/login.html", form=form, error=str(error)), 429
         if user is None:
-            db.session().commit()  # keeps the failure for throttling
-            return render_template(
-                "auth/login.html", form=form, error="E-mail or password is not right."
-            ), 200
-        session.clear()  # a fresh session on sign-in (no fixation)
-        login_user(user)
-        session["began"] = session["seen"] = time.time()
-        record(db.session(), user.id, "login", "user", user.id)
-        db.session().commit()
+            message = "E-mail or password is not right."
+            return render_template("auth/login.html", form=form, error=message), 200
         return redirect(url_for("home.index"))
     return render_template("auth/login.html", form=form, error=None)
 
@@ -96,11 +95,11 @@ def login() -> ResponseReturnValue:
 @login_required
 def logout() -> ResponseReturnValue:
     """Sign out and make every earlier session cookie of this user useless."""
-    user = db.session().scalar(select(User).where(User.id == current_user.id))
-    if user is not None:
-        end_sessions(user)
-        record(db.session(), user.id, "logout", "user", user.id)
-        db.session().commit()
+    with transaction() as db_session:
+        user = db_session.scalar(select(User).where(User.id == current_user.id))
+        if user is not None:
+            end_sessions(user)
+            record(db_session, user.id, "logout", "user", user.id)
     logout_user()
     session.clear()
     flash("You are signed out.")

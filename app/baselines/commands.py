@@ -1,4 +1,4 @@
-"""Baseline commands: snapshot create, list and verify (CONTRACT section 3)."""
+"""Baseline commands: snapshot create, list and verify (docs/interfaces.md section 3)."""
 
 from __future__ import annotations
 

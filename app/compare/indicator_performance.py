@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.figures.data_source import Source
-from app.figures.queries import approved_values, count_indicators, indicator_definitions
+from app.figures.queries import approved_values_by_code, count_indicators, indicator_definitions
 from indicators.achievement import assess
 from indicators.cumulation import PeriodValue, life_actual, ordered
 from indicators.types import AchievementStatus, Cumulation, Measure
@@ -108,7 +108,8 @@ def all_performance(
 def _read(session: Session, a: Source, b: Source, definitions: list[Any]) -> list[IndicatorRow]:
     """Read these indicators' approved values on both sources."""
     codes = [row.code for row in definitions]
-    values_a, values_b = approved_values(session, a, codes), approved_values(session, b, codes)
+    values_a = approved_values_by_code(session, a, codes)
+    values_b = approved_values_by_code(session, b, codes)
     return [
         IndicatorRow(
             pillar=row.pillar or "",

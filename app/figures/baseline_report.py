@@ -1,4 +1,4 @@
-"""The baseline report of CONTRACT section 4: one function for the command, page and API."""
+"""The baseline report (docs/interfaces.md section 4): one function for command, page and API."""
 
 from __future__ import annotations
 

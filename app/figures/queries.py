@@ -213,7 +213,7 @@ def count_indicators(session: Session, pillar: str) -> int:
     return int(session.scalar(select(func.count()).select_from(listed)) or 0)
 
 
-def approved_values(
+def approved_values_by_code(
     session: Session, source: Source, codes: Sequence[str] | None = None
 ) -> dict[str, list[PeriodValue]]:
     """Return the approved values of the source's projects per indicator code and period.

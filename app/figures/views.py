@@ -18,7 +18,7 @@ from app.ui.downloads import MIMETYPES, download
 @bp.route("/baselines/<path:label>.<any(csv, xlsx, json, pdf):fmt>")
 @login_required
 def export(label: str, fmt: str) -> ResponseReturnValue:
-    """Download a baseline's figures (the report of CONTRACT section 4) as CSV, XLSX, JSON, PDF."""
+    """Download a baseline's figures (docs/interfaces.md section 4): CSV, XLSX, JSON or PDF."""
     session = db.session()
     try:
         if fmt == "pdf":

@@ -42,7 +42,7 @@ class PeriodStatus(StrEnum):
 
 
 class Role(StrEnum):
-    """User roles (CONTRACT section 1)."""
+    """User roles (docs/interfaces.md section 1)."""
 
     ADMIN = "admin"
     FOCAL_POINT = "focal_point"

@@ -19,7 +19,7 @@ ValueSelect = Select[int, int, str, Decimal | None, Decimal | None, Decimal | No
 
 
 @dataclass(frozen=True)
-class PeriodValue:
+class ReportedValue:
     """One indicator's value in one period, with the status of the report that carries it."""
 
     indicator_id: int
@@ -76,10 +76,10 @@ def approved_values(
     indicator_ids: Iterable[int] | None = None,
     project_ids: Iterable[int] | None = None,
     period_keys: Iterable[str] | None = None,
-) -> list[PeriodValue]:
+) -> list[ReportedValue]:
     """Return the approved values (the only ones that count), in one query."""
     stmt = _filtered(_values((APPROVED,)), indicator_ids, project_ids, period_keys)
-    return [PeriodValue(*row) for row in session.execute(stmt)]
+    return [ReportedValue(*row) for row in session.execute(stmt)]
 
 
 def pending_values(
@@ -88,15 +88,15 @@ def pending_values(
     indicator_ids: Iterable[int] | None = None,
     project_ids: Iterable[int] | None = None,
     period_keys: Iterable[str] | None = None,
-) -> list[PeriodValue]:
+) -> list[ReportedValue]:
     """Return submitted values awaiting review (to be shown labelled, never counted)."""
     stmt = _filtered(_values((SUBMITTED,)), indicator_ids, project_ids, period_keys)
-    return [PeriodValue(*row) for row in session.execute(stmt)]
+    return [ReportedValue(*row) for row in session.execute(stmt)]
 
 
 def last_approved_values(
     session: Session, indicator_ids: Iterable[int], before_key: str | None = None
-) -> dict[int, PeriodValue]:
+) -> dict[int, ReportedValue]:
     """Return each indicator's latest approved value (before a period, if given), in one query."""
     stmt = _values((APPROVED,)).where(IndicatorValue.indicator_id.in_(list(indicator_ids)))
     if before_key is not None:
@@ -108,11 +108,11 @@ def last_approved_values(
     )
     ranked = stmt.add_columns(rank).subquery()
     rows = session.execute(select(ranked).where(ranked.c.rank == 1)).all()
-    return {row[0]: PeriodValue(*row[:8]) for row in rows}
+    return {row[0]: ReportedValue(*row[:8]) for row in rows}
 
 
 def last_approved_value(
     session: Session, indicator_id: int, before_key: str | None = None
-) -> PeriodValue | None:
+) -> ReportedValue | None:
     """Return one indicator's latest approved value, if any."""
     return last_approved_values(session, [indicator_id], before_key).get(indicator_id)

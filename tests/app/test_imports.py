@@ -1,4 +1,4 @@
-"""Imports of needs and projects: every rule of the CONTRACT tables, all or nothing, upserts."""
+"""Imports of needs and projects: every rule of docs/interfaces.md section 2, all or nothing."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The needs file: columns and per-row rules (CONTRACT section 2)."""
+"""The needs file: columns and per-row rules (docs/interfaces.md section 2)."""
 
 from __future__ import annotations
 

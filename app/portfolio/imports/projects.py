@@ -1,4 +1,4 @@
-"""The projects file: columns, per-row rules and cross-column rules (CONTRACT section 2)."""
+"""The projects file: columns, per-row and cross-column rules (docs/interfaces.md section 2)."""
 
 from __future__ import annotations
 
