@@ -27,6 +27,32 @@ ALLOWED_PAIRS = {
 # The only module outside app/devdata that may import it: it registers the seed commands.
 DEVDATA_REGISTRY = "app.commands"
 
+# The floors of app/ from the bottom (docs/architecture.md); a package imports only its own
+# floor or lower ones. The ground floor's modules (db.py, errors.py, ...) are below them all and
+# the wiring (blueprints.py, commands.py, home.py) above.
+FLOORS = [
+    "models",
+    "reference",
+    "auth",
+    "audit",
+    "ui",
+    "portfolio",
+    "logframe",
+    "progress",
+    "baselines",
+    "figures",
+    "compare",
+    "quarterly",
+    "api",
+    "devdata",
+]
+WIRING = {"blueprints", "commands", "home"}
+# Imports that go up a floor, each with its reason (at most the pairs above, and these).
+ALLOWED_UPWARD = {
+    ("auth", "audit"),  # sign-in and sign-out are recorded in the audit trail
+    ("portfolio", "logframe"),  # the project pages show the project's logframe
+}
+
 
 def module_name(path: Path) -> str:
     """Return the dotted module name of a source file under ROOT."""
@@ -50,9 +76,16 @@ def imported_modules(path: Path) -> Iterator[str]:
                 base = ".".join(anchor + ([base] if base else []))
             # `from app import db` imports app.db; `from app.models import x` imports app.models.
             if base == "app":
-                yield from (f"app.{alias.name}" for alias in node.names)
+                yield from (_app_member(alias.name) for alias in node.names)
             else:
                 yield base
+
+
+def _app_member(name: str) -> str:
+    """Return app.<name> for a module or package of app/, else app itself (create_app)."""
+    folder = ROOT / "app"
+    is_module = (folder / name).is_dir() or (folder / f"{name}.py").exists()
+    return f"app.{name}" if is_module else "app"
 
 
 def sources(*folders: str, root: Path = ROOT) -> list[Path]:
@@ -111,6 +144,22 @@ def devdata_importers(files: list[Path]) -> list[str]:
     return found
 
 
+def floor_of(unit: str) -> int:
+    """Return the floor of an app/ package: -1 for the ground floor, len(FLOORS) for wiring."""
+    if unit in WIRING:
+        return len(FLOORS)
+    return FLOORS.index(unit) if unit in FLOORS else -1
+
+
+def upward_imports(files: list[Path]) -> dict[tuple[str, str], list[str]]:
+    """Return the package edges that go from a floor to a higher one."""
+    return {
+        edge: imports
+        for edge, imports in package_edges(files).items()
+        if floor_of(edge[1]) > floor_of(edge[0])
+    }
+
+
 def test_pure_packages_import_no_framework() -> None:
     assert impure_imports(sources("indicators", "reports")) == []
 
@@ -130,6 +179,20 @@ def test_allow_list_names_only_pairs_that_exist() -> None:
     assert set(mutual_pairs(sources("app"))) >= ALLOWED_PAIRS
 
 
+def test_every_package_of_app_is_on_a_floor() -> None:
+    packages = {p.name for p in (ROOT / "app").iterdir() if (p / "__init__.py").exists()}
+    assert packages == set(FLOORS)
+
+
+def test_imports_go_down_the_floors() -> None:
+    unexpected = {
+        f"{a} -> {b}": imports
+        for (a, b), imports in upward_imports(sources("app")).items()
+        if (a, b) not in ALLOWED_UPWARD
+    }
+    assert unexpected == {}
+
+
 def test_nothing_in_app_imports_devdata() -> None:
     assert devdata_importers(sources("app")) == []
 
@@ -140,6 +203,7 @@ CASES = {
     "pure-app": ("reports/page.py", "from app.models import Project\n"),
     "pair": ("app/portfolio/views.py", "from app.progress import services\n"),
     "devdata": ("app/portfolio/views.py", "from app.devdata.demo import seed_demo\n"),
+    "upward": ("app/progress/models.py", "from app.quarterly import build\n"),
 }
 
 
@@ -150,6 +214,9 @@ def _tree(tmp_path: Path, case: str) -> Path:
         "app/portfolio/views.py": "",
         "app/progress/__init__.py": "",
         "app/progress/services.py": "from app.portfolio import views\n",
+        "app/progress/models.py": "",
+        "app/quarterly/__init__.py": "",
+        "app/quarterly/build.py": "",
         "app/devdata/__init__.py": "",
         "app/devdata/demo.py": "from app.models import Project\n",
         "indicators/__init__.py": "",
@@ -173,7 +240,9 @@ def test_checks_catch_a_forbidden_import(tmp_path: Path, case: str, monkeypatch)
         "pure": impure_imports(sources("indicators", "reports", root=root)),
         "pair": [str(p) for p in mutual_pairs(sources("app", root=root))],
         "devdata": devdata_importers(sources("app", root=root)),
+        "upward": [f"{a}->{b}" for a, b in upward_imports(sources("app", root=root))],
     }
+    # A pair, and an import of devdata, also go up a floor; the other checks stay quiet.
+    expected = {"pure": {"pure"}, "pair": {"pair", "upward"}, "devdata": {"devdata", "upward"}}
     kind = case.split("-")[0]
-    assert found[kind], f"the {kind} check missed {CASES[case]}"
-    assert all(not v for k, v in found.items() if k != kind)
+    assert {k for k, v in found.items() if v} == expected.get(kind, {kind}), found
