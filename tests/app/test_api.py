@@ -13,8 +13,8 @@ from app.baselines.services import create_baseline
 from app.figures.baseline_report import baseline_report, to_json
 from app.models.audit import AuditEvent
 from app.models.baselines import Baseline
-from tests.app import analysis_data
-from tests.app.analysis_helpers import counted
+from tests.app import comparison_data as analysis_data
+from tests.app.comparison_helpers import counted
 from tests.app.tamper import tamper
 
 ROLES = ("admin", "focal_point", "reviewer", "viewer", "cted")

@@ -15,8 +15,9 @@ from app.baselines.services import create_baseline, get_baseline
 from app.compare.indicator_performance import all_performance, performance_page
 from app.figures.baseline_report import baseline_report
 from app.figures.data_source import Source
-from tests.app import analysis_data, factories
-from tests.app.analysis_helpers import counted, csv_rows, xlsx_text
+from tests.app import comparison_data as analysis_data
+from tests.app import factories
+from tests.app.comparison_helpers import counted, csv_rows, xlsx_text
 
 CHARTS = ("pillar", "scope", "status", "entity_money", "coverage_pillar", "coverage_state",
           "transitions")  # fmt: skip

@@ -9,7 +9,7 @@ from app.baselines.services import get_baseline
 from app.figures.data_source import Source
 from app.figures.queries import need_groups
 from indicators.coverage import NeedFacts, coverage_of_groups, group_needs, need_coverage
-from tests.app.analysis_data import two_baselines
+from tests.app.comparison_data import two_baselines
 
 
 def need_rows(session, source) -> tuple[list[NeedFacts], set[str]]:

@@ -72,7 +72,7 @@ def build_database(path: Path, fill: Callable[[Session], None]) -> str:
 @pytest.fixture(scope="session")
 def browser_data() -> Callable[[Session], None]:
     """Return the function that fills the live server's database (override per directory)."""
-    from tests.app.analysis_data import two_baselines
+    from tests.app.comparison_data import two_baselines
 
     return lambda session: two_baselines(session, 20)
 
