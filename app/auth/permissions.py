@@ -10,6 +10,7 @@ from flask import abort
 from flask_login import current_user
 
 from app.errors import PermissionDenied
+from app.extensions import login_manager
 from app.models.auth import User
 from app.models.enums import Role
 from app.models.portfolio import Project
@@ -27,8 +28,6 @@ def roles_required(*roles: Role) -> Callable[[F], F]:
         @wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if not current_user.is_authenticated:
-                from app.extensions import login_manager
-
                 return login_manager.unauthorized()
             if current_user.role not in roles:
                 abort(403)

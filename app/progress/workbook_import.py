@@ -18,6 +18,8 @@ from app.models.enums import PeriodStatus
 from app.models.portfolio import Project
 from app.models.progress import ReportingPeriod
 from app.models.reference import Entity
+from app.portfolio.imports.reader import Limits
+from app.portfolio.imports.services import DEFAULT_LIMITS
 from app.progress import services as entry
 from app.progress import workflow
 from app.progress.numbers import check_quantity, parse_quantity
@@ -36,9 +38,11 @@ class Batch:
     data: entry.ReportInput = field(default_factory=entry.ReportInput)
 
 
-def import_workbook(session: Session, user: User, entity: Entity, blob: bytes, limits: Any) -> int:
+def import_workbook(
+    session: Session, user: User, entity: Entity, blob: bytes, limits: Limits = DEFAULT_LIMITS
+) -> int:
     """Save every filled row as a draft, or raise ValidationFailed listing each problem."""
-    check_archive(blob, limits["IMPORT_MAX_BYTES"], limits["IMPORT_MAX_UNCOMPRESSED_BYTES"])
+    check_archive(blob, limits.max_bytes, limits.max_uncompressed_bytes)
     rows = _read_rows(blob)
     problems: list[str] = []
     batches: dict[tuple[str, str], Batch] = {}

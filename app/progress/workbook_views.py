@@ -14,6 +14,7 @@ from app.auth.permissions import can_use_entity_sheet
 from app.db import transaction
 from app.errors import DomainError, ValidationFailed
 from app.models.reference import Entity
+from app.portfolio.imports.services import limits_from
 from app.progress.forms import UploadForm
 from app.progress.views import bp, status_for
 from app.progress.workbook import export_workbook
@@ -54,7 +55,8 @@ def upload(acronym: str) -> Any:
     blob = form.workbook.data.read(current_app.config["IMPORT_MAX_BYTES"] + 1)
     try:
         with transaction() as session:
-            saved = import_workbook(session, current_user, entity, blob, current_app.config)
+            limits = limits_from(current_app.config)
+            saved = import_workbook(session, current_user, entity, blob, limits)
     except DomainError as error:
         problems = error.problems if isinstance(error, ValidationFailed) else [str(error)]
         return render_template(

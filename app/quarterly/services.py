@@ -11,6 +11,8 @@ from app.audit.services import record
 from app.errors import DomainError, NotFound
 from app.models.quarterly import IssuedReport
 from app.models.reference import Entity
+from app.quarterly.build import build_quarterly
+from reports.pdf.quarterly import render_quarterly
 
 COMPACT = "compact"
 
@@ -35,9 +37,6 @@ def find_issued(session: Session, period_key: str, entity: str | None) -> Issued
 
 def render_pdf(session: Session, period_key: str, entity: str | None, draft: bool) -> bytes:
     """Render the quarterly report of a period as PDF bytes (a draft says so on every page)."""
-    from app.quarterly.build import build_quarterly
-    from reports.pdf.quarterly import render_quarterly
-
     return render_quarterly(build_quarterly(session, period_key, entity, draft=draft))
 
 
