@@ -46,7 +46,7 @@ def _sections(session: Session, years: Years) -> tuple[SeedFundingSection, ...]:
         .where(years)
         .group_by(SeedFundingProject.year)
         .order_by(SeedFundingProject.year)
-    ).tuples()
+    )
     lines = _lines(session, years)
     return tuple(
         SeedFundingSection(year, count, Decimal(total or ZERO), lines.get(year, ()))
@@ -66,7 +66,7 @@ def _lines(session: Session, years: Years) -> dict[int, Sequence[SeedFundingLine
         .where(years)
     )
     by_year: dict[int, list[SeedFundingLine]] = {}
-    for year, title, cost, entity in session.execute(stmt).tuples():
+    for year, title, cost, entity in session.execute(stmt):
         by_year.setdefault(year, []).append(SeedFundingLine(title, Decimal(cost), entity))
     return {year: tuple(sorted(found, key=_order)) for year, found in by_year.items()}
 

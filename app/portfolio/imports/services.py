@@ -158,7 +158,7 @@ def import_seed_funding(
     """Validate every row of a seed funding file, then create or update by year and title."""
     rows = read_rows(source, seed_funding.COLUMNS, limits)
     session.flush()
-    entities = dict(session.execute(select(Entity.acronym, Entity.id)).tuples().all())
+    entities = dict(session.execute(select(Entity.acronym, Entity.id)).all())
     problems: list[str] = []
     records = seed_funding.validate(rows, entities, problems)
     if problems:
