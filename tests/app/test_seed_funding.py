@@ -9,7 +9,7 @@ from decimal import Decimal
 from importlib import resources
 
 import pytest
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, event, func, select, update
 
 from app.errors import ValidationFailed
 from app.figures.seed_funding import seed_funding_summaries, seed_funding_summary
@@ -239,3 +239,28 @@ def test_database_refuses_what_the_import_refuses(db_session) -> None:
         with pytest.raises(Exception, match="(?i)check|constraint"):
             db_session.flush()
         nested.rollback()
+
+
+def test_summaries_take_two_statements_whatever_the_number_of_years(db_session, engine) -> None:
+    found: list[str] = []
+
+    def collect(*args) -> None:
+        if args[2].lstrip().upper().startswith("SELECT"):  # not the test's SAVEPOINTs
+            found.append(args[2])
+
+    event.listen(engine, "before_cursor_execute", collect)
+    try:
+        seed_funding_summaries(db_session)
+        few = len(found)
+        rows = [
+            {**ROWS[0], "year": str(year), "title": f"Project {year}-{k}"}
+            for year in range(2020, 2040)
+            for k in range(5)
+        ]
+        import_seed_funding(db_session, None, csv_bytes(rows))
+        found.clear()
+        sections = seed_funding_summaries(db_session)
+    finally:
+        event.remove(engine, "before_cursor_execute", collect)
+    assert len(found) == few == 2
+    assert len(sections) == 22 and sum(s.project_count for s in sections) == 116
