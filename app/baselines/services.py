@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import defaultdict
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.audit.services import record
 from app.baselines.canonical import content_hash
-from app.errors import DomainError, NotFound, ValidationFailed
+from app.errors import DomainError, NotFound, Tampered, ValidationFailed
 from app.models.baselines import (
     Baseline,
     BaselineLink,
@@ -172,3 +173,41 @@ def list_baselines(session: Session) -> list[Baseline]:
 def verify_baseline(session: Session, baseline: Baseline) -> bool:
     """Tell whether the stored rows still hash to the hash taken at freezing."""
     return content_hash(session, baseline) == baseline.content_hash
+
+
+class TamperedBaseline(Tampered):
+    """A baseline's stored rows no longer hash to the hash taken when it was frozen."""
+
+
+# (id, hash) of the baselines this process has verified: a sealed baseline's rows cannot be
+# changed, added to or truncated (migration frozen_integrity), so one check per process holds.
+_VERIFIED: set[tuple[int, str]] = set()
+_VERIFIED_LOCK = threading.Lock()
+
+
+def ensure_intact(session: Session, baseline: Baseline) -> None:
+    """Raise TamperedBaseline unless the baseline's rows hash to its hash (once per process)."""
+    key = (baseline.id, baseline.content_hash)
+    with _VERIFIED_LOCK:
+        if key in _VERIFIED:
+            return
+    if not verify_baseline(session, baseline):
+        raise TamperedBaseline(
+            f"baseline {baseline.label!r} no longer matches its hash {baseline.content_hash}: "
+            "its stored rows were changed after freezing, so its figures are not served"
+        )
+    with _VERIFIED_LOCK:
+        _VERIFIED.add(key)
+
+
+def intact_baseline(session: Session, label: str) -> Baseline:
+    """Return the baseline with this label once its hash verifies (NotFound, TamperedBaseline)."""
+    baseline = get_baseline(session, label)
+    ensure_intact(session, baseline)
+    return baseline
+
+
+def forget_verified() -> None:
+    """Forget which baselines were verified (tests, and with the figures cache)."""
+    with _VERIFIED_LOCK:
+        _VERIFIED.clear()

@@ -65,7 +65,7 @@ def _postgres_upgrade() -> None:
         op.execute(f"CREATE TRIGGER {table}_sealed AFTER INSERT ON {table} "
                    "REFERENCING NEW TABLE AS added FOR EACH STATEMENT "
                    "EXECUTE FUNCTION baseline_rows_sealed()")
-    op.execute(f"""
+    op.execute("""
         CREATE FUNCTION frozen_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION '% rows are frozen: TRUNCATE refused', TG_TABLE_NAME
               USING ERRCODE = 'integrity_constraint_violation'; END $$""")
