@@ -7,7 +7,7 @@ import threading
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import insert, literal, select
+from sqlalchemy import insert, literal, select, text
 from sqlalchemy.orm import Session
 
 from app.audit.services import record
@@ -40,6 +40,7 @@ def create_baseline(session: Session, user_id: int | None, label: str, as_of: dt
     """Freeze the portfolio, needs, links and approved values as of a date; return it hashed."""
     label = label.strip()
     _check_label(session, label)
+    _hold_still(session)
     baseline = Baseline(label=label, as_of=as_of, content_hash="pending", created_by_id=user_id)
     session.add(baseline)
     session.flush()
@@ -63,6 +64,26 @@ def create_baseline(session: Session, user_id: int | None, label: str, as_of: dt
         after={"label": label, "as_of": as_of.isoformat(), "hash": baseline.content_hash},
     )
     return baseline
+
+
+# Every table a freeze reads. SHARE mode lets readers and other freezes in and makes writers
+# wait until the freeze commits, so its statements, each reading the committed state (READ
+# COMMITTED), read one and the same state: one consistent snapshot.
+FROZEN_SOURCES = tuple(
+    table.name
+    for table in (
+        Entity.__table__, Project.__table__, ProjectCountry.__table__, project_pve_areas,
+        project_needs, CtedNeed.__table__, Indicator.__table__, ReportingPeriod.__table__,
+        ProgressReport.__table__, IndicatorValue.__table__,
+    )
+)  # fmt: skip
+
+
+def _hold_still(session: Session) -> None:
+    """Freeze one consistent state: on PostgreSQL take SHARE locks on every table the freeze
+    reads (SQLite lets one writer in at a time, and the freeze writes before it reads)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"LOCK TABLE {', '.join(FROZEN_SOURCES)} IN SHARE MODE"))
 
 
 def _check_label(session: Session, label: str) -> None:
