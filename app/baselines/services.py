@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.audit.services import record
 from app.baselines.canonical import content_hash
 from app.errors import DomainError, NotFound, Tampered, ValidationFailed
+from app.models.audit import AuditEvent
 from app.models.baselines import (
     Baseline,
     BaselineLink,
@@ -192,8 +193,27 @@ def list_baselines(session: Session) -> list[Baseline]:
 
 
 def verify_baseline(session: Session, baseline: Baseline) -> bool:
-    """Tell whether the stored rows still hash to the hash taken at freezing."""
-    return content_hash(session, baseline) == baseline.content_hash
+    """Tell whether the stored rows still hash to the hash taken at freezing, and whether that
+    is the hash the audit trail recorded when the baseline was frozen (a baseline made up by
+    SQL, with rows and a hash that agree, has no such event)."""
+    return frozen_hash(session, baseline.id) == baseline.content_hash == content_hash(
+        session, baseline
+    )
+
+
+def frozen_hash(session: Session, baseline_id: int) -> str | None:
+    """Return the hash the first 'freeze' audit event of a baseline recorded."""
+    after = session.scalar(
+        select(AuditEvent.after)
+        .where(
+            AuditEvent.object_type == "baseline",
+            AuditEvent.object_id == str(baseline_id),
+            AuditEvent.action == "freeze",
+        )
+        .order_by(AuditEvent.id)
+        .limit(1)
+    )
+    return None if after is None else str(after.get("hash"))
 
 
 class TamperedBaseline(Tampered):
@@ -214,8 +234,9 @@ def ensure_intact(session: Session, baseline: Baseline) -> None:
             return
     if not verify_baseline(session, baseline):
         raise TamperedBaseline(
-            f"baseline {baseline.label!r} no longer matches its hash {baseline.content_hash}: "
-            "its stored rows were changed after freezing, so its figures are not served"
+            f"baseline {baseline.label!r} no longer matches its hash {baseline.content_hash} "
+            "or the one the audit trail recorded when it was frozen: it was changed after "
+            "freezing, so its figures are not served"
         )
     with _VERIFIED_LOCK:
         _VERIFIED.add(key)

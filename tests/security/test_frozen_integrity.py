@@ -96,6 +96,31 @@ def test_an_intact_baseline_is_served_and_checked_once(ds, as_role) -> None:
     assert json.loads(first.data)["baseline"]["hash"] == ds.baseline.content_hash
 
 
+def test_a_baseline_made_up_by_sql_with_a_matching_hash_is_refused(app, ds, db_session) -> None:
+    from app.baselines.canonical import content_hash
+    from app.models.baselines import Baseline
+
+    db_session.execute(text(
+        "INSERT INTO baselines (label, as_of, content_hash, created_at) "
+        "VALUES ('Made up', :day, 'pending', :now)"
+    ), {"day": dt.date(2019, 8, 31), "now": dt.datetime.now(dt.UTC)})  # fmt: skip
+    made_up = db_session.scalars(text("SELECT id FROM baselines WHERE label = 'Made up'")).one()
+    db_session.execute(text(FORGED_ROWS["baseline_projects"]), {"b": made_up})
+    forged = db_session.get(Baseline, made_up)
+    db_session.execute(
+        text("UPDATE baselines SET content_hash = :h WHERE id = :b"),
+        {"h": content_hash(db_session, forged), "b": made_up},
+    )  # the rows and the hash agree: only the audit trail knows it was never frozen
+    db_session.commit()
+    db_session.expire_all()
+    clear_cache()
+    run = app.test_cli_runner()
+    verify = run.invoke(args=["snapshot", "verify", "Made up"])
+    assert verify.exit_code == 1 and "no longer matches" in verify.output
+    report = run.invoke(args=["report", "baseline", "Made up", "--format", "json"])
+    assert report.exit_code == 1 and str(FORGED_BUDGET) not in report.output
+
+
 GUARDED = (
     "audit_events", "baselines", "baseline_projects", "baseline_needs", "baseline_links",
     "baseline_values", "issued_reports",
