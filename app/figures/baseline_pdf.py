@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.baselines.services import get_baseline
+from app.baselines.services import intact_baseline
 from app.figures.baseline_report import baseline_report
 from app.figures.data_source import Source
 from app.figures.queries import project_facts
@@ -48,12 +48,13 @@ def _get(figures: dict[str, Any], path: tuple[str, ...]) -> str | Decimal | int:
 
 def baseline_pdf(session: Session, label: str, compare_label: str | None) -> bytes:
     """Render a baseline's figures, and its comparison with another baseline, as a PDF."""
-    baseline = get_baseline(session, label)
+    baseline = intact_baseline(session, label)
     figures = baseline_report(session, label)
     headlines = [m.SummaryFigure(name, _get(figures, path)) for name, path in FIGURES]
     comparison = None
     if compare_label is not None:
-        comparison = _comparison(session, baseline, get_baseline(session, compare_label), figures)
+        other = intact_baseline(session, compare_label)
+        comparison = _comparison(session, baseline, other, figures)
     return render_baseline(
         m.BaselineReport(
             title=f"Baseline {baseline.label}",

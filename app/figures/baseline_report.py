@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.baselines.services import get_baseline
+from app.baselines.services import forget_verified, intact_baseline
 from app.figures.data_source import Filters, Source
 from app.figures.queries import need_groups, project_facts, tally
 from app.models.baselines import Baseline
@@ -43,10 +43,10 @@ def baseline_report(
     reveal_confidential: bool = False,
 ) -> dict[str, Any]:
     """Return the baseline report as the contract's JSON-ready dict (Decimals kept exact)."""
-    baseline = get_baseline(session, label)
+    baseline = intact_baseline(session, label)
     report = copy.deepcopy(_frozen_figures(session, baseline, reveal_confidential))
     if compare_label is not None:
-        other = get_baseline(session, compare_label)
+        other = intact_baseline(session, compare_label)
         report["compare"] = comparison(session, baseline, other)
     return report
 
@@ -62,7 +62,8 @@ def live_report(session: Session, reveal_confidential: bool = False) -> dict[str
 
 
 # A frozen baseline never changes and its hash covers its label, date and rows: its figures
-# can be kept per process, keyed by that hash.
+# can be kept per process, keyed by that hash. Every baseline reaches this cache through
+# intact_baseline, which checks the rows against the hash the first time this process loads it.
 _CACHE: OrderedDict[tuple[str, bool], dict[str, Any]] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
 CACHE_SIZE = 32
@@ -86,9 +87,11 @@ def _frozen_figures(session: Session, baseline: Baseline, reveal: bool) -> dict[
 
 
 def clear_cache() -> None:
-    """Forget every cached baseline's figures (benchmarks and tests)."""
+    """Forget every cached baseline's figures and which baselines were verified (benchmarks and
+    tests): the next load of a baseline's figures checks its hash again."""
     with _CACHE_LOCK:
         _CACHE.clear()
+    forget_verified()
 
 
 def header(baseline: Baseline) -> dict[str, str]:
@@ -115,7 +118,7 @@ def live_or_baseline(session: Session, label: str | None, filters: Filters) -> S
     """Return the source named by a label ('' or None means the live portfolio)."""
     if not label:
         return Source(None, filters)
-    return Source(get_baseline(session, label).id, filters)
+    return Source(intact_baseline(session, label).id, filters)
 
 
 def to_json(report: dict[str, Any]) -> str:

@@ -24,6 +24,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.baselines.services import ensure_intact
 from app.errors import NotFound, ValidationFailed
 from app.figures.baseline_report import Figures, source_figures
 from app.figures.data_source import Filters, Source
@@ -111,6 +112,7 @@ def _baseline_before(
 def _figures_of(session: Session, baseline: Baseline | None, entity: str | None) -> Figures | None:
     if baseline is None:
         return None
+    ensure_intact(session, baseline)
     return source_figures(session, Source(baseline.id, Filters(entity=entity or "")), False)
 
 
