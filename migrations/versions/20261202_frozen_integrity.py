@@ -21,7 +21,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "frozen_integrity"
-down_revision = "0005"
+down_revision = "seed_funding"
 branch_labels = None
 depends_on = None
 
