@@ -245,43 +245,6 @@ class StatusChange:
 
 
 @dataclass(frozen=True)
-class FigureChange:
-    """A figure on both sides of a comparison, with its preformatted change."""
-
-    label: str
-    before: str | Decimal | int
-    after: str | Decimal | int
-    change: str
-
-
-@dataclass(frozen=True)
-class BaselineComparison:
-    """What changed between the frozen baseline and another baseline or the live portfolio."""
-
-    against_label: str  # another baseline's label, or "live portfolio on 2019-10-01"
-    added: Sequence[ProjectRef] = ()
-    removed: Sequence[ProjectRef] = ()
-    carried_over: int = 0
-    status_changes: Sequence[StatusChange] = ()
-    deltas: Sequence[FigureChange] = ()
-
-
-@dataclass(frozen=True)
-class BaselineReport:
-    """A frozen baseline's headline figures, with an optional comparison."""
-
-    title: str
-    label: str
-    as_of: date
-    frozen_on: date
-    sha256: str
-    issue_date: date
-    headlines: Sequence[SummaryFigure]
-    comparison: BaselineComparison | None = None
-    draft: bool = False
-
-
-@dataclass(frozen=True)
 class SeedFundingLine:
     """One project the Trust Fund seed-funded, with its cost."""
 
