@@ -166,6 +166,11 @@ class GenderSection:
         """Return one marker's share of the total budget, in per cent."""
         return share_or_none(share.budget, self.total_budget)
 
+    def marker_pct(self, marker: str) -> Decimal | None:
+        """Return the budget share of one marker code (e.g. "GEN-2"), in per cent."""
+        part = sum((s.budget for s in self.shares if s.marker == marker), ZERO)
+        return share_or_none(part, self.total_budget)
+
     @property
     def toward_target_pct(self) -> Decimal | None:
         """Return the budget share of the markers that count toward the target."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Table  # type: ignore[import-untyped]
 
 from reports.baseline_content import BaselineChanges, BaselineModel
+from reports.baseline_text import fmt_change, fmt_figure
 from reports.content import ProjectRef
 from reports.formatting import fmt_number
 from reports.pdf import baseline_tables as t
@@ -68,13 +69,13 @@ def headlines(report: BaselineModel) -> list[Flowable]:
     cmp = report.comparison
     if cmp is None:
         w = t.widths(0.7, 0.3)
-        rows = [[f.label, t.fmt_figure(f.value, f.kind)] for f in report.headlines]
+        rows = [[f.label, fmt_figure(f.value, f.kind)] for f in report.headlines]
         return [*flow, house_table(text_rows(["Figure", "Value"], rows, w), w, 1)]
     w = t.widths(0.37, 0.21, 0.21, 0.21)
     headers = ["Figure", f"Baseline {report.label}", cmp.name, f"Change since {cmp.name}"]
     rows = [
-        [d.label, t.fmt_figure(d.this, d.kind), t.fmt_figure(d.other, d.kind),
-         t.fmt_change(d.change, d.kind)]
+        [d.label, fmt_figure(d.this, d.kind), fmt_figure(d.other, d.kind),
+         fmt_change(d.change, d.kind)]
         for d in cmp.deltas
     ]  # fmt: skip
     return [*flow, house_table(text_rows(headers, rows, w), w, 1)]

@@ -4,11 +4,10 @@ Plan of Action priority areas. Every figure comes from the report model, formatt
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from reportlab.platypus import Flowable, Table  # type: ignore[import-untyped]
 
-from reports.baseline_content import PCT, BaselineModel, Number, ShareRow
+from reports.baseline_content import BaselineModel, ShareRow
 from reports.formatting import fmt_money, fmt_number, fmt_pct
 from reports.pdf import styles as s
 from reports.pdf.blocks import heading, house_table, para, text_rows
@@ -18,20 +17,6 @@ def widths(*fractions: float) -> list[float]:
     """Share the frame width among columns in proportion to the fractions."""
     total = sum(fractions)
     return [s.FRAME_WIDTH * f / total for f in fractions]
-
-
-def fmt_figure(value: Number, kind: str) -> str:
-    """Write a figure as its kind asks: a count, whole US dollars or a share with one decimal."""
-    if kind == PCT:
-        return fmt_pct(Decimal(value), 1)
-    return fmt_number(value)  # counts, and money in whole US dollars
-
-
-def fmt_change(value: Number, kind: str) -> str:
-    """Write a change with its sign: "+5", "-3", "0"; shares in percentage points."""
-    text = fmt_number(value, 1 if kind == PCT else 0)
-    text = text if value <= 0 else f"+{text}"
-    return f"{text} points" if kind == PCT else text
 
 
 def share_table(first: str, rows: Sequence[ShareRow]) -> Table:

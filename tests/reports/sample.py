@@ -212,7 +212,7 @@ def gender() -> GenderSection:
             GenderShare("GEN-0", "No contribution to gender equality", 61, Decimal(120) * M),
             GenderShare("GEN-1", "Limited contribution", 190, Decimal(380) * M),
             GenderShare(
-                "GEN-2", "Gender equality is a significant objective", 130, Decimal(150) * M, True
+                "GEN-2", "Gender equality is a significant objective", 130, Decimal(150) * M, False
             ),
             GenderShare(
                 "GEN-3", "Gender equality is the principal objective", 31, Decimal("34.2") * M, True
