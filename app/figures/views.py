@@ -45,7 +45,7 @@ def report(label: str) -> ResponseReturnValue:
         model=model,
         others=others,
         compare=_compare() or "",
-        framing=framing(model.label, model.comparison) if model.comparison else "",
+        framing=framing(model),
         appeal_definition=APPEAL_DEFINITION,
     )
 

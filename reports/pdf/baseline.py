@@ -37,7 +37,7 @@ def render_baseline(report: BaselineModel) -> bytes:
         story += sections.gender(report.gender)
     story += t.pve(report)
     if report.comparison is not None:
-        story += comparison(report.label, report.comparison)
+        story += comparison(report, report.comparison)
     return build_pdf(story, meta)
 
 
@@ -52,7 +52,7 @@ def cover(report: BaselineModel) -> list[Flowable]:
     ]
     if report.comparison is not None:
         facts.append(("Compared with", report.comparison.name))
-    rows = [[para(k, s.BODY), para(v, s.BODY)] for k, v in facts]
+    rows = [[para(k, s.BODY), para(v, s.SMALL if k == "SHA-256" else s.BODY)] for k, v in facts]
     table = Table(rows, colWidths=[4 * 28.35, s.FRAME_WIDTH - 4 * 28.35], hAlign="LEFT")
     return [
         para(COMPACT, s.COVER_KICKER),
@@ -96,25 +96,33 @@ def _row(r: ProjectRef) -> list[str]:
     return [r.code, r.title, r.entity]
 
 
-def framing(label: str, cmp: BaselineChanges) -> str:
+def framing(report: BaselineModel) -> str:
     """Say what changed the way the Secretary-General's report frames it (paragraphs 56, 60)."""
+    cmp = report.comparison
+    if cmp is None:
+        return ""
+    label, removed, added = report.label, len(cmp.removed), len(cmp.added)
     cancelled = sum(1 for r in cmp.removed if r.reason == "cancelled")
-    now = cmp.carried_over + len(cmp.added)
+    now = cmp.carried_over + added
+    later = report.as_of >= cmp.as_of
+    gone = "are no longer in the portfolio" if later else "were not yet in the portfolio"
+    new = "are new" if later else "left the portfolio afterwards"
     return (
         f"Baseline {label} holds {now:,} projects compared to {cmp.projects:,} projects in "
         f"{cmp.name}. Of those {cmp.projects:,} projects, {cmp.carried_over:,} are carried over "
-        f"and {len(cmp.removed):,} are no longer in the portfolio ({cancelled:,} cancelled, "
-        f"{len(cmp.removed) - cancelled:,} not reported); {len(cmp.added):,} projects are new. "
-        f"Every change is baseline {label} minus {cmp.name}."
+        f"and {removed:,} {gone} ({cancelled:,} cancelled, {removed - cancelled:,} not "
+        f"reported); {added:,} projects {new}. Every change is baseline {label} minus "
+        f"{cmp.name}."
     )
 
 
-def comparison(label: str, cmp: BaselineChanges) -> list[Flowable]:
+def comparison(report: BaselineModel, cmp: BaselineChanges) -> list[Flowable]:
     """Make the comparison: framing, status transitions, then each project listed once."""
+    label = report.label
     flow: list[Flowable] = [
         PageBreak(),
         heading(f"Baseline {label} compared with {cmp.name}", s.H1, 0, "comparison"),
-        para(framing(label, cmp)),
+        para(framing(report)),
         heading("Status transitions", s.H2, 1, "transitions"),
     ]
     w = t.widths(0.4, 0.4, 0.2)

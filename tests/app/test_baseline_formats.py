@@ -185,3 +185,13 @@ def test_money_kinds_are_whole_dollars(published_db, db_session):
     money = [f for f in model.headlines if f.kind == MONEY]
     assert {f.key for f in money} >= {"budget_usd", "funded_usd", "shortfall_usd"}
     assert model.headline("budget_usd").value == Decimal(522_300_000)
+
+
+def test_an_unknown_comparison_is_refused_cleanly(published_db, client, make_user, login):
+    login(make_user("viewer"))
+    page = client.get(f"/baselines/{NEW}/report", query_string={"compare": "nope"})
+    assert page.status_code == 404 and "nope" in page.text
+    pdf = client.get(f"/baselines/{NEW}.pdf", query_string={"compare": "nope"})
+    assert pdf.status_code == 404
+    result = published_db.invoke(args=["report", "baseline", NEW, "--compare", "nope"])
+    assert result.exit_code == 1 and "Traceback" not in result.output and "nope" in result.output
