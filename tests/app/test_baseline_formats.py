@@ -8,6 +8,7 @@ ways round: "2019 mapping" compared with "2018 mapping", and the reverse.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from decimal import Decimal
@@ -17,6 +18,7 @@ import openpyxl
 
 from app.figures.baseline_model import baseline_model
 from reports.baseline_content import MONEY, PCT, BaselineModel
+from tests.app import factories
 from tests.app.published import run
 from tests.reports.pdftext import body_text, squash
 
@@ -195,3 +197,37 @@ def test_an_unknown_comparison_is_refused_cleanly(published_db, client, make_use
     assert pdf.status_code == 404
     result = published_db.invoke(args=["report", "baseline", NEW, "--compare", "nope"])
     assert result.exit_code == 1 and "Traceback" not in result.output and "nope" in result.output
+
+
+def test_the_report_page_does_not_grow_with_the_portfolio(
+    db_session, client, make_user, login, engine
+):
+    from sqlalchemy import event
+
+    from app.baselines.services import create_baseline
+    from app.figures.baseline_model import clear_cache
+
+    def count(label: str, other: str) -> int:
+        found: list[str] = []
+
+        def collect(*args: Any) -> None:
+            found.append(args[2])
+
+        clear_cache()
+        event.listen(engine, "before_cursor_execute", collect)
+        response = client.get(f"/baselines/{label}/report", query_string={"compare": other})
+        event.remove(engine, "before_cursor_execute", collect)
+        assert response.status_code == 200
+        return len(found)
+
+    login(make_user("viewer"))
+    for k in range(3):
+        factories.project(db_session, f"S-{k}")
+    create_baseline(db_session, None, "small-a", dt.date(2019, 1, 31))
+    factories.project(db_session, "S-new")
+    create_baseline(db_session, None, "small-b", dt.date(2019, 2, 28))
+    small = count("small-b", "small-a")
+    for k in range(3, 40):
+        factories.project(db_session, f"S-{k}", status=("ongoing", "cancelled")[k % 2])
+    create_baseline(db_session, None, "large-b", dt.date(2019, 3, 31))
+    assert count("large-b", "small-a") == small
