@@ -36,6 +36,7 @@ def render_baseline(report: BaselineModel) -> bytes:
     if report.gender is not None:
         story += sections.gender(report.gender)
     story += t.pve(report)
+    # report.seed_funding (a SeedFundingSection, wired at merge) renders here, after the PVE areas.
     if report.comparison is not None:
         story += comparison(report, report.comparison)
     return build_pdf(story, meta)

@@ -231,3 +231,25 @@ def test_the_report_page_does_not_grow_with_the_portfolio(
         factories.project(db_session, f"S-{k}", status=("ongoing", "cancelled")[k % 2])
     create_baseline(db_session, None, "large-b", dt.date(2019, 3, 31))
     assert count("large-b", "small-a") == small
+
+
+def test_confidential_needs_are_counted_never_named(db_session, client, make_user, login):
+    from app.baselines.services import create_baseline
+
+    secret = factories.need(
+        db_session, "N-SECRET", confidential=True, member_state="FRA", thematic_area="Secret area"
+    )
+    factories.need(db_session, "N-OPEN", member_state="KEN")
+    factories.project(db_session, "C-1", needs=[secret])
+    create_baseline(db_session, None, "conf", dt.date(2019, 8, 31))
+    login(make_user("viewer"))
+    page = client.get("/baselines/conf/report").text
+    pdf = body_text(client.get("/baselines/conf.pdf").data)
+    data = client.get("/baselines/conf.csv").text
+    for text in (page, pdf, data):
+        assert "FRA" not in text and "Secret area" not in text
+    assert "Confidential (1)" in page and "Confidential (1)" in pdf
+    assert "cted_needs_coverage.confidential.total,1" in data
+    client.post("/logout")
+    login(make_user("cted"))
+    assert "FRA" in client.get("/baselines/conf/report").text
