@@ -20,6 +20,7 @@ from reports.content import (
     NeedCoverageSection,
     PillarSection,
     ProjectRef,
+    SeedFundingSection,
     StatusChange,
 )
 
@@ -165,8 +166,8 @@ class BaselineModel:
     coverage: NeedCoverageSection | None = None
     gender: GenderSection | None = None
     pve: Sequence[PveRow] = ()
-    # The seed funding from the Trust Fund: a SeedFundingSection, wired at merge.
-    seed_funding: object | None = None
+    # Seed funding from the Trust Fund, one section per year up to the as-of year.
+    seed_funding: Sequence[SeedFundingSection] = ()
     comparison: BaselineChanges | None = None
     draft: bool = False
 

@@ -91,6 +91,10 @@ def _tables(model: BaselineModel) -> dict[str, Any]:
             for r in model.pve
         },
     }
+    tables["seed_funding"] = {
+        str(f.year): {"projects": f.project_count, "total_usd": money(f.total)}
+        for f in model.seed_funding
+    }
     if model.funding is not None and model.funding.appeal is not None:
         a = model.funding.appeal
         tables["multi_year_appeal"] = {

@@ -20,6 +20,7 @@ from app.figures import section_queries, sections
 from app.figures.baseline_changes import changes
 from app.figures.data_source import Source
 from app.figures.headline_figures import Figures, source_figures
+from app.figures.seed_funding import seed_funding_summaries
 from app.models.baselines import Baseline
 from indicators.portfolio import Count
 from indicators.shares import share_pct
@@ -140,6 +141,7 @@ def _compute(
         funding=sections.funding(session, source),
         coverage=sections.coverage(figures.needs),
         gender=sections.gender(session, source),
+        seed_funding=seed_funding_summaries(session, header.as_of.year),
         pve=[
             b.PveRow(n, name, count, share_pct(count, f.projects))
             for n, name, count in section_queries.pve_rows(session, source)

@@ -17,6 +17,7 @@ from reports.pdf import styles as s
 from reports.pdf.blocks import heading, house_table, para, text_rows
 from reports.pdf.document import PageMeta, build_pdf
 from reports.pdf.quarterly import COMPACT
+from reports.pdf.seed_funding import seed_funding
 
 
 def render_baseline(report: BaselineModel) -> bytes:
@@ -35,8 +36,7 @@ def render_baseline(report: BaselineModel) -> bytes:
         story += sections.coverage(report.coverage)
     if report.gender is not None:
         story += sections.gender(report.gender)
-    story += t.pve(report)
-    # report.seed_funding (a SeedFundingSection, wired at merge) renders here, after the PVE areas.
+    story += t.pve(report) + seed_funding(report.seed_funding)
     if report.comparison is not None:
         story += comparison(report, report.comparison)
     return build_pdf(story, meta)

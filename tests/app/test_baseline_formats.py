@@ -53,6 +53,9 @@ def expected(model: BaselineModel) -> dict[str, Decimal]:
     for p in model.pve:
         figures[f"by_pve_priority_area.{p.number}.count"] = Decimal(p.projects)
         figures[f"by_pve_priority_area.{p.number}.share_pct"] = p.share_pct
+    for f in model.seed_funding:
+        figures[f"seed_funding.{f.year}.projects"] = Decimal(f.project_count)
+        figures[f"seed_funding.{f.year}.total_usd"] = f.total
     assert model.gender is not None and model.gender.toward_target_pct is not None
     figures["gender_marker.toward_target_pct"] = model.gender.toward_target_pct
     cmp = model.comparison
@@ -127,6 +130,8 @@ def check_every_format(runner, client, this: str, other: str, db_session) -> Bas
     for p in model.pve:
         assert squash(f"{p.projects}{p.share_pct:.1f} %") in text
     assert squash(cmp.name) in text and cmp.name in page
+    for f in model.seed_funding:
+        assert squash(f"{f.year}:{f.project_count}projects,US${int(f.total):,}") in text
     return model
 
 
@@ -142,6 +147,12 @@ def test_every_format_agrees_both_ways(published_db, client, db_session, make_us
     assert {(t.before, t.after, t.count) for t in f.transitions} == {
         (t.after, t.before, t.count) for t in r.transitions
     }
+    # seed funding up to each baseline's year, as the Secretary-General's report gives it
+    assert [(x.year, x.project_count, x.total) for x in forward.seed_funding] == [
+        (2018, 9, Decimal(949_111)),
+        (2019, 7, Decimal(973_748)),
+    ]
+    assert [x.year for x in reverse.seed_funding] == [2018]
     # the contract's example stays true
     assert (len(f.added), len(f.removed), f.carried_over) == (19, 22, 295)
     assert (len(r.added), len(r.removed), r.carried_over) == (22, 19, 295)
