@@ -63,13 +63,28 @@ def previous_period(key: str) -> str:
         return "previous quarter"
 
 
+def state_text(report: QuarterlyReport) -> str:
+    """Say which state of the portfolio the figures show (reports built before it: the date)."""
+    if report.state is not None:
+        return report.state.describe()
+    return report.as_of.strftime("%d %B %Y")
+
+
+def comparison_text(report: QuarterlyReport) -> str:
+    """Say which baseline the changes are measured against, or that there is none."""
+    if report.compared_with is not None:
+        return report.compared_with.describe()
+    if report.state is not None:
+        return "none (the previous quarter has no close baseline and none was chosen)"
+    return report.baseline_label or "none (no baseline selected)"
+
+
 def cover(report: QuarterlyReport) -> list[Flowable]:
-    """Make the cover: who reports, on what period, as of when, against which baseline."""
-    baseline = report.baseline_label or "none (no baseline selected)"
+    """Make the cover: who reports, on what period, which state, against which baseline."""
     lines = [
         ("Reporting period", report.period_key),
-        ("Figures as of", report.as_of.strftime("%d %B %Y")),
-        ("Compared with baseline", baseline),
+        ("Figures as of", state_text(report)),
+        ("Compared with", comparison_text(report)),
         ("Scope", report.scope_label),
         ("Issued", report.issue_date.strftime("%d %B %Y")),
     ]
@@ -100,22 +115,26 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
     flow: list[Flowable] = [heading("Executive summary", s.H1, 0, "summary")]
     if report.no_progress_note:
         flow += narrative(report.no_progress_note)
-    flow.append(
-        para(
-            f"SummaryFigure figures for {report.period_key}, {report.scope_label}, as of "
-            f"{report.as_of.isoformat()}. Changes are shown against the previous quarter"
-            + (f" and against baseline {report.baseline_label}." if report.baseline_label else "."),
-        )
-    )
+    flow.append(para(summary_caption(report)))
     if report.headlines:
-        flow.append(
-            headline_table(
-                report.headlines,
-                previous_period(report.period_key),
-                report.baseline_label,
+        if report.state is None:  # a report model built without the state: the old two columns
+            table = headline_table(
+                report.headlines, previous_period(report.period_key), report.baseline_label
             )
-        )
+        else:
+            table = headline_table(report.headlines, None, None, change_header=report.change_header)
+        flow.append(table)
     return [*flow, PageBreak()]
+
+
+def summary_caption(report: QuarterlyReport) -> str:
+    """Caption the headline table: period, scope, the state shown and the comparison."""
+    head = f"Headline figures for {report.period_key}, {report.scope_label}: {state_text(report)}."
+    if report.state is None:
+        return head
+    if report.change_header is None:
+        return head + " No comparison: " + comparison_text(report) + "."
+    return head + f" Changes are this report's figures minus those of {comparison_text(report)}."
 
 
 def pillar_facts(section: PillarSection) -> str:
