@@ -25,6 +25,16 @@ from reports.pdf.document import PageMeta, build_pdf, contents
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
 WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
+# The methods text of the state and the comparison (docs/interfaces.md says the same).
+STATE_METHOD = (
+    "How the figures were chosen: a quarter's portfolio figures are those of its close baseline "
+    "(the baseline frozen as of the quarter's last day, when the report is issued), else of the "
+    "latest baseline frozen inside the quarter, else of the live portfolio on the day the report "
+    "was drawn, as stated above. Changes are measured against the baseline chosen for the "
+    "report, by default the previous quarter's close baseline, and the change column names it. "
+    "In a per-entity report every figure counts the entity's projects; CTED needs addressed are "
+    "those its projects are linked to, out of all CTED needs (a Compact-wide total)."
+)
 
 
 def render_quarterly(report: QuarterlyReport) -> bytes:
@@ -124,6 +134,8 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
         else:
             table = headline_table(report.headlines, None, None, change_header=report.change_header)
         flow.append(table)
+    if report.state is not None:
+        flow += [Spacer(1, 6), para(STATE_METHOD, s.SMALL)]
     return [*flow, PageBreak()]
 
 
