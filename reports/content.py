@@ -124,6 +124,7 @@ class NeedCoverageSection:
     by_thematic_area: Sequence[CoverageRow] = ()
     confidential_needs: int = 0
     confidential_covered: int = 0
+    entity: str | None = None  # a per-entity report: covered means by this entity's projects
 
     @property
     def confidential_row(self) -> CoverageRow | None:

@@ -178,7 +178,8 @@ def _scoped_coverage(section: m.NeedCoverageSection, entity: str | None) -> m.Ne
         return section
     total = section.total
     label = f"All CTED needs (Compact-wide); covered: by {entity}'s projects"
-    return replace(section, total=m.CoverageRow(label, total.needs, total.covered))
+    row = m.CoverageRow(label, total.needs, total.covered)
+    return replace(section, total=row, entity=entity)
 
 
 def _fmt(value: Decimal | int, kind: str) -> str:
@@ -194,6 +195,8 @@ def _change(get: Getter, current: Figures, other: Figures | None, kind: str) -> 
         return None
     diff = Decimal(get(current)) - Decimal(get(other))
     text = _fmt(diff if kind != "count" else int(diff), kind)
+    if not text.strip("-0.,"):  # rounds to nothing: no sign, never "-0.0"
+        return text.lstrip("-")
     return text if diff < 0 else f"+{text}"
 
 

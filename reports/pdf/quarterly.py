@@ -25,6 +25,7 @@ from reports.pdf.document import PageMeta, build_pdf, contents
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
 WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
+NO_COMPARISON = "the previous quarter has no close baseline, and none was chosen"
 # The methods text of the state and the comparison (docs/interfaces.md says the same).
 STATE_METHOD = (
     "How the figures were chosen: a quarter's portfolio figures are those of its close baseline "
@@ -85,7 +86,7 @@ def comparison_text(report: QuarterlyReport) -> str:
     if report.compared_with is not None:
         return report.compared_with.describe()
     if report.state is not None:
-        return "none (the previous quarter has no close baseline and none was chosen)"
+        return f"none: {NO_COMPARISON}"
     return report.baseline_label or "none (no baseline selected)"
 
 
@@ -100,6 +101,7 @@ def cover(report: QuarterlyReport) -> list[Flowable]:
     ]
     rows = [[para(k, s.COVER_LINE), para(v, s.COVER_LINE)] for k, v in lines]
     facts = Table(rows, colWidths=[5.5 * 28.35, s.FRAME_WIDTH - 5.5 * 28.35], hAlign="LEFT")
+    facts.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
     flow: list[Flowable] = [
         Spacer(1, 60),
         para(COMPACT, s.COVER_KICKER),
@@ -145,8 +147,11 @@ def summary_caption(report: QuarterlyReport) -> str:
     if report.state is None:
         return head
     if report.change_header is None:
-        return head + " No comparison: " + comparison_text(report) + "."
-    return head + f" Changes are this report's figures minus those of {comparison_text(report)}."
+        return head + f" No comparison: {NO_COMPARISON}."
+    other = report.compared_with
+    against = "" if other is None or other.baseline is None else "baseline "
+    name = other.name() if other is not None else ""
+    return head + f" Changes are this report's figures minus those of {against}{name}."
 
 
 def pillar_facts(section: PillarSection) -> str:

@@ -125,6 +125,10 @@ def test_entity_coverage_counts_the_needs_its_projects_link(mapped) -> None:
     assert report.coverage.total.covered == linked
     assert report.coverage.total.needs == compact.coverage.total.needs  # every CTED need
     assert "Compact-wide" in report.coverage.total.label
+    assert report.coverage.entity == "UNODC"
+    text = flat(render_pdf(mapped, "2019Q3", "UNODC", draft=True))
+    assert f"{linked} of the 552 technical assistance needs identified by CTED (all needs" in text
+    assert "answered by at least one of UNODC's projects" in text
     assert sum(r.covered for r in report.coverage.by_pillar) == linked
     assert headline(report, "CTED needs addressed by UNODC") == str(linked)
     share = next(h for h in report.headlines if h.label.startswith("Share of all CTED needs"))

@@ -129,3 +129,18 @@ def test_api_serves_quarterly_headlines_with_a_chosen_comparison(
         response = client.get(url)
         assert response.status_code == 400 and response.is_json, url
         assert response.get_json()["error"]
+
+
+def test_a_change_that_rounds_to_nothing_has_no_sign(db_session) -> None:
+    factories.project(db_session, "UNODC-1", budget_usd="2000000", funded_usd="0")
+    create_baseline(db_session, None, "2019Q2 close", dt.date(2019, 6, 30))
+    db_session.execute(text("UPDATE projects SET budget_usd = 1990000"))  # -0.01 million
+    create_baseline(db_session, None, "2019Q3 close", dt.date(2019, 9, 30))
+    report = build_quarterly(db_session, "2019Q3", today=TODAY)
+    changes = {h.label: h.change_since_previous for h in report.headlines}
+    assert changes["Budget, US$ million"] == "0.0"
+    assert changes["Projects in the portfolio"] == "0"
+    reverse = build_quarterly(db_session, "2019Q2", today=TODAY, compare="2019Q3 close")
+    assert {h.label: h.change_since_previous for h in reverse.headlines}["Budget, US$ million"] == (
+        "0.0"
+    )
