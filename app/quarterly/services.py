@@ -97,7 +97,14 @@ def issue_report(
         "issued_report",
         issued.id,
         entity_id=entity_id,
-        after={"period": period_key, "scope": issued.scope, "sha256": issued.sha256},
+        after={
+            "period": period_key,
+            "scope": issued.scope,
+            "sha256": issued.sha256,
+            # the frozen data it was built from, so that it can be rebuilt
+            "state": report.state.baseline if report.state else None,
+            "compare": report.compared_with.baseline if report.compared_with else None,
+        },
     )
     return issued
 

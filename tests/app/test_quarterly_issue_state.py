@@ -58,6 +58,8 @@ def test_issuing_freezes_the_close_baseline_in_the_same_transaction(db_session) 
     close = db_session.scalar(select(Baseline).where(Baseline.label == "2019Q3 close"))
     assert close is not None and close.as_of == dt.date(2019, 9, 30)
     assert db_session.scalar(select(AuditEvent.id).where(AuditEvent.action == "freeze"))
+    event = db_session.scalar(select(AuditEvent).where(AuditEvent.action == "issue"))
+    assert event is not None and event.after["state"] == "2019Q3 close"
     assert "portfolio from baseline '2019Q3 close', as of 30 September 2019" in flat(issued.content)
     db_session.execute(text("UPDATE projects SET budget_usd = 1, funded_usd = 0"))
     rebuilt = build_quarterly(db_session, "2019Q3", draft=False, today=TODAY)
