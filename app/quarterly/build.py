@@ -67,7 +67,7 @@ def quarterly_headlines(
     compare: str | None = None,
 ) -> Headlines:
     """Compute a quarter's headline figures from its state, against the chosen baseline."""
-    frozen = state_baseline(session, period)
+    frozen = state_baseline(session, period, today)
     other = compared_baseline(session, period, compare)
     source = Source(frozen.id if frozen else None, Filters(entity=entity or ""))
     current = source_figures(session, source, reveal_confidential=False)

@@ -4,9 +4,10 @@ The rules (docs/interfaces.md, "Which figures a quarterly report shows"):
 
 - The **close baseline** of a quarter is the baseline whose as-of date is the quarter's last day
   (the latest frozen, if several). Issuing a report freezes it when there is none.
-- A quarter's report shows, in this order: its close baseline; else the latest baseline whose
-  as-of date falls inside the quarter; else the live portfolio, read on the report's date and
-  labelled "live portfolio, today", never with the quarter's end date.
+- A quarter's report shows, in this order: its close baseline; else, while the quarter runs, the
+  live portfolio (its state today); else the latest baseline whose as-of date falls inside the
+  quarter; else the live portfolio, read on the report's date and labelled "live portfolio,
+  today", never with the quarter's end date.
 - It compares with the baseline the user names, by default the previous quarter's close
   baseline; without either there is no change column.
 """
@@ -36,8 +37,15 @@ def close_baseline(session: Session, period: PeriodKey) -> Baseline | None:
     return session.scalar(stmt.order_by(Baseline.id.desc()).limit(1))
 
 
-def state_baseline(session: Session, period: PeriodKey) -> Baseline | None:
-    """Return the frozen state a quarter's report shows: its close, else one inside it."""
+def state_baseline(session: Session, period: PeriodKey, today: dt.date) -> Baseline | None:
+    """Return the frozen state a quarter's report shows, or None for the live portfolio.
+
+    Its close baseline; else, while the quarter runs, None (the live portfolio is its state
+    today); else the latest baseline inside the quarter; else None.
+    """
+    close = close_baseline(session, period)
+    if close is not None or period.end() >= today:
+        return close
     stmt = select(Baseline).where(Baseline.as_of >= period.start(), Baseline.as_of <= period.end())
     return session.scalar(stmt.order_by(Baseline.as_of.desc(), Baseline.id.desc()).limit(1))
 
@@ -76,7 +84,7 @@ def freeze_close_if_missing(
     )
     if later is None:
         create_baseline(session, user_id, close_label(period), period.end())
-    elif state_baseline(session, period) is None:
+    elif state_baseline(session, period, today) is None:
         raise DomainError(
             f"no frozen state of the portfolio for {period}, and the live portfolio is no longer "
             f"its state (baseline '{later.label}' is as of {long_date(later.as_of)}): "

@@ -29,9 +29,10 @@ NO_COMPARISON = "the previous quarter has no close baseline, and none was chosen
 # The methods text of the state and the comparison (docs/interfaces.md says the same).
 STATE_METHOD = (
     "How the figures were chosen: a quarter's portfolio figures are those of its close baseline "
-    "(the baseline frozen as of the quarter's last day, when the report is issued), else of the "
-    "latest baseline frozen inside the quarter, else of the live portfolio on the day the report "
-    "was drawn, as stated above. Changes are measured against the baseline chosen for the "
+    "(the baseline frozen as of the quarter's last day, when the report is issued); while the "
+    "quarter runs, of the live portfolio; after it, without a close, of the latest baseline "
+    "frozen inside the quarter, else of the live portfolio on the day the report was drawn, as "
+    "stated above. Changes are measured against the baseline chosen for the "
     "report, by default the previous quarter's close baseline, and the change column names it. "
     "In a per-entity report every figure counts the entity's projects; CTED needs addressed are "
     "those its projects are linked to, out of all CTED needs (a Compact-wide total)."

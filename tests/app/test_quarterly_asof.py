@@ -187,3 +187,17 @@ def test_command_takes_compare_and_refuses_an_unknown_label(mapped, app, tmp_pat
     assert bad.exit_code == 1 and "Traceback" not in bad.output
     lines = bad.output.strip().splitlines()
     assert len(lines) == 1 and "nope" in lines[0]
+
+
+def test_issue_with_an_unknown_comparison_freezes_nothing(mapped, app, tmp_path) -> None:
+    runner = app.test_cli_runner()
+    out = tmp_path / "q.pdf"
+    args = ["report", "quarterly", "--period", "2019Q3", "--out", str(out), "--issue"]
+    bad = runner.invoke(args=[*args, "--compare", "nope"])
+    assert bad.exit_code == 1 and len(bad.output.strip().splitlines()) == 1
+    assert mapped.scalar(select(func.count()).select_from(Baseline)) == 2 and not out.exists()
+    good = runner.invoke(args=[*args, "--compare", "2018 mapping"])
+    assert good.exit_code == 0, good.output
+    text = flat(out.read_bytes(), pages=3)
+    assert "portfolio from baseline '2019Q3 close', as of 30 September 2019" in text
+    assert "Change since '2018 mapping' (31 August 2018)" in text

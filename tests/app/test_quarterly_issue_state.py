@@ -146,3 +146,15 @@ def test_a_change_that_rounds_to_nothing_has_no_sign(db_session) -> None:
     assert {h.label: h.change_since_previous for h in reverse.headlines}["Budget, US$ million"] == (
         "0.0"
     )
+
+
+def test_a_running_quarter_shows_the_live_portfolio(db_session) -> None:
+    factories.project(db_session, "UNODC-1")
+    create_baseline(db_session, None, "mid-quarter", dt.date(2026, 11, 15))
+    factories.project(db_session, "UNODC-2")
+    running = build_quarterly(db_session, "2026Q4", today=TODAY)
+    assert running.state is not None and running.state.baseline is None
+    assert running.as_of == TODAY
+    assert next(h.value for h in running.headlines if h.label.startswith("Projects")) == "2"
+    after = build_quarterly(db_session, "2026Q4", today=dt.date(2027, 1, 10))
+    assert after.state is not None and after.state.baseline == "mid-quarter"
