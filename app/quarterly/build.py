@@ -89,9 +89,9 @@ def build_quarterly(
     `today` is the report's date (overdue reports are judged against it); `compare` names the
     baseline the change column compares with (default: the previous quarter's close baseline).
     """
-    period = parse_period(period_key)
+    period = _parse(period_key)
     today = today or dt.date.today()
-    entity_row = entity_named(session, entity) if entity else None
+    entity_row = _entity(session, entity) if entity else None
     top = quarterly_headlines(session, period, entity, today, compare)
     source = top.source
     reporting = session.scalar(select(ReportingPeriod).where(ReportingPeriod.key == str(period)))
@@ -118,15 +118,14 @@ def build_quarterly(
     )
 
 
-def parse_period(period_key: str) -> PeriodKey:
-    """Parse a quarter key such as 2019Q3, or refuse it as --period."""
+def _parse(period_key: str) -> PeriodKey:
     try:
         return PeriodKey.parse(period_key)
     except ValueError as error:
         raise ValidationFailed([f"--period: {error}"]) from error
 
 
-def entity_named(session: Session, acronym: str) -> Entity:
+def _entity(session: Session, acronym: str) -> Entity:
     found = session.scalar(select(Entity).where(Entity.acronym == acronym))
     if found is None:
         raise NotFound(f"--entity: no Compact entity {acronym!r}")
