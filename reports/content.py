@@ -242,7 +242,7 @@ class QuarterlyReport:
     headlines: Sequence[SummaryFigure]
     pillars: Sequence[PillarSection]
     funding: FundingSection
-    baseline_label: str | None = None
+    baseline_label: str | None = None  # the label of the baseline the changes compare with
     coverage: NeedCoverageSection | None = None
     gender: GenderSection | None = None
     annex: Sequence[AnnexProject] = ()
