@@ -23,6 +23,30 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 
+def long_date(day: date) -> str:
+    """Write a date the way the United Nations does: "31 August 2018"."""
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+@dataclass(frozen=True)
+class PortfolioState:
+    """Which state of the portfolio a report's figures show: a frozen baseline or the live one."""
+
+    baseline: str | None  # the baseline's label; None for the live portfolio
+    as_of: date  # the baseline's as-of date, or the day the live figures were read
+
+    def describe(self) -> str:
+        """Say which state this is, e.g. "portfolio from baseline '2018 mapping', as of ..."."""
+        if self.baseline is None:
+            return f"live portfolio, today ({long_date(self.as_of)})"
+        return f"portfolio from baseline '{self.baseline}', as of {long_date(self.as_of)}"
+
+    def name(self) -> str:
+        """Name it briefly, for a column header: "'2018 mapping' (31 August 2018)"."""
+        if self.baseline is None:
+            return f"the live portfolio ({long_date(self.as_of)})"
+        return f"'{self.baseline}' ({long_date(self.as_of)})"
+
 
 @dataclass(frozen=True)
 class SummaryFigure:
@@ -100,6 +124,7 @@ class NeedCoverageSection:
     by_thematic_area: Sequence[CoverageRow] = ()
     confidential_needs: int = 0
     confidential_covered: int = 0
+    entity: str | None = None  # a per-entity report: covered means by this entity's projects
 
     @property
     def confidential_row(self) -> CoverageRow | None:
@@ -222,12 +247,25 @@ class QuarterlyReport:
     headlines: Sequence[SummaryFigure]
     pillars: Sequence[PillarSection]
     funding: FundingSection
-    baseline_label: str | None = None
+    baseline_label: str | None = None  # the label of the baseline the changes compare with
     coverage: NeedCoverageSection | None = None
     gender: GenderSection | None = None
     annex: Sequence[AnnexProject] = ()
     entity_status: Sequence[EntityReportStatus] | None = None
     no_progress_note: str | None = None  # set when the quarter has no reporting period
+    # The state every portfolio figure shows (as_of is its date), and the baseline the change
+    # column compares with (None: no comparison). Optional so older callers still build.
+    state: PortfolioState | None = None
+    compared_with: PortfolioState | None = None
+
+    @property
+    def change_header(self) -> str | None:
+        """Name the change column after the baseline it compares with, or None without one."""
+        other = self.compared_with
+        if other is None:
+            return None
+        word = "Change since" if other.as_of <= self.as_of else "Difference from"
+        return f"{word} {other.name()}"
 
 
 @dataclass(frozen=True)

@@ -442,6 +442,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("api.baseline", "GET", "/api/v1/baselines/{label}", 401, 200, 200, 200, 200, 200, 200),
     ("api.portfolio", "GET", "/api/v1/portfolio", 401, 200, 200, 200, 200, 200, 200),
     ("api.projects", "GET", "/api/v1/projects", 401, 200, 200, 200, 200, 200, 200),
+    ("api.quarterly", "GET", "/api/v1/quarterly/2019Q3", 401, 200, 200, 200, 200, 200, 200),
     ("quarterly.index", "GET", "/reports", 302, 200, 200, 200, 200, 200, 200),
     (
         "quarterly.preview",
