@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -106,3 +108,8 @@ class ImportResult:
         return {
             c.code: {k: new for k, (_, new) in c.fields.items()} for c in self.changes if c.fields
         }
+
+    def digest(self) -> str:
+        """Return a SHA-256 of what the import does: created, changed field by field, unchanged."""
+        content = [self.created, self.updated, self.unchanged, self.detail_lines(), self.untouched]
+        return hashlib.sha256(json.dumps(content).encode()).hexdigest()

@@ -45,6 +45,7 @@ def import_needs(
     dry_run: bool = False,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    label: str | None = None,
 ) -> ImportResult:
     """Validate every row of a needs file, then create or update the needs by code.
 
@@ -61,7 +62,7 @@ def import_needs(
     result.untouched = untouched(rows, needs.COLUMNS)
     if not dry_run and (inserts or updates):
         _write(session, CtedNeed, inserts, updates)
-        _audit(session, user_id, "needs", source, result)
+        _audit(session, user_id, "needs", label or _name(source), result)
     return result
 
 
@@ -118,12 +119,15 @@ def _need_ids(session: Session, codes: list[str]) -> dict[str, int]:
     return found
 
 
+def _name(source: Source) -> str:
+    return "upload" if isinstance(source, bytes) else Path(source).name
+
+
 def _audit(
-    session: Session, user_id: int | None, kind: str, source: Source, result: ImportResult
+    session: Session, user_id: int | None, kind: str, name: str, result: ImportResult
 ) -> None:
     """One event per import: the codes created and updated, and before and after of each
     changed field (as the file writes them)."""
-    name = "upload" if isinstance(source, bytes) else Path(source).name
     record(
         session,
         user_id,
@@ -147,6 +151,7 @@ def import_projects(
     dry_run: bool = False,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    label: str | None = None,
 ) -> ImportResult:
     """Validate every row of a projects file, then create or update the projects by code.
 
@@ -169,5 +174,5 @@ def import_projects(
     result.untouched = untouched(rows, projects.COLUMNS)
     if not dry_run and (result.created or result.updated):
         write_projects(session, plan)
-        _audit(session, user_id, "projects", source, result)
+        _audit(session, user_id, "projects", label or _name(source), result)
     return result
