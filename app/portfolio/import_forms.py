@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectField
+from wtforms import HiddenField, SelectField
+from wtforms.validators import InputRequired, Regexp
 
 KIND_CHOICES = [("projects", "Projects"), ("needs", "CTED needs")]
 
@@ -14,3 +15,9 @@ class ImportForm(FlaskForm):
 
     kind = SelectField("What the file lists", choices=KIND_CHOICES, default="projects")
     file = FileField("File (.csv or .xlsx)", [FileRequired("Choose a file to upload.")])
+
+
+class PendingForm(FlaskForm):
+    """Confirm or cancel a previewed upload, named by its token (in the body, not the URL)."""
+
+    token = HiddenField(validators=[InputRequired(), Regexp(r"^[A-Za-z0-9_-]{43}$")])

@@ -20,11 +20,10 @@ from app.auth.permissions import ensure_admin
 from app.db import transaction
 from app.errors import Conflict, DomainError, NotFound, ValidationFailed
 from app.portfolio import import_store as store
-from app.portfolio.import_forms import ImportForm
+from app.portfolio.import_forms import ImportForm, PendingForm
 from app.portfolio.imports import ImportResult, import_needs, import_projects
 from app.portfolio.imports.services import limits_from
 from app.portfolio.views import bp
-from app.ui.forms import ConfirmForm
 
 RUNS: dict[str, Callable[..., ImportResult]] = {"projects": import_projects, "needs": import_needs}
 PROBLEM = re.compile(r"row (\d+): ([^:]+): (.*)", re.DOTALL)
@@ -79,19 +78,20 @@ def _preview(
         "portfolio/import_preview.html",
         result=result, kind=kind, name=name, token=token, note=note,
         lines=result.changes[:MAX_SHOWN], more=max(0, len(result.changes) - MAX_SHOWN),
-        form=ConfirmForm(),
+        form=PendingForm(data={"token": token}),
     )  # fmt: skip
 
 
-@bp.route("/imports/<token>/confirm", methods=["POST"])
+@bp.route("/imports/confirm", methods=["POST"])
 @login_required
-def import_confirm(token: str) -> ResponseReturnValue:
+def import_confirm() -> ResponseReturnValue:
     """Apply the previewed upload, if it still makes exactly the previewed changes."""
     ensure_admin(current_user)
-    if not ConfirmForm().validate_on_submit():
+    sent = PendingForm()
+    if not sent.validate_on_submit():
         flash("The confirmation was not accepted; upload the file again.", "error")
         return redirect(url_for("portfolio.import_upload"))
-    folder = _folder()
+    folder, token = _folder(), sent.token.data or ""
     try:
         pending, data = store.load(folder, token, current_user.id)
     except NotFound as gone:
@@ -109,13 +109,14 @@ def import_confirm(token: str) -> ResponseReturnValue:
     return redirect(url_for(LISTS[pending.kind]))
 
 
-@bp.route("/imports/<token>/cancel", methods=["POST"])
+@bp.route("/imports/cancel", methods=["POST"])
 @login_required
-def import_cancel(token: str) -> ResponseReturnValue:
+def import_cancel() -> ResponseReturnValue:
     """Forget a previewed upload without importing it."""
     ensure_admin(current_user)
-    if ConfirmForm().validate_on_submit():
-        store.discard(_folder(), token)
+    sent = PendingForm()
+    if sent.validate_on_submit():
+        store.discard(_folder(), sent.token.data or "")
         flash("Import cancelled; nothing was written.", "success")
     return redirect(url_for("portfolio.import_upload"))
 
