@@ -21,7 +21,7 @@ from app.db import transaction
 from app.errors import Conflict, DomainError, NotFound, ValidationFailed
 from app.portfolio import import_store as store
 from app.portfolio.import_forms import ImportForm, PendingForm
-from app.portfolio.imports import ImportResult, import_needs, import_projects
+from app.portfolio.imports import ImportResult, import_needs, import_projects, needs, projects
 from app.portfolio.imports.services import limits_from
 from app.portfolio.views import bp
 
@@ -58,7 +58,7 @@ def import_upload() -> ResponseReturnValue:
     form = ImportForm()
     if not form.validate_on_submit():
         status = 422 if form.is_submitted() else 200
-        return render_template("portfolio/import.html", form=form), status
+        return _upload_page(form), status
     data = form.file.data.read(current_app.config["IMPORT_MAX_BYTES"] + 1)
     name = Path(form.file.data.filename or "upload").name
     return _preview(form, form.kind.data, data, name)
@@ -139,7 +139,9 @@ def _dry_run(kind: str, data: bytes, name: str) -> ImportResult:
 
 def _problems(form: ImportForm, kind: str, name: str, error: DomainError) -> ResponseReturnValue:
     problems = error.problems if isinstance(error, ValidationFailed) else [str(error)]
-    page = render_template(
-        "portfolio/import.html", form=form, kind=kind, name=name, problems=problem_rows(problems)
-    )
-    return page, 422
+    return _upload_page(form, kind=kind, name=name, problems=problem_rows(problems)), 422
+
+
+def _upload_page(form: ImportForm, **context: object) -> str:
+    guide = {"Projects": projects.COLUMNS, "CTED needs": needs.COLUMNS}
+    return render_template("portfolio/import.html", form=form, guide=guide, **context)
