@@ -68,8 +68,9 @@ def import_needs(
 
 def untouched(rows: list[Row], columns: Columns) -> tuple[str, ...]:
     """Return the known columns the file does not have (every row has the header's columns)."""
-    present = rows[0][1] if rows else {}
-    return tuple(name for name in columns.known if name not in present)
+    if not rows:
+        return ()  # nothing is imported, so nothing is left out
+    return tuple(name for name in columns.known if name not in rows[0][1])
 
 
 def _existing(
@@ -115,7 +116,7 @@ def _need_ids(session: Session, codes: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for chunk in chunks(codes):
         stmt = select(CtedNeed.code, CtedNeed.id).where(CtedNeed.code.in_(chunk))
-        found.update(session.execute(stmt).tuples().all())
+        found.update((code, need_id) for code, need_id in session.execute(stmt))
     return found
 
 
