@@ -195,8 +195,10 @@ def _row(
 def restored(text: str) -> str:
     """Undo the apostrophe the app's exports put before text a spreadsheet would read as a
     formula (reports.tabular.neutralise), so that re-importing an export changes nothing."""
+    if not text.startswith("'"):
+        return text
     rest = text[1:]
-    return rest if text.startswith("'") and neutralise(rest) != rest else text
+    return rest if neutralise(rest) != rest else text
 
 
 def cell_text(value: Any) -> str:
