@@ -198,3 +198,23 @@ def test_only_administrators_import(as_role, world, db_session, role) -> None:
     assert client.post("/imports/confirm", data={"token": fake}).status_code == expected
     assert client.post("/imports/cancel", data={"token": fake}).status_code == expected
     assert portfolio_fingerprint(db_session) == before
+
+
+def test_a_long_preview_is_bounded_and_confirm_still_applies_every_row(
+    as_role, world, db_session, monkeypatch
+) -> None:
+    from app.portfolio import import_views
+
+    monkeypatch.setattr(import_views, "MAX_SHOWN", 1)
+    client = as_role("admin")
+    rows = [{**P1, "code": f"P-{k}", "title": f"T{k}"} for k in range(2, 5)]
+    preview = upload(client, csv_bytes(rows))
+    page = preview.get_data(as_text=True)
+    assert "P-2" in page and "P-3" not in page and "and 2 more rows" in page
+    client.post("/imports/confirm", data={"token": token_of(preview)})
+    assert [title_of(db_session, f"P-{k}") for k in range(2, 5)] == ["T2", "T3", "T4"]
+
+
+def test_an_unknown_kind_is_refused_on_the_form(as_role, world) -> None:
+    response = upload(as_role("admin"), csv_bytes([P1]), kind="users")
+    assert response.status_code == 422 and "Not a valid choice" in response.get_data(as_text=True)
