@@ -279,3 +279,26 @@ class BaselineReport:
     headlines: Sequence[SummaryFigure]
     comparison: BaselineComparison | None = None
     draft: bool = False
+
+
+@dataclass(frozen=True)
+class SeedFundingLine:
+    """One project the Trust Fund seed-funded, with its cost."""
+
+    title: str
+    cost: Decimal
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class SeedFundingSection:
+    """A year's seed funding from the Trust Fund: how many projects, their total, the projects.
+
+    `projects` comes sorted by cost, largest first, then by title; the count and the total are
+    the sums of the same rows, computed in SQL.
+    """
+
+    year: int
+    project_count: int
+    total: Decimal
+    projects: Sequence[SeedFundingLine] = ()
