@@ -20,8 +20,9 @@ from reports.content import PillarSection, QuarterlyReport
 from reports.formatting import fmt_millions, fmt_pct
 from reports.pdf import sections
 from reports.pdf import styles as s
-from reports.pdf.blocks import chart, heading, headline_table, indicator_table, narrative, para
+from reports.pdf.blocks import chart, heading, headline_table, narrative, para
 from reports.pdf.document import PageMeta, build_pdf, contents
+from reports.pdf.indicator_tables import indicator_table, iptt_table, methods_page
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
 WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
@@ -40,7 +41,7 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
 
 def quarterly_story(report: QuarterlyReport) -> list[Flowable]:
     """Assemble every section of the quarterly report in reading order."""
-    story = cover(report) + contents_page() + summary(report)
+    story = cover(report) + contents_page() + summary(report) + [*methods_page(), PageBreak()]
     for section in report.pillars:
         story += pillar(section)
     if report.coverage is not None:
@@ -142,6 +143,18 @@ def pillar(section: PillarSection) -> list[Flowable]:
         flow.append(indicator_table(section.rows))
     else:
         flow.append(para("No indicator under this pillar has an approved value yet."))
+    tracking = iptt_table(section.rows)
+    if tracking is not None:
+        flow.append(CondPageBreak(80))
+        flow.append(
+            heading(
+                f"Pillar {section.pillar.value}: targets and actuals by quarter",
+                s.H2,
+                1,
+                f"{key}-iptt",
+            )
+        )
+        flow.append(tracking)
     flow += highlights(section, key)
     return [*flow, PageBreak()]
 
