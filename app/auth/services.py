@@ -26,7 +26,6 @@ class TooManyAttempts(DomainError):
     """Sign-in is throttled for this account or address."""
 
 
-
 def create_user(
     session: Session,
     email: str,

@@ -63,6 +63,7 @@ def quarter(db_session):
         q3,
         narrative="Trained " + HOSTILE,
         values={trained: 50, share: (30, 60)},
+        highlight=True,  # the reviewer chose it for the quarterly report
     )
     return db_session
 
