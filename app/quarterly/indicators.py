@@ -21,6 +21,7 @@ from indicators.achievement import assess
 from indicators.periods import PeriodKey
 from indicators.types import Measure
 from reports import content as m
+from reports.formatting import fmt_measured
 
 HOW = {
     Measure.NUMBER: "summed",
@@ -53,7 +54,7 @@ def pillar_indicator_rows(
 def indicator_row(f: IndicatorFigures, iptt: tuple[m.IpttCell, ...] = ()) -> m.IndicatorLine:
     """Show one indicator's figures."""
     # The renderer labels it "Submitted, not yet approved"; it never counts as an actual.
-    pending = None if f.pending is None else format(f.pending.normalize(), "f")
+    pending = None if f.pending is None else fmt_measured(f.pending, f.measure)
     source = f"approved for the quarter ending {f.text_as_of}" if f.text_as_of else None
     return m.IndicatorLine(
         code=f.code,

@@ -26,6 +26,10 @@ from reports.pdf.indicator_tables import indicator_table, iptt_table, methods_pa
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
 WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
+TABLE_NOTE = (
+    "Approved values only. Achievement is computed against the target to date shown beside it; "
+    "the methods page gives the rules and the status thresholds."
+)
 
 
 def render_quarterly(report: QuarterlyReport) -> bytes:
@@ -140,23 +144,23 @@ def pillar(section: PillarSection) -> list[Flowable]:
     flow.append(CondPageBreak(80))
     flow.append(heading(f"Pillar {section.pillar.value}: indicators", s.H2, 1, f"{key}-ind"))
     if section.rows:
+        flow.append(para(TABLE_NOTE, s.SMALL))  # the heading keeps with it, the table splits
         flow.append(indicator_table(section.rows))
     else:
         flow.append(para("No indicator under this pillar has an approved value yet."))
-    tracking = iptt_table(section.rows)
-    if tracking is not None:
-        flow.append(CondPageBreak(80))
-        flow.append(
-            heading(
-                f"Pillar {section.pillar.value}: targets and actuals by quarter",
-                s.H2,
-                1,
-                f"{key}-iptt",
-            )
-        )
-        flow.append(tracking)
+    flow += tracking(section, key)
     flow += highlights(section, key)
     return [*flow, PageBreak()]
+
+
+def tracking(section: PillarSection, key: str) -> list[Flowable]:
+    """Make the pillar's indicator tracking table (IPTT), when a row has quarters to show."""
+    table = iptt_table(section.rows)
+    if table is None:
+        return []
+    title = f"Pillar {section.pillar.value}: targets and actuals by quarter"
+    note = "Target to date and approved actual to date as of the end of each quarter."
+    return [CondPageBreak(80), heading(title, s.H2, 1, f"{key}-iptt"), para(note, s.SMALL), table]
 
 
 def pillar_chart(section: PillarSection) -> list[Flowable]:

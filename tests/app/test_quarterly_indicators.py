@@ -211,3 +211,12 @@ def test_summary_never_prints_a_bare_dash_for_a_missing_change(portfolio) -> Non
     for h in report.headlines:  # "Projects in the portfolio 2 no comparison", never "2 –"
         assert squash(f"{h.label}{h.value}nocomparison") in text, h.label
         assert squash(f"{h.label}{h.value}\u2013") not in text, h.label
+
+
+def test_a_pending_percentage_is_labelled_as_one(portfolio) -> None:
+    project = factories.project(portfolio, "UNODC-0006")
+    share = factories.indicator(portfolio, project, "IND-SHARE", measure="percentage", unit="%")
+    period = portfolio.query(ReportingPeriod).filter_by(key="2019Q3").one()
+    factories.report(portfolio, project, period, status="submitted", values={share: (2, 3)})
+    rows = {r.code: r for r in rows_of(build_quarterly(portfolio, "2019Q3", entity="UNODC"))}
+    assert rows["IND-SHARE"].pending == "66.7\u00a0%" and rows["IND-SHARE"].actual is None
