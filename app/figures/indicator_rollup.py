@@ -4,6 +4,11 @@ The rules are those of `indicators.aggregate.roll_up`: numbers add up, percentag
 numerators and denominators (never percentages), qualitative indicators are counted, never
 summed. SQL groups on the stored unit; Python then merges units that differ only in case or
 spacing (`unit_key`), so its work is proportional to the number of groups.
+
+A row shows and assesses the members it counts: those with an approved value, a baseline and
+a target (to date, else the life target). Percentages weight each counted member's baseline and
+targets by its own denominator, so the combined target is a combined numerator over the same
+denominator as the combined actual.
 """
 
 from __future__ import annotations
@@ -91,22 +96,17 @@ def _group_select(period: PeriodKey) -> Any:
     ind = indicator_select(period).where(Indicator.outcome_id.is_(None)).subquery()
     to_date = ind.c.to_date
     yard = case((or_(to_date.is_(None), to_date == 0), ind.c.life_target), else_=to_date)
-    number = ind.c.measure == Measure.NUMBER.value
-    pct = ind.c.measure == Measure.PERCENTAGE.value
-    usable = case((number, ind.c.value), else_=ind.c.num)
-    whole = and_(ind.c.value.is_not(None), ind.c.baseline.is_not(None), yard.is_not(None))
-    pair = and_(ind.c.num.is_not(None), ind.c.den.is_not(None))
-    counted = or_(
-        and_(number, whole),
-        and_(pct, pair, ind.c.baseline.is_not(None), yard.is_not(None)),
-    )
-    weight = case((pct, ind.c.den), else_=1)
-    text = ind.c.last_text
-    tag = func.substr(text, 1, 10) + "|" + ind.c.code + "|" + func.substr(text, 12)
-    has_text = and_(ind.c.measure == Measure.QUALITATIVE.value, text.is_not(None))
     keys = (ind.c.pillar, ind.c.parent_outcome, ind.c.unit, ind.c.measure)
     return select(
-        *keys,
+        *keys, *_total_columns(ind, yard), *_counted_columns(ind, yard), *_label_columns(ind)
+    ).group_by(*keys)
+
+
+def _total_columns(ind: Any, yard: Any) -> list[Any]:
+    """Sums over every member: what `roll_up` computes (tests check them against each other)."""
+    number = ind.c.measure == Measure.NUMBER.value
+    usable = case((number, ind.c.value), else_=ind.c.num)
+    return [
         func.count().label("count"),
         func.count(usable).label("usable"),
         func.sum(case((number, ind.c.value))).label("value"),
@@ -116,25 +116,45 @@ def _group_select(period: PeriodKey) -> Any:
         func.sum(ind.c.life_target).label("life_target"),
         func.sum(ind.c.period_target).label("period_target"),
         func.sum(yard).label("yardstick"),
+    ]
+
+
+def _counted_columns(ind: Any, yard: Any) -> list[Any]:
+    """Sums over the counted members (an approved value, a baseline and a target to judge by)."""
+    number = ind.c.measure == Measure.NUMBER.value
+    pct = ind.c.measure == Measure.PERCENTAGE.value
+    known = and_(ind.c.baseline.is_not(None), yard.is_not(None))
+    pair = and_(ind.c.num.is_not(None), ind.c.den.is_not(None))
+    counted = and_(known, or_(and_(number, ind.c.value.is_not(None)), and_(pct, pair)))
+    weight = case((pct, ind.c.den), else_=1)
+    life_known = and_(counted, ind.c.life_target.is_not(None))
+    has_text = and_(ind.c.measure == Measure.QUALITATIVE.value, ind.c.last_text.is_not(None))
+    contributing = case((or_(counted, has_text), ind.c.project_id))
+    return [
         func.sum(case((and_(counted, number), ind.c.value))).label("c_value"),
         func.sum(case((and_(counted, pct), ind.c.num))).label("c_num"),
         func.sum(case((and_(counted, pct), ind.c.den))).label("c_den"),
         func.sum(case((counted, ind.c.baseline * weight))).label("c_baseline"),
         func.sum(case((counted, yard * weight))).label("c_yardstick"),
         func.sum(case((counted, ind.c.life_target * weight))).label("c_life"),
-        func.sum(case((and_(counted, ind.c.life_target.is_not(None)), 1), else_=0)).label(
-            "c_life_n"
-        ),
+        func.sum(case((life_known, 1), else_=0)).label("c_life_n"),
         func.sum(case((counted, 1), else_=0)).label("n_counted"),
-        func.count(func.distinct(case((or_(counted, has_text), ind.c.project_id)))).label(
-            "projects"
-        ),
+        func.count(func.distinct(contributing)).label("projects"),
+        func.count(case((has_text, 1))).label("texts"),
+    ]
+
+
+def _label_columns(ind: Any) -> list[Any]:
+    """What names the row: the indicators' names and the newest approved text with its code."""
+    text = ind.c.last_text
+    tag = func.substr(text, 1, 10) + "|" + ind.c.code + "|" + func.substr(text, 12)
+    qualitative = and_(ind.c.measure == Measure.QUALITATIVE.value, text.is_not(None))
+    return [
         func.min(ind.c.name).label("first_name"),
         func.max(ind.c.name).label("last_name"),
         func.count(func.distinct(ind.c.name)).label("name_count"),
-        func.max(case((has_text, tag))).label("latest_text"),
-        func.count(case((has_text, 1))).label("texts"),
-    ).group_by(*keys)
+        func.max(case((qualitative, tag))).label("latest_text"),
+    ]
 
 
 def _add(a: Decimal | None, b: Decimal | None) -> Decimal | None:

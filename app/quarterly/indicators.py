@@ -114,6 +114,8 @@ def rollup_name(group: Group) -> str:
         if distinct <= 1
         else f"{first} and {distinct - 1} other " + _noun(distinct - 1, "indicator")
     )
+    if not group.projects:
+        return f"{what} ({group.unit}), no project counted yet"
     return f"{what} ({group.unit}), {group.projects:,} {_noun(group.projects, 'project')}"
 
 

@@ -220,3 +220,13 @@ def test_a_pending_percentage_is_labelled_as_one(portfolio) -> None:
     factories.report(portfolio, project, period, status="submitted", values={share: (2, 3)})
     rows = {r.code: r for r in rows_of(build_quarterly(portfolio, "2019Q3", entity="UNODC"))}
     assert rows["IND-SHARE"].pending == "66.7\u00a0%" and rows["IND-SHARE"].actual is None
+
+
+def test_a_roll_up_with_nothing_to_count_says_so(db_session) -> None:
+    factories.period(db_session, "2019Q3")
+    project = factories.project(db_session, "UNODC-0007", pillar_code="IV")
+    factories.indicator(db_session, project, "IND-NONE", name="Visits", unit="visits")
+    (row,) = rows_of(build_quarterly(db_session, "2019Q3"))
+    assert row.name == "Visits (visits), no project counted yet"
+    assert row.status is AchievementStatus.NOT_ASSESSED and row.reason
+    assert "approved value" in row.reason
