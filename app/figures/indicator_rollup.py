@@ -161,7 +161,8 @@ def _add(a: Decimal | None, b: Decimal | None) -> Decimal | None:
     return b if a is None else a if b is None else a + b
 
 
-def _merge(found: dict[tuple[Any, ...], Group], row: Any) -> None:
+def merge(found: dict[tuple[Any, ...], Group], row: Any) -> None:
+    """Add a row of roll-up sums to its group, keyed by pillar, outcome, unit key, measure."""
     key = (row.pillar, row.parent_outcome, unit_key(row.unit), row.measure)
     sums = {name: getattr(row, name) for name in SUMMED}
     counted = {name: _decimal(getattr(row, name)) for name in COUNTED}
@@ -200,5 +201,5 @@ def output_groups(session: Session, period: PeriodKey) -> list[Group]:
     found: dict[tuple[Any, ...], Group] = {}
     stmt = _group_select(period).order_by("pillar", "parent_outcome", "unit", "measure")
     for row in session.execute(stmt):
-        _merge(found, row)
+        merge(found, row)
     return list(found.values())

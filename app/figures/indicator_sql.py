@@ -36,7 +36,7 @@ def latest_of(key: Any, width: int, figure: Any, when: Any) -> Any:
     return cast(func.substr(func.max(case((when, tagged))), width + 2), QUANTITY)
 
 
-def _values(period: PeriodKey, status: ReportStatus, only_this: bool) -> AnySelect:
+def value_rows(period: PeriodKey, status: ReportStatus, only_this: bool) -> AnySelect:
     """Select the values of a status up to a period (or in it), with their period's end.
 
     "Up to" holds on both the period key and its end date, so that a later quarter's value
@@ -61,7 +61,7 @@ def latest_text(key: Any, text: Any) -> Any:
 
 def value_sums(period: PeriodKey, status: ReportStatus, only_this: bool = False) -> Subquery:
     """Return per indicator: sums of values and of paired parts, and the latest of each."""
-    r = _values(period, status, only_this).subquery()
+    r = value_rows(period, status, only_this).subquery()
     pair = and_(r.c.numerator.is_not(None), r.c.denominator.is_not(None))
     return (
         select(

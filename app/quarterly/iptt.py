@@ -1,7 +1,8 @@
 """The indicator tracking table: each row's target to date and actual as of the last quarters.
 
-One aggregate query per quarter and kind (indicators, roll-ups), never one per row: a
-report of the last four quarters runs eight queries whatever the size of the portfolio.
+One aggregate query per quarter for the indicators shown one by one (outcome indicators, or one
+entity's), and one for the roll-ups of all the quarters together (`indicator_history`): never a
+query per row, whatever the size of the portfolio.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.figures.indicator_history import group_history
 from app.figures.indicator_queries import indicator_figures
-from app.figures.indicator_rollup import Group, Rolled, output_groups
+from app.figures.indicator_rollup import Group, Rolled
 from indicators.aggregate import unit_key
 from indicators.periods import PeriodKey
 from reports.content import IPTT_QUARTERS, IpttCell
@@ -46,15 +48,15 @@ def history(session: Session, period: PeriodKey, entity: str | None) -> History:
     """Return every row's target to date and approved actual to date for the last quarters."""
     singles: dict[int, list[IpttCell]] = defaultdict(list)
     groups: dict[GroupKey, list[IpttCell]] = defaultdict(list)
-    for quarter in last_quarters(period):
-        key = str(quarter)
+    quarters = last_quarters(period)
+    for quarter in quarters:
         for f in indicator_figures(session, quarter, entity, outcomes_only=not entity):
-            singles[f.id].append(IpttCell(key, f.target_to_date, f.actual))
-        if entity:
-            continue
-        for g in output_groups(session, quarter):
-            rolled = Rolled(g)
-            groups[group_key(g)].append(IpttCell(key, rolled.to_date, rolled.actual))
+            singles[f.id].append(IpttCell(str(quarter), f.target_to_date, f.actual))
+    if not entity:
+        for quarter, found in zip(quarters, group_history(session, quarters), strict=True):
+            for g in found.values():
+                rolled = Rolled(g)
+                groups[group_key(g)].append(IpttCell(str(quarter), rolled.to_date, rolled.actual))
     return History(
         {k: _filled(v, period) for k, v in singles.items()},
         {k: _filled(v, period) for k, v in groups.items()},
