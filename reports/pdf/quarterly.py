@@ -26,6 +26,10 @@ from reports.pdf.indicator_tables import indicator_table, iptt_table, methods_pa
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
 WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
+NO_COMPARISON_NOTE = (
+    "\u201cno comparison\u201d: no frozen baseline was found to compare with, so no change is "
+    "given."
+)
 TABLE_NOTE = (
     "Approved values only. Achievement is computed against the target to date shown beside it; "
     "the methods page gives the rules and the status thresholds."
@@ -107,7 +111,7 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
         flow += narrative(report.no_progress_note)
     flow.append(
         para(
-            f"SummaryFigure figures for {report.period_key}, {report.scope_label}, as of "
+            f"Headline figures for {report.period_key}, {report.scope_label}, as of "
             f"{report.as_of.isoformat()}. Changes are shown against the previous quarter"
             + (f" and against baseline {report.baseline_label}." if report.baseline_label else "."),
         )
@@ -120,6 +124,8 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
                 report.baseline_label,
             )
         )
+    if any(h.change_since_previous is None for h in report.headlines):
+        flow.append(para(NO_COMPARISON_NOTE, s.SMALL))
     return [*flow, PageBreak()]
 
 

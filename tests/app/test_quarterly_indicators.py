@@ -207,10 +207,12 @@ def test_iptt_tracks_the_last_four_quarters(portfolio) -> None:
 def test_summary_never_prints_a_bare_dash_for_a_missing_change(portfolio) -> None:
     report = build_quarterly(portfolio, "2019Q3")
     assert all(h.change_since_previous is None for h in report.headlines)
+    text_of_note = "no frozen baseline was found to compare with"
     text = pdf_text(render_pdf(portfolio, "2019Q3", None, draft=True))
     for h in report.headlines:  # "Projects in the portfolio 2 no comparison", never "2 –"
         assert squash(f"{h.label}{h.value}nocomparison") in text, h.label
         assert squash(f"{h.label}{h.value}\u2013") not in text, h.label
+    assert squash(text_of_note) in text  # the footnote says why
 
 
 def test_a_pending_percentage_is_labelled_as_one(portfolio) -> None:
