@@ -26,6 +26,7 @@ class TooManyAttempts(DomainError):
     """Sign-in is throttled for this account or address."""
 
 
+
 def create_user(
     session: Session,
     email: str,

@@ -106,3 +106,7 @@ class BaselineValue(Base):
     numerator: Mapped[Decimal | None]
     denominator: Mapped[Decimal | None]
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+
+

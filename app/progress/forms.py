@@ -22,6 +22,7 @@ MAX_TEXT = 5000
 MAX_NARRATIVE = 20000
 
 
+
 class QuantityField(Field):
     """A non-negative number typed as plain digits; keeps what was typed when it is refused."""
 

@@ -124,7 +124,6 @@ def highlight_rows(
             Project.code,
             Project.title,
             ProgressReport.narrative,
-            ProgressReport.reviewed_at,
             rank,
         )  # fmt: skip
         .join(ProgressReport, ProgressReport.project_id == Project.id)
