@@ -2,7 +2,7 @@
 shows the marked narratives (a bounded number per pillar), not every approved one.
 
 Revision ID: report_highlight
-Revises: 0005
+Revises: frozen_integrity
 Create Date: 2026-12-02 14:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "report_highlight"
-down_revision = "0005"
+down_revision = "frozen_integrity"
 branch_labels = None
 depends_on = None
 

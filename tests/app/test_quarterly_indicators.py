@@ -17,7 +17,8 @@ from app.quarterly.build import build_quarterly
 from app.quarterly.services import render_pdf
 from indicators import achievement as rules
 from indicators.types import AchievementStatus
-from reports.content import IndicatorLine, QuarterlyReport
+from reports.content import IndicatorLine, QuarterlyReport, SummaryFigure
+from reports.pdf.blocks import headline_table
 from tests.app import factories
 
 D = Decimal
@@ -207,12 +208,18 @@ def test_iptt_tracks_the_last_four_quarters(portfolio) -> None:
 def test_summary_never_prints_a_bare_dash_for_a_missing_change(portfolio) -> None:
     report = build_quarterly(portfolio, "2019Q3")
     assert all(h.change_since_previous is None for h in report.headlines)
-    text_of_note = "no frozen baseline was found to compare with"
     text = pdf_text(render_pdf(portfolio, "2019Q3", None, draft=True))
-    for h in report.headlines:  # "Projects in the portfolio 2 no comparison", never "2 –"
-        assert squash(f"{h.label}{h.value}nocomparison") in text, h.label
+    for h in report.headlines:  # "Projects in the portfolio 2", never "2 –"
+        assert squash(f"{h.label}{h.value}") in text, h.label
         assert squash(f"{h.label}{h.value}\u2013") not in text, h.label
-    assert squash(text_of_note) in text  # the footnote says why
+    assert "nocomparison" in text.lower()  # the summary says there is none, and why
+
+
+def test_a_missing_change_in_a_change_column_reads_no_comparison() -> None:
+    figures = [SummaryFigure("Projects", 314, None), SummaryFigure("Entities", 13, "+1")]
+    table = headline_table(figures, "2019Q2", None)
+    cells = [[getattr(c, "text", c) for c in row] for row in table._cellvalues[1:]]
+    assert cells == [["Projects", "314", "no comparison"], ["Entities", "13", "+1"]]
 
 
 def test_a_pending_percentage_is_labelled_as_one(portfolio) -> None:
