@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.auth import epoch as _epoch  # noqa: F401  (bumps session epochs on account changes)
 from app.db import utcnow
 from app.errors import DomainError, ValidationFailed
 from app.models.auth import LoginFailure, User
