@@ -70,6 +70,8 @@ def _account_problems(
         problems.append(f"role: {role!r} is not one of {', '.join(r.value for r in Role)}")
     if role == Role.FOCAL_POINT and not entity_acronym:
         problems.append("entity: a focal point needs --entity")
+    if role == Role.REVIEWER and entity_acronym:
+        problems.append("entity: a reviewer reviews every entity's reports; leave out --entity")
     if entity_acronym and not session.scalar(
         select(Entity.id).where(Entity.acronym == entity_acronym)
     ):

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app import db
-from app.auth.permissions import can_edit_project, can_review
+from app.auth.permissions import can_edit_project, can_review, own_entity
 from app.db import transaction
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.models.enums import PeriodStatus
@@ -19,6 +19,7 @@ from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.progress import services as entry
 from app.progress import workflow
+from app.progress.audit_state import report_editors
 from app.progress.forms import ReportForm, ReviewForm, field_for_gap, report_form, to_input
 from app.progress.queries import last_approved_values
 
@@ -151,16 +152,24 @@ def _render_review(
     found: ProgressReport, form: ReviewForm, status: int = 200, **extra: Any
 ) -> ResponseReturnValue:
     scope = entry.load_scope(db.session(), found.project, found.period)
-    authors = {found.author_id, found.submitted_by_id, found.updated_by_id}
     return render_template(
         "progress/review.html",
         form=form,
-        own=current_user.id in authors,
+        own=_own_reason(found),
         actions=workflow.allowed_actions(found.status),
         locked=found.period.status == PeriodStatus.LOCKED.value,
         **_report_context(scope),
         **extra,
     ), status
+
+
+def _own_reason(found: ProgressReport) -> str:
+    """Say why the current user may not decide on this report, or "" if they may."""
+    if current_user.id in report_editors(db.session(), found):
+        return "You entered, saved or submitted figures of this report"
+    if own_entity(current_user, found.project.entity_id):
+        return "You belong to the entity that wrote this report"
+    return ""
 
 
 @bp.route("/reports/<int:report_id>/<action>", methods=["POST"])

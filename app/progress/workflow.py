@@ -15,7 +15,7 @@ from app.errors import Conflict, DomainError, ValidationFailed
 from app.models.auth import User
 from app.models.enums import PeriodStatus
 from app.models.progress import ProgressReport
-from app.progress.audit_state import report_snapshot
+from app.progress.audit_state import report_editors, report_snapshot
 from indicators.types import ReportStatus
 
 DRAFT, SUBMITTED = ReportStatus.DRAFT.value, ReportStatus.SUBMITTED.value
@@ -69,14 +69,14 @@ def return_report(
 def reopen(session: Session, user: User, report: ProgressReport, version: int, reason: str) -> None:
     """Reopen an approved report (back to returned) with a required, audited reason."""
     reason = _required(reason, "reason")
-    ensure_can_review(user, set())
+    ensure_can_review(user, set(), report.project.entity_id)
     _change(session, user, report, "reopen", version, {"review_comment": reason}, reason)
 
 
 def _review(
     session: Session, user: User, report: ProgressReport, action: str, version: int, comment: str
 ) -> None:
-    ensure_can_review(user, {report.author_id, report.submitted_by_id, report.updated_by_id})
+    ensure_can_review(user, report_editors(session, report), report.project.entity_id)
     fields: dict[str, Any] = {"review_comment": comment}
     _change(session, user, report, action, version, fields, comment)
 
