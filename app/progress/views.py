@@ -22,6 +22,7 @@ from app.progress import workflow
 from app.progress.audit_state import report_editors
 from app.progress.forms import ReportForm, ReviewForm, field_for_gap, report_form, to_input
 from app.progress.queries import last_approved_values
+from app.progress.review_thread import open_return, review_thread
 
 bp = Blueprint("progress", __name__, template_folder="templates")
 
@@ -111,9 +112,13 @@ def _render_report(
 
 
 def _report_context(scope: entry.ReportScope) -> dict[str, Any]:
-    ids = [i.id for i in scope.indicators]
-    last = last_approved_values(db.session(), ids, before_key=scope.period.key)
-    return {"scope": scope, "sections": sections(scope), "last": last, "report": scope.report}
+    session, ids = db.session(), [i.id for i in scope.indicators]
+    last = last_approved_values(session, ids, before_key=scope.period.key)
+    thread = review_thread(session, scope.report)
+    return {
+        "scope": scope, "sections": sections(scope), "last": last, "report": scope.report,
+        "thread": thread, "back": open_return(thread, scope.report),
+    }  # fmt: skip
 
 
 def sections(scope: entry.ReportScope) -> list[tuple[Output, list[Indicator], list[Activity]]]:
@@ -197,7 +202,7 @@ def decide(report_id: int, action: str) -> Any:
 def _decision(action: str, found: ProgressReport, form: ReviewForm) -> None:
     session, version, text = db.session(), form.version.data or 0, form.comment.data or ""
     if action == "approve":
-        workflow.approve(session, current_user, found, version)
+        workflow.approve(session, current_user, found, version, text)
     elif action == "return":
         workflow.return_report(session, current_user, found, version, text)
     else:

@@ -54,9 +54,13 @@ def ensure_period_open(report: ProgressReport) -> None:
         raise DomainError(f"Period {report.period.key} is locked; nothing in it can change.")
 
 
-def approve(session: Session, user: User, report: ProgressReport, version: int) -> None:
-    """Approve a submitted report, refusing its author, a locked period and a lost race."""
-    _review(session, user, report, "approve", version, "")
+def approve(
+    session: Session, user: User, report: ProgressReport, version: int, comment: str = ""
+) -> None:
+    """Approve a submitted report (an optional comment is kept in the review conversation),
+    refusing anyone who changed its figures, a locked period and a lost race."""
+    comment = _required(comment, "comment") if (comment or "").strip() else ""
+    _review(session, user, report, "approve", version, comment)
 
 
 def return_report(
