@@ -51,10 +51,11 @@ def index() -> ResponseReturnValue:
     return render_template("quarterly/reports.html", keys=keys, issued=issued, entities=entities)
 
 
-@bp.route("/reports/preview.pdf")
+@bp.route("/reports/preview.pdf", methods=["GET", "POST"])
 @login_required
 def preview() -> ResponseReturnValue:
-    """Render a draft of a quarterly report now; every page says DRAFT."""
+    """Render a draft of a quarterly report now; every page says DRAFT. The page's form posts
+    (its CSRF token stays out of the URL); a plain GET with the period needs no token."""
     period, entity = _choice()
     data = issued_reports.render_pdf(db.session(), period, entity, draft=True)
     return download(data, PDF, f"draft-{period}-{entity or 'compact'}.pdf")
