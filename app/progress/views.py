@@ -137,6 +137,8 @@ def sections(scope: entry.ReportScope) -> list[tuple[Output, list[Indicator], li
 
 
 def _load_report(report_id: int) -> ProgressReport:
+    if not 0 < report_id < 2**31:  # beyond any id: 404, never a database overflow
+        abort(404)
     found = db.session().get(ProgressReport, report_id)
     if found is None:
         abort(404)
