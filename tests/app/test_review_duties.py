@@ -116,3 +116,18 @@ def test_create_user_command_says_so_in_one_line(app) -> None:
     assert result.exit_code == 1
     assert "a reviewer reviews every entity's reports" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_bound_reviewer_is_refused_on_the_web_too(client, db_session, make_user, login) -> None:
+    w = world(db_session)
+    report = submitted(db_session, w, make_user("focal_point", "UNODC"))
+    bound = _bound_reviewer(db_session, "UNODC")
+    db_session.commit()
+    login(bound)
+    page = client.get(f"/reports/{report.id}/review").get_data(as_text=True)
+    assert "You belong to the entity that wrote this report" in page and "/approve" not in page
+    for action in ("approve", "return"):
+        body = {"version": str(report.version), "comment": "Looks fine."}
+        response = client.post(f"/reports/{report.id}/{action}", data=body)
+        assert response.status_code == 403, action
+    assert report_of(db_session, w).status == "submitted"
