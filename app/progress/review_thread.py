@@ -60,7 +60,14 @@ def review_thread(session: Session, report: ProgressReport | None) -> list[Revie
 
 
 def open_return(thread: list[ReviewNote], report: ProgressReport | None) -> ReviewNote | None:
-    """Return the decision that sent an editable report back, if it is still to be answered."""
-    if report is None or not thread or not thread[-1].sends_back:
+    """Return the decision that sent an editable report back, if it is still to be answered.
+
+    A report returned before its decisions were audited (loaded data) has only its columns."""
+    if report is None or report.status not in ("draft", "returned"):
         return None
-    return thread[-1] if report.status in ("draft", "returned") else None
+    if thread:
+        return thread[-1] if thread[-1].sends_back else None
+    if not report.review_comment or report.reviewed_at is None:
+        return None
+    who = report.reviewed_by.email if report.reviewed_by else "the reviewer"
+    return ReviewNote("return", who, report.reviewed_at, report.review_comment)

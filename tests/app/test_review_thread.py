@@ -75,3 +75,19 @@ def test_the_thread_lists_every_decision_with_who_and_when(db_session, make_user
     ]  # fmt: skip
     assert all(n.who == reviewer.email and n.at is not None for n in thread)
     assert [n.at for n in thread] == sorted(n.at for n in thread)
+
+
+def test_a_report_returned_without_audited_decisions_still_shows_its_reason(
+    client, db_session, make_user, login
+) -> None:
+    import datetime as dt
+
+    w = world(db_session)
+    focal, reviewer = make_user("focal_point", "UNODC"), make_user("reviewer")
+    report = submitted(db_session, w, focal)
+    report.status, report.review_comment = "returned", REASON  # as loaded data carries it
+    report.reviewed_by_id, report.reviewed_at = reviewer.id, dt.datetime(2019, 10, 12, 9, 0)
+    db_session.commit()
+    login(focal)
+    page = _page(client, w.url)
+    assert REASON in page and reviewer.email in page and "2019-10-12 09:00" in page
