@@ -223,6 +223,7 @@ class QuarterlyReport:
     annex: Sequence[AnnexProject] = ()
     entity_status: Sequence[EntityReportStatus] | None = None
     no_progress_note: str | None = None  # set when the quarter has no reporting period
+    key_messages: Sequence[str] = ()  # reports.messages.key_messages, for the report's date
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,7 @@ class BaselineReport:
     headlines: Sequence[SummaryFigure]
     comparison: BaselineComparison | None = None
     draft: bool = False
+    key_messages: Sequence[str] = ()  # reports.messages.key_messages of the baseline
 
 
 @dataclass(frozen=True)

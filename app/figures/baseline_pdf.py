@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.baselines.services import get_baseline
 from app.figures.baseline_report import baseline_report
 from app.figures.data_source import Source
+from app.figures.key_facts import baseline_messages
 from app.figures.queries import project_facts
 from app.models.baselines import Baseline, BaselineProject
 from indicators import compare
@@ -51,9 +52,10 @@ def baseline_pdf(session: Session, label: str, compare_label: str | None) -> byt
     baseline = get_baseline(session, label)
     figures = baseline_report(session, label)
     headlines = [m.SummaryFigure(name, _get(figures, path)) for name, path in FIGURES]
-    comparison = None
+    comparison, other = None, None
     if compare_label is not None:
-        comparison = _comparison(session, baseline, get_baseline(session, compare_label), figures)
+        other = get_baseline(session, compare_label)
+        comparison = _comparison(session, baseline, other, figures)
     return render_baseline(
         m.BaselineReport(
             title=f"Baseline {baseline.label}",
@@ -64,6 +66,7 @@ def baseline_pdf(session: Session, label: str, compare_label: str | None) -> byt
             issue_date=dt.date.today(),
             headlines=headlines,
             comparison=comparison,
+            key_messages=baseline_messages(session, baseline, other),
         )
     )
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from app.errors import NotFound, ValidationFailed
 from app.figures.baseline_report import Figures, source_figures
 from app.figures.data_source import Filters, Source
+from app.figures.key_facts import quarter_messages
 from app.models.baselines import Baseline
 from app.models.progress import ReportingPeriod
 from app.models.reference import Entity, Pillar
@@ -62,6 +63,7 @@ def build_quarterly(
     baseline = _baseline_before(session, period.end())
     previous = _baseline_before(session, period.previous().end(), exclude=baseline)
     reporting = session.scalar(select(ReportingPeriod).where(ReportingPeriod.key == str(period)))
+    base = _figures_of(session, baseline, entity)
     return m.QuarterlyReport(
         title=f"Quarterly report {period}",
         period_key=str(period),
@@ -70,9 +72,7 @@ def build_quarterly(
         scope_label=(f"{entity_row.acronym} - {entity_row.name}" if entity_row else "Compact-wide"),
         draft=draft,
         baseline_label=baseline.label if baseline else None,
-        headlines=_headlines(
-            current, _figures_of(session, previous, entity), _figures_of(session, baseline, entity)
-        ),
+        headlines=_headlines(current, _figures_of(session, previous, entity), base),
         pillars=_pillars(session, source, period, entity),
         funding=_funding(session, source),
         coverage=_coverage(current),
@@ -82,6 +82,7 @@ def build_quarterly(
         no_progress_note=None
         if reporting
         else f"No reporting period was opened for {period}: no progress was reported for it.",
+        key_messages=quarter_messages(current, min(period.end(), today), baseline, base, entity),
     )
 
 

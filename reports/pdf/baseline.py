@@ -9,6 +9,7 @@ from reports.formatting import fmt_any, fmt_number
 from reports.pdf import styles as s
 from reports.pdf.blocks import heading, headline_table, house_table, para, text_rows
 from reports.pdf.document import PageMeta, build_pdf
+from reports.pdf.messages import key_messages
 from reports.pdf.quarterly import COMPACT
 
 
@@ -20,7 +21,7 @@ def render_baseline(report: BaselineReport) -> bytes:
         footer_left=f"Baseline {report.label} \u2013 as of {report.as_of.isoformat()}",
         draft=report.draft,
     )
-    story = cover(report) + figures(report)
+    story = cover(report) + key_messages(report.key_messages) + figures(report)
     if report.comparison is not None:
         story += comparison(report.label, report.comparison)
     return build_pdf(story, meta)
