@@ -81,6 +81,9 @@ def quarter_messages(
     """Write a quarter's key messages from the figures its report shows, compared with the
     baseline (and its figures) that the report compares with, when there is one.
 
+    `as_of` is the date of the state the figures are: today for the live portfolio, the
+    baseline's date for a frozen one; never a period's end over live figures.
+
     A per-entity report leaves the needs sentence out until its needs figures are the entity's
     own (the needs query counts every project's links today).
     """

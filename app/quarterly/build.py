@@ -82,7 +82,8 @@ def build_quarterly(
         no_progress_note=None
         if reporting
         else f"No reporting period was opened for {period}: no progress was reported for it.",
-        key_messages=quarter_messages(current, min(period.end(), today), baseline, base, entity),
+        # `current` is the live portfolio: its sentences say so by being dated today
+        key_messages=quarter_messages(current, today, baseline, base, entity),
     )
 
 

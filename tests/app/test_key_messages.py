@@ -13,11 +13,12 @@ from app import db
 from app.baselines.services import get_baseline
 from app.figures.key_facts import baseline_messages
 from app.quarterly.build import build_quarterly
-from reports.formatting import fmt_month_year
+from reports.formatting import fmt_long_date, fmt_month_year
 from tests.app.published import needs_rows, published, rows_2018, rows_2019, to_csv
 from tests.reports.pdftext import pages_text, squash
 
 FIGURES = published()["compact_portfolio"]
+TODAY = dt.date(2019, 10, 5)
 
 
 def run(runner, *args: str) -> str:
@@ -149,9 +150,10 @@ def test_the_quarterly_pdf_opens_with_the_key_messages_of_its_period(app, portfo
     with app.app_context():
         report = build_quarterly(db.session(), "2019Q3")
     assert report.key_messages[0].startswith(
-        "By September 2019, Counter-Terrorism Compact entities were implementing 314 projects "
-        "compared to 314 projects in August 2019 (baseline \u201c2019 mapping\u201d"
+        f"By {fmt_month_year(dt.date.today())}, Counter-Terrorism Compact entities were "
+        "implementing 314 projects compared to 314 projects in "
     )
+    assert "(baseline \u201c2019 mapping\u201d, as of 31 August 2019)." in report.key_messages[0]
     pages = [squash(p) for p in pages_text(out.read_bytes())]
     assert "Keymessages" in pages[1]  # listed in the contents
     opening = pages[2] + pages[3]  # after the cover and the contents, before the pillars
@@ -163,11 +165,26 @@ def test_the_quarterly_pdf_opens_with_the_key_messages_of_its_period(app, portfo
 def test_a_per_entity_quarter_speaks_of_the_entity_only(app, portfolio) -> None:
     entity = "UNODC"
     with app.app_context():
-        report = build_quarterly(db.session(), "2019Q3", entity=entity)
+        report = build_quarterly(db.session(), "2019Q3", entity=entity, today=TODAY)
     theirs = [r for r in rows_2019() if r["entity"] == entity and r["status"] != "cancelled"]
     text = " ".join(report.key_messages)
     assert report.key_messages[0].startswith(
-        f"By September 2019, {entity} was implementing {len(theirs)} projects"
+        f"By {fmt_month_year(TODAY)}, {entity} was implementing {len(theirs)} projects"
     )
     assert "Counter-Terrorism Compact entities" not in text
     assert "CTED" not in text  # the needs figures are Compact-wide: no sentence claims them
+
+
+def test_a_past_quarter_over_the_live_portfolio_is_not_dated_its_quarter(app, portfolio) -> None:
+    """The 2018Q3 report built after the 2019 import shows the live portfolio (314 projects):
+    its sentences date those figures today, never "By September 2018"."""
+    with app.app_context():
+        report = build_quarterly(db.session(), "2018Q3", today=TODAY)
+    text = " ".join(report.key_messages)
+    assert "September 2018" not in text
+    assert report.key_messages[0].startswith(
+        f"By {fmt_month_year(TODAY)}, Counter-Terrorism Compact entities were implementing "
+        f"{FIGURES['2019']['projects']} projects compared to {FIGURES['2018']['projects']} "
+        "projects in 2018"
+    )
+    assert f"as of {fmt_long_date(TODAY)} is" in text
