@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from indicators.types import AchievementStatus
@@ -127,3 +128,27 @@ def fmt_count(count: int, singular: str, plural: str | None = None, words: bool 
     if words and count == 0:
         return f"no {noun}"
     return f"{fmt_cardinal(count, words)} {noun}"
+
+
+def fmt_share(part: Decimal | int, whole: Decimal | int) -> str:
+    """Write part / whole as a whole per cent, rounded half-up once ("33 per cent").
+
+    A share that is neither nothing nor everything never reads "0 per cent" or "100 per cent",
+    but "less than 1 per cent" or "more than 99 per cent".
+    """
+    if not whole:
+        raise ValueError("a share of nothing has no per cent")
+    exact = Decimal(part) / Decimal(whole) * 100
+    rounded = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if rounded == 0 and part:
+        return "less than 1 per cent"
+    if rounded == 100 and part != whole:
+        return "more than 99 per cent"
+    return fmt_per_cent(rounded)
+
+
+def fmt_series(items: Sequence[str]) -> str:
+    """Join items the house way: "a", "a and b", "a, b and c"."""
+    if len(items) <= 2:
+        return " and ".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"

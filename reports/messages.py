@@ -7,10 +7,8 @@ in the United Nations' house style (`reports.formatting`). Each sentence is a te
 figures of `KeyFacts`, never free text; a sentence whose figures are missing (no comparison, no
 needs, no projects, no active budget) is left out, never printed with blanks.
 
-Shares are whole per cents, as the Secretary-General's report prints them, computed here from
-the counts and amounts themselves (part / whole, rounded half-up once), so that a share is never
-rounded twice. A share that is neither nothing nor everything never reads "0 per cent" or
-"100 per cent": it reads "less than 1 per cent" or "more than 99 per cent".
+Shares are whole per cents, as the Secretary-General's report prints them, computed from the
+counts and amounts themselves (`fmt_share`: rounded once, never from a share already rounded).
 """
 
 from __future__ import annotations
@@ -18,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from indicators.types import Pillar, Scope
 from reports.formatting import (
@@ -26,7 +24,8 @@ from reports.formatting import (
     fmt_count,
     fmt_long_date,
     fmt_month_year,
-    fmt_per_cent,
+    fmt_series,
+    fmt_share,
     fmt_usd,
 )
 
@@ -65,11 +64,6 @@ class Needs:
         if not 0 <= self.addressed <= self.total:
             raise ValueError("needs addressed must be between 0 and the needs identified")
 
-    @property
-    def coverage(self) -> str:
-        """The share of the needs addressed, in words ("19 per cent")."""
-        return per_cent(self.addressed, self.total)
-
 
 @dataclass(frozen=True)
 class KeyFacts:
@@ -77,7 +71,7 @@ class KeyFacts:
 
     `by_pillar`, `by_scope` and `by_status` count the portfolio's projects (cancelled ones are
     not in it) by pillar code, scope and status; each adds up to `projects`. The shares are
-    computed from these counts (`per_cent`). `entity` names the entity of a per-entity report
+    computed from these counts (`fmt_share`). `entity` names the entity of a per-entity report
     (None: Compact-wide).
     """
 
@@ -114,26 +108,6 @@ class KeyFacts:
     def active_projects(self) -> int:
         """Pipeline, ongoing and suspended projects."""
         return sum(self.by_status.get(s, 0) for s in ACTIVE)
-
-
-def per_cent(part: Decimal | int, whole: Decimal | int) -> str:
-    """Write part / whole as a whole per cent, rounded half-up once ("33 per cent")."""
-    if not whole:
-        raise ValueError("a share of nothing has no per cent")
-    exact = Decimal(part) / Decimal(whole) * 100
-    rounded = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    if rounded == 0 and part:
-        return "less than 1 per cent"
-    if rounded == 100 and part != whole:
-        return "more than 99 per cent"
-    return fmt_per_cent(rounded)
-
-
-def series(items: Sequence[str]) -> str:
-    """Join items the house way: "a", "a and b", "a, b and c"."""
-    if len(items) <= 2:
-        return " and ".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def key_messages(facts: KeyFacts) -> list[str]:
@@ -176,7 +150,7 @@ def _shares(
     held = [k for k in keys if counts.get(k, 0) > 0]
     words = [first(held[0])] + [then(k) for k in held[1:]]
     pairs = zip(held, words, strict=True)
-    return series([f"{per_cent(counts[k], facts.projects)} {w}" for k, w in pairs])
+    return fmt_series([f"{fmt_share(counts[k], facts.projects)} {w}" for k, w in pairs])
 
 
 def implementing(facts: KeyFacts) -> str:
@@ -279,7 +253,7 @@ def shortfall(facts: KeyFacts) -> str | None:
         return f"{when}, there was no funding shortfall: active projects of {active} were funded."
     return (
         f"{when}, there was a funding shortfall of {fmt_usd(facts.shortfall)}, which represents "
-        f"{per_cent(facts.shortfall, facts.budget_active)} of the portfolio of active projects "
+        f"{fmt_share(facts.shortfall, facts.budget_active)} of the portfolio of active projects "
         f"with the value of {active}."
     )
 
@@ -318,8 +292,9 @@ def needs(facts: KeyFacts) -> str | None:
     if found.addressed == 0:
         return f"Of the {total} identified by CTED, none is yet addressed by {by}."
     addressed = fmt_cardinal(found.addressed, words)
+    share = fmt_share(found.addressed, found.total)
     return (
-        f"Of the {total} identified by CTED, {addressed} ({found.coverage}) "
+        f"Of the {total} identified by CTED, {addressed} ({share}) "
         f"{_singular('are', found.addressed)} addressed by {by}."
     )
 

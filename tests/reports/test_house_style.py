@@ -17,9 +17,10 @@ from reports.formatting import (
     fmt_long_date,
     fmt_month_year,
     fmt_per_cent,
+    fmt_series,
+    fmt_share,
     fmt_usd,
 )
-from reports.messages import per_cent, series
 
 counts = st.integers(min_value=0, max_value=10_000_000)
 amounts = st.decimals(min_value=Decimal(0), max_value=Decimal("5e12"), places=2)
@@ -90,7 +91,7 @@ def test_money_as_the_secretary_generals_report_writes_it() -> None:
 def test_a_share_is_a_whole_per_cent_within_half_a_point(part: int, extra: int) -> None:
     whole = part + extra - 1 if part + extra > 1 else 1
     part = min(part, whole)
-    text = per_cent(part, whole)
+    text = fmt_share(part, whole)
     assert "%" not in text and text.endswith(" per cent")
     exact = Decimal(part) / Decimal(whole) * 100
     if text == "less than 1 per cent":
@@ -105,9 +106,9 @@ def test_a_share_is_a_whole_per_cent_within_half_a_point(part: int, extra: int) 
 
 
 def test_a_share_rounds_half_up_once() -> None:
-    assert per_cent(238_900_000, 469_800_000) == "51 per cent"  # 50.85..., never 50.9 -> 51
-    assert per_cent(1, 8) == "13 per cent"  # 12.5 half-up
-    assert per_cent(649, 2000) == "32 per cent"  # 32.45: once, not 32.5 then 33
+    assert fmt_share(238_900_000, 469_800_000) == "51 per cent"  # 50.85..., never 50.9 -> 51
+    assert fmt_share(1, 8) == "13 per cent"  # 12.5 half-up
+    assert fmt_share(649, 2000) == "32 per cent"  # 32.45: once, not 32.5 then 33
     assert fmt_per_cent(Decimal("50.9"), 1) == "50.9 per cent"
 
 
@@ -122,6 +123,6 @@ def test_a_long_date_reads_back(day: dt.date) -> None:
 
 @given(st.lists(st.text(alphabet="abc", min_size=1, max_size=3), min_size=1, max_size=6))
 def test_a_series_keeps_every_item_in_order_with_one_and(items: list[str]) -> None:
-    text = series(items)
+    text = fmt_series(items)
     assert text.count(" and ") == (1 if len(items) > 1 else 0)
     assert re.split(r", | and ", text) == items

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reports.formatting import fmt_count, fmt_long_date, fmt_usd
+from reports.formatting import fmt_count, fmt_long_date, fmt_share, fmt_usd
 from reports.messages import (
     PILLARS,
     SCOPES,
@@ -20,10 +20,11 @@ from reports.messages import (
     KeyFacts,
     Needs,
     key_messages,
-    per_cent,
 )
 
-BLANKS = re.compile(r"None(?! of the)|\{|\}|nan|  | ,| \.|\.\.|%|\$-|\b1 projects\b|\bone projects\b")
+BLANKS = re.compile(
+    r"None(?! of the)|\{|\}|nan|  | ,| \.|\.\.|%|\$-|\b1 projects\b|\bone projects\b"
+)
 dates = st.dates(min_value=dt.date(2016, 1, 1), max_value=dt.date(2035, 12, 31))
 money = st.decimals(min_value=Decimal(0), max_value=Decimal("2e9"), places=2)
 
@@ -106,13 +107,13 @@ def test_the_sentences_carry_the_figures(f: KeyFacts) -> None:
         assert fmt_usd(f.budget_total) in text
         for pillar, count in f.by_pillar.items():
             if 0 < count < f.projects:
-                assert f"{per_cent(count, f.projects)} " in text
+                assert f"{fmt_share(count, f.projects)} " in text
                 assert f"Pillar {pillar}." in text or f"Pillar {pillar}," in text or (
                     f"Pillar {pillar} and" in text
                 )
     if f.active_projects and f.budget_active and f.shortfall:
         assert fmt_usd(f.shortfall) in text
-        assert per_cent(f.shortfall, f.budget_active) in text
+        assert fmt_share(f.shortfall, f.budget_active) in text
 
 
 PUBLISHED_LIKE = KeyFacts(
