@@ -21,6 +21,9 @@ from reports.messages import (
     Needs,
     key_messages,
 )
+from reports.pdf import render_quarterly
+from tests.reports.pdftext import pages_text, squash
+from tests.reports.sample import sample_quarterly
 
 BLANKS = re.compile(
     r"None(?! of the)|\{|\}|nan|  | ,| \.|\.\.|%|\$-|\b1 projects\b|\bone projects\b"
@@ -170,3 +173,16 @@ def test_small_counts_are_words_unless_they_stand_by_larger_ones() -> None:
 def test_figures_that_disagree_are_refused(field: str, value: object) -> None:
     with pytest.raises(ValueError):
         published_like(**{field: value})
+
+
+def test_a_hostile_baseline_label_comes_out_literally_in_the_pdf() -> None:
+    label = '<img src="/etc/passwd"/> & <font color="red">x</font>'
+    facts = published_like(comparison=Comparison(label, dt.date(2018, 8, 31), 317))
+    report = dataclasses.replace(sample_quarterly(), key_messages=key_messages(facts))
+    text = squash(" ".join(pages_text(render_quarterly(report))))
+    assert squash(f"(baseline \u201c{label}\u201d, as of 31 August 2018).") in text
+
+
+def test_the_pdf_without_key_messages_has_no_empty_heading() -> None:
+    pages = pages_text(render_quarterly(sample_quarterly()))
+    assert not any("Key messages" in page for page in pages)
