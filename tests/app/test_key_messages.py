@@ -13,11 +13,14 @@ from app import db
 from app.baselines.services import get_baseline
 from app.figures.key_facts import baseline_messages
 from app.quarterly.build import build_quarterly
+from indicators.periods import PeriodKey
 from reports.formatting import fmt_long_date, fmt_month_year
 from tests.app.published import needs_rows, published, rows_2018, rows_2019, to_csv
 from tests.reports.pdftext import pages_text, squash
 
 FIGURES = published()["compact_portfolio"]
+AS_OF = dt.date.fromisoformat(FIGURES["2019"]["as_of"])
+MAPPING_2018 = dt.date(2018, 8, 31)  # the date the 2018 mapping is frozen as of, below
 TODAY = dt.date(2019, 10, 5)
 
 
@@ -36,7 +39,7 @@ def portfolio(app, tmp_path):
         (tmp_path / f"{name}.csv").write_text(to_csv(rows), encoding="utf-8")
     run(runner, "import-needs", str(tmp_path / "needs.csv"))
     run(runner, "import-projects", str(tmp_path / "p2018.csv"))
-    run(runner, "snapshot", "create", "2018 mapping", "--as-of", "2018-08-31")
+    run(runner, "snapshot", "create", "2018 mapping", "--as-of", MAPPING_2018.isoformat())
     run(runner, "import-projects", str(tmp_path / "p2019.csv"))
     run(runner, "snapshot", "create", "2019 mapping", "--as-of", FIGURES["2019"]["as_of"])
     return runner
@@ -67,11 +70,11 @@ def test_paragraph_56_projects_then_and_now_and_by_pillar(messages) -> None:
     y2019, y2018 = FIGURES["2019"], FIGURES["2018"]
     first = messages[0]
     assert first.startswith(
-        f"By {fmt_month_year(dt.date.fromisoformat(y2019['as_of']))}, "
-        "Counter-Terrorism Compact entities were implementing "
-        f"{y2019['projects']} projects compared to {y2018['projects']} projects in 2018 "
+        f"By {fmt_month_year(AS_OF)}, Counter-Terrorism Compact entities were implementing "
+        f"{y2019['projects']} projects compared to {y2018['projects']} projects in "
+        f"{MAPPING_2018.year} "
     )
-    assert "\u201c2018 mapping\u201d, as of 31 August 2018" in first
+    assert f"\u201c2018 mapping\u201d, as of {fmt_long_date(MAPPING_2018)}" in first
     pillars = sentence(messages, f"Out of the {y2019['projects']} projects, ")
     for pillar, share in y2019["pillar_share_pct"].items():
         assert re.search(rf"\b{share} per cent (fall )?under Pillar {pillar}\b", pillars), pillar
@@ -104,10 +107,10 @@ def test_paragraphs_61_and_62_budget_shortfall_and_funding(messages) -> None:
     y2019 = FIGURES["2019"]
     budget = {k: usd_million(v) for k, v in y2019["budget_usd_million"].items()}
     overall = sentence(messages, "The overall budget ")
-    assert f"as of 31 August 2019 is {budget['total']}, including active projects" in overall
+    assert f"as of {fmt_long_date(AS_OF)} is {budget['total']}, including active" in overall
     assert f"amounting to a total of {budget['active']}" in overall
     assert f"completed projects to the value of {budget['completed']}." in overall
-    shortfall = sentence(messages, "As of August 2019, there was a funding shortfall")
+    shortfall = sentence(messages, f"As of {fmt_month_year(AS_OF)}, there was a funding shortfall")
     assert f"shortfall of {usd_million(y2019['funding_shortfall_usd_million'])}," in shortfall
     assert f"represents {y2019['funding_shortfall_pct_of_active']} per cent of" in shortfall
     assert shortfall.endswith(f"with the value of {budget['active']}.")
@@ -122,7 +125,7 @@ def test_paragraphs_66_and_55_appeal_and_needs(messages) -> None:
     needs = sentence(messages, "Of the ", "identified by CTED")
     identified = int(re.search(r"Of the ([\d,]+) technical assistance needs", needs)[1])
     assert identified > 550  # "over 550" recommendations and needs, 2016 to August 2019
-    addressed = len([r for r in rows_2019()[:314] if r["cted_needs"]])
+    addressed = len([r for r in rows_2019()[: y2019["projects"]] if r["cted_needs"]])
     assert f", {addressed} (" in needs
 
 
@@ -151,9 +154,12 @@ def test_the_quarterly_pdf_opens_with_the_key_messages_of_its_period(app, portfo
         report = build_quarterly(db.session(), "2019Q3")
     assert report.key_messages[0].startswith(
         f"By {fmt_month_year(dt.date.today())}, Counter-Terrorism Compact entities were "
-        "implementing 314 projects compared to 314 projects in "
+        f"implementing {FIGURES['2019']['projects']} projects compared to "
+        f"{FIGURES['2019']['projects']} projects in "
     )
-    assert "(baseline \u201c2019 mapping\u201d, as of 31 August 2019)." in report.key_messages[0]
+    assert f"(baseline \u201c2019 mapping\u201d, as of {fmt_long_date(AS_OF)})." in (
+        report.key_messages[0]
+    )
     pages = [squash(p) for p in pages_text(out.read_bytes())]
     assert "Keymessages" in pages[1]  # listed in the contents
     opening = pages[2] + pages[3]  # after the cover and the contents, before the pillars
@@ -181,10 +187,10 @@ def test_a_past_quarter_over_the_live_portfolio_is_not_dated_its_quarter(app, po
     with app.app_context():
         report = build_quarterly(db.session(), "2018Q3", today=TODAY)
     text = " ".join(report.key_messages)
-    assert "September 2018" not in text
+    assert fmt_month_year(PeriodKey.parse("2018Q3").end()) not in text  # "September 2018"
     assert report.key_messages[0].startswith(
         f"By {fmt_month_year(TODAY)}, Counter-Terrorism Compact entities were implementing "
         f"{FIGURES['2019']['projects']} projects compared to {FIGURES['2018']['projects']} "
-        "projects in 2018"
+        f"projects in {MAPPING_2018.year}"
     )
     assert f"as of {fmt_long_date(TODAY)} is" in text
