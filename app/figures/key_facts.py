@@ -8,13 +8,16 @@ the tables beside it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
 from app.figures.baseline_report import Figures, source_figures
 from app.figures.data_source import Source
+from app.figures.seed_funding import seed_funding_summaries
 from app.models.baselines import Baseline
 from indicators.portfolio import Count
+from reports.content import SeedFundingSection
 from reports.messages import Comparison, KeyFacts, Needs, key_messages
 
 
@@ -24,6 +27,7 @@ def key_facts(
     comparison: Comparison | None = None,
     entity: str | None = None,
     with_needs: bool = True,
+    seed_funding: Sequence[SeedFundingSection] = (),
 ) -> KeyFacts:
     """Map computed figures to the key messages' input; `with_needs` False leaves needs out."""
     p = figures.portfolio
@@ -43,6 +47,7 @@ def key_facts(
         needs=Needs(figures.needs.total, figures.needs.addressed) if with_needs else None,
         comparison=comparison,
         entity=entity,
+        seed_funding=seed_funding,
     )
 
 
@@ -58,7 +63,8 @@ def comparison_of(baseline: Baseline, figures: Figures) -> Comparison:
 def baseline_messages(
     session: Session, baseline: Baseline, other: Baseline | None = None
 ) -> list[str]:
-    """Write a baseline's key messages, compared with another baseline when one is given.
+    """Write a baseline's key messages, compared with another baseline when one is given, with
+    the seed funding of the years up to the baseline's.
 
     Confidential needs count in the totals (coverage never names them), so every reader gets
     the same sentences.
@@ -68,10 +74,12 @@ def baseline_messages(
     if other is not None:
         theirs = source_figures(session, Source(other.id), reveal_confidential=False)
         compared = comparison_of(other, theirs)
-    return key_messages(key_facts(figures, baseline.as_of, compared))
+    seed = seed_funding_summaries(session, baseline.as_of.year)
+    return key_messages(key_facts(figures, baseline.as_of, compared, seed_funding=seed))
 
 
 def quarter_messages(
+    session: Session,
     figures: Figures,
     as_of: dt.date,
     baseline: Baseline | None,
@@ -90,5 +98,6 @@ def quarter_messages(
     compared = None
     if baseline is not None and baseline_figures is not None:
         compared = comparison_of(baseline, baseline_figures)
-    facts = key_facts(figures, as_of, compared, entity, with_needs=entity is None)
+    seed = seed_funding_summaries(session, as_of.year) if entity is None else ()
+    facts = key_facts(figures, as_of, compared, entity, entity is None, seed)
     return key_messages(facts)

@@ -83,7 +83,7 @@ def build_quarterly(
         if reporting
         else f"No reporting period was opened for {period}: no progress was reported for it.",
         # `current` is the live portfolio: its sentences say so by being dated today
-        key_messages=quarter_messages(current, today, baseline, base, entity),
+        key_messages=quarter_messages(session, current, today, baseline, base, entity),
     )
 
 

@@ -14,7 +14,7 @@ from app.baselines.services import get_baseline
 from app.figures.key_facts import baseline_messages
 from app.quarterly.build import build_quarterly
 from indicators.periods import PeriodKey
-from reports.formatting import fmt_long_date, fmt_month_year
+from reports.formatting import fmt_count, fmt_long_date, fmt_month_year
 from tests.app.published import needs_rows, published, rows_2018, rows_2019, to_csv
 from tests.reports.pdftext import pages_text, squash
 
@@ -129,12 +129,21 @@ def test_paragraphs_66_and_55_appeal_and_needs(messages) -> None:
     assert f", {addressed} (" in needs
 
 
+def test_paragraph_63_seed_funding_from_the_trust_fund(messages) -> None:
+    seed = sentence(messages, "Seed funding from the Trust Fund for Counter-Terrorism")
+    published_years = published()["seed_funding_usd"]
+    for year in ("2018", "2019"):
+        given = published_years[year]
+        count = fmt_count(given["projects"], "project")  # "nine projects": under 10, in words
+        assert f"to {count} in {year} (${given['total']:,} in total)" in seed, year
+
+
 def test_without_a_comparison_the_comparison_is_left_out(app, portfolio) -> None:
     with app.app_context():
         session = db.session()
         alone = baseline_messages(session, get_baseline(session, "2019 mapping"))
     assert alone[0].endswith(f"implementing {FIGURES['2019']['projects']} projects.")
-    assert not any("compared" in m or "2018" in m for m in alone)
+    assert not any("compared" in m or "2018 mapping" in m for m in alone)
 
 
 def test_the_baseline_pdf_opens_with_the_key_messages(portfolio, messages, tmp_path) -> None:

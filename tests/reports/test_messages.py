@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reports.content import SeedFundingSection
 from reports.formatting import fmt_count, fmt_long_date, fmt_share, fmt_usd
 from reports.messages import (
     PILLARS,
@@ -30,6 +31,14 @@ BLANKS = re.compile(
 )
 dates = st.dates(min_value=dt.date(2016, 1, 1), max_value=dt.date(2035, 12, 31))
 money = st.decimals(min_value=Decimal(0), max_value=Decimal("2e9"), places=2)
+
+
+seed_years = st.builds(
+    SeedFundingSection,
+    st.integers(2016, 2030),
+    st.integers(0, 30),
+    st.decimals(min_value=Decimal(0), max_value=Decimal("5e6"), places=0),
+)
 
 
 @st.composite
@@ -65,11 +74,15 @@ def facts(draw: st.DrawFn) -> KeyFacts:
         funded=funded,
         shortfall=budget_active - funded,
         in_multi_year_appeal=draw(st.integers(0, projects)),
-        needs=draw(st.none() | st.builds(Needs, st.just(needs_total),
-                                         st.integers(0, needs_total))),  # fmt: skip
-        comparison=draw(st.none() | st.builds(Comparison, st.text("abc 2019", min_size=1),
-                                              dates, st.integers(0, 400))),  # fmt: skip
+        needs=draw(
+            st.none() | st.builds(Needs, st.just(needs_total), st.integers(0, needs_total))
+        ),  # fmt: skip
+        comparison=draw(
+            st.none()
+            | st.builds(Comparison, st.text("abc 2019", min_size=1), dates, st.integers(0, 400))
+        ),  # fmt: skip
         entity=draw(st.none() | st.sampled_from(["UNODC", "UNOCT"])),
+        seed_funding=draw(st.lists(seed_years, max_size=3, unique_by=lambda s: s.year)),
     )
 
 
@@ -93,6 +106,8 @@ def test_a_sentence_without_its_figures_is_left_out(f: KeyFacts) -> None:
     if f.projects == 0:
         assert len(key_messages(f)) == 1 + (f.needs is not None and f.needs.total > 0)
     assert ("Counter-Terrorism Compact entit" in text) == (f.entity is None)
+    seeded = [y for y in f.seed_funding if y.project_count]
+    assert ("Seed funding" in text) == (f.entity is None and bool(seeded))
 
 
 @given(facts())
@@ -103,17 +118,28 @@ def test_the_sentences_carry_the_figures(f: KeyFacts) -> None:
         rf"\b{fmt_count(f.projects, 'project')}\b", text
     )
     if f.comparison is not None:
-        assert f"\u201c{f.comparison.label}\u201d, as of {fmt_long_date(f.comparison.as_of)}" in (
-            messages[0]
+        assert (
+            f"\u201c{f.comparison.label}\u201d, as of {fmt_long_date(f.comparison.as_of)}"
+            in (messages[0])
         )
     if f.projects:
         assert fmt_usd(f.budget_total) in text
         for pillar, count in f.by_pillar.items():
             if 0 < count < f.projects:
                 assert f"{fmt_share(count, f.projects)} " in text
-                assert f"Pillar {pillar}." in text or f"Pillar {pillar}," in text or (
-                    f"Pillar {pillar} and" in text
+                assert (
+                    f"Pillar {pillar}." in text
+                    or f"Pillar {pillar}," in text
+                    or (f"Pillar {pillar} and" in text)
                 )
+    if f.entity is None:
+        for year in f.seed_funding:
+            if year.project_count:
+                assert f" in {year.year} ({fmt_usd(year.total)} in total)" in text
+                assert re.search(rf"\b{fmt_count(year.project_count, 'project', words=False)}"
+                                 rf" in {year.year}\b", text) or re.search(
+                    rf"\b{fmt_count(year.project_count, 'project')} in {year.year}\b", text
+                )  # fmt: skip
     if f.active_projects and f.budget_active and f.shortfall:
         assert fmt_usd(f.shortfall) in text
         assert fmt_share(f.shortfall, f.budget_active) in text
@@ -186,3 +212,21 @@ def test_a_hostile_baseline_label_comes_out_literally_in_the_pdf() -> None:
 def test_the_pdf_without_key_messages_has_no_empty_heading() -> None:
     pages = pages_text(render_quarterly(sample_quarterly()))
     assert not any("Key messages" in page for page in pages)
+
+
+def test_paragraph_63_seed_funding_counts_are_words_unless_one_is_ten_or_more() -> None:
+    years = [
+        SeedFundingSection(2018, 9, Decimal(949_111)),
+        SeedFundingSection(2019, 7, Decimal(973_748)),
+    ]
+    text = " ".join(key_messages(published_like(seed_funding=years)))
+    assert (
+        "Seed funding from the Trust Fund for Counter-Terrorism was provided to nine projects in "
+        "2018 ($949,111 in total) and to seven projects in 2019 ($973,748 in total)."
+    ) in text
+    more = [years[0], SeedFundingSection(2019, 12, Decimal(2_500_000))]
+    text = " ".join(key_messages(published_like(seed_funding=more)))
+    assert "to 9 projects in 2018 ($949,111 in total) and to 12 projects in 2019 (" in text
+    assert "Seed funding" not in " ".join(
+        key_messages(published_like(seed_funding=years, entity="UNODC"))
+    )
