@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reports.content import SeedFundingSection
@@ -86,6 +86,7 @@ def facts(draw: st.DrawFn) -> KeyFacts:
     )
 
 
+@settings(max_examples=400)
 @given(facts())
 def test_every_sentence_is_whole(f: KeyFacts) -> None:
     messages = key_messages(f)
@@ -96,6 +97,7 @@ def test_every_sentence_is_whole(f: KeyFacts) -> None:
         assert not BLANKS.search(sentence.replace(label, "x")), sentence
 
 
+@settings(max_examples=400)
 @given(facts())
 def test_a_sentence_without_its_figures_is_left_out(f: KeyFacts) -> None:
     text = " ".join(key_messages(f))
@@ -103,13 +105,15 @@ def test_a_sentence_without_its_figures_is_left_out(f: KeyFacts) -> None:
     assert ("CTED" in text) == (f.needs is not None and f.needs.total > 0)
     assert ("shortfall" in text) == (f.active_projects > 0 and f.budget_active > 0)
     assert ("Pillar" in text) == (f.projects > 0)
-    if f.projects == 0:
-        assert len(key_messages(f)) == 1 + (f.needs is not None and f.needs.total > 0)
     assert ("Counter-Terrorism Compact entit" in text) == (f.entity is None)
-    seeded = [y for y in f.seed_funding if y.project_count]
-    assert ("Seed funding" in text) == (f.entity is None and bool(seeded))
+    seeded = f.entity is None and any(y.project_count for y in f.seed_funding)
+    assert ("Seed funding" in text) == seeded
+    if f.projects == 0:  # the Trust Fund's and CTED's figures do not depend on the portfolio
+        needs = f.needs is not None and f.needs.total > 0
+        assert len(key_messages(f)) == 1 + needs + seeded
 
 
+@settings(max_examples=400)
 @given(facts())
 def test_the_sentences_carry_the_figures(f: KeyFacts) -> None:
     messages = key_messages(f)
