@@ -166,6 +166,11 @@ class GenderSection:
         """Return one marker's share of the total budget, in per cent."""
         return share_or_none(share.budget, self.total_budget)
 
+    def marker_pct(self, marker: str) -> Decimal | None:
+        """Return the budget share of one marker code (e.g. "GEN-2"), in per cent."""
+        part = sum((s.budget for s in self.shares if s.marker == marker), ZERO)
+        return share_or_none(part, self.total_budget)
+
     @property
     def toward_target_pct(self) -> Decimal | None:
         """Return the budget share of the markers that count toward the target."""
@@ -243,44 +248,6 @@ class StatusChange:
     title: str
     before: ProjectStatus
     after: ProjectStatus
-
-
-@dataclass(frozen=True)
-class FigureChange:
-    """A figure on both sides of a comparison, with its preformatted change."""
-
-    label: str
-    before: str | Decimal | int
-    after: str | Decimal | int
-    change: str
-
-
-@dataclass(frozen=True)
-class BaselineComparison:
-    """What changed between the frozen baseline and another baseline or the live portfolio."""
-
-    against_label: str  # another baseline's label, or "live portfolio on 2019-10-01"
-    added: Sequence[ProjectRef] = ()
-    removed: Sequence[ProjectRef] = ()
-    carried_over: int = 0
-    status_changes: Sequence[StatusChange] = ()
-    deltas: Sequence[FigureChange] = ()
-
-
-@dataclass(frozen=True)
-class BaselineReport:
-    """A frozen baseline's headline figures, with an optional comparison."""
-
-    title: str
-    label: str
-    as_of: date
-    frozen_on: date
-    sha256: str
-    issue_date: date
-    headlines: Sequence[SummaryFigure]
-    comparison: BaselineComparison | None = None
-    draft: bool = False
-    key_messages: Sequence[str] = ()  # reports.messages.key_messages of the baseline
 
 
 @dataclass(frozen=True)

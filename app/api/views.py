@@ -16,7 +16,7 @@ from werkzeug.exceptions import HTTPException
 from app import db
 from app.baselines.services import list_baselines
 from app.compare.params import page_number
-from app.errors import NotFound
+from app.errors import NotFound, Tampered
 from app.figures import queries
 from app.figures.baseline_report import baseline_report, live_report, to_json
 from app.figures.data_source import Filters, Source
@@ -48,6 +48,11 @@ def _signed_in() -> Response | None:
 @bp.errorhandler(NotFound)
 def _not_found(error: NotFound) -> Response:
     return _json({"error": str(error)}, 404)
+
+
+@bp.errorhandler(Tampered)
+def _tampered(error: Tampered) -> Response:
+    return _json({"error": str(error)}, 409)
 
 
 @bp.errorhandler(BadRequest)

@@ -1,8 +1,8 @@
 """The figures the key messages are written from (`reports.messages.KeyFacts`), from the app's.
 
-One mapping for every report: a baseline's (with an optional comparison baseline) and a
-quarter's take the same `Figures` their tables show, so a sentence can never say other than
-the tables beside it.
+A baseline report's sentences are mapped from its one model (`reports.baseline_content`), a
+quarter's from the same `Figures` its tables show, so a sentence can never say other than the
+tables beside it.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from app.figures.baseline_report import Figures, source_figures
-from app.figures.data_source import Source
+from app.figures.headline_figures import Figures
 from app.figures.seed_funding import seed_funding_summaries
 from app.models.baselines import Baseline
 from indicators.portfolio import Count
+from reports.baseline_content import BaselineModel
 from reports.content import SeedFundingSection
 from reports.messages import Comparison, KeyFacts, Needs, key_messages
 
@@ -60,22 +60,39 @@ def comparison_of(baseline: Baseline, figures: Figures) -> Comparison:
     return Comparison(baseline.label, baseline.as_of, figures.portfolio.projects)
 
 
-def baseline_messages(
-    session: Session, baseline: Baseline, other: Baseline | None = None
-) -> list[str]:
-    """Write a baseline's key messages, compared with another baseline when one is given, with
-    the seed funding of the years up to the baseline's.
+def model_messages(model: BaselineModel) -> list[str]:
+    """Write a baseline report's key messages from its one model: the figures every format of
+    it shows (headlines, shares, finance, seed funding, and the comparison when it has one)."""
+    return key_messages(model_facts(model))
 
-    Confidential needs count in the totals (coverage never names them), so every reader gets
-    the same sentences.
-    """
-    figures = source_figures(session, Source(baseline.id), reveal_confidential=False)
-    compared = None
-    if other is not None:
-        theirs = source_figures(session, Source(other.id), reveal_confidential=False)
-        compared = comparison_of(other, theirs)
-    seed = seed_funding_summaries(session, baseline.as_of.year)
-    return key_messages(key_facts(figures, baseline.as_of, compared, seed_funding=seed))
+
+def model_facts(model: BaselineModel) -> KeyFacts:
+    """Map a baseline report's model to the key messages' input (no query: it is all there)."""
+
+    def count(key: str) -> int:
+        return int(model.headline(key).value)
+
+    finance = model.finance
+    if finance is None:
+        raise ValueError(f"baseline {model.label!r}: the report has no finance figures")
+    cmp = model.comparison
+    return KeyFacts(
+        as_of=model.as_of,
+        projects=count("projects"),
+        implementing_entities=count("implementing_entities"),
+        by_pillar={row.key: row.count for row in model.by_pillar},
+        by_scope={row.key: row.count for row in model.by_scope},
+        by_status={row.key: row.count for row in model.by_status},
+        budget_total=finance.budget_total,
+        budget_active=finance.budget_active,
+        budget_completed=finance.budget_completed,
+        funded=finance.funded,
+        shortfall=finance.shortfall,
+        in_multi_year_appeal=count("in_multi_year_appeal"),
+        needs=Needs(count("cted_needs"), count("cted_needs_addressed")),
+        comparison=Comparison(cmp.label, cmp.as_of, cmp.projects) if cmp else None,
+        seed_funding=model.seed_funding,
+    )
 
 
 def quarter_messages(

@@ -18,33 +18,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.baselines.services import ensure_intact
 from app.errors import NotFound, ValidationFailed
+from app.figures import sections
 from app.figures.baseline_report import Figures, source_figures
 from app.figures.data_source import Filters, Source
 from app.figures.key_facts import quarter_messages
 from app.models.baselines import Baseline
 from app.models.progress import ReportingPeriod
-from app.models.reference import Entity, Pillar
+from app.models.reference import Entity
 from app.quarterly import queries as q
 from app.quarterly.indicators import pillar_indicator_rows
-from indicators.coverage import Coverage
 from indicators.periods import PeriodKey
-from indicators.types import Pillar as PillarCode
-from indicators.types import ProjectStatus, Scope
 from reports import content as m
-
-GENDER = {
-    0: "Does not contribute to gender equality",
-    1: "Contributes in a limited way",
-    2: "Gender equality is a significant objective",
-    3: "Gender equality is the principal objective",
-}
 
 
 def build_quarterly(
@@ -74,10 +66,10 @@ def build_quarterly(
         baseline_label=baseline.label if baseline else None,
         headlines=_headlines(current, _figures_of(session, previous, entity), base),
         pillars=_pillars(session, source, period, entity),
-        funding=_funding(session, source),
-        coverage=_coverage(current),
-        gender=_gender(session, source),
-        annex=_annex(session, source),
+        funding=sections.funding(session, source),
+        coverage=sections.coverage(current.needs),
+        gender=sections.gender(session, source),
+        annex=sections.annex(session, source),
         entity_status=_entity_status(session, reporting, entity, today) if entity else None,
         no_progress_note=None
         if reporting
@@ -113,6 +105,7 @@ def _baseline_before(
 def _figures_of(session: Session, baseline: Baseline | None, entity: str | None) -> Figures | None:
     if baseline is None:
         return None
+    ensure_intact(session, baseline)
     return source_figures(session, Source(baseline.id, Filters(entity=entity or "")), False)
 
 
@@ -163,105 +156,11 @@ def _change(get: Getter, current: Figures, other: Figures | None, kind: str) -> 
 def _pillars(
     session: Session, source: Source, period: PeriodKey, entity: str | None
 ) -> list[m.PillarSection]:
-    rows = q.pillar_rows(session, source)
-    indicators_by_pillar = pillar_indicator_rows(session, period, entity)
     highlights: dict[str, list[m.Highlight]] = defaultdict(list)
     for pillar, code, title, narrative in q.highlight_rows(session, str(period), entity):
         highlights[pillar].append(m.Highlight(code, title, narrative))
-    pillars = session.scalars(select(Pillar).order_by(Pillar.position)).all()
-    return [
-        _pillar(
-            p,
-            [r for r in rows if r[0] == p.code],
-            indicators_by_pillar.get(p.code, []),
-            highlights[p.code],
-        )
-        for p in pillars
-    ]
-
-
-def _pillar(
-    pillar: Pillar,
-    rows: list[q.PillarRow],
-    indicators: list[m.IndicatorLine],
-    highlights: list[m.Highlight],
-) -> m.PillarSection:
-    by_scope: dict[Scope, int] = defaultdict(int)
-    by_status: dict[ProjectStatus, int] = defaultdict(int)
-    for _, scope, status, count, _, _ in rows:
-        by_scope[Scope(scope)] += count
-        by_status[ProjectStatus(status)] += count
-    return m.PillarSection(
-        pillar=PillarCode(pillar.code),
-        title_en=pillar.title_en,
-        title_zh=pillar.title_zh,
-        project_count=sum(r[3] for r in rows),
-        budget=sum((Decimal(r[4] or 0) for r in rows), Decimal(0)),
-        funded=sum((Decimal(r[5] or 0) for r in rows), Decimal(0)),
-        rows=indicators,
-        highlights=highlights,
-        by_scope=dict(by_scope),
-        by_status=dict(by_status),
-    )
-
-
-def _funding(session: Session, source: Source) -> m.FundingSection:
-    rows = [m.EntityFunding(e, b, f, n) for e, b, f, n in q.entity_rows(session, source)]
-    count, requirement, funded = q.appeal_row(session, source)
-    return m.FundingSection(rows, m.MultiYearAppeal(count, requirement, funded))
-
-
-def _coverage(current: Figures) -> m.NeedCoverageSection:
-    cov = current.needs
-
-    def rows(groups: Mapping[str, Coverage]) -> list[m.CoverageRow]:
-        return [
-            m.CoverageRow(k, c.total, c.addressed) for k, c in groups.items() if k != "confidential"
-        ]
-
-    hidden = cov.by_member_state.get("confidential")
-    return m.NeedCoverageSection(
-        total=m.CoverageRow("All needs", cov.total, cov.addressed),
-        by_pillar=rows(cov.by_pillar),
-        by_member_state=rows(cov.by_member_state),
-        by_thematic_area=rows(cov.by_thematic_area),
-        confidential_needs=hidden.total if hidden else 0,
-        confidential_covered=hidden.addressed if hidden else 0,
-    )
-
-
-def _gender(session: Session, source: Source) -> m.GenderSection:
-    shares = [
-        m.GenderShare(
-            f"GEN-{g}" if g is not None else "Unknown",
-            GENDER.get(g, "Not marked") if g is not None else "Not marked",
-            n,
-            b,
-            counts_toward_target=g in (2, 3),
-        )
-        for g, n, b in sorted(
-            q.gender_rows(session, source), key=lambda r: -1 if r[0] is None else r[0]
-        )
-    ]
-    return m.GenderSection(shares)
-
-
-def _annex(session: Session, source: Source) -> list[m.AnnexProject]:
-    return [
-        m.AnnexProject(
-            code,
-            title,
-            entity,
-            PillarCode(pillar),
-            Scope(scope),
-            ProjectStatus(status),
-            Decimal(budget),
-            Decimal(funded),
-        )
-        for code, title, entity, pillar, scope, status, budget, funded in q.annex_rows(
-            session, source
-        )
-    ]
+    indicators = pillar_indicator_rows(session, period, entity)
+    return sections.pillars(session, source, indicators, highlights)
 
 
 def _entity_status(

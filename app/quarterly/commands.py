@@ -25,7 +25,7 @@ def quarterly(period: str, entity: str | None, out: str, issue: bool) -> None:
         with transaction() as session:
             issued = issued_reports.issue_report(session, None, period, entity)
     if issued is not None:
-        write_output(issued_reports.verified_content(issued), out)
+        write_output(issued_reports.served_content(session, issued), out)
         click.echo(f"Wrote the issued report ({issued.sha256[:12]}...) to {out}", err=True)
         return
     write_output(issued_reports.render_pdf(session, period, entity, draft=True), out)

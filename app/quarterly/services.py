@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit.services import record
-from app.errors import DomainError, NotFound
+from app.errors import DomainError, NotFound, Tampered
+from app.models.audit import AuditEvent
 from app.models.quarterly import IssuedReport
 from app.models.reference import Entity
 from app.quarterly.build import build_quarterly
@@ -17,7 +18,7 @@ from reports.pdf.quarterly import render_quarterly
 COMPACT = "compact"
 
 
-class TamperedReport(DomainError):
+class TamperedReport(Tampered):
     """Stored report bytes no longer match the hash taken when the report was issued."""
 
 
@@ -70,7 +71,7 @@ def issue_report(
         "issued_report",
         issued.id,
         entity_id=entity_id,
-        after={"period": period_key, "scope": issued.scope, "sha256": issued.sha256},
+        after=recorded_form(issued),
     )
     return issued
 
@@ -83,6 +84,40 @@ def verified_content(report: IssuedReport) -> bytes:
             "its hash; it has been altered and must not be sent"
         )
     return report.content
+
+
+def served_content(session: Session, report: IssuedReport) -> bytes:
+    """Return the issued bytes once they match their own hash and the hash the audit trail
+    recorded when the report was issued (a row replaced by SQL carries its own hash)."""
+    content = verified_content(report)
+    if issued_event(session, report.id) != recorded_form(report):
+        raise TamperedReport(
+            f"issued report {report.period_key} {report.scope} does not match the hash the "
+            "audit trail recorded when it was issued; it has been altered and must not be sent"
+        )
+    return content
+
+
+def recorded_form(report: IssuedReport) -> dict[str, str]:
+    """Return what the audit trail keeps of an issued report: period, scope and SHA-256."""
+    return {"period": report.period_key, "scope": report.scope, "sha256": report.sha256}
+
+
+def issued_event(session: Session, report_id: int) -> dict[str, str] | None:
+    """Return the period, scope and hash the first 'issue' event of a report recorded."""
+    after = session.scalar(
+        select(AuditEvent.after)
+        .where(
+            AuditEvent.object_type == "issued_report",
+            AuditEvent.object_id == str(report_id),
+            AuditEvent.action == "issue",
+        )
+        .order_by(AuditEvent.id)
+        .limit(1)
+    )
+    if after is None:
+        return None
+    return {k: str(after.get(k)) for k in ("period", "scope", "sha256")}
 
 
 def get_issued(session: Session, report_id: int) -> IssuedReport:

@@ -80,7 +80,7 @@ def issued(report_id: int) -> ResponseReturnValue:
     session = db.session()
     try:
         report = issued_reports.get_issued(session, report_id)
-        data = issued_reports.verified_content(report)
+        data = issued_reports.served_content(session, report)
     except NotFound:
         abort(404)
     except issued_reports.TamperedReport as error:

@@ -95,7 +95,8 @@ def funding(section: FundingSection) -> list[Flowable]:
         flow += [
             heading("Multi-Year Appeal", s.H2, 1, "appeal"),
             para(
-                f"{a.project_count:,} projects are in the Multi-Year Appeal. Requirement "
+                f"{a.project_count:,} projects of the portfolio (any status but cancelled) are "
+                "in the Multi-Year Appeal, as the MYA column counts them. Requirement "
                 f"{fmt_millions(a.requirement)}; funded {fmt_millions(a.funded)} "
                 f"({fmt_pct(share_or_none(a.funded, a.requirement))}); shortfall "
                 f"{fmt_millions(a.shortfall)}."
@@ -154,9 +155,11 @@ def gender(section: GenderSection) -> list[Flowable]:
     flow: list[Flowable] = [
         heading("Gender marker", s.H1, 0, "gender"),
         para(
-            f"{fmt_pct(reached, 1)} of the budget goes to projects whose gender marker counts "
-            f"toward the target of {fmt_pct(section.target_pct)} "
-            f"({'target met' if met else 'target not met'})."
+            f"{fmt_pct(reached, 1)} of the budget goes to projects whose principal objective is "
+            f"gender equality (marker 3), against the target of {fmt_pct(section.target_pct)} "
+            f"({'target met' if met else 'target not met'}). Projects where it is a significant "
+            f"objective (marker 2) take {fmt_pct(section.marker_pct('GEN-2'), 1)}, shown beside "
+            "it and not counted toward the target."
         ),
     ]
     pcts = [section.pct(share) or ZERO for share in section.shares]

@@ -8,10 +8,10 @@ import re
 from decimal import Decimal
 
 import pytest
+from markupsafe import escape
 
 from app import db
-from app.baselines.services import get_baseline
-from app.figures.key_facts import baseline_messages
+from app.figures.baseline_model import baseline_model
 from app.quarterly.build import build_quarterly
 from indicators.periods import PeriodKey
 from reports.formatting import fmt_count, fmt_long_date, fmt_month_year
@@ -49,9 +49,7 @@ def portfolio(app, tmp_path):
 def messages(app, portfolio) -> list[str]:
     """The key messages of the 2019 mapping compared with the 2018 mapping."""
     with app.app_context():
-        session = db.session()
-        mine, other = get_baseline(session, "2019 mapping"), get_baseline(session, "2018 mapping")
-        return baseline_messages(session, mine, other)
+        return list(baseline_model(db.session(), "2019 mapping", "2018 mapping").key_messages)
 
 
 def sentence(messages: list[str], start: str, holding: str = "") -> str:
@@ -140,8 +138,7 @@ def test_paragraph_63_seed_funding_from_the_trust_fund(messages) -> None:
 
 def test_without_a_comparison_the_comparison_is_left_out(app, portfolio) -> None:
     with app.app_context():
-        session = db.session()
-        alone = baseline_messages(session, get_baseline(session, "2019 mapping"))
+        alone = baseline_model(db.session(), "2019 mapping").key_messages
     assert alone[0].endswith(f"implementing {FIGURES['2019']['projects']} projects.")
     assert not any("compared" in m or "2018 mapping" in m for m in alone)
 
@@ -154,6 +151,18 @@ def test_the_baseline_pdf_opens_with_the_key_messages(portfolio, messages, tmp_p
     assert "Keymessages" in first_page
     for message in messages:
         assert squash(message) in first_page, message
+
+
+def test_the_baseline_report_page_shows_the_key_messages(
+    portfolio, messages, client, make_user, login
+) -> None:
+    login(make_user("viewer"))
+    page = client.get("/baselines/2019 mapping/report", query_string={"compare": "2018 mapping"})
+    assert page.status_code == 200
+    html = page.text
+    assert html.index("Key messages") < html.index("Headline figures")
+    for message in messages:
+        assert f"<p>{escape(message)}</p>" in html, message
 
 
 def test_the_quarterly_pdf_opens_with_the_key_messages_of_its_period(app, portfolio, tmp_path):

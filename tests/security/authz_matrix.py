@@ -420,6 +420,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("baselines.create", "POST", "/baselines", 302, 302, 403, 403, 403, 403, 403),
     ("baselines.verify", "POST", "/baselines/{label}/verify", 302, 302, 403, 403, 403, 403, 403),
     ("baselines.export", "GET", "/baselines/{label}.csv", 302, 200, 200, 200, 200, 200, 200),
+    ("baselines.report", "GET", "/baselines/{label}/report", 302, 200, 200, 200, 200, 200, 200),
     ("compare.compare_view", "GET", "/compare", 302, 200, 200, 200, 200, 200, 200),
     ("compare.compare_csv", "GET", "/compare.csv", 302, 200, 200, 200, 200, 200, 200),
     ("compare.compare_xlsx", "GET", "/compare.xlsx", 302, 200, 200, 200, 200, 200, 200),
