@@ -21,7 +21,32 @@ from indicators.types import (
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+HIGHLIGHTS_PER_PILLAR = 5  # a quarterly report shows at most this many marked highlights a pillar
+IPTT_QUARTERS = 4  # the quarters of the indicator tracking table: the report's and three before
 
+def long_date(day: date) -> str:
+    """Write a date the way the United Nations does: "31 August 2018"."""
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+@dataclass(frozen=True)
+class PortfolioState:
+    """Which state of the portfolio a report's figures show: a frozen baseline or the live one."""
+
+    baseline: str | None  # the baseline's label; None for the live portfolio
+    as_of: date  # the baseline's as-of date, or the day the live figures were read
+
+    def describe(self) -> str:
+        """Say which state this is, e.g. "portfolio from baseline '2018 mapping', as of ..."."""
+        if self.baseline is None:
+            return f"live portfolio, today ({long_date(self.as_of)})"
+        return f"portfolio from baseline '{self.baseline}', as of {long_date(self.as_of)}"
+
+    def name(self) -> str:
+        """Name it briefly, for a column header: "'2018 mapping' (31 August 2018)"."""
+        if self.baseline is None:
+            return f"the live portfolio ({long_date(self.as_of)})"
+        return f"'{self.baseline}' ({long_date(self.as_of)})"
 
 
 @dataclass(frozen=True)
@@ -35,8 +60,22 @@ class SummaryFigure:
 
 
 @dataclass(frozen=True)
+class IpttCell:
+    """An indicator's target to date and approved actual to date as of one quarter."""
+
+    period_key: str
+    target: Decimal | None
+    actual: Decimal | None
+
+
+@dataclass(frozen=True)
 class IndicatorLine:
-    """One indicator's approved figures for the period."""
+    """One indicator's approved figures for the period.
+
+    `target_to_date` is the target `achievement_pct` is computed against; `target_basis` says
+    which it is ("to date": the period targets so far; "life": the life target, when no period
+    target is set yet). `period_target` is this quarter's own target, kept for other readers.
+    """
 
     code: str
     name: str
@@ -49,6 +88,14 @@ class IndicatorLine:
     status: AchievementStatus
     pending: str | None = None  # "submitted, not yet approved", shown apart from the actual
     members: str | None = None  # a roll-up's "12 output indicators, summed"
+    measure: str = "number"  # an indicators.types.Measure value: how figures are formatted
+    target_to_date: Decimal | None = None
+    target_basis: str | None = None  # "to date" or "life"
+    latest_text: str | None = None  # qualitative: the latest approved text
+    text_source: str | None = None  # what that text is: "reported for 2019Q3 (IND-1)"
+    reason: str | None = None  # why the row is not assessed
+    projects: int | None = None  # a roll-up's contributing projects
+    iptt: Sequence[IpttCell] = ()  # the last quarters, oldest first
 
 
 @dataclass(frozen=True)
@@ -100,6 +147,7 @@ class NeedCoverageSection:
     by_thematic_area: Sequence[CoverageRow] = ()
     confidential_needs: int = 0
     confidential_covered: int = 0
+    entity: str | None = None  # a per-entity report: covered means by this entity's projects
 
     @property
     def confidential_row(self) -> CoverageRow | None:
@@ -222,13 +270,26 @@ class QuarterlyReport:
     headlines: Sequence[SummaryFigure]
     pillars: Sequence[PillarSection]
     funding: FundingSection
-    baseline_label: str | None = None
+    baseline_label: str | None = None  # the label of the baseline the changes compare with
     coverage: NeedCoverageSection | None = None
     gender: GenderSection | None = None
     annex: Sequence[AnnexProject] = ()
     entity_status: Sequence[EntityReportStatus] | None = None
     no_progress_note: str | None = None  # set when the quarter has no reporting period
+    # The state every portfolio figure shows (as_of is its date), and the baseline the change
+    # column compares with (None: no comparison). Optional so older callers still build.
+    state: PortfolioState | None = None
+    compared_with: PortfolioState | None = None
     key_messages: Sequence[str] = ()  # reports.messages.key_messages, for the report's date
+
+    @property
+    def change_header(self) -> str | None:
+        """Name the change column after the baseline it compares with, or None without one."""
+        other = self.compared_with
+        if other is None:
+            return None
+        word = "Change since" if other.as_of <= self.as_of else "Difference from"
+        return f"{word} {other.name()}"
 
 
 @dataclass(frozen=True)

@@ -152,3 +152,19 @@ def fmt_series(items: Sequence[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+NBSP = "\u00a0"
+
+
+def fmt_measured(value: Decimal | int | None, measure: str) -> str:
+    """Format an indicator figure by its measure: percentages "60.9 %" (one decimal, the sign
+    kept with the number), numbers with the decimals they have, a dash when missing."""
+    if measure == "percentage" and value is not None:
+        return f"{fmt_number(value, 1)}{NBSP}%"
+    return fmt_value(value)
+
+
+def indicator_status_word(status: AchievementStatus, measure: str) -> str:
+    """Name a row's status; a qualitative indicator is reported as text, never scored."""
+    return "Not scored (text)" if measure == "qualitative" else status_word(status)

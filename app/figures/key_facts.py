@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
@@ -17,8 +18,22 @@ from app.figures.seed_funding import seed_funding_summaries
 from app.models.baselines import Baseline
 from indicators.portfolio import Count
 from reports.baseline_content import BaselineModel
-from reports.content import SeedFundingSection
+from reports.content import PortfolioState, SeedFundingSection
 from reports.messages import Comparison, KeyFacts, Needs, key_messages
+
+
+class QuarterFigures(Protocol):
+    """What a quarter's headlines hold (app.quarterly.build.Headlines): its state and figures,
+    and the baseline it compares with and that baseline's figures."""
+
+    @property
+    def state(self) -> PortfolioState: ...
+    @property
+    def current(self) -> Figures: ...
+    @property
+    def compared_with(self) -> PortfolioState | None: ...
+    @property
+    def compared(self) -> Figures | None: ...
 
 
 def key_facts(
@@ -95,26 +110,15 @@ def model_facts(model: BaselineModel) -> KeyFacts:
     )
 
 
-def quarter_messages(
-    session: Session,
-    figures: Figures,
-    as_of: dt.date,
-    baseline: Baseline | None,
-    baseline_figures: Figures | None,
-    entity: str | None,
-) -> list[str]:
-    """Write a quarter's key messages from the figures its report shows, compared with the
-    baseline (and its figures) that the report compares with, when there is one.
-
-    `as_of` is the date of the state the figures are: today for the live portfolio, the
-    baseline's date for a frozen one; never a period's end over live figures.
-
-    A per-entity report leaves the needs sentence out until its needs figures are the entity's
-    own (the needs query counts every project's links today).
+def quarter_messages(session: Session, top: QuarterFigures, entity: str | None) -> list[str]:
+    """Write a quarter's key messages from the figures its report shows: those of the state the
+    report takes (dated by that state: a baseline's as-of date, or today for the live portfolio,
+    never a quarter's end over live figures), compared with the baseline its change column names.
     """
     compared = None
-    if baseline is not None and baseline_figures is not None:
-        compared = comparison_of(baseline, baseline_figures)
+    other, theirs = top.compared_with, top.compared
+    if other is not None and other.baseline is not None and theirs is not None:
+        compared = Comparison(other.baseline, other.as_of, theirs.portfolio.projects)
+    as_of = top.state.as_of
     seed = seed_funding_summaries(session, as_of.year) if entity is None else ()
-    facts = key_facts(figures, as_of, compared, entity, entity is None, seed)
-    return key_messages(facts)
+    return key_messages(key_facts(top.current, as_of, compared, entity, seed_funding=seed))

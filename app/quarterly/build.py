@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -35,8 +36,41 @@ from app.models.progress import ReportingPeriod
 from app.models.reference import Entity
 from app.quarterly import queries as q
 from app.quarterly.indicators import pillar_indicator_rows
+from app.quarterly.state import compared_baseline, state_baseline, state_of
 from indicators.periods import PeriodKey
 from reports import content as m
+
+
+@dataclass(frozen=True)
+class Headlines:
+    """A quarter's headline figures: the state they show, the comparison, the rows."""
+
+    state: m.PortfolioState
+    compared_with: m.PortfolioState | None
+    rows: list[m.SummaryFigure]
+    source: Source
+    current: Figures
+    compared: Figures | None = None  # the figures of `compared_with`, for the key messages
+
+
+def quarterly_headlines(
+    session: Session,
+    period: PeriodKey,
+    entity: str | None,
+    today: dt.date,
+    compare: str | None = None,
+) -> Headlines:
+    """Compute a quarter's headline figures from its state, against the chosen baseline."""
+    frozen = state_baseline(session, period, today)
+    other = compared_baseline(session, period, compare)
+    if frozen is not None:
+        ensure_intact(session, frozen)
+    source = Source(frozen.id if frozen else None, Filters(entity=entity or ""))
+    current = source_figures(session, source, reveal_confidential=False)
+    theirs = _figures_of(session, other, entity)
+    rows = _headlines(current, theirs, entity)
+    compared = state_of(other, today) if other else None
+    return Headlines(state_of(frozen, today), compared, rows, source, current, theirs)
 
 
 def build_quarterly(
@@ -45,37 +79,40 @@ def build_quarterly(
     entity: str | None = None,
     draft: bool = True,
     today: dt.date | None = None,
+    compare: str | None = None,
 ) -> m.QuarterlyReport:
-    """Gather the figures of a quarter, Compact-wide or for one entity, into a report."""
+    """Gather the figures of a quarter, Compact-wide or for one entity, into a report.
+
+    `today` is the report's date (overdue reports are judged against it); `compare` names the
+    baseline the change column compares with (default: the previous quarter's close baseline).
+    """
     period = _parse(period_key)
     today = today or dt.date.today()
     entity_row = _entity(session, entity) if entity else None
-    source = Source(None, Filters(entity=entity or ""))
-    current = source_figures(session, source, reveal_confidential=False)
-    baseline = _baseline_before(session, period.end())
-    previous = _baseline_before(session, period.previous().end(), exclude=baseline)
+    top = quarterly_headlines(session, period, entity, today, compare)
+    source = top.source
     reporting = session.scalar(select(ReportingPeriod).where(ReportingPeriod.key == str(period)))
-    base = _figures_of(session, baseline, entity)
     return m.QuarterlyReport(
         title=f"Quarterly report {period}",
         period_key=str(period),
-        as_of=min(period.end(), today),
+        as_of=top.state.as_of,
         issue_date=today,
         scope_label=(f"{entity_row.acronym} - {entity_row.name}" if entity_row else "Compact-wide"),
         draft=draft,
-        baseline_label=baseline.label if baseline else None,
-        headlines=_headlines(current, _figures_of(session, previous, entity), base),
+        baseline_label=top.compared_with.baseline if top.compared_with else None,
+        headlines=top.rows,
         pillars=_pillars(session, source, period, entity),
         funding=sections.funding(session, source),
-        coverage=sections.coverage(current.needs),
+        coverage=_scoped_coverage(sections.coverage(top.current.needs), entity),
         gender=sections.gender(session, source),
         annex=sections.annex(session, source),
         entity_status=_entity_status(session, reporting, entity, today) if entity else None,
         no_progress_note=None
         if reporting
         else f"No reporting period was opened for {period}: no progress was reported for it.",
-        # `current` is the live portfolio: its sentences say so by being dated today
-        key_messages=quarter_messages(session, current, today, baseline, base, entity),
+        state=top.state,
+        compared_with=top.compared_with,
+        key_messages=quarter_messages(session, top, entity),
     )
 
 
@@ -91,15 +128,6 @@ def _entity(session: Session, acronym: str) -> Entity:
     if found is None:
         raise NotFound(f"--entity: no Compact entity {acronym!r}")
     return found
-
-
-def _baseline_before(
-    session: Session, day: dt.date, exclude: Baseline | None = None
-) -> Baseline | None:
-    stmt = select(Baseline).where(Baseline.as_of <= day)
-    if exclude is not None:
-        stmt = stmt.where(Baseline.id != exclude.id)
-    return session.scalar(stmt.order_by(Baseline.as_of.desc(), Baseline.id.desc()).limit(1))
 
 
 def _figures_of(session: Session, baseline: Baseline | None, entity: str | None) -> Figures | None:
@@ -121,20 +149,35 @@ HEADLINES: tuple[tuple[str, Getter, str], ...] = (
     ("CTED needs addressed", lambda f: f.needs.addressed, "count"),
     ("Need coverage, %", lambda f: f.needs.coverage_pct, "pct"),
 )
+# In a per-entity report the needs are those its projects address; the total they are a share
+# of is every CTED need, a Compact-wide figure, and the label says so.
+ENTITY_LABELS = {
+    "CTED needs addressed": "CTED needs addressed by {entity}'s projects",
+    "Need coverage, %": "Share of all CTED needs (Compact-wide) addressed by {entity}, %",
+}
 
 
 def _headlines(
-    current: Figures, previous: Figures | None, baseline: Figures | None
+    current: Figures, other: Figures | None, entity: str | None
 ) -> list[m.SummaryFigure]:
     return [
         m.SummaryFigure(
-            label,
+            ENTITY_LABELS.get(label, label).format(entity=entity) if entity else label,
             _fmt(get(current), kind),
-            _change(get, current, previous, kind),
-            _change(get, current, baseline, kind),
+            _change(get, current, other, kind),
         )
         for label, get, kind in HEADLINES
     ]
+
+
+def _scoped_coverage(section: m.NeedCoverageSection, entity: str | None) -> m.NeedCoverageSection:
+    """Name the coverage of a per-entity report: every need, those the entity's projects cover."""
+    if entity is None:
+        return section
+    total = section.total
+    label = f"All CTED needs (Compact-wide); covered: by {entity}'s projects"
+    row = m.CoverageRow(label, total.needs, total.covered)
+    return replace(section, total=row, entity=entity)
 
 
 def _fmt(value: Decimal | int, kind: str) -> str:
@@ -150,6 +193,8 @@ def _change(get: Getter, current: Figures, other: Figures | None, kind: str) -> 
         return None
     diff = Decimal(get(current)) - Decimal(get(other))
     text = _fmt(diff if kind != "count" else int(diff), kind)
+    if not text.strip("-0.,"):  # rounds to nothing: no sign, never "-0.0"
+        return text.lstrip("-")
     return text if diff < 0 else f"+{text}"
 
 
@@ -164,9 +209,10 @@ def _pillars(
 
 
 def _entity_status(
-    session: Session, period: ReportingPeriod | None, entity: str | None, today: dt.date
+    session: Session, period: ReportingPeriod | None, entity: str | None, report_date: dt.date
 ) -> list[m.EntityReportStatus]:
-    overdue = period is not None and period.due_on < today
+    # Overdue against the period's due date and the report's date, not the day it is read.
+    overdue = period is not None and period.due_on < report_date
     out = []
     for code, title, status in q.report_status_rows(session, period, entity or ""):
         label = status or "not started"

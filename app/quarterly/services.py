@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit.services import record
-from app.errors import DomainError, NotFound, Tampered
+from app.errors import DomainError, NotFound, Tampered, ValidationFailed
 from app.models.audit import AuditEvent
 from app.models.quarterly import IssuedReport
 from app.models.reference import Entity
 from app.quarterly.build import build_quarterly
+from app.quarterly.state import compared_baseline, freeze_close_if_missing
+from indicators.periods import PeriodKey
 from reports.pdf.quarterly import render_quarterly
 
 COMPACT = "compact"
@@ -36,21 +39,45 @@ def find_issued(session: Session, period_key: str, entity: str | None) -> Issued
     )
 
 
-def render_pdf(session: Session, period_key: str, entity: str | None, draft: bool) -> bytes:
+def render_pdf(
+    session: Session,
+    period_key: str,
+    entity: str | None,
+    draft: bool,
+    compare: str | None = None,
+) -> bytes:
     """Render the quarterly report of a period as PDF bytes (a draft says so on every page)."""
-    return render_quarterly(build_quarterly(session, period_key, entity, draft=draft))
+    report = build_quarterly(session, period_key, entity, draft=draft, compare=compare)
+    return render_quarterly(report)
 
 
 def issue_report(
-    session: Session, user_id: int | None, period_key: str, entity: str | None
+    session: Session,
+    user_id: int | None,
+    period_key: str,
+    entity: str | None,
+    compare: str | None = None,
+    today: dt.date | None = None,
 ) -> IssuedReport:
-    """Render the final report once and store its exact bytes and hash; refuse a second issue."""
+    """Render the final report once and store its exact bytes and hash; refuse a second issue.
+
+    The quarter's close baseline is frozen first when there is none (state.py says when), in
+    the caller's transaction, so that the issued figures are frozen figures.
+    """
     if find_issued(session, period_key, entity) is not None:
         raise DomainError(
             f"the {scope_of(entity)} report for {period_key} was issued already; "
             "issued reports never change"
         )
-    content = render_pdf(session, period_key, entity, draft=False)
+    today = today or dt.date.today()
+    try:
+        period = PeriodKey.parse(period_key)
+    except ValueError as error:
+        raise ValidationFailed([f"--period: {error}"]) from error
+    compared_baseline(session, period, compare)  # an unknown label fails before any freezing
+    freeze_close_if_missing(session, user_id, period, today)
+    report = build_quarterly(session, period_key, entity, draft=False, today=today, compare=compare)
+    content = render_quarterly(report)
     entity_id = (
         session.scalar(select(Entity.id).where(Entity.acronym == entity)) if entity else None
     )
@@ -71,7 +98,12 @@ def issue_report(
         "issued_report",
         issued.id,
         entity_id=entity_id,
-        after=recorded_form(issued),
+        after={
+            **recorded_form(issued),
+            # the frozen data it was built from, so that it can be rebuilt
+            "state": report.state.baseline if report.state else None,
+            "compare": report.compared_with.baseline if report.compared_with else None,
+        },
     )
     return issued
 

@@ -20,12 +20,32 @@ from reports.content import PillarSection, QuarterlyReport
 from reports.formatting import fmt_millions, fmt_pct
 from reports.pdf import sections
 from reports.pdf import styles as s
-from reports.pdf.blocks import chart, heading, headline_table, indicator_table, narrative, para
+from reports.pdf.blocks import chart, heading, headline_table, narrative, para
 from reports.pdf.document import PageMeta, build_pdf, contents
+from reports.pdf.indicator_tables import indicator_table, iptt_table, methods_page
 from reports.pdf.messages import key_messages
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
 WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
+NO_COMPARISON_NOTE = (
+    "\u201cno comparison\u201d: no figure to compare with was found, so no change is given."
+)
+TABLE_NOTE = (
+    "Approved values only. Achievement is computed against the target to date shown beside it; "
+    "the methods page gives the rules and the status thresholds."
+)
+NO_COMPARISON = "the previous quarter has no close baseline, and none was chosen"
+# The methods text of the state and the comparison (docs/interfaces.md says the same).
+STATE_METHOD = (
+    "How the figures were chosen: a quarter's portfolio figures are those of its close baseline "
+    "(the baseline frozen as of the quarter's last day, when the report is issued); while the "
+    "quarter runs, of the live portfolio; after it, without a close, of the latest baseline "
+    "frozen inside the quarter, else of the live portfolio on the day the report was drawn, as "
+    "stated above. Changes are measured against the baseline chosen for the "
+    "report, by default the previous quarter's close baseline, and the change column names it. "
+    "In a per-entity report every figure counts the entity's projects; CTED needs addressed are "
+    "those its projects are linked to, out of all CTED needs (a Compact-wide total)."
+)
 
 
 def render_quarterly(report: QuarterlyReport) -> bytes:
@@ -42,6 +62,7 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
 def quarterly_story(report: QuarterlyReport) -> list[Flowable]:
     """Assemble every section of the quarterly report in reading order."""
     story = cover(report) + contents_page() + key_messages(report.key_messages) + summary(report)
+    story += [*methods_page(), PageBreak()]
     for section in report.pillars:
         story += pillar(section)
     if report.coverage is not None:
@@ -64,18 +85,34 @@ def previous_period(key: str) -> str:
         return "previous quarter"
 
 
+def state_text(report: QuarterlyReport) -> str:
+    """Say which state of the portfolio the figures show (reports built before it: the date)."""
+    if report.state is not None:
+        return report.state.describe()
+    return report.as_of.strftime("%d %B %Y")
+
+
+def comparison_text(report: QuarterlyReport) -> str:
+    """Say which baseline the changes are measured against, or that there is none."""
+    if report.compared_with is not None:
+        return report.compared_with.describe()
+    if report.state is not None:
+        return f"none: {NO_COMPARISON}"
+    return report.baseline_label or "none (no baseline selected)"
+
+
 def cover(report: QuarterlyReport) -> list[Flowable]:
-    """Make the cover: who reports, on what period, as of when, against which baseline."""
-    baseline = report.baseline_label or "none (no baseline selected)"
+    """Make the cover: who reports, on what period, which state, against which baseline."""
     lines = [
         ("Reporting period", report.period_key),
-        ("Figures as of", report.as_of.strftime("%d %B %Y")),
-        ("Compared with baseline", baseline),
+        ("Figures as of", state_text(report)),
+        ("Compared with", comparison_text(report)),
         ("Scope", report.scope_label),
         ("Issued", report.issue_date.strftime("%d %B %Y")),
     ]
     rows = [[para(k, s.COVER_LINE), para(v, s.COVER_LINE)] for k, v in lines]
     facts = Table(rows, colWidths=[5.5 * 28.35, s.FRAME_WIDTH - 5.5 * 28.35], hAlign="LEFT")
+    facts.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
     flow: list[Flowable] = [
         Spacer(1, 60),
         para(COMPACT, s.COVER_KICKER),
@@ -101,22 +138,40 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
     flow: list[Flowable] = [heading("Executive summary", s.H1, 0, "summary")]
     if report.no_progress_note:
         flow += narrative(report.no_progress_note)
-    flow.append(
-        para(
-            f"SummaryFigure figures for {report.period_key}, {report.scope_label}, as of "
-            f"{report.as_of.isoformat()}. Changes are shown against the previous quarter"
-            + (f" and against baseline {report.baseline_label}." if report.baseline_label else "."),
-        )
-    )
+    flow.append(para(summary_caption(report)))
     if report.headlines:
-        flow.append(
-            headline_table(
-                report.headlines,
-                previous_period(report.period_key),
-                report.baseline_label,
+        if report.state is None:  # a report model built without the state: the old two columns
+            table = headline_table(
+                report.headlines, previous_period(report.period_key), report.baseline_label
             )
-        )
+        else:
+            table = headline_table(report.headlines, None, None, change_header=report.change_header)
+        flow.append(table)
+        if _has_change_column(report) and any(
+            h.change_since_previous is None for h in report.headlines
+        ):
+            flow.append(para(NO_COMPARISON_NOTE, s.SMALL))
+    if report.state is not None:
+        flow += [Spacer(1, 6), para(STATE_METHOD, s.SMALL)]
     return [*flow, PageBreak()]
+
+
+def _has_change_column(report: QuarterlyReport) -> bool:
+    """Tell whether the headline table has a change column (see `summary`)."""
+    return report.state is None or report.change_header is not None
+
+
+def summary_caption(report: QuarterlyReport) -> str:
+    """Caption the headline table: period, scope, the state shown and the comparison."""
+    head = f"Headline figures for {report.period_key}, {report.scope_label}: {state_text(report)}."
+    if report.state is None:
+        return head
+    if report.change_header is None:
+        return head + f" No comparison: {NO_COMPARISON}."
+    other = report.compared_with
+    against = "" if other is None or other.baseline is None else "baseline "
+    name = other.name() if other is not None else ""
+    return head + f" Changes are this report's figures minus those of {against}{name}."
 
 
 def pillar_facts(section: PillarSection) -> str:
@@ -140,11 +195,23 @@ def pillar(section: PillarSection) -> list[Flowable]:
     flow.append(CondPageBreak(80))
     flow.append(heading(f"Pillar {section.pillar.value}: indicators", s.H2, 1, f"{key}-ind"))
     if section.rows:
+        flow.append(para(TABLE_NOTE, s.SMALL))  # the heading keeps with it, the table splits
         flow.append(indicator_table(section.rows))
     else:
         flow.append(para("No indicator under this pillar has an approved value yet."))
+    flow += tracking(section, key)
     flow += highlights(section, key)
     return [*flow, PageBreak()]
+
+
+def tracking(section: PillarSection, key: str) -> list[Flowable]:
+    """Make the pillar's indicator tracking table (IPTT), when a row has quarters to show."""
+    table = iptt_table(section.rows)
+    if table is None:
+        return []
+    title = f"Pillar {section.pillar.value}: targets and actuals by quarter"
+    note = "Target to date and approved actual to date as of the end of each quarter."
+    return [CondPageBreak(80), heading(title, s.H2, 1, f"{key}-iptt"), para(note, s.SMALL), table]
 
 
 def pillar_chart(section: PillarSection) -> list[Flowable]:

@@ -49,15 +49,27 @@ def coverage_table(first: str, rows: Sequence[CoverageRow]) -> Table:
     return house_table(text_rows([first, *COVERAGE_HEADERS[1:]], data, widths), widths, 1)
 
 
+def coverage_sentence(cov: NeedCoverageSection) -> str:
+    """Say how many needs are answered, and by whose projects (the entity's, in its report)."""
+    share = fmt_pct(cov.total.coverage_pct)
+    if cov.entity is None:
+        return (
+            f"{cov.total.covered:,} of the {cov.total.needs:,} technical assistance needs "
+            f"identified by CTED are answered by at least one Compact project ({share})."
+        )
+    return (
+        f"{cov.total.covered:,} of the {cov.total.needs:,} technical assistance needs identified "
+        f"by CTED (all needs, a Compact-wide total) are answered by at least one of "
+        f"{cov.entity}'s projects ({share}). Every table below counts needs Compact-wide and "
+        f"needs covered by {cov.entity}'s projects."
+    )
+
+
 def coverage(cov: NeedCoverageSection) -> list[Flowable]:
     """Make the CTED need coverage section; confidential needs appear only as a count."""
     flow: list[Flowable] = [
         heading("Coverage of CTED-identified needs", s.H1, 0, "coverage"),
-        para(
-            f"{cov.total.covered:,} of the {cov.total.needs:,} technical assistance needs "
-            f"identified by CTED are answered by at least one Compact project "
-            f"({fmt_pct(cov.total.coverage_pct)})."
-        ),
+        para(coverage_sentence(cov)),
     ]
     states = list(cov.by_member_state)
     if cov.confidential_row is not None:

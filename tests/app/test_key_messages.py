@@ -13,7 +13,6 @@ from markupsafe import escape
 from app import db
 from app.figures.baseline_model import baseline_model
 from app.quarterly.build import build_quarterly
-from indicators.periods import PeriodKey
 from reports.formatting import fmt_count, fmt_long_date, fmt_month_year
 from tests.app.published import needs_rows, published, rows_2018, rows_2019, to_csv
 from tests.reports.pdftext import pages_text, squash
@@ -166,17 +165,17 @@ def test_the_baseline_report_page_shows_the_key_messages(
 
 
 def test_the_quarterly_pdf_opens_with_the_key_messages_of_its_period(app, portfolio, tmp_path):
+    """2019Q3 shows the state frozen inside it ("2019 mapping"), compared with the one chosen."""
     out = tmp_path / "2019Q3.pdf"
-    run(portfolio, "report", "quarterly", "--period", "2019Q3", "--out", str(out))
+    compare = ["--compare", "2018 mapping"]
+    run(portfolio, "report", "quarterly", "--period", "2019Q3", *compare, "--out", str(out))
     with app.app_context():
-        report = build_quarterly(db.session(), "2019Q3")
-    assert report.key_messages[0].startswith(
-        f"By {fmt_month_year(dt.date.today())}, Counter-Terrorism Compact entities were "
-        f"implementing {FIGURES['2019']['projects']} projects compared to "
-        f"{FIGURES['2019']['projects']} projects in "
-    )
-    assert f"(baseline \u201c2019 mapping\u201d, as of {fmt_long_date(AS_OF)})." in (
-        report.key_messages[0]
+        report = build_quarterly(db.session(), "2019Q3", compare="2018 mapping")
+    assert report.key_messages[0] == (
+        f"By {fmt_month_year(AS_OF)}, Counter-Terrorism Compact entities were implementing "
+        f"{FIGURES['2019']['projects']} projects compared to {FIGURES['2018']['projects']} "
+        f"projects in {MAPPING_2018.year} (baseline \u201c2018 mapping\u201d, as of "
+        f"{fmt_long_date(MAPPING_2018)})."
     )
     pages = [squash(p) for p in pages_text(out.read_bytes())]
     assert "Keymessages" in pages[1]  # listed in the contents
@@ -186,29 +185,31 @@ def test_the_quarterly_pdf_opens_with_the_key_messages_of_its_period(app, portfo
         assert squash(message) in opening, message
 
 
-def test_a_per_entity_quarter_speaks_of_the_entity_only(app, portfolio) -> None:
+def test_a_per_entity_quarter_speaks_of_the_entity_and_its_needs(app, portfolio) -> None:
     entity = "UNODC"
     with app.app_context():
         report = build_quarterly(db.session(), "2019Q3", entity=entity, today=TODAY)
     theirs = [r for r in rows_2019() if r["entity"] == entity and r["status"] != "cancelled"]
     text = " ".join(report.key_messages)
-    assert report.key_messages[0].startswith(
-        f"By {fmt_month_year(TODAY)}, {entity} was implementing {len(theirs)} projects"
+    assert report.key_messages[0] == (
+        f"By {fmt_month_year(AS_OF)}, {entity} was implementing {len(theirs)} projects."
     )
     assert "Counter-Terrorism Compact entities" not in text
-    assert "CTED" not in text  # the needs figures are Compact-wide: no sentence claims them
+    assert "Seed funding" not in text  # the Trust Fund's figures are Compact-wide
+    linked = len([r for r in theirs if r["cted_needs"]])
+    needs = sentence(report.key_messages, "Of the ", "identified by CTED")
+    assert f", {linked} (" in needs and needs.endswith(f"by at least one {entity} project.")
 
 
-def test_a_past_quarter_over_the_live_portfolio_is_not_dated_its_quarter(app, portfolio) -> None:
-    """The 2018Q3 report built after the 2019 import shows the live portfolio (314 projects):
-    its sentences date those figures today, never "By September 2018"."""
+def test_a_past_quarter_speaks_of_its_own_state_not_of_today(app, portfolio) -> None:
+    """The 2018Q3 report built after the 2019 import shows the 2018 mapping, frozen inside the
+    quarter: its sentences carry the 2018 figures and that baseline's date."""
     with app.app_context():
         report = build_quarterly(db.session(), "2018Q3", today=TODAY)
-    text = " ".join(report.key_messages)
-    assert fmt_month_year(PeriodKey.parse("2018Q3").end()) not in text  # "September 2018"
-    assert report.key_messages[0].startswith(
-        f"By {fmt_month_year(TODAY)}, Counter-Terrorism Compact entities were implementing "
-        f"{FIGURES['2019']['projects']} projects compared to {FIGURES['2018']['projects']} "
-        f"projects in {MAPPING_2018.year}"
+    assert report.key_messages[0] == (
+        f"By {fmt_month_year(MAPPING_2018)}, Counter-Terrorism Compact entities were "
+        f"implementing {FIGURES['2018']['projects']} projects."
     )
-    assert f"as of {fmt_long_date(TODAY)} is" in text
+    text = " ".join(report.key_messages)
+    assert f"as of {fmt_long_date(MAPPING_2018)} is" in text
+    assert str(FIGURES["2019"]["projects"]) not in text
