@@ -280,6 +280,7 @@ class QuarterlyReport:
     # column compares with (None: no comparison). Optional so older callers still build.
     state: PortfolioState | None = None
     compared_with: PortfolioState | None = None
+    key_messages: Sequence[str] = ()  # reports.messages.key_messages, for the report's date
 
     @property
     def change_header(self) -> str | None:

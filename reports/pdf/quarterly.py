@@ -23,6 +23,7 @@ from reports.pdf import styles as s
 from reports.pdf.blocks import chart, heading, headline_table, narrative, para
 from reports.pdf.document import PageMeta, build_pdf, contents
 from reports.pdf.indicator_tables import indicator_table, iptt_table, methods_page
+from reports.pdf.messages import key_messages
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
 WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
@@ -60,7 +61,8 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
 
 def quarterly_story(report: QuarterlyReport) -> list[Flowable]:
     """Assemble every section of the quarterly report in reading order."""
-    story = cover(report) + contents_page() + summary(report) + [*methods_page(), PageBreak()]
+    story = cover(report) + contents_page() + key_messages(report.key_messages) + summary(report)
+    story += [*methods_page(), PageBreak()]
     for section in report.pillars:
         story += pillar(section)
     if report.coverage is not None:
