@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from indicators.types import AchievementStatus
@@ -13,6 +14,7 @@ STATUS_WORDS = {
     AchievementStatus.NOT_ASSESSED: "Not assessed",
 }
 DASH = "\u2013"
+NBSP = "\u00a0"
 
 
 def fmt_number(value: Decimal | int | None, places: int = 0) -> str:
@@ -62,3 +64,14 @@ def fmt_any(value: str | Decimal | int | None) -> str:
 def status_word(status: AchievementStatus) -> str:
     """Return the word that names an achievement status."""
     return STATUS_WORDS[status]
+
+
+def fmt_date(day: date) -> str:
+    """Write a date the United Nations' way, the reports' one date format: "31 August 2019"."""
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """Count a noun: "1 project", "2 projects", "1,204 projects" (or the plural given)."""
+    word = noun if count == 1 else (plural_noun or f"{noun}s")
+    return f"{count:,} {word}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
 from matplotlib.figure import Figure
@@ -19,13 +19,17 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: i
 
 from reports.charts import release, to_image
 from reports.content import IndicatorLine, SummaryFigure
-from reports.formatting import fmt_any, fmt_pct, fmt_value, status_word
+from reports.formatting import NBSP, fmt_any, fmt_pct, fmt_value, status_word
 from reports.pdf import styles as s
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 LONG_TOKEN = re.compile(r"\S{40,}")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# a number and its "%", "US$" and its amount, a day and its month
+GLUED = re.compile(rf"\d %|US\$ \d|\b\d{{1,2}} (?:{MONTHS})\b")
 CELL_PAD = 3
+HASH_GROUP = 16
 CHART_DPI = 200
 
 
@@ -34,9 +38,14 @@ def clean(text: str) -> str:
     return CONTROL.sub("", text)
 
 
+def keep_together(text: str) -> str:
+    """Join what must not break across lines: "12 %", "US$ 3.1 million", "31 August 2019"."""
+    return GLUED.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+
+
 def markup(text: str) -> str:
     """Escape user text for Paragraph markup and set Chinese runs in the CJK font."""
-    escaped = escape(clean(text))
+    escaped = escape(keep_together(clean(text)))
     return CJK.sub(lambda m: f'<font name="{s.CJK_FONT}">{m.group(0)}</font>', escaped)
 
 
@@ -81,6 +90,18 @@ def narrative(text: str, style: ParagraphStyle = s.BODY) -> list[Flowable]:
         lines = [markup(line) for line in block.split("\n")]
         out.append(Paragraph("<br/>".join(lines), _wrapped(style, block)))
     return out
+
+
+def digest_groups(digest: str, size: int = HASH_GROUP) -> str:
+    """Write "sha256:<64 hex>" as "sha256: " and equal groups of hex digits, spaced."""
+    prefix, sep, hexdigits = digest.rpartition(":")
+    groups = [hexdigits[i : i + size] for i in range(0, len(hexdigits), size)]
+    return (prefix + sep + " " if sep else "") + " ".join(groups)
+
+
+def digest_para(digest: str) -> Paragraph:
+    """Set a content hash in small monospace, in equal groups, so it never leaves a lone digit."""
+    return Paragraph(escape(clean(digest_groups(digest))), s.HASH)
 
 
 def heading(text: str, style: ParagraphStyle, level: int, key: str) -> Paragraph:
@@ -159,6 +180,27 @@ def _split_width(fractions: Sequence[float]) -> list[float]:
     return [s.FRAME_WIDTH * f / total for f in fractions]
 
 
+def widest_token(texts: Iterable[str], font: str = s.BASE_FONT, size: float = 7.5) -> float:
+    """Return the width a column needs so that no word of these texts breaks (padding in)."""
+    words = {w for text in texts for w in text.split()}
+    return max((stringWidth(w, font, size) for w in words), default=0.0) + 2 * CELL_PAD + 1
+
+
+def widen(widths: Sequence[float], column: int, texts: Iterable[str], flex: int) -> list[float]:
+    """Widen a column of codes so that no code breaks, taking the room from the flex column.
+
+    A code ("OC-I-1-IND1", "UNODC-GLO-2017-33") is one token; it is never split unless it
+    is wider than MAX_CODE_SHARE of the frame.
+    """
+    out = list(widths)
+    need = min(widest_token(texts), s.FRAME_WIDTH * MAX_CODE_SHARE)
+    if need > out[column]:
+        out[flex] -= need - out[column]
+        out[column] = need
+    return out
+
+
+MAX_CODE_SHARE = 0.3
 INDICATOR_HEADERS = [
     "Code",
     "Indicator (unit)",
@@ -184,11 +226,12 @@ def _indicator_name(row: IndicatorLine) -> Paragraph:
 
 def indicator_table(rows: Sequence[IndicatorLine]) -> Table:
     """Lay out indicators; status shows both as a coloured mark and as a word."""
-    data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], INDICATOR_WIDTHS)
+    widths = widen(INDICATOR_WIDTHS, 0, [r.code for r in rows], flex=1)
+    data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], widths)
     for row in rows:
         data.append(
             [
-                cell(row.code, INDICATOR_WIDTHS[0]),
+                cell(row.code, widths[0]),
                 _indicator_name(row),
                 fmt_value(row.baseline),
                 fmt_value(row.life_target),
@@ -203,7 +246,7 @@ def indicator_table(rows: Sequence[IndicatorLine]) -> Table:
         ("ALIGN", (7, 0), (7, -1), "LEFT"),
         *_status_marks(rows),
     ]
-    return house_table(data, INDICATOR_WIDTHS, numeric_from=2, extra=extra)
+    return house_table(data, widths, numeric_from=2, extra=extra)
 
 
 def _status_marks(rows: Sequence[IndicatorLine]) -> list[tuple[object, ...]]:

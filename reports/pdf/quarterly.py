@@ -15,9 +15,10 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from indicators.periods import PeriodKey
 from indicators.shares import share_or_none
+from indicators.types import ProjectStatus, Scope
 from reports.charts import panel_bar_chart
 from reports.content import PillarSection, QuarterlyReport
-from reports.formatting import fmt_millions, fmt_pct
+from reports.formatting import fmt_date, fmt_millions, fmt_pct, plural
 from reports.pdf import sections
 from reports.pdf import styles as s
 from reports.pdf.blocks import chart, heading, headline_table, indicator_table, narrative, para
@@ -29,13 +30,25 @@ WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluati
 
 def render_quarterly(report: QuarterlyReport) -> bytes:
     """Render the quarterly report as PDF bytes; the same report always gives the same bytes."""
+    s.register_fonts()
     meta = PageMeta(
         title=report.title,
         header_right=f"{report.period_key} \u2013 {report.scope_label}",
-        footer_left=f"{report.scope_label} \u2013 figures as of {report.as_of.isoformat()}",
+        footer_left=f"{report.scope_label} \u2013 figures as of {fmt_date(report.as_of)}",
         draft=report.draft,
+        doc_title=f"Quarterly report {report.period_key} - {scope_short(report.scope_label)}",
+        subject=(
+            f"Quarterly progress report to Member States, {report.period_key}, "
+            f"{report.scope_label}; figures as of {fmt_date(report.as_of)}"
+        ),
+        issued=report.issue_date,
     )
     return build_pdf(quarterly_story(report), meta)
+
+
+def scope_short(scope_label: str) -> str:
+    """Name the scope briefly for the file's Title: "UNODC" for "UNODC - United Nations ..."."""
+    return scope_label.split(" - ", 1)[0]
 
 
 def quarterly_story(report: QuarterlyReport) -> list[Flowable]:
@@ -68,10 +81,10 @@ def cover(report: QuarterlyReport) -> list[Flowable]:
     baseline = report.baseline_label or "none (no baseline selected)"
     lines = [
         ("Reporting period", report.period_key),
-        ("Figures as of", report.as_of.strftime("%d %B %Y")),
+        ("Figures as of", fmt_date(report.as_of)),
         ("Compared with baseline", baseline),
         ("Scope", report.scope_label),
-        ("Issued", report.issue_date.strftime("%d %B %Y")),
+        ("Issued", fmt_date(report.issue_date)),
     ]
     rows = [[para(k, s.COVER_LINE), para(v, s.COVER_LINE)] for k, v in lines]
     facts = Table(rows, colWidths=[5.5 * 28.35, s.FRAME_WIDTH - 5.5 * 28.35], hAlign="LEFT")
@@ -102,8 +115,8 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
         flow += narrative(report.no_progress_note)
     flow.append(
         para(
-            f"SummaryFigure figures for {report.period_key}, {report.scope_label}, as of "
-            f"{report.as_of.isoformat()}. Changes are shown against the previous quarter"
+            f"Headline figures for {report.period_key}, {report.scope_label}, as of "
+            f"{fmt_date(report.as_of)}. Changes are shown against the previous quarter"
             + (f" and against baseline {report.baseline_label}." if report.baseline_label else "."),
         )
     )
@@ -122,7 +135,7 @@ def pillar_facts(section: PillarSection) -> str:
     """Summarise a pillar's portfolio in one sentence."""
     funded = fmt_pct(share_or_none(section.funded, section.budget))
     return (
-        f"{section.project_count:,} projects; budget {fmt_millions(section.budget)}, "
+        f"{plural(section.project_count, 'project')}; budget {fmt_millions(section.budget)}, "
         f"funded {fmt_millions(section.funded)} ({funded})."
     )
 
@@ -146,17 +159,34 @@ def pillar(section: PillarSection) -> list[Flowable]:
     return [*flow, PageBreak()]
 
 
-def pillar_chart(section: PillarSection) -> list[Flowable]:
-    """Chart the pillar's projects by scope and by status, when there are any."""
-    panels = {
-        "By scope": {k.value.capitalize(): v for k, v in section.by_scope.items()},
-        "By status": {k.value.capitalize(): v for k, v in section.by_status.items()},
+def pillar_panels(section: PillarSection) -> dict[str, dict[str, int]]:
+    """Count the pillar's projects by scope and by status, in the order of indicators.types."""
+    scopes, statuses = section.by_scope, section.by_status
+    return {
+        "By scope": {k.value.capitalize(): scopes[k] for k in Scope if scopes.get(k)},
+        "By status": {k.value.capitalize(): statuses[k] for k in ProjectStatus if statuses.get(k)},
     }
-    panels = {name: counts for name, counts in panels.items() if counts}
-    if not panels:
-        return []
-    fig = panel_bar_chart(f"Pillar {section.pillar.value}: projects", panels)
-    return [chart(fig), Spacer(1, 6)]
+
+
+def one_bar(label: str, count: int) -> str:
+    """Say in words what a chart of one bar would show: "all 3 projects are ongoing"."""
+    return f"all {plural(count, 'project')} are {label}" if count > 1 else f"the project is {label}"
+
+
+def pillar_chart(section: PillarSection) -> list[Flowable]:
+    """Chart the pillar's projects by scope and by status; a one-bar panel becomes a sentence."""
+    panels, single = {}, []
+    for name, counts in pillar_panels(section).items():
+        if len(counts) > 1:
+            panels[name] = counts
+        elif counts:
+            ((label, count),) = counts.items()
+            single.append(one_bar(label.lower(), count))
+    flow: list[Flowable] = [para("; ".join(single).capitalize() + ".")] if single else []
+    if panels:
+        fig = panel_bar_chart(f"Pillar {section.pillar.value}: projects", panels)
+        flow += [chart(fig), Spacer(1, 6)]
+    return flow
 
 
 def highlights(section: PillarSection, key: str) -> Sequence[Flowable]:

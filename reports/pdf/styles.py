@@ -1,6 +1,11 @@
-"""Palette, fonts and paragraph styles of the PDF reports: sober, UN-like, Helvetica + STSong."""
+"""Palette, fonts and paragraph styles of the PDF reports: sober, UN-like, fonts embedded.
+
+DejaVu Sans for text, DejaVu Sans Mono for hashes, AR PL UMing for Chinese (`reports.fonts`).
+"""
 
 from __future__ import annotations
+
+from contextlib import suppress
 
 from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
@@ -9,13 +14,20 @@ from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import cm  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
+from reportlab.pdfbase.pdfmetrics import registerFontFamily  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+from reportlab.platypus import tables  # type: ignore[import-untyped]
 
 from indicators.types import AchievementStatus
+from reports import fonts
+from reports.fonts import FontFiles
 
-CJK_FONT = "STSong-Light"
-BASE_FONT = "Helvetica"
-BOLD_FONT = "Helvetica-Bold"
+CJK_FONT = "CJK"  # AR PL UMing by default: reports.fonts
+BASE_FONT = "DejaVuSans"
+BOLD_FONT = "DejaVuSans-Bold"
+ITALIC_FONT = "DejaVuSans-Oblique"
+BOLD_ITALIC_FONT = "DejaVuSans-BoldOblique"
+MONO_FONT = "DejaVuSansMono"
 
 PAGE_SIZE = A4
 MARGIN = 2 * cm
@@ -38,16 +50,42 @@ STATUS_COLOURS = {
 }
 
 
+_registered: list[FontFiles] = []
+
+
 def register_fonts() -> None:
-    """Register the built-in CID font for Chinese; it needs no font file."""
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-        for bold in (0, 1):
-            for italic in (0, 1):  # no bold or italic cut: map them all to the one face
-                addMapping(CJK_FONT, bold, italic, CJK_FONT)
+    """Register the configured TrueType fonts (embedded as subsets), or raise FontsMissing.
+
+    Registering again after `reports.fonts.configure` switches the files; the names stay.
+    """
+    files = fonts.configured()
+    if _registered and _registered[0] == files:
+        return
+    files.check()
+    faces = (
+        (BASE_FONT, files.regular),
+        (BOLD_FONT, files.bold),
+        (ITALIC_FONT, files.italic),
+        (BOLD_ITALIC_FONT, files.bold_italic),
+        (MONO_FONT, files.mono),
+    )
+    for name, path in faces:
+        pdfmetrics.registerFont(TTFont(name, path))
+    pdfmetrics.registerFont(TTFont(CJK_FONT, files.cjk, subfontIndex=files.cjk_index))
+    registerFontFamily(
+        BASE_FONT, normal=BASE_FONT, bold=BOLD_FONT, italic=ITALIC_FONT, boldItalic=BOLD_ITALIC_FONT
+    )
+    for bold in (0, 1):
+        for italic in (0, 1):  # no bold or italic cut: map them all to the one face
+            addMapping(CJK_FONT, bold, italic, CJK_FONT)
+    # a table's cells default to the embedded face too (ReportLab's default is Helvetica)
+    tables.CellStyle.fontname = BASE_FONT
+    _registered[:] = [files]
 
 
-register_fonts()
+# so that paragraphs can be measured at once; the renderers raise when fonts are missing
+with suppress(fonts.FontsMissing):
+    register_fonts()
 
 
 def _style(name: str, **kw: object) -> ParagraphStyle:
@@ -66,6 +104,7 @@ def _style(name: str, **kw: object) -> ParagraphStyle:
 
 BODY = _style("Body", spaceAfter=6)
 SMALL = _style("Small", fontSize=8, leading=10.5, textColor=MUTED)
+HASH = _style("Hash", fontName=MONO_FONT, fontSize=7.5, leading=13, splitLongWords=0)
 CELL = _style("Cell", fontSize=7.5, leading=9.5)
 CELL_RIGHT = _style("CellRight", fontSize=7.5, leading=9.5, alignment=TA_RIGHT)
 CELL_HEAD = _style("CellHead", fontName=BOLD_FONT, fontSize=7.5, leading=9.5, textColor=NAVY)
