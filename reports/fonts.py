@@ -20,7 +20,6 @@ DEFAULT_FONT_FILES: dict[str, str] = {
     "regular": f"{DEJAVU}/DejaVuSans.ttf",
     "bold": f"{DEJAVU}/DejaVuSans-Bold.ttf",
     "italic": f"{DEJAVU}/DejaVuSans-Oblique.ttf",
-    "bold_italic": f"{DEJAVU}/DejaVuSans-BoldOblique.ttf",
     "mono": f"{DEJAVU}/DejaVuSansMono.ttf",
     "cjk": "/usr/share/fonts/truetype/arphic/uming.ttc",
 }
@@ -38,7 +37,6 @@ class FontFiles:
     regular: str
     bold: str
     italic: str
-    bold_italic: str
     mono: str
     cjk: str
     cjk_index: int = 0
@@ -49,19 +47,22 @@ class FontFiles:
         merged: dict[str, object] = {**DEFAULT_FONT_FILES, **files}
         unknown = set(merged) - {f.name for f in fields(cls)}
         if unknown:
-            raise FontsMissing(f"PDF_FONTS: unknown font role(s) {', '.join(sorted(unknown))}")
+            raise FontsMissing(f"unknown font role(s) {', '.join(sorted(unknown))}")
         paths = {k: str(v) for k, v in merged.items() if k != "cjk_index"}
-        return cls(**paths, cjk_index=int(str(merged.get("cjk_index", 0))))
+        index = str(merged.get("cjk_index", 0))
+        if not index.isdigit():
+            raise FontsMissing(f"the CJK face index must be a whole number, not {index!r}")
+        return cls(**paths, cjk_index=int(index))
 
     def check(self) -> None:
         """Raise FontsMissing, in one line, for the first configured file that is absent."""
-        for role in ("regular", "bold", "italic", "bold_italic", "mono", "cjk"):
+        for role in ("regular", "bold", "italic", "mono", "cjk"):
             path = getattr(self, role)
             if not Path(path).is_file():
                 package = PACKAGES.get(role, "fonts-dejavu-core")
                 raise FontsMissing(
                     f"PDF font file not found: {path} ({role}); install Debian's {package} "
-                    "or set PDF_FONTS to the font's path"
+                    f"or set PDF_FONT_{role.upper()} to the font's path"
                 )
 
 

@@ -46,7 +46,9 @@ def keep_together(text: str) -> str:
 def markup(text: str) -> str:
     """Escape user text for Paragraph markup and set Chinese runs in the CJK font."""
     escaped = escape(keep_together(clean(text)))
-    return CJK.sub(lambda m: f'<font name="{s.CJK_FONT}">{m.group(0)}</font>', escaped)
+    if not CJK.search(escaped):
+        return escaped
+    return CJK.sub(lambda m: f'<font name="{s.face(s.CJK_FONT)}">{m.group(0)}</font>', escaped)
 
 
 def needs_cjk_wrap(text: str) -> bool:
@@ -101,6 +103,7 @@ def digest_groups(digest: str, size: int = HASH_GROUP) -> str:
 
 def digest_para(digest: str) -> Paragraph:
     """Set a content hash in small monospace, in equal groups, so it never leaves a lone digit."""
+    s.face(s.MONO_FONT)
     return Paragraph(escape(clean(digest_groups(digest))), s.HASH)
 
 

@@ -33,7 +33,7 @@ from reports.pdf.blocks import (
     widen,
     widest_token,
 )
-from reports.pdf.paged import PagedTable, RowPainter, RowStyle, plain, row_height
+from reports.pdf.paged import PagedTable, RowPainter, RowStyle, plain, row_height, wrap_lines
 
 COVERAGE_HEADERS = ["", "Needs identified", "Needs covered", "Coverage"]
 
@@ -235,7 +235,7 @@ def annex_widths(rows: Sequence[Sequence[str]]) -> list[float]:
             if k < 6:  # text columns: a whole cell is one line
                 widths[k] = max(widths[k], widest_line(row[k] for row in rows))
     rest = s.FRAME_WIDTH - sum(widths) + widths[TITLE_COLUMN]
-    widths[TITLE_COLUMN] = max(rest, s.FRAME_WIDTH / 4)
+    widths[TITLE_COLUMN] = max(rest, s.FRAME_WIDTH / 5)
     return widths
 
 
@@ -274,8 +274,10 @@ def annex_cells(texts: list[str], widths: Sequence[float]) -> list[object]:
     if len(title) > TITLE_MAX_CHARS:  # no real title is this long; a row stays under a page
         title = title[:TITLE_MAX_CHARS].rstrip() + "\u2026"
     out[TITLE_COLUMN] = title
-    if not (plain(title) and fits_line(title, widths[TITLE_COLUMN])):
+    if not plain(title):  # the CJK font and break-anywhere wrapping: a paragraph
         out[TITLE_COLUMN] = cell(title)
+    elif not fits_line(title, widths[TITLE_COLUMN]):
+        out[TITLE_COLUMN] = wrap_lines(title, widths[TITLE_COLUMN] - 2 * CELL_PAD, s.BASE_FONT, 7.5)
     for k, text in enumerate(texts):
         if k != TITLE_COLUMN and not plain(text):
             out[k] = cell(text)

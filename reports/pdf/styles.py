@@ -5,6 +5,7 @@ DejaVu Sans for text, DejaVu Sans Mono for hashes, AR PL UMing for Chinese (`rep
 
 from __future__ import annotations
 
+import mmap
 from contextlib import suppress
 
 from reportlab.lib import colors  # type: ignore[import-untyped]
@@ -26,8 +27,8 @@ CJK_FONT = "CJK"  # AR PL UMing by default: reports.fonts
 BASE_FONT = "DejaVuSans"
 BOLD_FONT = "DejaVuSans-Bold"
 ITALIC_FONT = "DejaVuSans-Oblique"
-BOLD_ITALIC_FONT = "DejaVuSans-BoldOblique"
 MONO_FONT = "DejaVuSansMono"
+FACE_ROLES = {BASE_FONT: "regular", BOLD_FONT: "bold", ITALIC_FONT: "italic", MONO_FONT: "mono"}
 
 PAGE_SIZE = A4
 MARGIN = 2 * cm
@@ -50,37 +51,58 @@ STATUS_COLOURS = {
 }
 
 
-_registered: list[FontFiles] = []
+_registered: dict[str, FontFiles] = {}  # face name -> the files it was registered from
 
 
 def register_fonts() -> None:
-    """Register the configured TrueType fonts (embedded as subsets), or raise FontsMissing.
+    """Check every configured font file, then register the faces every report uses.
 
-    Registering again after `reports.fonts.configure` switches the files; the names stay.
+    Raises FontsMissing (one line) for a missing file. The hash's monospace and the CJK face
+    are registered on first use (`face`), so a report loads only the fonts it shows. Calling
+    again after `reports.fonts.configure` switches the files; the names stay.
     """
     files = fonts.configured()
-    if _registered and _registered[0] == files:
+    if _registered.get(BASE_FONT) == files:
         return
     files.check()
-    faces = (
-        (BASE_FONT, files.regular),
-        (BOLD_FONT, files.bold),
-        (ITALIC_FONT, files.italic),
-        (BOLD_ITALIC_FONT, files.bold_italic),
-        (MONO_FONT, files.mono),
-    )
-    for name, path in faces:
-        pdfmetrics.registerFont(TTFont(name, path))
-    pdfmetrics.registerFont(TTFont(CJK_FONT, files.cjk, subfontIndex=files.cjk_index))
+    _registered.clear()
+    for name in (BASE_FONT, BOLD_FONT, ITALIC_FONT):
+        face(name)
     registerFontFamily(
-        BASE_FONT, normal=BASE_FONT, bold=BOLD_FONT, italic=ITALIC_FONT, boldItalic=BOLD_ITALIC_FONT
+        BASE_FONT, normal=BASE_FONT, bold=BOLD_FONT, italic=ITALIC_FONT, boldItalic=BOLD_FONT
     )
-    for bold in (0, 1):
-        for italic in (0, 1):  # no bold or italic cut: map them all to the one face
-            addMapping(CJK_FONT, bold, italic, CJK_FONT)
     # a table's cells default to the embedded face too (ReportLab's default is Helvetica)
     tables.CellStyle.fontname = BASE_FONT
-    _registered[:] = [files]
+
+
+def face(name: str) -> str:
+    """Register one face from the configured files unless it already is; return its name."""
+    files = fonts.configured()
+    if _registered.get(name) == files:
+        return name
+    if name == CJK_FONT:  # mapped, not read whole: a CJK collection is about 20 MB
+        font = TTFont(name, MappedFile(files.cjk), subfontIndex=files.cjk_index)
+        for bold in (0, 1):
+            for italic in (0, 1):  # no bold or italic cut: map them all to the one face
+                addMapping(CJK_FONT, bold, italic, CJK_FONT)
+    else:
+        font = TTFont(name, getattr(files, FACE_ROLES[name]))
+    pdfmetrics.registerFont(font)
+    _registered[name] = files
+    return name
+
+
+class MappedFile:
+    """A font file that ReportLab reads through a read-only memory map (pages on demand)."""
+
+    def __init__(self, path: str) -> None:
+        """Keep the path; ReportLab calls read() once."""
+        self.name = path
+
+    def read(self) -> mmap.mmap:
+        """Map the whole file read-only; the mapping outlives the descriptor."""
+        with open(self.name, "rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 # so that paragraphs can be measured at once; the renderers raise when fonts are missing
