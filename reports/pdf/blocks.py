@@ -192,18 +192,62 @@ def widest_token(texts: Iterable[str], font: str = s.BASE_FONT, size: float = 7.
 def widen(widths: Sequence[float], column: int, texts: Iterable[str], flex: int) -> list[float]:
     """Widen a column of codes so that no code breaks, taking the room from the flex column.
 
-    A code ("OC-I-1-IND1", "UNODC-GLO-2017-33") is one token; it is never split unless it
-    is wider than MAX_CODE_SHARE of the frame.
+    The flex column (a title or name) keeps at least MIN_FLEX_SHARE of the frame; a code still
+    too wide for its column is broken after a hyphen only (`code_cell`).
     """
     out = list(widths)
-    need = min(widest_token(texts), s.FRAME_WIDTH * MAX_CODE_SHARE)
+    room = out[flex] - s.FRAME_WIDTH * MIN_FLEX_SHARE
+    need = min(widest_token(texts), out[column] + max(room, 0.0))
     if need > out[column]:
         out[flex] -= need - out[column]
         out[column] = need
     return out
 
 
-MAX_CODE_SHARE = 0.3
+def widest_line(texts: Iterable[str], font: str = s.BASE_FONT, size: float = 7.5) -> float:
+    """Return the width a column needs to show each text whole on one line (padding in)."""
+    return max((stringWidth(t, font, size) for t in texts), default=0.0) + 2 * CELL_PAD + 1
+
+
+def widen_to(widths: Sequence[float], column: int, need: float, flex: int) -> list[float]:
+    """Make a column at least `need` wide, taking the room from the flex column."""
+    out = list(widths)
+    if need > out[column]:
+        out[flex] -= need - out[column]
+        out[column] = need
+    return out
+
+
+def code_cell(code: str, width: float) -> str | Paragraph:
+    """Show a code whole on one line, or, when wider than its column, broken after hyphens only.
+
+    "UNODC-INT-2016-02-OP1-IND1" becomes "UNODC-INT-2016-" over "02-OP1-IND1", never "UNODC-I"
+    over "NT-2016-...".
+    """
+    code = clean(code)
+    if _fits(code, width, s.CELL):
+        return code
+    lines: list[str] = []
+    for part in re.findall(r"[^-]+-?|-", code):
+        if lines and _fits(lines[-1] + part, width, s.CELL):
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return Paragraph("<br/>".join(markup(line) for line in lines), s.CELL)
+
+
+def fit_headers(widths: Sequence[float], headers: Sequence[str], flex: int) -> list[float]:
+    """Widen each column to its header's longest word (bold), taking the room from flex."""
+    out = list(widths)
+    for k, header in enumerate(headers):
+        need = widest_token([header.replace("\u00ad", "")], s.BOLD_FONT)
+        if k != flex and need > out[k] and "\u00ad" not in header:
+            out[flex] -= need - out[k]
+            out[k] = need
+    return out
+
+
+MIN_FLEX_SHARE = 0.25
 INDICATOR_HEADERS = [
     "Code",
     "Indicator (unit)",
@@ -229,12 +273,15 @@ def _indicator_name(row: IndicatorLine) -> Paragraph:
 
 def indicator_table(rows: Sequence[IndicatorLine]) -> Table:
     """Lay out indicators; status shows both as a coloured mark and as a word."""
-    widths = widen(INDICATOR_WIDTHS, 0, [r.code for r in rows], flex=1)
+    widths = fit_headers(INDICATOR_WIDTHS, INDICATOR_HEADERS, flex=1)
+    widths = widen(widths, 0, [r.code for r in rows], flex=1)
+    status_need = widest_line([status_word(r.status) for r in rows], s.BOLD_FONT) + 3
+    widths = widen_to(widths, 7, status_need, flex=1)  # + the coloured mark
     data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], widths)
     for row in rows:
         data.append(
             [
-                cell(row.code, widths[0]),
+                code_cell(row.code, widths[0]),
                 _indicator_name(row),
                 fmt_value(row.baseline),
                 fmt_value(row.life_target),

@@ -58,6 +58,17 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     return text + "\u2026"
 
 
+def fit_keeping_tail(text: str, width: float, font: str = s.BASE_FONT, size: float = 8) -> str:
+    """Fit a footer such as "SCOPE \u2013 figures as of 30 September 2019": only the scope is cut.
+
+    The part after the last dash (the date) is never cut.
+    """
+    head, sep, tail = text.rpartition(" \u2013 ")
+    if not sep or stringWidth(text, font, size) <= width:
+        return fit(text, font, size, width)
+    return fit(head, font, size, width - stringWidth(sep + tail, font, size)) + sep + tail
+
+
 def _winansi(text: str) -> str:
     """Keep header and footer text on one line: no control characters, no line breaks."""
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
@@ -198,16 +209,16 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canv.setFont(s.BASE_FONT, 8)
         canv.setFillColor(s.MUTED)
         right = ("DRAFT \u2013 " if self.meta.draft else "") + self.meta.header_right
-        right = fit(_winansi(right), s.BASE_FONT, 8, s.FRAME_WIDTH * 0.4)
-        left_width = s.FRAME_WIDTH - stringWidth(right, s.BASE_FONT, 8) - 12
-        title = fit(_winansi(self.meta.title), s.BASE_FONT, 8, left_width)
+        title = fit(_winansi(self.meta.title), s.BASE_FONT, 8, s.FRAME_WIDTH * 0.5)
+        right_width = s.FRAME_WIDTH - stringWidth(title, s.BASE_FONT, 8) - 12
+        right = fit(_winansi(right), s.BASE_FONT, 8, right_width)
         canv.drawString(s.MARGIN, HEADER_Y, title)
         canv.drawRightString(s.PAGE_SIZE[0] - s.MARGIN, HEADER_Y, right)
         canv.setStrokeColor(s.RULE)
         canv.setLineWidth(0.5)
         canv.line(s.MARGIN, HEADER_Y - 4, s.PAGE_SIZE[0] - s.MARGIN, HEADER_Y - 4)
         canv.line(s.MARGIN, FOOTER_Y + 10, s.PAGE_SIZE[0] - s.MARGIN, FOOTER_Y + 10)
-        footer = fit(_winansi(self.meta.footer_left), s.BASE_FONT, 8, s.FRAME_WIDTH * 0.7)
+        footer = fit_keeping_tail(_winansi(self.meta.footer_left), s.FRAME_WIDTH - 80)
         canv.drawString(s.MARGIN, FOOTER_Y, footer)
         canv.restoreState()
         self._number(canv)

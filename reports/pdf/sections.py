@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
@@ -31,6 +31,7 @@ from reports.pdf.blocks import (
     para,
     text_rows,
     widen,
+    widest_line,
     widest_token,
 )
 from reports.pdf.paged import PagedTable, RowPainter, RowStyle, plain, row_height, wrap_lines
@@ -287,8 +288,3 @@ def annex_cells(texts: list[str], widths: Sequence[float]) -> list[object]:
 def fits_line(text: str, width: float) -> bool:
     """Tell whether text fits one line of a column of this width in the annex's font."""
     return bool(stringWidth(text, s.BASE_FONT, 7.5) <= width - 2 * CELL_PAD)
-
-
-def widest_line(texts: Iterable[str]) -> float:
-    """Return the width a column needs to show each text on one line (padding in)."""
-    return max((stringWidth(t, s.BASE_FONT, 7.5) for t in texts), default=0.0) + 2 * CELL_PAD + 1

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
 from indicators.types import Pillar, ProjectStatus, Scope
@@ -32,7 +33,7 @@ from reports.formatting import fmt_date, plural
 from reports.pdf import quarterly as quarterly_pdf
 from reports.pdf import render_baseline, render_quarterly, sections
 from reports.pdf import styles as s
-from reports.pdf.blocks import heading, house_table, para, text_rows
+from reports.pdf.blocks import CELL_PAD, code_cell, heading, house_table, para, text_rows
 from reports.pdf.document import PageMeta, build_pdf
 from tests.reports.pdftext import all_fonts, body_text, embedded, font_name, pages_text, reader
 from tests.reports.sample import sample_baseline, sample_entity_quarterly, sample_quarterly
@@ -127,10 +128,6 @@ def test_an_issued_report_rebuilt_is_the_same_file_dated_by_its_issue(
     assert _info(later)[0]["/CreationDate"] == "D:20191102000000+00'00'"
 
 
-def _lines(pdf: bytes) -> list[str]:
-    return [line for page in pages_text(pdf) for line in page.splitlines()]
-
-
 def test_codes_never_break_inside_the_token(issued: QuarterlyReport) -> None:
     first = issued.pillars[0]
     long_code = "UNODC-INT-2016-02-OI-1-IND1"
@@ -142,11 +139,15 @@ def test_codes_never_break_inside_the_token(issued: QuarterlyReport) -> None:
         annex=annex,
         entity_status=[EntityReportStatus("UNOCT-GLO-2015-0001", "Hub", "approved")],
     )
-    lines = _lines(render_quarterly(report))
-    codes = [long_code, "UNOCT-GLO-2015-0001", *(p.code for p in annex)]
+    text = "\n".join(pages_text(render_quarterly(report)))
+    codes = ["UNOCT-GLO-2015-0001", *(p.code for p in annex)]
     codes += [r.code for section in issued.pillars for r in section.rows]
-    for code in codes:
+    lines = text.splitlines()
+    for code in codes:  # these fit their column: whole, on one line
         assert any(code in line for line in lines), code
+    # wider than the column can be: broken after a hyphen, never inside a segment
+    after_hyphens = r"-\n?".join(re.escape(part) for part in long_code.split("-"))
+    assert re.search(after_hyphens, text) is not None
 
 
 def test_dates_read_the_un_way_everywhere(every_pdf: dict[str, bytes]) -> None:
@@ -331,3 +332,32 @@ def test_annex_columns_fit_their_widest_cell() -> None:
     for k, text in enumerate(texts[0]):
         if k != sections.TITLE_COLUMN:
             assert sections.fits_line(text, widths[k]), (k, text)
+
+
+@given(
+    parts=st.lists(st.text(alphabet="ABCDEFGHIJ0123456789", min_size=1, max_size=8), min_size=1),
+    width=st.floats(min_value=30, max_value=150),
+)
+def test_a_code_wider_than_its_column_breaks_after_a_hyphen_only(
+    parts: list[str], width: float
+) -> None:
+    code = "-".join(parts)
+    shown = code_cell(code, width)
+    if isinstance(shown, str):
+        assert shown == code
+        return
+    lines = shown.text.split("<br/>")
+    assert "".join(lines) == code
+    whole = all(stringWidth(p, s.BASE_FONT, 7.5) <= width - 2 * CELL_PAD for p in parts)
+    if whole:  # a segment wider than the column is the one case left to split
+        assert all(line.endswith("-") for line in lines[:-1]), lines
+
+
+def test_footer_and_header_keep_the_date_and_period_whole() -> None:
+    report = replace(
+        sample_entity_quarterly(draft=True),
+        scope_label="UNODC - United Nations Office on Drugs and Crime, Terrorism Prevention Branch",
+    )
+    pages = pages_text(render_quarterly(report))[1:]
+    assert all("figures as of 30 September 2019" in page for page in pages)
+    assert all("DRAFT \u2013 2019Q3 \u2013 UNODC" in page for page in pages)
