@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Table  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, NextPageTemplate, Spacer, Table  # type: ignore[import-untyped]
 
 from reports.content import BaselineComparison, BaselineReport, ProjectRef
 from reports.formatting import fmt_any, fmt_date, fmt_number, plural
@@ -13,6 +13,7 @@ from reports.pdf.blocks import (
     headline_table,
     house_table,
     para,
+    section_break,
     text_rows,
     widen,
 )
@@ -90,7 +91,7 @@ def _projects(title: str, key: str, refs: tuple[ProjectRef, ...]) -> list[Flowab
 def comparison(label: str, cmp: BaselineComparison) -> list[Flowable]:
     """Make the comparison: figure deltas, added, removed, carried over and status changes."""
     flow: list[Flowable] = [
-        PageBreak(),
+        section_break(),
         heading(f"Baseline {label} compared with {cmp.against_label}", s.H1, 0, "comparison"),
         para(
             f"{plural(cmp.carried_over, 'project')} {'is' if cmp.carried_over == 1 else 'are'} "

@@ -15,7 +15,13 @@ from matplotlib.figure import Figure
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.utils import ImageReader  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    CondPageBreak,
+    Flowable,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from reports.charts import release, to_image
 from reports.content import IndicatorLine, SummaryFigure
@@ -30,6 +36,7 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 GLUED = re.compile(rf"\d %|US\$ \d|\b\d{{1,2}} (?:{MONTHS})\b")
 CELL_PAD = 3
 HASH_GROUP = 16
+SECTION_ROOM = 0.4 * (s.PAGE_SIZE[1] - 2 * s.MARGIN)
 CHART_DPI = 200
 
 
@@ -105,6 +112,14 @@ def digest_para(digest: str) -> Paragraph:
     """Set a content hash in small monospace, in equal groups, so it never leaves a lone digit."""
     s.face(s.MONO_FONT)
     return Paragraph(escape(clean(digest_groups(digest))), s.HASH)
+
+
+def section_break() -> Flowable:
+    """End a section: the next starts on this page when SECTION_ROOM is left, else on the next.
+
+    A page break after every section left pages three-quarters blank (a pillar of one project).
+    """
+    return CondPageBreak(SECTION_ROOM)
 
 
 def heading(text: str, style: ParagraphStyle, level: int, key: str) -> Paragraph:

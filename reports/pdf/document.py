@@ -135,8 +135,10 @@ class KeepWithStart(KeepTogether):  # type: ignore[misc]
             f.wrapOn(self.canv, aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head
         )
         room = aH - used - tail.getSpaceBefore()
-        if head and room >= MIN_START and len(tail.splitOn(self.canv, aW, room)) > 1:
-            return list(self._content)
+        if head and room >= MIN_START:
+            parts = tail.splitOn(self.canv, aW, room - 1)  # 1 pt for the frame's rounding
+            if len(parts) > 1:  # use these parts: splitting the tail twice loses table text
+                return [*head, *parts]
         return list(super().split(aW, aH))
 
 

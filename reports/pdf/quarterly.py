@@ -21,7 +21,15 @@ from reports.content import PillarSection, QuarterlyReport
 from reports.formatting import fmt_date, fmt_millions, fmt_pct, plural
 from reports.pdf import sections
 from reports.pdf import styles as s
-from reports.pdf.blocks import chart, heading, headline_table, indicator_table, narrative, para
+from reports.pdf.blocks import (
+    chart,
+    heading,
+    headline_table,
+    indicator_table,
+    narrative,
+    para,
+    section_break,
+)
 from reports.pdf.document import PageMeta, build_pdf, contents
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
@@ -128,7 +136,7 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
                 report.baseline_label,
             )
         )
-    return [*flow, PageBreak()]
+    return [*flow, section_break()]
 
 
 def pillar_facts(section: PillarSection) -> str:
@@ -156,7 +164,7 @@ def pillar(section: PillarSection) -> list[Flowable]:
     else:
         flow.append(para("No indicator under this pillar has an approved value yet."))
     flow += highlights(section, key)
-    return [*flow, PageBreak()]
+    return [*flow, section_break()]
 
 
 def pillar_panels(section: PillarSection) -> dict[str, dict[str, int]]:
@@ -170,7 +178,12 @@ def pillar_panels(section: PillarSection) -> dict[str, dict[str, int]]:
 
 def one_bar(label: str, count: int) -> str:
     """Say in words what a chart of one bar would show: "all 3 projects are ongoing"."""
-    return f"all {plural(count, 'project')} are {label}" if count > 1 else f"the project is {label}"
+    state = "in the pipeline" if label == "pipeline" else label
+    if count == 1:
+        return f"the project is {state}"
+    if count == 2:
+        return f"both projects are {state}"
+    return f"all {plural(count, 'project')} are {state}"
 
 
 def pillar_chart(section: PillarSection) -> list[Flowable]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Spacer, Table  # type: ignore[import-untyped]
 
 from indicators.shares import share_or_none
 from reports.charts import NAVY, bar_chart, grouped_bar_chart
@@ -29,6 +29,7 @@ from reports.pdf.blocks import (
     heading,
     house_table,
     para,
+    section_break,
     text_rows,
     widen,
     widest_line,
@@ -75,7 +76,7 @@ def coverage(cov: NeedCoverageSection) -> list[Flowable]:
         if rows:
             key = "coverage-" + first.lower().replace(" ", "-")
             flow += [heading(title, s.H2, 1, key), coverage_table(first, rows)]
-    return [*flow, PageBreak()]
+    return [*flow, section_break()]
 
 
 def funding(section: FundingSection) -> list[Flowable]:
@@ -109,7 +110,7 @@ def funding(section: FundingSection) -> list[Flowable]:
                 f"{fmt_millions(a.shortfall)}."
             ),
         ]
-    return [*flow, PageBreak()]
+    return [*flow, section_break()]
 
 
 def funding_table(section: FundingSection) -> Table:
@@ -192,7 +193,7 @@ def gender(section: GenderSection) -> list[Flowable]:
         for g, p in zip(section.shares, pcts, strict=True)
     ]
     flow.append(house_table(text_rows(headers, data, widths), widths, 2))
-    return [*flow, PageBreak()]
+    return [*flow, section_break()]
 
 
 def entity_status(scope: str, rows: Sequence[EntityReportStatus]) -> list[Flowable]:
@@ -205,7 +206,7 @@ def entity_status(scope: str, rows: Sequence[EntityReportStatus]) -> list[Flowab
         flow.append(house_table(text_rows(headers, data, widths), widths))
     else:
         flow.append(para("No project of this entity is due to report in this period."))
-    return [*flow, PageBreak()]
+    return [*flow, section_break()]
 
 
 ANNEX_HEADERS = [

@@ -35,7 +35,16 @@ from reports.pdf import render_baseline, render_quarterly, sections
 from reports.pdf import styles as s
 from reports.pdf.blocks import CELL_PAD, code_cell, heading, house_table, para, text_rows
 from reports.pdf.document import PageMeta, build_pdf
-from tests.reports.pdftext import all_fonts, body_text, embedded, font_name, pages_text, reader
+from tests.reports.pdftext import (
+    BODY_BOTTOM,
+    BODY_TOP,
+    all_fonts,
+    body_text,
+    embedded,
+    font_name,
+    pages_text,
+    reader,
+)
 from tests.reports.sample import sample_baseline, sample_entity_quarterly, sample_quarterly
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -286,6 +295,8 @@ def test_a_one_bar_chart_becomes_a_sentence(monkeypatch: pytest.MonkeyPatch) -> 
     (panels,), texts = _captured_panels(monkeypatch, {ProjectStatus.ONGOING: 3})
     assert "By status" not in panels and len(panels["By scope"]) == 2
     assert texts == ["All 3 projects are ongoing."]
+    assert quarterly_pdf.one_bar("pipeline", 2) == "both projects are in the pipeline"
+    assert quarterly_pdf.one_bar("national", 1) == "the project is national"
 
 
 def test_one_entity_or_one_marker_gets_a_table_row_not_a_chart(
@@ -361,3 +372,27 @@ def test_footer_and_header_keep_the_date_and_period_whole() -> None:
     pages = pages_text(render_quarterly(report))[1:]
     assert all("figures as of 30 September 2019" in page for page in pages)
     assert all("DRAFT \u2013 2019Q3 \u2013 UNODC" in page for page in pages)
+
+
+def _body_used(pdf: bytes) -> list[float]:
+    """Return, per page, the share of the body's height down to its lowest text."""
+    used = []
+    for page in reader(pdf).pages:
+        ys: list[float] = []
+
+        def visit(text: str, cm: Any, tm: Any, font: Any, size: Any, ys: list[float] = ys) -> None:
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if text.strip() and BODY_BOTTOM < y < BODY_TOP:
+                ys.append(y)
+
+        page.extract_text(visitor_text=visit)
+        used.append((BODY_TOP - min(ys, default=BODY_TOP)) / (BODY_TOP - BODY_BOTTOM))
+    return used
+
+
+def test_no_page_is_left_three_quarters_blank() -> None:
+    report = sample_entity_quarterly(draft=False)
+    small = [replace(p, rows=p.rows[:1], highlights=()) for p in report.pillars]
+    used = _body_used(render_quarterly(replace(report, pillars=small)))
+    body_pages = used[2:-1]  # after cover and contents; the last page ends where the text does
+    assert body_pages and min(body_pages) > 0.25, [round(u, 2) for u in used]
