@@ -206,8 +206,9 @@ def grouped_bar_chart(
             for tick in ax.get_xticklabels():
                 tick.set(rotation=35, ha="right", rotation_mode="anchor")
         ax.set_ylabel(ylabel, parse_math=False)
-        if series:
-            ax.legend(frameon=False, fontsize=7, ncols=len(series))
+        if series:  # headroom above the tallest bar keeps the legend off the bars
+            ax.margins(y=0.3)
+            ax.legend(frameon=False, fontsize=7, ncols=len(series), loc="upper right")
         _margins(fig, bottom=ROTATED_LABELS_IN if rotated else 0.35)
     return fig
 
