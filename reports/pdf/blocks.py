@@ -33,7 +33,7 @@ CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 LONG_TOKEN = re.compile(r"\S{40,}")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # a number and its "%", "US$" and its amount, a day and its month
-GLUED = re.compile(rf"\d %|US\$ \d|\b\d{{1,2}} (?:{MONTHS})\b")
+GLUED = re.compile(rf"\d %|US\$ \d|\b\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?\b")
 CELL_PAD = 3
 HASH_GROUP = 16
 SECTION_ROOM = 0.4 * (s.PAGE_SIZE[1] - 2 * s.MARGIN)
@@ -46,7 +46,7 @@ def clean(text: str) -> str:
 
 
 def keep_together(text: str) -> str:
-    """Join what must not break across lines: "12 %", "US$ 3.1 million", "31 August 2019"."""
+    """Join what must not break across lines: "12 %", "US$ 3.1", a date ("31 August 2019")."""
     return GLUED.sub(lambda m: m.group(0).replace(" ", NBSP), text)
 
 

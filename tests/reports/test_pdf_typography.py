@@ -352,8 +352,10 @@ def _wrapped_lines(p: Paragraph, width: float) -> list[str]:
     p.wrap(width, 1e6)
     out = []
     for line in p.blPara.lines:
-        words = line.words if hasattr(line, "words") else line[1]
-        out.append("".join(w.text if hasattr(w, "text") else str(w) for w in words))
+        if hasattr(line, "words"):  # a line of fragments (markup, <br/>)
+            out.append("".join(w.text for w in line.words))
+        else:
+            out.append(" ".join(str(w) for w in line[1]))
     return out
 
 
@@ -408,3 +410,16 @@ def test_no_page_is_left_three_quarters_blank() -> None:
     used = _body_used(render_quarterly(replace(report, pillars=small)))
     body_pages = used[2:-1]  # after cover and contents; the last page ends where the text does
     assert body_pages and min(body_pages) > 0.25, [round(u, 2) for u in used]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    day=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    extra=st.floats(min_value=0, max_value=200),
+    words=st.integers(min_value=0, max_value=12),
+)
+def test_a_date_in_a_sentence_stays_on_one_line(day: date, extra: float, words: int) -> None:
+    shown = fmt_date(day)
+    width = stringWidth(shown, s.BODY.fontName, s.BODY.fontSize) + extra  # the date fits a line
+    lines = _wrapped_lines(para(" ".join(["word"] * words + ["as of", shown, "."])), width)
+    assert any(shown in line.replace("\u00a0", " ") for line in lines), lines
