@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import ModuleType
 
 import click
 from flask import Flask, current_app
 from sqlalchemy import Engine
 
-from app import migrate
+from app import db, migrate
 from app.auth import commands as auth_commands
+from app.backup import BackupError, backup, checked_path, missing_guards, restore
 from app.baselines import commands as baselines_commands
+from app.baselines.services import list_baselines, verify_baseline
 from app.cli import domain_command
 from app.devdata import commands as devdata_commands
 from app.figures import commands as figures_commands
 from app.portfolio import commands as portfolio_commands
 from app.quarterly import commands as quarterly_commands
+from app.quarterly.services import TamperedReport, list_issued, served_content
 from app.reference import commands as reference_commands
 
 # The one place outside app/devdata that may name it: the development data commands are
@@ -62,25 +64,47 @@ def db_downgrade(revision: str) -> None:
 
 
 @db_group.command("backup")
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path")
+@click.option("--force", is_flag=True, help="replace PATH if it exists")
 @domain_command
-def db_backup(path: str) -> None:
-    """Write a consistent copy of the database to PATH."""
-    from app.backup import backup
-
-    backup(engine(), Path(path))
+def db_backup(path: str, force: bool) -> None:
+    """Write a consistent copy of the database to PATH (a new file, or --force)."""
+    backup(engine(), checked_path(path), force)
     click.echo(f"Backed up to {path}.")
 
 
 @db_group.command("restore")
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path")
 @domain_command
 def db_restore(path: str) -> None:
-    """Load a backup from PATH into an empty database."""
-    from app.backup import restore
+    """Load a backup from PATH into an empty database, then check its guards and hashes."""
+    restore(engine(), checked_path(path))
+    click.echo(f"Restored from {path}: {restored_integrity()}")
 
-    restore(engine(), Path(path))
-    click.echo(f"Restored from {path}.")
+
+def restored_integrity() -> str:
+    """Check that a restored database has every guard trigger and that every baseline and
+    issued report matches its hash; return what was checked, or raise BackupError."""
+    session = db.session()
+    problems = [f"guard trigger {name} is missing" for name in missing_guards(engine())]
+    baselines = list_baselines(session)
+    problems += [
+        f"baseline {b.label!r} does not match its hash"
+        for b in baselines
+        if not verify_baseline(session, b)
+    ]
+    reports = list_issued(session)
+    for report in reports:
+        try:
+            served_content(session, report)
+        except TamperedReport as error:
+            problems.append(str(error))
+    if problems:
+        raise BackupError("restored, but do not use it yet: " + "; ".join(problems))
+    return (
+        f"every guard trigger is present; {len(baselines)} baseline(s) and {len(reports)} "
+        "issued report(s) match their hashes."
+    )
 
 
 def register(app: Flask) -> None:

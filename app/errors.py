@@ -31,3 +31,8 @@ class FieldInvalid(ValidationFailed):
     def __init__(self, field: str, message: str) -> None:
         super().__init__([message])
         self.field = field
+
+
+class Tampered(DomainError):
+    """Frozen data (a baseline, an issued report) no longer matches the hash taken when it was
+    frozen: it is never served, on any channel."""

@@ -18,10 +18,35 @@ from indicators.types import (
     ProjectStatus,
     Scope,
 )
+from reports.formatting import fmt_date
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
+
+def long_date(day: date) -> str:
+    """Write a date the way the United Nations does: "31 August 2018" (`fmt_date`)."""
+    return fmt_date(day)
+
+
+@dataclass(frozen=True)
+class PortfolioState:
+    """Which state of the portfolio a report's figures show: a frozen baseline or the live one."""
+
+    baseline: str | None  # the baseline's label; None for the live portfolio
+    as_of: date  # the baseline's as-of date, or the day the live figures were read
+
+    def describe(self) -> str:
+        """Say which state this is, e.g. "portfolio from baseline '2018 mapping', as of ..."."""
+        if self.baseline is None:
+            return f"live portfolio, today ({long_date(self.as_of)})"
+        return f"portfolio from baseline '{self.baseline}', as of {long_date(self.as_of)}"
+
+    def name(self) -> str:
+        """Name it briefly, for a column header: "'2018 mapping' (31 August 2018)"."""
+        if self.baseline is None:
+            return f"the live portfolio ({long_date(self.as_of)})"
+        return f"'{self.baseline}' ({long_date(self.as_of)})"
 
 
 @dataclass(frozen=True)
@@ -100,6 +125,7 @@ class NeedCoverageSection:
     by_thematic_area: Sequence[CoverageRow] = ()
     confidential_needs: int = 0
     confidential_covered: int = 0
+    entity: str | None = None  # a per-entity report: covered means by this entity's projects
 
     @property
     def confidential_row(self) -> CoverageRow | None:
@@ -166,6 +192,11 @@ class GenderSection:
         """Return one marker's share of the total budget, in per cent."""
         return share_or_none(share.budget, self.total_budget)
 
+    def marker_pct(self, marker: str) -> Decimal | None:
+        """Return the budget share of one marker code (e.g. "GEN-2"), in per cent."""
+        part = sum((s.budget for s in self.shares if s.marker == marker), ZERO)
+        return share_or_none(part, self.total_budget)
+
     @property
     def toward_target_pct(self) -> Decimal | None:
         """Return the budget share of the markers that count toward the target."""
@@ -217,12 +248,25 @@ class QuarterlyReport:
     headlines: Sequence[SummaryFigure]
     pillars: Sequence[PillarSection]
     funding: FundingSection
-    baseline_label: str | None = None
+    baseline_label: str | None = None  # the label of the baseline the changes compare with
     coverage: NeedCoverageSection | None = None
     gender: GenderSection | None = None
     annex: Sequence[AnnexProject] = ()
     entity_status: Sequence[EntityReportStatus] | None = None
     no_progress_note: str | None = None  # set when the quarter has no reporting period
+    # The state every portfolio figure shows (as_of is its date), and the baseline the change
+    # column compares with (None: no comparison). Optional so older callers still build.
+    state: PortfolioState | None = None
+    compared_with: PortfolioState | None = None
+
+    @property
+    def change_header(self) -> str | None:
+        """Name the change column after the baseline it compares with, or None without one."""
+        other = self.compared_with
+        if other is None:
+            return None
+        word = "Change since" if other.as_of <= self.as_of else "Difference from"
+        return f"{word} {other.name()}"
 
 
 @dataclass(frozen=True)
@@ -245,37 +289,23 @@ class StatusChange:
 
 
 @dataclass(frozen=True)
-class FigureChange:
-    """A figure on both sides of a comparison, with its preformatted change."""
-
-    label: str
-    before: str | Decimal | int
-    after: str | Decimal | int
-    change: str
-
-
-@dataclass(frozen=True)
-class BaselineComparison:
-    """What changed between the frozen baseline and another baseline or the live portfolio."""
-
-    against_label: str  # another baseline's label, or "live portfolio on 2019-10-01"
-    added: Sequence[ProjectRef] = ()
-    removed: Sequence[ProjectRef] = ()
-    carried_over: int = 0
-    status_changes: Sequence[StatusChange] = ()
-    deltas: Sequence[FigureChange] = ()
-
-
-@dataclass(frozen=True)
-class BaselineReport:
-    """A frozen baseline's headline figures, with an optional comparison."""
+class SeedFundingLine:
+    """One project the Trust Fund seed-funded, with its cost."""
 
     title: str
-    label: str
-    as_of: date
-    frozen_on: date
-    sha256: str
-    issue_date: date
-    headlines: Sequence[SummaryFigure]
-    comparison: BaselineComparison | None = None
-    draft: bool = False
+    cost: Decimal
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class SeedFundingSection:
+    """A year's seed funding from the Trust Fund: how many projects, their total, the projects.
+
+    `projects` comes sorted by cost, largest first, then by title; the count and the total are
+    the sums of the same rows, computed in SQL.
+    """
+
+    year: int
+    project_count: int
+    total: Decimal
+    projects: Sequence[SeedFundingLine] = ()

@@ -6,21 +6,25 @@ comes from the same functions as the command line and the web pages.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from flask import Blueprint, Response, request
 from flask_login import current_user
-from sqlalchemy import Row
+from sqlalchemy import Row, select
 from werkzeug.exceptions import HTTPException
 
 from app import db
 from app.baselines.services import list_baselines
 from app.compare.params import page_number
-from app.errors import NotFound
+from app.errors import NotFound, Tampered
 from app.figures import queries
 from app.figures.baseline_report import baseline_report, live_report, to_json
 from app.figures.data_source import Filters, Source
 from app.models.reference import Entity
+from app.quarterly.build import quarterly_headlines
+from app.quarterly.json import headlines_json
+from indicators.periods import PeriodKey
 from indicators.portfolio import PILLAR_KEYS, SCOPE_KEYS
 from indicators.types import ProjectStatus
 
@@ -48,6 +52,11 @@ def _signed_in() -> Response | None:
 @bp.errorhandler(NotFound)
 def _not_found(error: NotFound) -> Response:
     return _json({"error": str(error)}, 404)
+
+
+@bp.errorhandler(Tampered)
+def _tampered(error: Tampered) -> Response:
+    return _json({"error": str(error)}, 409)
 
 
 @bp.errorhandler(BadRequest)
@@ -85,6 +94,27 @@ def baseline(label: str) -> Response:
 def portfolio() -> Response:
     """Return the live portfolio's figures with the keys of a baseline report."""
     return _json(live_report(db.session(), _reveal()))
+
+
+@bp.route("/quarterly/<period>")
+def quarterly(period: str) -> Response:
+    """Return a quarter's headline figures: the state they show and the chosen comparison.
+
+    ?entity= gives one entity's figures; ?compare=LABEL the baseline the changes compare with
+    (default: the previous quarter's close baseline). An unknown value is a 400.
+    """
+    session = db.session()
+    try:
+        key = PeriodKey.parse(period)
+    except ValueError as error:
+        raise BadRequest(f"period: {error}") from error
+    entities = list(session.scalars(select(Entity.acronym)))
+    entity = _choice("entity", entities) or None
+    compare = request.args.get("compare") or None
+    if compare is not None and compare not in {b.label for b in list_baselines(session)}:
+        raise BadRequest(f"compare: no baseline labelled {compare!r}; see /api/v1/baselines")
+    top = quarterly_headlines(session, key, entity, dt.date.today(), compare)
+    return _json(headlines_json(str(key), entity, top))
 
 
 def _choice(name: str, allowed: tuple[str, ...] | list[str]) -> str:

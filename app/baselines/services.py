@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import insert, literal, select
+from sqlalchemy import insert, literal, select, text
 from sqlalchemy.orm import Session
 
 from app.audit.services import record
 from app.baselines.canonical import content_hash
-from app.errors import DomainError, NotFound, ValidationFailed
+from app.errors import DomainError, NotFound, Tampered, ValidationFailed
+from app.models.audit import AuditEvent
 from app.models.baselines import (
     Baseline,
     BaselineLink,
@@ -39,6 +41,7 @@ def create_baseline(session: Session, user_id: int | None, label: str, as_of: dt
     """Freeze the portfolio, needs, links and approved values as of a date; return it hashed."""
     label = label.strip()
     _check_label(session, label)
+    _hold_still(session)
     baseline = Baseline(label=label, as_of=as_of, content_hash="pending", created_by_id=user_id)
     session.add(baseline)
     session.flush()
@@ -62,6 +65,26 @@ def create_baseline(session: Session, user_id: int | None, label: str, as_of: dt
         after={"label": label, "as_of": as_of.isoformat(), "hash": baseline.content_hash},
     )
     return baseline
+
+
+# Every table a freeze reads. SHARE mode lets readers and other freezes in and makes writers
+# wait until the freeze commits, so its statements, each reading the committed state (READ
+# COMMITTED), read one and the same state: one consistent snapshot.
+FROZEN_SOURCES = tuple(
+    table.name
+    for table in (
+        Entity.__table__, Project.__table__, ProjectCountry.__table__, project_pve_areas,
+        project_needs, CtedNeed.__table__, Indicator.__table__, ReportingPeriod.__table__,
+        ProgressReport.__table__, IndicatorValue.__table__,
+    )
+)  # fmt: skip
+
+
+def _hold_still(session: Session) -> None:
+    """Freeze one consistent state: on PostgreSQL take SHARE locks on every table the freeze
+    reads (SQLite lets one writer in at a time, and the freeze writes before it reads)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"LOCK TABLE {', '.join(FROZEN_SOURCES)} IN SHARE MODE"))
 
 
 def _check_label(session: Session, label: str) -> None:
@@ -170,5 +193,63 @@ def list_baselines(session: Session) -> list[Baseline]:
 
 
 def verify_baseline(session: Session, baseline: Baseline) -> bool:
-    """Tell whether the stored rows still hash to the hash taken at freezing."""
-    return content_hash(session, baseline) == baseline.content_hash
+    """Tell whether the stored rows still hash to the hash taken at freezing, and whether that
+    is the hash the audit trail recorded when the baseline was frozen (a baseline made up by
+    SQL, with rows and a hash that agree, has no such event)."""
+    return frozen_hash(session, baseline.id) == baseline.content_hash == content_hash(
+        session, baseline
+    )
+
+
+def frozen_hash(session: Session, baseline_id: int) -> str | None:
+    """Return the hash the first 'freeze' audit event of a baseline recorded."""
+    after = session.scalar(
+        select(AuditEvent.after)
+        .where(
+            AuditEvent.object_type == "baseline",
+            AuditEvent.object_id == str(baseline_id),
+            AuditEvent.action == "freeze",
+        )
+        .order_by(AuditEvent.id)
+        .limit(1)
+    )
+    return None if after is None else str(after.get("hash"))
+
+
+class TamperedBaseline(Tampered):
+    """A baseline's stored rows no longer hash to the hash taken when it was frozen."""
+
+
+# (id, hash) of the baselines this process has verified: a sealed baseline's rows cannot be
+# changed, added to or truncated (migration frozen_integrity), so one check per process holds.
+_VERIFIED: set[tuple[int, str]] = set()
+_VERIFIED_LOCK = threading.Lock()
+
+
+def ensure_intact(session: Session, baseline: Baseline) -> None:
+    """Raise TamperedBaseline unless the baseline's rows hash to its hash (once per process)."""
+    key = (baseline.id, baseline.content_hash)
+    with _VERIFIED_LOCK:
+        if key in _VERIFIED:
+            return
+    if not verify_baseline(session, baseline):
+        raise TamperedBaseline(
+            f"baseline {baseline.label!r} no longer matches its hash {baseline.content_hash} "
+            "or the one the audit trail recorded when it was frozen: it was changed after "
+            "freezing, so its figures are not served"
+        )
+    with _VERIFIED_LOCK:
+        _VERIFIED.add(key)
+
+
+def intact_baseline(session: Session, label: str) -> Baseline:
+    """Return the baseline with this label once its hash verifies (NotFound, TamperedBaseline)."""
+    baseline = get_baseline(session, label)
+    ensure_intact(session, baseline)
+    return baseline
+
+
+def forget_verified() -> None:
+    """Forget which baselines were verified (tests, and with the figures cache)."""
+    with _VERIFIED_LOCK:
+        _VERIFIED.clear()

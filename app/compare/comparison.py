@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from app.baselines.services import get_baseline
+from app.baselines.services import intact_baseline
 from app.compare.indicator_performance import IndicatorPage, performance_page
 from app.figures.baseline_report import Figures
 from app.figures.data_source import Filters, Source
@@ -103,7 +103,7 @@ def build_screen(
 def load_side(session: Session, key: str, filters: Filters, reveal: bool) -> Side:
     """Load one side's figures: tally, needs and money by entity."""
     if key:
-        baseline = get_baseline(session, key)
+        baseline = intact_baseline(session, key)
         source, name, as_of = Source(baseline.id, filters), baseline.label, baseline.as_of
     else:
         source, name, as_of = Source(None, filters), LIVE_NAME, None

@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from app import db
-from app.baselines.services import get_baseline
+from app.baselines.services import intact_baseline
 from app.compare import display as formatting
 from app.compare.chart_svg import CHARTS, chart_svg
 from app.compare.comparison import LIVE_NAME, Screen, build_screen
@@ -133,7 +133,7 @@ def _drill(options: Options) -> Drill:
     key = _source_key(request.args.get("source", ""), options)
     if key is None:
         abort(404)
-    baseline_id = get_baseline(db.session(), key).id if key else None
+    baseline_id = intact_baseline(db.session(), key).id if key else None
     return {
         "key": key,
         "name": key or LIVE_NAME,

@@ -1,39 +1,23 @@
-"""The baseline report (docs/interfaces.md section 4): one function for command, page and API."""
+"""The baseline report (docs/interfaces.md section 4): the contract dict of the one model.
+
+`baseline_report` renders `app.figures.baseline_model`'s object as the JSON-ready dict that the
+command, the downloads and the API serve; the PDF and the page render the same object.
+"""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.baselines.services import get_baseline
-from app.figures.data_source import Filters, Source
-from app.figures.queries import need_groups, project_facts, tally
-from app.models.baselines import Baseline
-from indicators import compare, coverage, portfolio
-
-
-@dataclass(frozen=True)
-class Figures:
-    """Everything one source's headline figures need."""
-
-    portfolio: portfolio.PortfolioFigures
-    needs: coverage.NeedCoverage
-
-
-def source_figures(session: Session, source: Source, reveal_confidential: bool) -> Figures:
-    """Compute a source's portfolio figures and need coverage with aggregate queries."""
-    return Figures(
-        portfolio.figures(tally(session, source)),
-        coverage.coverage_of_groups(need_groups(session, source), reveal_confidential),
-    )
+from app.figures import baseline_model
+from app.figures.headline_figures import Figures as Figures
+from app.figures.headline_figures import source_figures as source_figures
+from reports.baseline_json import contract
+from reports.baseline_json import flatten as flatten
 
 
 def baseline_report(
@@ -43,79 +27,26 @@ def baseline_report(
     reveal_confidential: bool = False,
 ) -> dict[str, Any]:
     """Return the baseline report as the contract's JSON-ready dict (Decimals kept exact)."""
-    baseline = get_baseline(session, label)
-    report = copy.deepcopy(_frozen_figures(session, baseline, reveal_confidential))
-    if compare_label is not None:
-        other = get_baseline(session, compare_label)
-        report["compare"] = comparison(session, baseline, other)
-    return report
+    return contract(
+        baseline_model.baseline_model(session, label, compare_label, reveal_confidential)
+    )
 
 
 def live_report(session: Session, reveal_confidential: bool = False) -> dict[str, Any]:
     """Return the live portfolio's figures with the keys of the baseline report."""
-    figures = source_figures(session, Source(None), reveal_confidential)
-    live = {"label": None, "as_of": dt.date.today().isoformat(), "hash": None, "live": True}
-    report: dict[str, Any] = {"baseline": live}
-    report.update(portfolio.to_contract_dict(figures.portfolio))
-    report["cted_needs"] = coverage.to_contract_dict(figures.needs)
-    return report
-
-
-# A frozen baseline never changes and its hash covers its label, date and rows: its figures
-# can be kept per process, keyed by that hash.
-_CACHE: OrderedDict[tuple[str, bool], dict[str, Any]] = OrderedDict()
-_CACHE_LOCK = threading.Lock()
-CACHE_SIZE = 32
-
-
-def _frozen_figures(session: Session, baseline: Baseline, reveal: bool) -> dict[str, Any]:
-    key = (baseline.content_hash, reveal)
-    with _CACHE_LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
-    figures = source_figures(session, Source(baseline.id), reveal)
-    report: dict[str, Any] = {"baseline": header(baseline)}
-    report.update(portfolio.to_contract_dict(figures.portfolio))
-    report["cted_needs"] = coverage.to_contract_dict(figures.needs)
-    with _CACHE_LOCK:
-        _CACHE[key] = report
-        while len(_CACHE) > CACHE_SIZE:
-            _CACHE.popitem(last=False)
+    report = contract(baseline_model.live_model(session, reveal_confidential))
+    report["baseline"] = {
+        "label": None,
+        "as_of": dt.date.today().isoformat(),
+        "hash": None,
+        "live": True,
+    }
     return report
 
 
 def clear_cache() -> None:
     """Forget every cached baseline's figures (benchmarks and tests)."""
-    with _CACHE_LOCK:
-        _CACHE.clear()
-
-
-def header(baseline: Baseline) -> dict[str, str]:
-    """Return the label, as-of date and hash of a baseline."""
-    return {
-        "label": baseline.label,
-        "as_of": baseline.as_of.isoformat(),
-        "hash": baseline.content_hash,
-    }
-
-
-def comparison(session: Session, baseline: Baseline, other: Baseline) -> dict[str, Any]:
-    """Compare a baseline with another; the older of the two is the starting point."""
-    mine = project_facts(session, Source(baseline.id))
-    theirs = project_facts(session, Source(other.id))
-    old, new = (theirs, mine) if other.as_of <= baseline.as_of else (mine, theirs)
-    result = compare.compare(old, new)
-    body = compare.to_contract_dict(result, other.label)
-    body["projects"] = len([f for f in theirs if f.in_portfolio])
-    return body
-
-
-def live_or_baseline(session: Session, label: str | None, filters: Filters) -> Source:
-    """Return the source named by a label ('' or None means the live portfolio)."""
-    if not label:
-        return Source(None, filters)
-    return Source(get_baseline(session, label).id, filters)
+    baseline_model.clear_cache()
 
 
 def to_json(report: dict[str, Any]) -> str:
@@ -127,15 +58,3 @@ def _number(value: object) -> int | float:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     raise TypeError(f"cannot serialize {type(value).__name__}")
-
-
-def flatten(report: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
-    """Flatten nested figures into (dotted.key, value) rows for CSV and XLSX."""
-    rows: list[tuple[str, Any]] = []
-    for key, value in report.items():
-        path = f"{prefix}{key}"
-        if isinstance(value, dict):
-            rows.extend(flatten(value, path + "."))
-        else:
-            rows.append((path, value))
-    return rows

@@ -7,8 +7,8 @@ import click
 from app import db
 from app.cli import domain_command, fail, write_output
 from app.figures import exports
-from app.figures.baseline_pdf import baseline_pdf
-from app.figures.baseline_report import baseline_report
+from app.figures.baseline_model import baseline_model
+from reports.pdf.baseline import render_baseline
 
 
 @click.group("report", help="Baseline figures and the quarterly report.")
@@ -19,7 +19,10 @@ def report() -> None:
 @report.command("baseline")
 @click.argument("label")
 @click.option(
-    "--compare", "compare_label", default=None, help="label of a baseline to compare with"
+    "--compare",
+    "compare_label",
+    default=None,
+    help="label of a baseline to compare with: every change is LABEL minus it",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "csv", "pdf"]), default="json", show_default=True
@@ -27,14 +30,12 @@ def report() -> None:
 @click.option("--out", default=None, help="file to write (standard output when absent)")
 @domain_command
 def baseline(label: str, compare_label: str | None, fmt: str, out: str | None) -> None:
-    """Print or write a baseline's figures, optionally compared with another baseline."""
+    """Print or write a baseline's report, optionally compared with another baseline."""
     if fmt == "pdf" and out is None:
         fail("--out: a PDF needs a file, e.g. --out baseline.pdf")
-    if fmt == "pdf":
-        write_output(baseline_pdf(db.session(), label, compare_label), out)
-        return
-    figures = baseline_report(db.session(), label, compare_label, reveal_confidential=False)
-    write_output(exports.render_baseline(figures, fmt), out)
+    model = baseline_model(db.session(), label, compare_label, reveal_confidential=False)
+    data = render_baseline(model) if fmt == "pdf" else exports.render_model(model, fmt)
+    write_output(data, out)
 
 
 COMMANDS: list[click.Command] = [report]

@@ -50,8 +50,16 @@ class Source:
         return stmt.subquery("projects_src")
 
     def needs(self) -> Subquery:
-        """Return every need with an `addressed` flag (linked by a non-cancelled project)."""
-        stmt = _live_needs() if self.live else _baseline_needs(self.baseline_id or 0)
+        """Return every need with an `addressed` flag: linked by a non-cancelled project.
+
+        With an entity filter only that entity's projects address a need (its report counts the
+        needs its own projects answer); the needs listed are always every CTED need, and the
+        pillar and member-state filters are the caller's to apply to them.
+        """
+        if self.live:
+            stmt = _live_needs(self.filters)
+        else:
+            stmt = _baseline_needs(self.baseline_id or 0, self.filters)
         return stmt.subquery("needs_src")
 
 
@@ -109,11 +117,14 @@ def _common_filters(
     return [column == value for column, value in pairs if value]
 
 
-def _live_needs() -> AnySelect:
+def _live_needs(filters: Filters) -> AnySelect:
+    entity_id = select(Entity.id).where(Entity.acronym == filters.entity).scalar_subquery()
+    where = [Project.entity_id == entity_id] if filters.entity else []
     linked = exists().where(
         project_needs.c.need_id == CtedNeed.id,
         Project.id == project_needs.c.project_id,
         Project.status != CANCELLED,
+        *where,
     )
     return select(
         CtedNeed.code,
@@ -125,13 +136,16 @@ def _live_needs() -> AnySelect:
     )
 
 
-def _baseline_needs(baseline_id: int) -> AnySelect:
+def _baseline_needs(baseline_id: int, filters: Filters) -> AnySelect:
+    bp = BaselineProject
+    where = [bp.entity == filters.entity] if filters.entity else []
     linked = exists().where(
         BaselineLink.baseline_id == baseline_id,
         BaselineLink.need_code == BaselineNeed.code,
-        BaselineProject.baseline_id == baseline_id,
-        BaselineProject.code == BaselineLink.project_code,
-        BaselineProject.status != CANCELLED,
+        bp.baseline_id == baseline_id,
+        bp.code == BaselineLink.project_code,
+        bp.status != CANCELLED,
+        *where,
     )
     return select(
         BaselineNeed.code,

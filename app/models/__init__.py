@@ -25,6 +25,6 @@ from app.models.progress import (  # noqa: F401
     ReportingPeriod,
 )
 from app.models.quarterly import IssuedReport  # noqa: F401
-from app.models.reference import Entity, Pillar, PveArea  # noqa: F401
+from app.models.reference import Entity, Pillar, PveArea, SeedFundingProject  # noqa: F401
 
 metadata = Base.metadata

@@ -1,11 +1,14 @@
-"""Reference data: the Strategy's pillars, the Compact entities, the PVE priority areas."""
+"""Reference data: the Strategy's pillars, the Compact entities, the PVE priority areas and the
+projects the Trust Fund seed-funded each year."""
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from decimal import Decimal
 
-from app.db import Base
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import MONEY, Base
 from app.models.columns import one_of
 
 
@@ -39,3 +42,30 @@ class PveArea(Base):
 
     number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     name: Mapped[str] = mapped_column(Text)
+
+
+SEED_FUNDING_FIRST_YEAR = FIRST_YEAR = 2000
+SEED_FUNDING_LAST_YEAR = LAST_YEAR = 2099
+
+
+class SeedFundingProject(Base):
+    """A project the Trust Fund seed-funded in a year, with its cost (one row a year and title).
+
+    The years 2018 and 2019 come from the Secretary-General's report (`seed-reference`); later
+    years arrive with `import-seed-funding`.
+    """
+
+    __tablename__ = "seed_funding_projects"
+    __table_args__ = (
+        UniqueConstraint("year", "title"),
+        CheckConstraint(f"year BETWEEN {FIRST_YEAR} AND {LAST_YEAR}", name="year_range"),
+        CheckConstraint("cost_usd > 0", name="cost_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int]
+    title: Mapped[str] = mapped_column(Text)
+    cost_usd: Mapped[Decimal] = mapped_column(MONEY)
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+
+    entity: Mapped[Entity | None] = relationship()

@@ -1,4 +1,4 @@
-"""Portfolio commands: the needs and projects imports."""
+"""Portfolio commands: the needs, projects and seed funding imports."""
 
 from __future__ import annotations
 
@@ -55,4 +55,18 @@ def import_projects(path: Path, dry_run: bool) -> None:
     click.echo(f"Projects: {result.summary()}.")
 
 
-COMMANDS: list[click.Command] = [import_needs, import_projects]
+@click.command("import-seed-funding")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="check the file and report, write nothing")
+@domain_command
+def import_seed_funding(path: Path, dry_run: bool) -> None:
+    """Import the projects the Trust Fund seed-funded from a CSV or XLSX file (all rows or none)."""
+    from app.portfolio.imports import import_seed_funding as run
+    from app.portfolio.imports.services import limits_from
+
+    with transaction() as session:
+        result = run(session, None, path, dry_run, limits_from(current_app.config))
+    click.echo(f"Seed funding: {result.summary()}.")
+
+
+COMMANDS: list[click.Command] = [import_needs, import_projects, import_seed_funding]

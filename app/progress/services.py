@@ -124,7 +124,7 @@ def _write(
 ) -> ProgressReport:
     ensure_can_edit_project(user, scope.project)
     report = scope.report or _new_report(scope, user)
-    ensure_period_open(report)
+    ensure_period_open(session, report)
     target = next_status(report.status, action)
     _check_version(session, scope, version)
     values, activities = merged(scope, data)

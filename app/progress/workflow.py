@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app import text as clean
@@ -14,7 +14,7 @@ from app.db import rowcount, utcnow
 from app.errors import Conflict, DomainError, ValidationFailed
 from app.models.auth import User
 from app.models.enums import PeriodStatus
-from app.models.progress import ProgressReport
+from app.models.progress import ProgressReport, ReportingPeriod
 from app.progress.audit_state import report_snapshot
 from indicators.types import ReportStatus
 
@@ -48,10 +48,23 @@ def allowed_actions(status: str) -> list[str]:
     return [a for (s, a) in TRANSITIONS if s == status]
 
 
-def ensure_period_open(report: ProgressReport) -> None:
-    """Raise DomainError when the report's period is locked."""
-    if report.period.status == PeriodStatus.LOCKED.value:
-        raise DomainError(f"Period {report.period.key} is locked; nothing in it can change.")
+def ensure_period_open(session: Session, report: ProgressReport) -> None:
+    """Raise DomainError when the report's period is locked.
+
+    The period's status is read again in this transaction with a share lock (SELECT ... FOR
+    SHARE on PostgreSQL): a lock of the period that committed first is seen, and one that comes
+    later waits until this write has committed, so nothing is approved or saved in a period
+    after its lock. SQLite lets one writer in at a time.
+    """
+    period = report.period
+    with session.no_autoflush:
+        status = session.scalar(
+            select(ReportingPeriod.status)
+            .where(ReportingPeriod.id == period.id)
+            .with_for_update(read=True)
+        )
+    if status == PeriodStatus.LOCKED.value:
+        raise DomainError(f"Period {period.key} is locked; nothing in it can change.")
 
 
 def approve(session: Session, user: User, report: ProgressReport, version: int) -> None:
@@ -90,7 +103,7 @@ def _change(
     fields: dict[str, Any],
     reason: str,
 ) -> None:
-    ensure_period_open(report)
+    ensure_period_open(session, report)
     target = next_status(report.status, action)
     before = report_snapshot(report)
     fields |= {"reviewed_by_id": user.id, "reviewed_at": utcnow()}

@@ -18,32 +18,56 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.baselines.services import ensure_intact
 from app.errors import NotFound, ValidationFailed
+from app.figures import sections
 from app.figures.baseline_report import Figures, source_figures
 from app.figures.data_source import Filters, Source
 from app.models.baselines import Baseline
 from app.models.progress import ReportingPeriod
-from app.models.reference import Entity, Pillar
+from app.models.reference import Entity
 from app.quarterly import queries as q
 from app.quarterly.indicators import pillar_indicator_rows
-from indicators.coverage import Coverage
+from app.quarterly.state import compared_baseline, state_baseline, state_of
 from indicators.periods import PeriodKey
-from indicators.types import Pillar as PillarCode
-from indicators.types import ProjectStatus, Scope
 from reports import content as m
 
-GENDER = {
-    0: "Does not contribute to gender equality",
-    1: "Contributes in a limited way",
-    2: "Gender equality is a significant objective",
-    3: "Gender equality is the principal objective",
-}
+
+@dataclass(frozen=True)
+class Headlines:
+    """A quarter's headline figures: the state they show, the comparison, the rows."""
+
+    state: m.PortfolioState
+    compared_with: m.PortfolioState | None
+    rows: list[m.SummaryFigure]
+    source: Source
+    current: Figures
+
+
+def quarterly_headlines(
+    session: Session,
+    period: PeriodKey,
+    entity: str | None,
+    today: dt.date,
+    compare: str | None = None,
+) -> Headlines:
+    """Compute a quarter's headline figures from its state, against the chosen baseline."""
+    frozen = state_baseline(session, period, today)
+    other = compared_baseline(session, period, compare)
+    if frozen is not None:
+        ensure_intact(session, frozen)
+    source = Source(frozen.id if frozen else None, Filters(entity=entity or ""))
+    current = source_figures(session, source, reveal_confidential=False)
+    rows = _headlines(current, _figures_of(session, other, entity), entity)
+    compared = state_of(other, today) if other else None
+    return Headlines(state_of(frozen, today), compared, rows, source, current)
 
 
 def build_quarterly(
@@ -52,36 +76,39 @@ def build_quarterly(
     entity: str | None = None,
     draft: bool = True,
     today: dt.date | None = None,
+    compare: str | None = None,
 ) -> m.QuarterlyReport:
-    """Gather the figures of a quarter, Compact-wide or for one entity, into a report."""
+    """Gather the figures of a quarter, Compact-wide or for one entity, into a report.
+
+    `today` is the report's date (overdue reports are judged against it); `compare` names the
+    baseline the change column compares with (default: the previous quarter's close baseline).
+    """
     period = _parse(period_key)
     today = today or dt.date.today()
     entity_row = _entity(session, entity) if entity else None
-    source = Source(None, Filters(entity=entity or ""))
-    current = source_figures(session, source, reveal_confidential=False)
-    baseline = _baseline_before(session, period.end())
-    previous = _baseline_before(session, period.previous().end(), exclude=baseline)
+    top = quarterly_headlines(session, period, entity, today, compare)
+    source = top.source
     reporting = session.scalar(select(ReportingPeriod).where(ReportingPeriod.key == str(period)))
     return m.QuarterlyReport(
         title=f"Quarterly report {period}",
         period_key=str(period),
-        as_of=min(period.end(), today),
+        as_of=top.state.as_of,
         issue_date=today,
         scope_label=(f"{entity_row.acronym} - {entity_row.name}" if entity_row else "Compact-wide"),
         draft=draft,
-        baseline_label=baseline.label if baseline else None,
-        headlines=_headlines(
-            current, _figures_of(session, previous, entity), _figures_of(session, baseline, entity)
-        ),
+        baseline_label=top.compared_with.baseline if top.compared_with else None,
+        headlines=top.rows,
         pillars=_pillars(session, source, period, entity),
-        funding=_funding(session, source),
-        coverage=_coverage(current),
-        gender=_gender(session, source),
-        annex=_annex(session, source),
+        funding=sections.funding(session, source),
+        coverage=_scoped_coverage(sections.coverage(top.current.needs), entity),
+        gender=sections.gender(session, source),
+        annex=sections.annex(session, source),
         entity_status=_entity_status(session, reporting, entity, today) if entity else None,
         no_progress_note=None
         if reporting
         else f"No reporting period was opened for {period}: no progress was reported for it.",
+        state=top.state,
+        compared_with=top.compared_with,
     )
 
 
@@ -99,18 +126,10 @@ def _entity(session: Session, acronym: str) -> Entity:
     return found
 
 
-def _baseline_before(
-    session: Session, day: dt.date, exclude: Baseline | None = None
-) -> Baseline | None:
-    stmt = select(Baseline).where(Baseline.as_of <= day)
-    if exclude is not None:
-        stmt = stmt.where(Baseline.id != exclude.id)
-    return session.scalar(stmt.order_by(Baseline.as_of.desc(), Baseline.id.desc()).limit(1))
-
-
 def _figures_of(session: Session, baseline: Baseline | None, entity: str | None) -> Figures | None:
     if baseline is None:
         return None
+    ensure_intact(session, baseline)
     return source_figures(session, Source(baseline.id, Filters(entity=entity or "")), False)
 
 
@@ -126,20 +145,35 @@ HEADLINES: tuple[tuple[str, Getter, str], ...] = (
     ("CTED needs addressed", lambda f: f.needs.addressed, "count"),
     ("Need coverage, %", lambda f: f.needs.coverage_pct, "pct"),
 )
+# In a per-entity report the needs are those its projects address; the total they are a share
+# of is every CTED need, a Compact-wide figure, and the label says so.
+ENTITY_LABELS = {
+    "CTED needs addressed": "CTED needs addressed by {entity}'s projects",
+    "Need coverage, %": "Share of all CTED needs (Compact-wide) addressed by {entity}, %",
+}
 
 
 def _headlines(
-    current: Figures, previous: Figures | None, baseline: Figures | None
+    current: Figures, other: Figures | None, entity: str | None
 ) -> list[m.SummaryFigure]:
     return [
         m.SummaryFigure(
-            label,
+            ENTITY_LABELS.get(label, label).format(entity=entity) if entity else label,
             _fmt(get(current), kind),
-            _change(get, current, previous, kind),
-            _change(get, current, baseline, kind),
+            _change(get, current, other, kind),
         )
         for label, get, kind in HEADLINES
     ]
+
+
+def _scoped_coverage(section: m.NeedCoverageSection, entity: str | None) -> m.NeedCoverageSection:
+    """Name the coverage of a per-entity report: every need, those the entity's projects cover."""
+    if entity is None:
+        return section
+    total = section.total
+    label = f"All CTED needs (Compact-wide); covered: by {entity}'s projects"
+    row = m.CoverageRow(label, total.needs, total.covered)
+    return replace(section, total=row, entity=entity)
 
 
 def _fmt(value: Decimal | int, kind: str) -> str:
@@ -155,117 +189,26 @@ def _change(get: Getter, current: Figures, other: Figures | None, kind: str) -> 
         return None
     diff = Decimal(get(current)) - Decimal(get(other))
     text = _fmt(diff if kind != "count" else int(diff), kind)
+    if not text.strip("-0.,"):  # rounds to nothing: no sign, never "-0.0"
+        return text.lstrip("-")
     return text if diff < 0 else f"+{text}"
 
 
 def _pillars(
     session: Session, source: Source, period: PeriodKey, entity: str | None
 ) -> list[m.PillarSection]:
-    rows = q.pillar_rows(session, source)
-    indicators_by_pillar = pillar_indicator_rows(session, period, entity)
     highlights: dict[str, list[m.Highlight]] = defaultdict(list)
     for pillar, code, title, narrative in q.highlight_rows(session, str(period), entity):
         highlights[pillar].append(m.Highlight(code, title, narrative))
-    pillars = session.scalars(select(Pillar).order_by(Pillar.position)).all()
-    return [
-        _pillar(
-            p,
-            [r for r in rows if r[0] == p.code],
-            indicators_by_pillar.get(p.code, []),
-            highlights[p.code],
-        )
-        for p in pillars
-    ]
-
-
-def _pillar(
-    pillar: Pillar,
-    rows: list[q.PillarRow],
-    indicators: list[m.IndicatorLine],
-    highlights: list[m.Highlight],
-) -> m.PillarSection:
-    by_scope: dict[Scope, int] = defaultdict(int)
-    by_status: dict[ProjectStatus, int] = defaultdict(int)
-    for _, scope, status, count, _, _ in rows:
-        by_scope[Scope(scope)] += count
-        by_status[ProjectStatus(status)] += count
-    return m.PillarSection(
-        pillar=PillarCode(pillar.code),
-        title_en=pillar.title_en,
-        title_zh=pillar.title_zh,
-        project_count=sum(r[3] for r in rows),
-        budget=sum((Decimal(r[4] or 0) for r in rows), Decimal(0)),
-        funded=sum((Decimal(r[5] or 0) for r in rows), Decimal(0)),
-        rows=indicators,
-        highlights=highlights,
-        by_scope=dict(by_scope),
-        by_status=dict(by_status),
-    )
-
-
-def _funding(session: Session, source: Source) -> m.FundingSection:
-    rows = [m.EntityFunding(e, b, f, n) for e, b, f, n in q.entity_rows(session, source)]
-    count, requirement, funded = q.appeal_row(session, source)
-    return m.FundingSection(rows, m.MultiYearAppeal(count, requirement, funded))
-
-
-def _coverage(current: Figures) -> m.NeedCoverageSection:
-    cov = current.needs
-
-    def rows(groups: Mapping[str, Coverage]) -> list[m.CoverageRow]:
-        return [
-            m.CoverageRow(k, c.total, c.addressed) for k, c in groups.items() if k != "confidential"
-        ]
-
-    hidden = cov.by_member_state.get("confidential")
-    return m.NeedCoverageSection(
-        total=m.CoverageRow("All needs", cov.total, cov.addressed),
-        by_pillar=rows(cov.by_pillar),
-        by_member_state=rows(cov.by_member_state),
-        by_thematic_area=rows(cov.by_thematic_area),
-        confidential_needs=hidden.total if hidden else 0,
-        confidential_covered=hidden.addressed if hidden else 0,
-    )
-
-
-def _gender(session: Session, source: Source) -> m.GenderSection:
-    shares = [
-        m.GenderShare(
-            f"GEN-{g}" if g is not None else "Unknown",
-            GENDER.get(g, "Not marked") if g is not None else "Not marked",
-            n,
-            b,
-            counts_toward_target=g in (2, 3),
-        )
-        for g, n, b in sorted(
-            q.gender_rows(session, source), key=lambda r: -1 if r[0] is None else r[0]
-        )
-    ]
-    return m.GenderSection(shares)
-
-
-def _annex(session: Session, source: Source) -> list[m.AnnexProject]:
-    return [
-        m.AnnexProject(
-            code,
-            title,
-            entity,
-            PillarCode(pillar),
-            Scope(scope),
-            ProjectStatus(status),
-            Decimal(budget),
-            Decimal(funded),
-        )
-        for code, title, entity, pillar, scope, status, budget, funded in q.annex_rows(
-            session, source
-        )
-    ]
+    indicators = pillar_indicator_rows(session, period, entity)
+    return sections.pillars(session, source, indicators, highlights)
 
 
 def _entity_status(
-    session: Session, period: ReportingPeriod | None, entity: str | None, today: dt.date
+    session: Session, period: ReportingPeriod | None, entity: str | None, report_date: dt.date
 ) -> list[m.EntityReportStatus]:
-    overdue = period is not None and period.due_on < today
+    # Overdue against the period's due date and the report's date, not the day it is read.
+    overdue = period is not None and period.due_on < report_date
     out = []
     for code, title, status in q.report_status_rows(session, period, entity or ""):
         label = status or "not started"

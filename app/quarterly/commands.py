@@ -16,19 +16,31 @@ from app.quarterly import services as issued_reports
 @click.option("--entity", default=None, help="entity acronym for a per-entity report")
 @click.option("--out", required=True, help="PDF file to write")
 @click.option("--issue", is_flag=True, help="issue the report: store its bytes for good")
+@click.option(
+    "--compare",
+    default=None,
+    metavar="LABEL",
+    help="baseline the changes compare with (default: the previous quarter's close baseline)",
+)
 @domain_command
-def quarterly(period: str, entity: str | None, out: str, issue: bool) -> None:
-    """Write the quarterly PDF: the issued copy if there is one, else a draft (or --issue it)."""
+def quarterly(period: str, entity: str | None, out: str, issue: bool, compare: str | None) -> None:
+    """Write the quarterly PDF: the issued copy if there is one, else a draft (or --issue it).
+
+    With --compare and no --issue, a draft with that comparison is written even when the report
+    was issued (the issued copy keeps the comparison it was issued with).
+    """
     session = db.session()
     issued = issued_reports.find_issued(session, period, entity)
     if issue and issued is None:
         with transaction() as session:
-            issued = issued_reports.issue_report(session, None, period, entity)
+            issued = issued_reports.issue_report(session, None, period, entity, compare)
+    elif compare is not None and not issue:
+        issued = None
     if issued is not None:
-        write_output(issued_reports.verified_content(issued), out)
+        write_output(issued_reports.served_content(session, issued), out)
         click.echo(f"Wrote the issued report ({issued.sha256[:12]}...) to {out}", err=True)
         return
-    write_output(issued_reports.render_pdf(session, period, entity, draft=True), out)
+    write_output(issued_reports.render_pdf(session, period, entity, True, compare), out)
     click.echo(f"Wrote a draft of the {period} report to {out}; --issue issues it.", err=True)
 
 

@@ -1,104 +1,19 @@
-"""The quarterly report's portfolio queries: pillars, entities, gender, annex, highlights."""
+"""The quarterly report's own queries: highlights and report statuses.
+
+The portfolio sections it shares with the baseline report: `app.figures.section_queries`.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from sqlalchemy import Row, case, func, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from app.figures.data_source import CANCELLED, Source
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.reference import Entity
 from indicators.types import ACTIVE_STATUSES, ReportStatus
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
-# (pillar, scope, status, count, budget, funded)
-PillarRow = tuple[str, str, str, int, Decimal, Decimal]
-# (code, title, entity, pillar, scope, status, budget, funded)
-AnnexRow = tuple[str, str, str, str, str, str, Decimal, Decimal]
-
-
-def pillar_rows(session: Session, source: Source) -> list[PillarRow]:
-    """Return (pillar, scope, status, count, budget, funded) of the portfolio."""
-    p = source.projects()
-    stmt = (
-        select(
-            p.c.pillar,
-            p.c.scope,
-            p.c.status,
-            func.count(),
-            func.sum(p.c.budget_usd),
-            func.sum(p.c.funded_usd),
-        )
-        .where(p.c.status != CANCELLED)
-        .group_by(p.c.pillar, p.c.scope, p.c.status)
-    )
-    return [tuple(row) for row in session.execute(stmt)]
-
-
-def entity_rows(session: Session, source: Source) -> list[tuple[str, Decimal, Decimal, int]]:
-    """Return (entity, active budget, active funded, projects in the appeal) per entity."""
-    p = source.projects()
-    active = p.c.status.in_(ACTIVE)
-    stmt = (
-        select(
-            p.c.entity,
-            func.sum(case((active, p.c.budget_usd), else_=0)),
-            func.sum(case((active, p.c.funded_usd), else_=0)),
-            func.sum(case((p.c.in_multi_year_appeal.is_(True), 1), else_=0)),
-        )
-        .where(p.c.status != CANCELLED)
-        .group_by(p.c.entity)
-        .order_by(p.c.entity)
-    )
-    return [
-        (e, Decimal(b or 0), Decimal(f or 0), int(m or 0)) for e, b, f, m in session.execute(stmt)
-    ]
-
-
-def appeal_row(session: Session, source: Source) -> tuple[int, Decimal, Decimal]:
-    """Return the count, requirement and funding of the active projects in the appeal."""
-    p = source.projects()
-    stmt = select(
-        func.count(),
-        func.coalesce(func.sum(p.c.budget_usd), 0),
-        func.coalesce(func.sum(p.c.funded_usd), 0),
-    ).where(p.c.status.in_(ACTIVE), p.c.in_multi_year_appeal.is_(True))
-    count, budget, funded = session.execute(stmt).one()
-    return int(count), Decimal(budget), Decimal(funded)
-
-
-def gender_rows(session: Session, source: Source) -> list[tuple[int | None, int, Decimal]]:
-    """Return (gender marker, projects, budget) of the portfolio."""
-    p = source.projects()
-    stmt = (
-        select(p.c.gender_marker, func.count(), func.sum(p.c.budget_usd))
-        .where(p.c.status != CANCELLED)
-        .group_by(p.c.gender_marker)
-    )
-    return [(g, int(n), Decimal(b or 0)) for g, n, b in session.execute(stmt)]
-
-
-def annex_rows(session: Session, source: Source) -> list[AnnexRow]:
-    """Return the portfolio's projects for the annex, by pillar and code."""
-    p = source.projects()
-    stmt = (
-        select(
-            p.c.code,
-            p.c.title,
-            p.c.entity,
-            p.c.pillar,
-            p.c.scope,
-            p.c.status,
-            p.c.budget_usd,
-            p.c.funded_usd,
-        )
-        .where(p.c.status != CANCELLED)
-        .order_by(p.c.pillar, p.c.code)
-    )
-    return [tuple(row) for row in session.execute(stmt)]
 
 
 def highlight_rows(

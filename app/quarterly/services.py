@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit.services import record
-from app.errors import DomainError, NotFound
+from app.errors import DomainError, NotFound, Tampered, ValidationFailed
+from app.models.audit import AuditEvent
 from app.models.quarterly import IssuedReport
 from app.models.reference import Entity
 from app.quarterly.build import build_quarterly
+from app.quarterly.state import compared_baseline, freeze_close_if_missing
+from indicators.periods import PeriodKey
 from reports.pdf.quarterly import render_quarterly
 
 COMPACT = "compact"
 
 
-class TamperedReport(DomainError):
+class TamperedReport(Tampered):
     """Stored report bytes no longer match the hash taken when the report was issued."""
 
 
@@ -35,21 +39,45 @@ def find_issued(session: Session, period_key: str, entity: str | None) -> Issued
     )
 
 
-def render_pdf(session: Session, period_key: str, entity: str | None, draft: bool) -> bytes:
+def render_pdf(
+    session: Session,
+    period_key: str,
+    entity: str | None,
+    draft: bool,
+    compare: str | None = None,
+) -> bytes:
     """Render the quarterly report of a period as PDF bytes (a draft says so on every page)."""
-    return render_quarterly(build_quarterly(session, period_key, entity, draft=draft))
+    report = build_quarterly(session, period_key, entity, draft=draft, compare=compare)
+    return render_quarterly(report)
 
 
 def issue_report(
-    session: Session, user_id: int | None, period_key: str, entity: str | None
+    session: Session,
+    user_id: int | None,
+    period_key: str,
+    entity: str | None,
+    compare: str | None = None,
+    today: dt.date | None = None,
 ) -> IssuedReport:
-    """Render the final report once and store its exact bytes and hash; refuse a second issue."""
+    """Render the final report once and store its exact bytes and hash; refuse a second issue.
+
+    The quarter's close baseline is frozen first when there is none (state.py says when), in
+    the caller's transaction, so that the issued figures are frozen figures.
+    """
     if find_issued(session, period_key, entity) is not None:
         raise DomainError(
             f"the {scope_of(entity)} report for {period_key} was issued already; "
             "issued reports never change"
         )
-    content = render_pdf(session, period_key, entity, draft=False)
+    today = today or dt.date.today()
+    try:
+        period = PeriodKey.parse(period_key)
+    except ValueError as error:
+        raise ValidationFailed([f"--period: {error}"]) from error
+    compared_baseline(session, period, compare)  # an unknown label fails before any freezing
+    freeze_close_if_missing(session, user_id, period, today)
+    report = build_quarterly(session, period_key, entity, draft=False, today=today, compare=compare)
+    content = render_quarterly(report)
     entity_id = (
         session.scalar(select(Entity.id).where(Entity.acronym == entity)) if entity else None
     )
@@ -70,7 +98,12 @@ def issue_report(
         "issued_report",
         issued.id,
         entity_id=entity_id,
-        after={"period": period_key, "scope": issued.scope, "sha256": issued.sha256},
+        after={
+            **recorded_form(issued),
+            # the frozen data it was built from, so that it can be rebuilt
+            "state": report.state.baseline if report.state else None,
+            "compare": report.compared_with.baseline if report.compared_with else None,
+        },
     )
     return issued
 
@@ -83,6 +116,40 @@ def verified_content(report: IssuedReport) -> bytes:
             "its hash; it has been altered and must not be sent"
         )
     return report.content
+
+
+def served_content(session: Session, report: IssuedReport) -> bytes:
+    """Return the issued bytes once they match their own hash and the hash the audit trail
+    recorded when the report was issued (a row replaced by SQL carries its own hash)."""
+    content = verified_content(report)
+    if issued_event(session, report.id) != recorded_form(report):
+        raise TamperedReport(
+            f"issued report {report.period_key} {report.scope} does not match the hash the "
+            "audit trail recorded when it was issued; it has been altered and must not be sent"
+        )
+    return content
+
+
+def recorded_form(report: IssuedReport) -> dict[str, str]:
+    """Return what the audit trail keeps of an issued report: period, scope and SHA-256."""
+    return {"period": report.period_key, "scope": report.scope, "sha256": report.sha256}
+
+
+def issued_event(session: Session, report_id: int) -> dict[str, str] | None:
+    """Return the period, scope and hash the first 'issue' event of a report recorded."""
+    after = session.scalar(
+        select(AuditEvent.after)
+        .where(
+            AuditEvent.object_type == "issued_report",
+            AuditEvent.object_id == str(report_id),
+            AuditEvent.action == "issue",
+        )
+        .order_by(AuditEvent.id)
+        .limit(1)
+    )
+    if after is None:
+        return None
+    return {k: str(after.get(k)) for k in ("period", "scope", "sha256")}
 
 
 def get_issued(session: Session, report_id: int) -> IssuedReport:

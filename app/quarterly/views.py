@@ -9,7 +9,9 @@ from sqlalchemy import select
 
 from app import db
 from app.auth.permissions import roles_required
+from app.baselines.services import list_baselines
 from app.errors import NotFound
+from app.models.baselines import Baseline
 from app.models.enums import Role
 from app.models.progress import ReportingPeriod
 from app.models.quarterly import IssuedReport
@@ -37,9 +39,21 @@ def _choice() -> tuple[str, str | None]:
     return period, entity
 
 
+def _compare() -> str | None:
+    """Read the baseline the changes compare with ('' means the default)."""
+    return (request.values.get("compare") or "").strip() or None
+
+
+def _unknown_compare(label: str | None) -> str | None:
+    """Return the message for a comparison label that names no baseline, else None."""
+    if label is None or db.session().scalar(select(Baseline.id).where(Baseline.label == label)):
+        return None
+    return f"No baseline is labelled '{label}': choose one of the list."
+
+
 @bp.route("/reports")
 @login_required
-def index() -> ResponseReturnValue:
+def index(compare_error: str | None = None, status: int = 200) -> ResponseReturnValue:
     """List the periods with their issued reports, with preview and issue buttons."""
     session = db.session()
     periods = session.scalars(select(ReportingPeriod.key).order_by(ReportingPeriod.key.desc()))
@@ -48,7 +62,16 @@ def index() -> ResponseReturnValue:
         issued.setdefault(report.period_key, []).append(report)
     entities = session.scalars(select(Entity.acronym).order_by(Entity.acronym)).all()
     keys = sorted(set(periods) | set(issued), reverse=True)
-    return render_template("quarterly/reports.html", keys=keys, issued=issued, entities=entities)
+    page = render_template(
+        "quarterly/reports.html",
+        keys=keys,
+        issued=issued,
+        entities=entities,
+        baselines=list_baselines(session),
+        chosen=request.values,
+        compare_error=compare_error,
+    )
+    return page, status
 
 
 @bp.route("/reports/preview.pdf")
@@ -56,7 +79,10 @@ def index() -> ResponseReturnValue:
 def preview() -> ResponseReturnValue:
     """Render a draft of a quarterly report now; every page says DRAFT."""
     period, entity = _choice()
-    data = issued_reports.render_pdf(db.session(), period, entity, draft=True)
+    compare = _compare()
+    if (error := _unknown_compare(compare)) is not None:
+        return index(error, 400)
+    data = issued_reports.render_pdf(db.session(), period, entity, True, compare)
     return download(data, PDF, f"draft-{period}-{entity or 'compact'}.pdf")
 
 
@@ -65,8 +91,13 @@ def preview() -> ResponseReturnValue:
 def issue() -> ResponseReturnValue:
     """Issue a quarterly report: render it once and keep its bytes and hash for good."""
     period, entity = _choice()
+    compare = _compare()
+    if (error := _unknown_compare(compare)) is not None:
+        return index(error, 400)
     with button_write() as write:
-        report = issued_reports.issue_report(write.session, current_user.id, period, entity)
+        report = issued_reports.issue_report(
+            write.session, current_user.id, period, entity, compare
+        )
     if not write.ok:
         return redirect(url_for("quarterly.index"))
     flash(f"Issued the {report.scope} report for {period} (SHA-256 {report.sha256[:12]}...).")
@@ -80,7 +111,7 @@ def issued(report_id: int) -> ResponseReturnValue:
     session = db.session()
     try:
         report = issued_reports.get_issued(session, report_id)
-        data = issued_reports.verified_content(report)
+        data = issued_reports.served_content(session, report)
     except NotFound:
         abort(404)
     except issued_reports.TamperedReport as error:

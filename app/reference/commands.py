@@ -1,4 +1,5 @@
-"""`seed-reference`: load the pillars, the Compact entities and the PVE priority areas."""
+"""`seed-reference`: load the pillars, the Compact entities, the PVE priority areas and the
+Trust Fund's seed-funded projects of 2018 and 2019."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from app.reference.services import seed_reference as load
 @click.command("seed-reference")
 @domain_command
 def seed_reference() -> None:
-    """Load the four pillars, the Compact entities and the PVE priority areas."""
+    """Load the pillars, the Compact entities, the PVE priority areas and the seed funding."""
     with transaction() as session:
         counts = load(session)
     click.echo(

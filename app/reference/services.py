@@ -1,8 +1,10 @@
-"""Load the pillars, the Compact entities and the PVE priority areas (idempotent)."""
+"""Load the pillars, the Compact entities, the PVE priority areas and the seed-funded projects of
+the Secretary-General's report (idempotent)."""
 
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 from importlib import resources
 from typing import Any
 
@@ -10,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models.reference import Entity, Pillar, PveArea
+from app.reference.seed_funding import plan_seed_funding, same_title, write_seed_funding
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -19,7 +22,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 def seed_reference(session: Session) -> dict[str, int]:
     """Insert or correct the reference rows; return how many were added or changed."""
-    counts = {"pillars": 0, "entities": 0, "pve_areas": 0}
+    counts = {"pillars": 0, "entities": 0, "pve_areas": 0, "seed_funding_projects": 0}
     for position, row in enumerate(_rows("pillars.csv"), start=1):
         counts["pillars"] += _upsert(
             session,
@@ -36,7 +39,23 @@ def seed_reference(session: Session) -> dict[str, int]:
             session, PveArea, {"number": int(row["number"])}, {"name": row["priority_area"]}
         )
     session.flush()
+    counts["seed_funding_projects"] = _seed_funding(session)
     return counts
+
+
+def _seed_funding(session: Session) -> int:
+    """Load the projects the Trust Fund seed-funded in 2018 and 2019; return how many changed."""
+    records = [
+        {
+            "year": int(row["year"]),
+            "title": same_title(row["title"]),
+            "cost_usd": Decimal(row["cost_usd"]),
+        }
+        for row in _rows("seed_funding_projects.csv")
+    ]
+    plan = plan_seed_funding(session, records)
+    write_seed_funding(session, plan)
+    return plan.changed
 
 
 def _upsert(session: Session, model: type[Any], key: dict[str, Any], values: dict[str, Any]) -> int:

@@ -1,17 +1,20 @@
-"""How a refused request answers on the web: the domain's PermissionDenied and NotFound as pages."""
+"""How a refused request answers on the web: the domain's PermissionDenied, NotFound and Tampered
+as pages."""
 
 from __future__ import annotations
 
 from flask import Flask, render_template
 
 from app import db
-from app.errors import NotFound, PermissionDenied
+from app.errors import NotFound, PermissionDenied, Tampered
 
 
 def init_app(app: Flask) -> None:
-    """Answer PermissionDenied with 403 and NotFound with 404, whichever view raised them."""
+    """Answer PermissionDenied with 403, NotFound with 404 and frozen data that no longer matches
+    its hash with 409, whichever view raised them."""
     app.register_error_handler(PermissionDenied, _denied)
     app.register_error_handler(NotFound, _not_found)
+    app.register_error_handler(Tampered, _tampered)
 
 
 def _denied(error: PermissionDenied) -> tuple[str, int]:
@@ -23,3 +26,9 @@ def _not_found(_error: NotFound) -> tuple[str, int]:
     db.session().rollback()
     message = "The page or record does not exist, or you may not see it."
     return render_template("error.html", code=404, title="Not found", message=message), 404
+
+
+def _tampered(error: Tampered) -> tuple[str, int]:
+    db.session().rollback()
+    title = "Frozen data altered"
+    return render_template("error.html", code=409, title=title, message=str(error)), 409

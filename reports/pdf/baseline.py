@@ -1,16 +1,22 @@
-"""The baseline report (`report baseline --format pdf`): a frozen baseline and its comparison."""
+"""The baseline report (`report baseline --format pdf`): Annex II's tables and the comparison.
+
+It renders `reports.baseline_content.BaselineModel`, the object every other format renders.
+"""
 
 from __future__ import annotations
 
 from reportlab.platypus import Flowable, NextPageTemplate, Spacer, Table  # type: ignore[import-untyped]
 
-from reports.content import BaselineComparison, BaselineReport, ProjectRef
-from reports.formatting import fmt_any, fmt_date, fmt_number, plural
+from reports.baseline_content import BaselineChanges, BaselineModel
+from reports.baseline_text import fmt_change, fmt_figure
+from reports.content import ProjectRef
+from reports.formatting import fmt_date, fmt_number
+from reports.pdf import baseline_tables as t
+from reports.pdf import sections
 from reports.pdf import styles as s
 from reports.pdf.blocks import (
     digest_para,
     heading,
-    headline_table,
     house_table,
     para,
     section_break,
@@ -19,10 +25,11 @@ from reports.pdf.blocks import (
 )
 from reports.pdf.document import PageMeta, build_pdf
 from reports.pdf.quarterly import COMPACT
+from reports.pdf.seed_funding import seed_funding
 
 
-def render_baseline(report: BaselineReport) -> bytes:
-    """Render a baseline's headline figures and optional comparison as PDF bytes."""
+def render_baseline(report: BaselineModel) -> bytes:
+    """Render a baseline's report, with its comparison when it has one, as PDF bytes."""
     s.register_fonts()
     meta = PageMeta(
         title=report.title,
@@ -33,22 +40,30 @@ def render_baseline(report: BaselineReport) -> bytes:
         subject=baseline_subject(report),
         issued=report.issue_date,
     )
-    story = cover(report) + figures(report)
+    story = cover(report) + headlines(report) + t.pillars(report) + t.entity_pillar(report)
+    story += t.scope_and_status(report) + t.finance(report) + [section_break()]
+    if report.funding is not None:
+        story += sections.funding(report.funding)
+    if report.coverage is not None:
+        story += sections.coverage(report.coverage)
+    if report.gender is not None:
+        story += sections.gender(report.gender)
+    story += t.pve(report) + seed_funding(report.seed_funding)
     if report.comparison is not None:
-        story += comparison(report.label, report.comparison)
+        story += comparison(report, report.comparison)
     return build_pdf(story, meta)
 
 
-def baseline_subject(report: BaselineReport) -> str:
+def baseline_subject(report: BaselineModel) -> str:
     """Say in one line what the file holds, for the PDF's Subject."""
-    subject = f"Headline figures of the frozen baseline {report.label}"
+    subject = f"Annex II figures of the frozen baseline {report.label}"
     subject += f", as of {fmt_date(report.as_of)}"
     if report.comparison is not None:
-        subject += f", compared with {report.comparison.against_label}"
+        subject += f", compared with {report.comparison.name}"
     return subject
 
 
-def cover(report: BaselineReport) -> list[Flowable]:
+def cover(report: BaselineModel) -> list[Flowable]:
     """Make the first page's title block: label, dates and the hash that proves the freeze."""
     facts = [
         ("Baseline", report.label),
@@ -56,8 +71,10 @@ def cover(report: BaselineReport) -> list[Flowable]:
         ("Frozen on", fmt_date(report.frozen_on)),
         ("Issued", fmt_date(report.issue_date)),
     ]
+    if report.comparison is not None:
+        facts.append(("Compared with", report.comparison.name))
     rows = [[para(k, s.BODY), para(v, s.BODY)] for k, v in facts]
-    rows.append([para("SHA-256", s.BODY), digest_para(report.sha256)])
+    rows.insert(4, [para("SHA-256", s.BODY), digest_para(report.sha256)])
     table = Table(rows, colWidths=[4 * 28.35, s.FRAME_WIDTH - 4 * 28.35], hAlign="LEFT")
     return [
         para(COMPACT, s.COVER_KICKER),
@@ -68,56 +85,83 @@ def cover(report: BaselineReport) -> list[Flowable]:
     ]
 
 
-def figures(report: BaselineReport) -> list[Flowable]:
-    """Make the table of the baseline's headline figures."""
+def headlines(report: BaselineModel) -> list[Flowable]:
+    """Make the headline figures; with a comparison, its value and the change beside each."""
     flow: list[Flowable] = [heading("Headline figures", s.H1, 0, "figures")]
-    if report.headlines:
-        flow.append(headline_table(report.headlines, "previous baseline", None))
-    else:
-        flow.append(para("This baseline holds no headline figures."))
-    return flow
+    cmp = report.comparison
+    if cmp is None:
+        w = t.widths(0.7, 0.3)
+        rows = [[f.label, fmt_figure(f.value, f.kind)] for f in report.headlines]
+        return [*flow, house_table(text_rows(["Figure", "Value"], rows, w), w, 1)]
+    w = t.widths(0.37, 0.21, 0.21, 0.21)
+    headers = ["Figure", f"Baseline {report.label}", cmp.name, f"Change since {cmp.name}"]
+    rows = [
+        [d.label, fmt_figure(d.this, d.kind), fmt_figure(d.other, d.kind),
+         fmt_change(d.change, d.kind)]
+        for d in cmp.deltas
+    ]  # fmt: skip
+    return [*flow, house_table(text_rows(headers, rows, w), w, 1)]
 
 
-def _projects(title: str, key: str, refs: tuple[ProjectRef, ...]) -> list[Flowable]:
-    """List added or removed projects under a subheading."""
+def _projects(title: str, key: str, refs: list[list[str]], extra: str = "") -> list[Flowable]:
+    """List projects under a subheading, by code."""
     flow: list[Flowable] = [heading(f"{title} ({len(refs):,})", s.H2, 1, key)]
     if not refs:
         return [*flow, para("None.")]
-    rows = [[r.code, r.title, r.entity] for r in refs]
-    widths = widen([s.FRAME_WIDTH * f for f in (0.18, 0.62, 0.20)], 0, [r.code for r in refs], 1)
-    return [*flow, house_table(text_rows(["Project", "Title", "Entity"], rows, widths), widths)]
+    fractions = (0.18, 0.52, 0.14, 0.16) if extra else (0.18, 0.62, 0.20)
+    headers = ["Project", "Title", "Entity", extra] if extra else ["Project", "Title", "Entity"]
+    w = widen(t.widths(*fractions), 0, [r[0] for r in refs], 1)
+    return [*flow, house_table(text_rows(headers, refs, w), w)]
 
 
-def comparison(label: str, cmp: BaselineComparison) -> list[Flowable]:
-    """Make the comparison: figure deltas, added, removed, carried over and status changes."""
+def _row(r: ProjectRef) -> list[str]:
+    return [r.code, r.title, r.entity]
+
+
+def framing(report: BaselineModel) -> str:
+    """Say what changed the way the Secretary-General's report frames it (paragraphs 56, 60)."""
+    cmp = report.comparison
+    if cmp is None:
+        return ""
+    label, removed, added = report.label, len(cmp.removed), len(cmp.added)
+    cancelled = sum(1 for r in cmp.removed if r.reason == "cancelled")
+    now = cmp.carried_over + added
+    later = report.as_of >= cmp.as_of
+    gone = "are no longer in the portfolio" if later else "were not yet in the portfolio"
+    new = "are new" if later else "left the portfolio afterwards"
+    return (
+        f"Baseline {label} holds {now:,} projects compared to {cmp.projects:,} projects in "
+        f"{cmp.name}. Of those {cmp.projects:,} projects, {cmp.carried_over:,} are carried over "
+        f"and {removed:,} {gone} ({cancelled:,} cancelled, {removed - cancelled:,} not "
+        f"reported); {added:,} projects {new}. Every change is baseline {label} minus "
+        f"{cmp.name}."
+    )
+
+
+def comparison(report: BaselineModel, cmp: BaselineChanges) -> list[Flowable]:
+    """Make the comparison: framing, status transitions, then each project listed once."""
+    label = report.label
     flow: list[Flowable] = [
         section_break(),
-        heading(f"Baseline {label} compared with {cmp.against_label}", s.H1, 0, "comparison"),
-        para(
-            f"{plural(cmp.carried_over, 'project')} {'is' if cmp.carried_over == 1 else 'are'} "
-            "carried over from one side to the other."
-        ),
+        heading(f"Baseline {label} compared with {cmp.name}", s.H1, 0, "comparison"),
+        para(framing(report)),
+        heading("Status transitions", s.H2, 1, "transitions"),
     ]
-    if cmp.deltas:
-        widths = [s.FRAME_WIDTH * f for f in (0.40, 0.20, 0.20, 0.20)]
-        headers = ["Figure", f"Baseline {label}", cmp.against_label, "Change"]
-        rows = [[d.label, fmt_any(d.before), fmt_any(d.after), d.change] for d in cmp.deltas]
-        flow += [
-            heading("Changes in figures", s.H2, 1, "deltas"),
-            house_table(text_rows(headers, rows, widths), widths, 1),
-        ]
-    flow += _projects("Projects added", "added", tuple(cmp.added))
-    flow += _projects("Projects removed", "removed", tuple(cmp.removed))
+    w = t.widths(0.4, 0.4, 0.2)
+    rows = [[x.before.value.capitalize(), x.after.value.capitalize(), fmt_number(x.count)]
+            for x in cmp.transitions]  # fmt: skip
+    headers = [f"Status in {cmp.label}", f"Status in {label}", "Projects"]
+    flow.append(house_table(text_rows(headers, rows, w), w, 2) if rows else para("None."))
+    flow += _projects("Projects added", "added", [_row(r) for r in cmp.added])
+    removed = [[*_row(r.ref), r.reason.capitalize()] for r in cmp.removed]
+    flow += _projects("Projects removed", "removed", removed, "Why")
     flow.append(heading(f"Status changes ({fmt_number(len(cmp.status_changes))})", s.H2, 1, "st"))
-    codes = [c.code for c in cmp.status_changes]
-    widths = widen([s.FRAME_WIDTH * f for f in (0.18, 0.50, 0.16, 0.16)], 0, codes, 1)
-    rows = [
-        [c.code, c.title, c.before.value.capitalize(), c.after.value.capitalize()]
-        for c in cmp.status_changes
-    ]
+    w = widen(t.widths(0.18, 0.50, 0.16, 0.16), 0, [c.code for c in cmp.status_changes], 1)
+    rows = [[c.code, c.title, c.before.value.capitalize(), c.after.value.capitalize()]
+            for c in cmp.status_changes]  # fmt: skip
     if rows:
-        headers = ["Project", "Title", "Before", "After"]
-        flow.append(house_table(text_rows(headers, rows, widths), widths))
+        headers = ["Project", "Title", f"In {cmp.label}", f"In {label}"]
+        flow.append(house_table(text_rows(headers, rows, w), w))
     else:
         flow.append(para("None."))
     return flow

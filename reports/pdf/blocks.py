@@ -175,16 +175,28 @@ def text_rows(
 
 
 def headline_table(
-    headlines: Sequence[SummaryFigure], previous: str, baseline: str | None
+    headlines: Sequence[SummaryFigure],
+    previous: str | None,
+    baseline: str | None,
+    change_header: str | None = None,
 ) -> Table:
-    """Lay out headline figures with their changes since the previous quarter and baseline."""
-    headers = ["Figure", "Value", f"Change since {previous}"]
+    """Lay out headline figures with their changes since the previous quarter and baseline.
+
+    `change_header` names the first change column outright; without it and without `previous`
+    the table has no change column.
+    """
+    headers = ["Figure", "Value"]
+    first = change_header or (f"Change since {previous}" if previous is not None else None)
+    if first is not None:
+        headers.append(first)
     if baseline is not None:
         headers.append(f"Change since baseline {baseline}")
     widths = _split_width([0.40, 0.18, 0.21, 0.21][: len(headers)])
     rows = []
     for h in headlines:
-        row = [h.label, fmt_any(h.value), h.change_since_previous or "\u2013"]
+        row = [h.label, fmt_any(h.value)]
+        if first is not None:
+            row.append(h.change_since_previous or "\u2013")
         if baseline is not None:
             row.append(h.change_since_baseline or "\u2013")
         rows.append(row)

@@ -34,6 +34,18 @@ from reports.pdf.document import PageMeta, build_pdf, contents
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
 WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
+NO_COMPARISON = "the previous quarter has no close baseline, and none was chosen"
+# The methods text of the state and the comparison (docs/interfaces.md says the same).
+STATE_METHOD = (
+    "How the figures were chosen: a quarter's portfolio figures are those of its close baseline "
+    "(the baseline frozen as of the quarter's last day, when the report is issued); while the "
+    "quarter runs, of the live portfolio; after it, without a close, of the latest baseline "
+    "frozen inside the quarter, else of the live portfolio on the day the report was drawn, as "
+    "stated above. Changes are measured against the baseline chosen for the "
+    "report, by default the previous quarter's close baseline, and the change column names it. "
+    "In a per-entity report every figure counts the entity's projects; CTED needs addressed are "
+    "those its projects are linked to, out of all CTED needs (a Compact-wide total)."
+)
 
 
 def render_quarterly(report: QuarterlyReport) -> bytes:
@@ -84,18 +96,34 @@ def previous_period(key: str) -> str:
         return "previous quarter"
 
 
+def state_text(report: QuarterlyReport) -> str:
+    """Say which state of the portfolio the figures show (reports built before it: the date)."""
+    if report.state is not None:
+        return report.state.describe()
+    return fmt_date(report.as_of)
+
+
+def comparison_text(report: QuarterlyReport) -> str:
+    """Say which baseline the changes are measured against, or that there is none."""
+    if report.compared_with is not None:
+        return report.compared_with.describe()
+    if report.state is not None:
+        return f"none: {NO_COMPARISON}"
+    return report.baseline_label or "none (no baseline selected)"
+
+
 def cover(report: QuarterlyReport) -> list[Flowable]:
-    """Make the cover: who reports, on what period, as of when, against which baseline."""
-    baseline = report.baseline_label or "none (no baseline selected)"
+    """Make the cover: who reports, on what period, which state, against which baseline."""
     lines = [
         ("Reporting period", report.period_key),
-        ("Figures as of", fmt_date(report.as_of)),
-        ("Compared with baseline", baseline),
+        ("Figures as of", state_text(report)),
+        ("Compared with", comparison_text(report)),
         ("Scope", report.scope_label),
         ("Issued", fmt_date(report.issue_date)),
     ]
     rows = [[para(k, s.COVER_LINE), para(v, s.COVER_LINE)] for k, v in lines]
     facts = Table(rows, colWidths=[5.5 * 28.35, s.FRAME_WIDTH - 5.5 * 28.35], hAlign="LEFT")
+    facts.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
     flow: list[Flowable] = [
         Spacer(1, 60),
         para(COMPACT, s.COVER_KICKER),
@@ -121,22 +149,31 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
     flow: list[Flowable] = [heading("Executive summary", s.H1, 0, "summary")]
     if report.no_progress_note:
         flow += narrative(report.no_progress_note)
-    flow.append(
-        para(
-            f"Headline figures for {report.period_key}, {report.scope_label}, as of "
-            f"{fmt_date(report.as_of)}. Changes are shown against the previous quarter"
-            + (f" and against baseline {report.baseline_label}." if report.baseline_label else "."),
-        )
-    )
+    flow.append(para(summary_caption(report)))
     if report.headlines:
-        flow.append(
-            headline_table(
-                report.headlines,
-                previous_period(report.period_key),
-                report.baseline_label,
+        if report.state is None:  # a report model built without the state: the old two columns
+            table = headline_table(
+                report.headlines, previous_period(report.period_key), report.baseline_label
             )
-        )
+        else:
+            table = headline_table(report.headlines, None, None, change_header=report.change_header)
+        flow.append(table)
+    if report.state is not None:
+        flow += [Spacer(1, 6), para(STATE_METHOD, s.SMALL)]
     return [*flow, section_break()]
+
+
+def summary_caption(report: QuarterlyReport) -> str:
+    """Caption the headline table: period, scope, the state shown and the comparison."""
+    head = f"Headline figures for {report.period_key}, {report.scope_label}: {state_text(report)}."
+    if report.state is None:
+        return head
+    if report.change_header is None:
+        return head + f" No comparison: {NO_COMPARISON}."
+    other = report.compared_with
+    against = "" if other is None or other.baseline is None else "baseline "
+    name = other.name() if other is not None else ""
+    return head + f" Changes are this report's figures minus those of {against}{name}."
 
 
 def pillar_facts(section: PillarSection) -> str:

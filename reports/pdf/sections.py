@@ -55,15 +55,27 @@ def coverage_table(first: str, rows: Sequence[CoverageRow]) -> Table:
     return house_table(text_rows([first, *COVERAGE_HEADERS[1:]], data, widths), widths, 1)
 
 
+def coverage_sentence(cov: NeedCoverageSection) -> str:
+    """Say how many needs are answered, and by whose projects (the entity's, in its report)."""
+    share = fmt_pct(cov.total.coverage_pct)
+    if cov.entity is None:
+        return (
+            f"{cov.total.covered:,} of the {cov.total.needs:,} technical assistance needs "
+            f"identified by CTED are answered by at least one Compact project ({share})."
+        )
+    return (
+        f"{cov.total.covered:,} of the {cov.total.needs:,} technical assistance needs identified "
+        f"by CTED (all needs, a Compact-wide total) are answered by at least one of "
+        f"{cov.entity}'s projects ({share}). Every table below counts needs Compact-wide and "
+        f"needs covered by {cov.entity}'s projects."
+    )
+
+
 def coverage(cov: NeedCoverageSection) -> list[Flowable]:
     """Make the CTED need coverage section; confidential needs appear only as a count."""
     flow: list[Flowable] = [
         heading("Coverage of CTED-identified needs", s.H1, 0, "coverage"),
-        para(
-            f"{cov.total.covered:,} of the {cov.total.needs:,} technical assistance needs "
-            f"identified by CTED are answered by at least one Compact project "
-            f"({fmt_pct(cov.total.coverage_pct)})."
-        ),
+        para(coverage_sentence(cov)),
     ]
     states = list(cov.by_member_state)
     if cov.confidential_row is not None:
@@ -103,8 +115,9 @@ def funding(section: FundingSection) -> list[Flowable]:
         flow += [
             heading("Multi-Year Appeal", s.H2, 1, "appeal"),
             para(
-                f"{plural(a.project_count, 'project')} "
-                f"{'is' if a.project_count == 1 else 'are'} in the Multi-Year Appeal. Requirement "
+                f"{plural(a.project_count, 'project')} of the portfolio (any status but "
+                f"cancelled) {'is' if a.project_count == 1 else 'are'} in the Multi-Year Appeal, "
+                "as the MYA column counts them. Requirement "
                 f"{fmt_millions(a.requirement)}; funded {fmt_millions(a.funded)} "
                 f"({fmt_pct(share_or_none(a.funded, a.requirement))}); shortfall "
                 f"{fmt_millions(a.shortfall)}."
@@ -163,9 +176,11 @@ def gender(section: GenderSection) -> list[Flowable]:
     flow: list[Flowable] = [
         heading("Gender marker", s.H1, 0, "gender"),
         para(
-            f"{fmt_pct(reached, 1)} of the budget goes to projects whose gender marker counts "
-            f"toward the target of {fmt_pct(section.target_pct)} "
-            f"({'target met' if met else 'target not met'})."
+            f"{fmt_pct(reached, 1)} of the budget goes to projects whose principal objective is "
+            f"gender equality (marker 3), against the target of {fmt_pct(section.target_pct)} "
+            f"({'target met' if met else 'target not met'}). Projects where it is a significant "
+            f"objective (marker 2) take {fmt_pct(section.marker_pct('GEN-2'), 1)}, shown beside "
+            "it and not counted toward the target."
         ),
     ]
     pcts = [section.pct(share) or ZERO for share in section.shares]

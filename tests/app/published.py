@@ -6,6 +6,9 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 # A copy of the Working Group's published figures (shared/reference/published_figures.json).
 PUBLISHED = Path(__file__).resolve().parents[1] / "fixtures" / "published_figures.json"
@@ -143,3 +146,34 @@ def to_csv(rows: list[dict[str, str]]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+def _extend(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Give every project a gender marker and one or two PVE priority areas."""
+    out = []
+    for i, row in enumerate(rows):
+        areas = f"{i % 7 + 1}" if i % 4 else f"{i % 7 + 1};{(i + 3) % 7 + 1}"
+        out.append({**row, "gender_marker": str(i % 4), "pve_priority_areas": areas})
+    return out
+
+
+def run(runner: Any, *args: str) -> str:
+    result = runner.invoke(args=list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture
+def published_db(app, tmp_path):
+    """Import 2018, freeze it, import 2019, freeze it: the published figures."""
+    runner = app.test_cli_runner()
+    files = {name: tmp_path / f"{name}.csv" for name in ("needs", "p2018", "p2019")}
+    files["needs"].write_text(to_csv(needs_rows()), encoding="utf-8")
+    files["p2018"].write_text(to_csv(_extend(rows_2018())), encoding="utf-8")
+    files["p2019"].write_text(to_csv(_extend(rows_2019())), encoding="utf-8")
+    run(runner, "import-needs", str(files["needs"]))
+    run(runner, "import-projects", str(files["p2018"]))
+    run(runner, "snapshot", "create", "2018 mapping", "--as-of", "2018-08-31")
+    run(runner, "import-projects", str(files["p2019"]))
+    run(runner, "snapshot", "create", "2019 mapping", "--as-of", "2019-08-31")
+    return runner

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models.auth import User
-from app.models.reference import Entity, Pillar, PveArea
+from app.models.reference import Entity, Pillar, PveArea, SeedFundingProject
 from tests.app.imports_support import NEED, PROJECT, counts, csv_bytes, projects
 
 
@@ -116,7 +116,7 @@ def test_seed_reference_twice_changes_nothing(run, db_session) -> None:
     def state():
         return [
             db_session.scalar(select(func.count()).select_from(m))
-            for m in (Pillar, Entity, PveArea)
+            for m in (Pillar, Entity, PveArea, SeedFundingProject)
         ]
 
     before = state()
@@ -124,6 +124,6 @@ def test_seed_reference_twice_changes_nothing(run, db_session) -> None:
     assert result.exit_code == 0
     assert result.stdout == (
         "Reference data: 0 pillars added or updated, 0 entities added or updated,"
-        " 0 pve_areas added or updated\n"
+        " 0 pve_areas added or updated, 0 seed_funding_projects added or updated\n"
     )
-    assert state() == before == [4, 25, 7]
+    assert state() == before == [4, 25, 7, 16]

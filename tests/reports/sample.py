@@ -7,14 +7,21 @@ from datetime import date
 from decimal import Decimal
 
 from indicators.types import AchievementStatus, Pillar, ProjectStatus, ReportStatus, Scope
+from reports.baseline_content import (
+    MONEY,
+    PCT,
+    BaselineChanges,
+    BaselineModel,
+    Figure,
+    FigureDelta,
+    RemovedProject,
+    StatusTransition,
+)
 from reports.content import (
     AnnexProject,
-    BaselineComparison,
-    BaselineReport,
     CoverageRow,
     EntityFunding,
     EntityReportStatus,
-    FigureChange,
     FundingSection,
     GenderSection,
     GenderShare,
@@ -205,7 +212,7 @@ def gender() -> GenderSection:
             GenderShare("GEN-0", "No contribution to gender equality", 61, Decimal(120) * M),
             GenderShare("GEN-1", "Limited contribution", 190, Decimal(380) * M),
             GenderShare(
-                "GEN-2", "Gender equality is a significant objective", 130, Decimal(150) * M, True
+                "GEN-2", "Gender equality is a significant objective", 130, Decimal(150) * M, False
             ),
             GenderShare(
                 "GEN-3", "Gender equality is the principal objective", 31, Decimal("34.2") * M, True
@@ -249,21 +256,30 @@ def sample_entity_quarterly(*, draft: bool = True) -> QuarterlyReport:
     )
 
 
-def sample_baseline() -> BaselineReport:
+def sample_baseline() -> BaselineModel:
     """Return a sample baseline report compared with the live portfolio."""
-    return BaselineReport(
+    return BaselineModel(
         title="Baseline of the Compact portfolio, August 2019 (sample)",
         label="2019-08",
         as_of=date(2019, 8, 31),
         frozen_on=date(2019, 9, 3),
         issue_date=date(2019, 10, 15),
         sha256="9f2c" * 16,
-        headlines=headlines()[:3],
-        comparison=BaselineComparison(
-            against_label="live portfolio on 2019-10-01",
+        headlines=[
+            Figure("projects", "Projects mapped", 412),
+            Figure("budget_usd", "Budget (US$)", Decimal("684200000"), MONEY),
+            Figure("cted_needs_coverage_pct", "Need coverage", Decimal("60.5"), PCT),
+        ],
+        comparison=BaselineChanges(
+            label="live portfolio on 2019-10-01",
+            as_of=date(2019, 10, 1),
+            projects=400,
             added=[ProjectRef("UNODC-0413", "Maritime security in the Gulf of Guinea", "UNODC")],
-            removed=[ProjectRef("UNDP-0102", "Early-warning pilot", "UNDP")],
+            removed=[
+                RemovedProject(ProjectRef("UNDP-0102", "Early-warning pilot", "UNDP"), "cancelled")
+            ],
             carried_over=399,
+            transitions=[StatusTransition(ProjectStatus.PIPELINE, ProjectStatus.ONGOING, 1)],
             status_changes=[
                 StatusChange(
                     "UNOCT-0007",
@@ -273,8 +289,17 @@ def sample_baseline() -> BaselineReport:
                 )
             ],
             deltas=[
-                FigureChange("Projects", 400, 412, "+12"),
-                FigureChange("Budget (US$ million)", Decimal("625.3"), Decimal("684.2"), "+58.9"),
+                FigureDelta("projects", "Projects mapped", 412, 400),
+                FigureDelta(
+                    "budget_usd", "Budget (US$)", Decimal("684200000"), Decimal("625300000"), MONEY
+                ),
+                FigureDelta(
+                    "cted_needs_coverage_pct",
+                    "Need coverage",
+                    Decimal("60.5"),
+                    Decimal("58.0"),
+                    PCT,
+                ),
             ],
         ),
     )

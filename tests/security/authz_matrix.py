@@ -420,6 +420,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("baselines.create", "POST", "/baselines", 302, 302, 403, 403, 403, 403, 403),
     ("baselines.verify", "POST", "/baselines/{label}/verify", 302, 302, 403, 403, 403, 403, 403),
     ("baselines.export", "GET", "/baselines/{label}.csv", 302, 200, 200, 200, 200, 200, 200),
+    ("baselines.report", "GET", "/baselines/{label}/report", 302, 200, 200, 200, 200, 200, 200),
     ("compare.compare_view", "GET", "/compare", 302, 200, 200, 200, 200, 200, 200),
     ("compare.compare_csv", "GET", "/compare.csv", 302, 200, 200, 200, 200, 200, 200),
     ("compare.compare_xlsx", "GET", "/compare.xlsx", 302, 200, 200, 200, 200, 200, 200),
@@ -441,6 +442,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("api.baseline", "GET", "/api/v1/baselines/{label}", 401, 200, 200, 200, 200, 200, 200),
     ("api.portfolio", "GET", "/api/v1/portfolio", 401, 200, 200, 200, 200, 200, 200),
     ("api.projects", "GET", "/api/v1/projects", 401, 200, 200, 200, 200, 200, 200),
+    ("api.quarterly", "GET", "/api/v1/quarterly/2019Q3", 401, 200, 200, 200, 200, 200, 200),
     ("quarterly.index", "GET", "/reports", 302, 200, 200, 200, 200, 200, 200),
     (
         "quarterly.preview",

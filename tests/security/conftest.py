@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
+from app.audit.services import record
 from app.baselines.services import create_baseline
 from app.models.auth import User
 from app.models.baselines import Baseline
@@ -22,6 +23,7 @@ from app.models.portfolio import CtedNeed
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.quarterly import IssuedReport
 from app.models.reference import Entity
+from app.quarterly.services import recorded_form
 from tests.app.logframe_fixtures import World, build_world
 from tests.conftest import PASSWORD
 
@@ -166,6 +168,9 @@ def build_dataset(session: Any, make_user: Any) -> Dataset:
         issued_by_id=None,
     )
     session.add(issued)
+    session.flush()
+    # As issue_report does: the audit trail keeps the hash the served bytes are checked against.
+    record(session, None, "issue", "issued_report", issued.id, after=recorded_form(issued))
     session.commit()
     return Dataset(world, secret, review_period, submitted, baseline, issued)
 

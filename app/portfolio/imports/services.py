@@ -1,4 +1,4 @@
-"""Import needs and projects: read, validate every row, then upsert by code in bulk."""
+"""Import needs, projects and seed funding: read, validate every row, then upsert in bulk."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ from app.config import DEFAULTS
 from app.errors import ValidationFailed
 from app.models.portfolio import CtedNeed
 from app.models.reference import Entity
-from app.portfolio.imports import needs, projects
+from app.portfolio.imports import needs, projects, seed_funding
 from app.portfolio.imports.project_plan import chunks, plan_projects, write_projects
 from app.portfolio.imports.reader import Limits, Row, read_rows
 from app.portfolio.imports.result import ImportResult
+from app.reference.seed_funding import label, plan_seed_funding, write_seed_funding
 
 Source = str | Path | bytes
 Progress = Callable[[list[Row]], AbstractContextManager[Iterable[Row]]]
@@ -144,4 +145,32 @@ def import_projects(
     if not dry_run and (result.created or result.updated):
         write_projects(session, plan)
         _audit(session, user_id, "projects", source, result)
+    return result
+
+
+def import_seed_funding(
+    session: Session,
+    user_id: int | None,
+    source: Source,
+    dry_run: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportResult:
+    """Validate every row of a seed funding file, then create or update by year and title."""
+    rows = read_rows(source, seed_funding.COLUMNS, limits)
+    session.flush()
+    entities = dict(session.execute(select(Entity.acronym, Entity.id)).all())
+    problems: list[str] = []
+    records = seed_funding.validate(rows, entities, problems)
+    if problems:
+        raise ValidationFailed(problems)
+    plan = plan_seed_funding(session, records)
+    result = ImportResult(
+        created=[label(r) for r in plan.inserts],
+        updated=[label(r) for r in plan.updates],
+        unchanged=plan.unchanged,
+        dry_run=dry_run,
+    )
+    if not dry_run and plan.changed:
+        write_seed_funding(session, plan)
+        _audit(session, user_id, "seed_funding", source, result)
     return result
