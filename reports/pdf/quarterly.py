@@ -59,7 +59,7 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
         doc_title=f"Quarterly report {report.period_key} - {scope_short(report.scope_label)}",
         subject=(
             f"Quarterly progress report to Member States, {report.period_key}, "
-            f"{report.scope_label}; figures as of {fmt_date(report.as_of)}"
+            f"{report.scope_label}; {state_text(report)}"
         ),
         issued=report.issue_date,
     )
