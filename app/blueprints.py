@@ -15,7 +15,11 @@ from app.figures import views as figure_views  # noqa: F401 - adds the report do
 from app.health import bp as health
 from app.logframe import indicator_views  # noqa: F401 - adds the indicator routes to logframe
 from app.logframe.views import bp as logframe
-from app.portfolio import project_views  # noqa: F401 - adds the project editing routes
+from app.portfolio import (  # noqa: F401 - add the download, import and editing routes
+    export_views,
+    import_views,
+    project_views,
+)
 from app.portfolio.views import bp as portfolio
 from app.progress import workbook_views  # noqa: F401 - adds the workbook routes to progress
 from app.progress.period_views import bp as periods

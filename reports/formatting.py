@@ -75,3 +75,16 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
     """Count a noun: "1 project", "2 projects", "1,204 projects" (or the plural given)."""
     word = noun if count == 1 else (plural_noun or f"{noun}s")
     return f"{count:,} {word}"
+
+
+def fmt_measured(value: Decimal | int | None, measure: str) -> str:
+    """Format an indicator figure by its measure: percentages "60.9 %" (one decimal, the sign
+    kept with the number), numbers with the decimals they have, a dash when missing."""
+    if measure == "percentage" and value is not None:
+        return f"{fmt_number(value, 1)}{NBSP}%"
+    return fmt_value(value)
+
+
+def indicator_status_word(status: AchievementStatus, measure: str) -> str:
+    """Name a row's status; a qualitative indicator is reported as text, never scored."""
+    return "Not scored (text)" if measure == "qualitative" else status_word(status)

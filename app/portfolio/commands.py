@@ -13,6 +13,7 @@ from flask import current_app
 from app.cli import domain_command
 from app.db import transaction
 from app.portfolio.imports.reader import Row
+from app.portfolio.imports.result import ImportResult
 
 PROGRESS_MIN_ROWS = 500
 
@@ -27,6 +28,17 @@ def progress(rows: list[Row]) -> Iterator[Iterable[Row]]:
         yield rows
 
 
+def _echo(kind: str, result: ImportResult) -> None:
+    """Print the counts, the columns the file leaves as they are and, on a dry run, each row
+    that would change (`row N: CODE: field: old -> new`)."""
+    click.echo(f"{kind}: {result.summary()}.")
+    if (line := result.untouched_line()) is not None:
+        click.echo(line)
+    if result.dry_run:
+        for change in result.detail_lines(created=False):
+            click.echo(change)
+
+
 @click.command("import-needs")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="check the file and report, write nothing")
@@ -38,7 +50,7 @@ def import_needs(path: Path, dry_run: bool) -> None:
 
     with transaction() as session:
         result = run(session, None, path, dry_run, progress, limits_from(current_app.config))
-    click.echo(f"Needs: {result.summary()}.")
+    _echo("Needs", result)
 
 
 @click.command("import-projects")
@@ -52,7 +64,7 @@ def import_projects(path: Path, dry_run: bool) -> None:
 
     with transaction() as session:
         result = run(session, None, path, dry_run, progress, limits_from(current_app.config))
-    click.echo(f"Projects: {result.summary()}.")
+    _echo("Projects", result)
 
 
 @click.command("import-seed-funding")

@@ -14,7 +14,7 @@ from app.models.audit import AuditEvent
 from app.models.auth import User
 from app.models.progress import ProgressReport
 
-REPORT_FIELDS = ("status", "narrative", "review_comment", "version")
+REPORT_FIELDS = ("status", "narrative", "review_comment", "is_highlight", "version")
 
 
 def plain(number: Decimal | None) -> str | None:

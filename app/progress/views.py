@@ -21,6 +21,7 @@ from app.progress import services as entry
 from app.progress import workflow
 from app.progress.forms import ReportForm, ReviewForm, field_for_gap, report_form, to_input
 from app.progress.queries import last_approved_values
+from reports.content import HIGHLIGHTS_PER_PILLAR
 
 bp = Blueprint("progress", __name__, template_folder="templates")
 
@@ -158,6 +159,7 @@ def _render_review(
         own=current_user.id in authors,
         actions=workflow.allowed_actions(found.status),
         locked=found.period.status == PeriodStatus.LOCKED.value,
+        highlights_per_pillar=HIGHLIGHTS_PER_PILLAR,
         **_report_context(scope),
         **extra,
     ), status
@@ -188,7 +190,7 @@ def decide(report_id: int, action: str) -> Any:
 def _decision(action: str, found: ProgressReport, form: ReviewForm) -> None:
     session, version, text = db.session(), form.version.data or 0, form.comment.data or ""
     if action == "approve":
-        workflow.approve(session, current_user, found, version)
+        workflow.approve(session, current_user, found, version, bool(form.highlight.data))
     elif action == "return":
         workflow.return_report(session, current_user, found, version, text)
     else:

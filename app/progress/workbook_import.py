@@ -41,7 +41,11 @@ class Batch:
 def import_workbook(
     session: Session, user: User, entity: Entity, blob: bytes, limits: Limits = DEFAULT_LIMITS
 ) -> int:
-    """Save every filled row as a draft, or raise ValidationFailed listing each problem."""
+    """Save every filled row as a draft, or raise ValidationFailed listing each problem.
+
+    Return how many reports were saved: a report whose rows repeat its stored values is left
+    as it is (no new version, no audit event), so uploading the downloaded workbook unchanged
+    changes nothing."""
     check_archive(blob, limits.max_bytes, limits.max_uncompressed_bytes)
     rows = _read_rows(blob)
     problems: list[str] = []
@@ -53,9 +57,25 @@ def import_workbook(
             problems.extend(error.problems)
     if problems:
         raise ValidationFailed(problems)
-    for batch in batches.values():
+    changed = [batch for batch in batches.values() if _changes(batch)]
+    for batch in changed:
         entry.save_draft(session, user, batch.scope, batch.data, batch.version)
-    return len(batches)
+    return len(changed)
+
+
+def _changes(batch: Batch) -> bool:
+    """Tell whether the rows entered differ from what the report stores."""
+    after, _ = entry.merged(batch.scope, batch.data)
+    before, _ = entry.merged(batch.scope, entry.ReportInput())
+    return _filled(after) != _filled(before)
+
+
+def _filled(values: dict[int, entry.IndicatorInput]) -> dict[int, tuple[Any, ...]]:
+    return {
+        key: (v.value, v.numerator, v.denominator, v.text or "")
+        for key, v in values.items()
+        if not v.is_empty()
+    }
 
 
 def _read_rows(blob: bytes) -> list[tuple[int, list[Any]]]:

@@ -62,5 +62,8 @@ def upload(acronym: str) -> Any:
         return render_template(
             "progress/upload.html", form=form, entity=entity, problems=problems
         ), status_for(error)
-    flash(f"Workbook saved as draft in {saved} report{'s' if saved != 1 else ''}.", "success")
+    if saved:
+        flash(f"Workbook saved as draft in {saved} report{'s' if saved != 1 else ''}.", "success")
+    else:
+        flash("The workbook repeats what is stored: no report changed.", "success")
     return redirect(url_for("home.index"))

@@ -67,9 +67,15 @@ def ensure_period_open(session: Session, report: ProgressReport) -> None:
         raise DomainError(f"Period {period.key} is locked; nothing in it can change.")
 
 
-def approve(session: Session, user: User, report: ProgressReport, version: int) -> None:
-    """Approve a submitted report, refusing its author, a locked period and a lost race."""
-    _review(session, user, report, "approve", version, "")
+def approve(
+    session: Session, user: User, report: ProgressReport, version: int, highlight: bool = False
+) -> None:
+    """Approve a submitted report, refusing its author, a locked period and a lost race.
+
+    `highlight` marks the narrative as one the quarterly report may quote (audited with the
+    approval); a later reopening clears the mark, and the next approval decides again.
+    """
+    _review(session, user, report, "approve", version, "", {"is_highlight": bool(highlight)})
 
 
 def return_report(
@@ -83,14 +89,21 @@ def reopen(session: Session, user: User, report: ProgressReport, version: int, r
     """Reopen an approved report (back to returned) with a required, audited reason."""
     reason = _required(reason, "reason")
     ensure_can_review(user, set())
-    _change(session, user, report, "reopen", version, {"review_comment": reason}, reason)
+    fields = {"review_comment": reason, "is_highlight": False}
+    _change(session, user, report, "reopen", version, fields, reason)
 
 
 def _review(
-    session: Session, user: User, report: ProgressReport, action: str, version: int, comment: str
+    session: Session,
+    user: User,
+    report: ProgressReport,
+    action: str,
+    version: int,
+    comment: str,
+    more: dict[str, Any] | None = None,
 ) -> None:
     ensure_can_review(user, {report.author_id, report.submitted_by_id, report.updated_by_id})
-    fields: dict[str, Any] = {"review_comment": comment}
+    fields: dict[str, Any] = {"review_comment": comment} | (more or {})
     _change(session, user, report, action, version, fields, comment)
 
 

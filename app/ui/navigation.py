@@ -17,6 +17,7 @@ NAV: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
     ("portfolio.new_project", "New project", ("admin", "focal_point")),
     ("logframe.outcomes", "Outcomes", ("admin",)),
     ("periods.index", "Periods", ("admin",)),
+    ("portfolio.import_upload", "Import", ("admin",)),
 )
 
 

@@ -198,7 +198,29 @@ def test_upsert_updates_changed_fields_and_links(db_session, need) -> None:
     unlinked = db_session.scalar(select(Project).where(Project.code == "UNODC-KEN-00002"))
     assert unlinked.needs == [] and unlinked.version == 2
     events = db_session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
-    assert [e.after for e in events][-1] == {"created": [], "updated": result.updated}
+    first, second = result.updated
+    assert [e.after for e in events][-1] == {
+        "created": [],
+        "updated": result.updated,
+        "changes": {
+            first: {
+                "title": "New title",
+                "funded_usd": "500000",
+                "countries": "KEN;UGA",
+                "pve_priority_areas": "",
+            },
+            second: {"cted_needs": ""},
+        },
+    }
+    assert events[-1].before == {
+        first: {
+            "title": PROJECT["title"],
+            "funded_usd": "400000.50",
+            "countries": "KEN",
+            "pve_priority_areas": "2;4",
+        },
+        second: {"cted_needs": NEED["code"]},
+    }
 
 
 def test_one_audit_event_per_import_that_changed_something(db_session, need) -> None:

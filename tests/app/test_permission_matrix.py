@@ -76,6 +76,7 @@ GETS: list[tuple[str, set[str]]] = [
     ("/periods/{pe}/edit", ADMIN),
     ("/projects/{p}/audit", AUDIT_READERS),
     ("/entities/UNODC/audit", AUDIT_READERS),
+    ("/imports", ADMIN),
 ]
 
 POSTS: list[tuple[str, set[str], Any]] = [
@@ -212,15 +213,21 @@ PROJECT_EDITING = {
 }
 
 
+# The web import (portfolio/import_views.py): its POSTs upload a file or confirm a preview, so
+# tests/app/test_import_web.py runs them against every role (test_only_administrators_import).
+IMPORTS = {f"portfolio.{name}" for name in ("import_upload", "import_confirm", "import_cancel")}
+
+
 def test_matrix_covers_every_route(app) -> None:
     templates = {g[0] for g in GETS} | {p[0] for p in POSTS}
     templates |= {"/projects/{p}/needs/{n}/unlink", "/periods/{pe}/reopen", "/outcomes/{oc}/delete"}
+    templates |= {"/imports/confirm", "/imports/cancel"}
     covered = {t.replace("{", "<").replace("}", ">") for t in templates}
     mine = [
         r
         for r in app.url_map.iter_rules()
         if r.endpoint.split(".")[0] in ("logframe", "periods", "audit")
-        or r.endpoint in PROJECT_EDITING
+        or r.endpoint in PROJECT_EDITING | IMPORTS
     ]
     assert len(mine) >= 25
     for rule in mine:

@@ -25,6 +25,15 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("portfolio.projects", "GET", "/projects", 302, 200, 200, 200, 200, 200, 200),
     ("portfolio.project", "GET", "/projects/{project_id}", 302, 200, 200, 200, 200, 200, 200),
     ("portfolio.needs", "GET", "/needs", 302, 200, 200, 200, 200, 200, 200),
+    # The lists in the import files' columns (confidential needs only for cleared roles).
+    ("portfolio.projects_download", "GET", "/projects.csv", 302, 200, 200, 200, 200, 200, 200),
+    ("portfolio.needs_download", "GET", "/needs.xlsx", 302, 200, 200, 200, 200, 200, 200),
+    # The web import: administrators only; a POST without a file is a message (422), a confirm
+    # or cancel without a valid token goes back to the upload page with a message.
+    ("portfolio.import_upload", "GET", "/imports", 302, 200, 403, 403, 403, 403, 403),
+    ("portfolio.import_upload", "POST", "/imports", 302, 422, 403, 403, 403, 403, 403),
+    ("portfolio.import_confirm", "POST", "/imports/confirm", 302, 302, 403, 403, 403, 403, 403),
+    ("portfolio.import_cancel", "POST", "/imports/cancel", 302, 302, 403, 403, 403, 403, 403),
     ("portfolio.new_project", "GET", "/projects/new", 302, 200, 200, 200, 403, 403, 403),
     # Another entity's focal point is offered only its own entity: the form refuses (200 + error).
     ("portfolio.new_project", "POST", "/projects/new", 302, 302, 302, 200, 403, 403, 403),
@@ -491,6 +500,8 @@ POST_ONLY = [
     "/reports/{report_id}/approve",
     "/baselines/{label}/verify",
     "/reports/issue",
+    "/imports/confirm",
+    "/imports/cancel",
 ]
 
 
@@ -588,6 +599,8 @@ FORMS: dict[tuple[str, str], Any] = {
     ("progress.decide", ""): lambda ids: {"version": str(ids["report_version"]), "comment": ""},
     ("quarterly.issue", ""): lambda ids: {"period": "2019Q3"},
     ("baselines.create", ""): lambda ids: {"label": "Baseline 2020", "as_of": "2020-01-31"},
+    ("portfolio.import_confirm", ""): lambda ids: {"token": "a" * 43},
+    ("portfolio.import_cancel", ""): lambda ids: {"token": "a" * 43},
 }
 
 

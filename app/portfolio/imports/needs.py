@@ -34,15 +34,21 @@ PARSERS: dict[str, Parser] = {
 
 # Database column for each file column (the others share their name).
 RENAMED = {"pillar": "pillar_code"}
+FILE_NAMES = {db_name: name for name, db_name in RENAMED.items()}
+# What a new need gets for an optional column the file does not have.
+DEFAULTS: dict[str, Any] = {"confidential": False}
 
 
-def validate(rows: Iterable[Row], every: list[Row], problems: list[str]) -> list[dict[str, Any]]:
-    """Return each valid row as CtedNeed column values; append problems for the others."""
+def validate(
+    rows: Iterable[Row], every: list[Row], problems: list[str]
+) -> list[tuple[int, dict[str, Any]]]:
+    """Return (row number, CtedNeed column values of the file's columns) for each valid row;
+    append problems for the others."""
     unique_codes(every, problems)
     records = []
     for number, row in rows:
         before = len(problems)
         parsed = parse_row(number, row, PARSERS, problems)
         if len(problems) == before:
-            records.append({RENAMED.get(k, k): v for k, v in parsed.items()})
+            records.append((number, {RENAMED.get(k, k): v for k, v in parsed.items()}))
     return records

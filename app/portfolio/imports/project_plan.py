@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,10 +13,12 @@ from sqlalchemy.orm import Session
 from app.db import rowcount, utcnow
 from app.errors import Conflict
 from app.models.portfolio import Project, ProjectCountry, project_needs, project_pve_areas
-from app.portfolio.imports.projects import ProjectRecord
-from app.portfolio.imports.result import ImportResult
+from app.portfolio.imports.current import chunks
+from app.portfolio.imports.projects import COLUMNS, ProjectRecord
+from app.portfolio.imports.result import ImportResult, RowChange, field_changes
 
-CHUNK = 1000
+# The file's link columns (the others are the project's own columns).
+LINK_COLUMNS = ("countries", "cted_needs", "pve_priority_areas")
 LINK_TABLES: dict[str, tuple[Table, str]] = {
     "countries": (ProjectCountry.__table__, "iso3"),
     "need_ids": (project_needs, "need_id"),
@@ -35,60 +36,28 @@ class ProjectPlan:
 
 
 def plan_projects(
-    session: Session, records: list[ProjectRecord], dry_run: bool
+    current: Mapping[str, Mapping[str, Any]], records: list[ProjectRecord], dry_run: bool
 ) -> tuple[ImportResult, ProjectPlan]:
-    """Return the import result and the writes that bring the database to the file."""
+    """Return the import result and the writes that bring the database to the file.
+
+    `current` are the file's existing projects in the file's terms (imports/current.py)."""
     result, plan = ImportResult(dry_run=dry_run), ProjectPlan()
-    existing = _existing_projects(session, [rec.values["code"] for rec in records])
-    links = _existing_links(session, [old["id"] for old in existing.values()])
     for rec in records:
-        old = existing.get(rec.values["code"])
+        code = rec.values["code"]
+        old = current.get(code)
         if old is None:
             plan.inserts.append(rec)
-            result.created.append(rec.values["code"])
+            result.add(RowChange(rec.row, code, created=True))
             continue
-        scalars = any(old[k] != v for k, v in rec.values.items())
-        relink = any(
-            links[name].get(old["id"], frozenset()) != getattr(rec, name) for name in LINK_TABLES
-        )
-        if scalars or relink:
-            plan.updates.append({**rec.values, "id": old["id"], "version": old["version"]})
-            result.updated.append(rec.values["code"])
-        else:
+        changes = field_changes(old, rec.as_file, COLUMNS.known)
+        if not changes:
             result.unchanged += 1
-        if relink:
+            continue
+        plan.updates.append({**rec.values, "id": old["id"], "version": old["version"]})
+        result.add(RowChange(rec.row, code, changes))
+        if any(name in changes for name in LINK_COLUMNS):
             plan.relink[old["id"]] = rec
     return result, plan
-
-
-def _existing_projects(session: Session, codes: list[str]) -> dict[str, dict[str, Any]]:
-    """Return the file's projects that already exist, by code (only those: O(file), not O(db))."""
-    columns = [c for c in Project.__table__.c if c.key not in ("created_at", "updated_at")]
-    names = [c.key for c in columns]
-    found: dict[str, dict[str, Any]] = {}
-    for chunk in chunks(codes):
-        for row in session.execute(select(*columns).where(Project.code.in_(chunk))):
-            values = dict(zip(names, row, strict=True))
-            found[values["code"]] = values
-    return found
-
-
-def _existing_links(session: Session, ids: list[int]) -> dict[str, dict[int, frozenset[Any]]]:
-    """Return the links of these projects, per link table and project id."""
-    found: dict[str, dict[int, frozenset[Any]]] = {}
-    for name, (table, column) in LINK_TABLES.items():
-        grouped: dict[int, set[Any]] = defaultdict(set)
-        for chunk in chunks(ids):
-            stmt = select(table.c.project_id, table.c[column]).where(table.c.project_id.in_(chunk))
-            for project_id, value in session.execute(stmt):
-                grouped[project_id].add(value)
-        found[name] = {pid: frozenset(values) for pid, values in grouped.items()}
-    return found
-
-
-def chunks(values: list[Any]) -> Iterable[list[Any]]:
-    """Split values into lists short enough for an IN list on every database."""
-    return (values[start : start + CHUNK] for start in range(0, len(values), CHUNK))
 
 
 def write_projects(session: Session, plan: ProjectPlan) -> None:

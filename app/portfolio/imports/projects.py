@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.models.columns import choices
@@ -62,37 +62,52 @@ PARSERS: dict[str, Parser] = {
 SCALARS = PROJECT_SCALARS
 
 
+# What a new project gets for an optional column the file does not have.
+OPTIONAL_DEFAULTS: dict[str, Any] = {
+    name: PARSERS[name]("") for name in COLUMNS.known if name not in COLUMNS.required
+}
+
+
 @dataclass(frozen=True)
 class ProjectRecord:
-    """One valid row: Project column values and the sets of linked rows."""
+    """One valid row: Project column values, the sets of linked rows, and the row as a whole
+    project in the file's terms (the file's cells over what the project has now)."""
 
     values: dict[str, Any]
     countries: frozenset[str]
     need_ids: frozenset[int]
     pve_areas: frozenset[int]
+    row: int = 0
+    as_file: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Lookups:
-    """Existing rows a projects file refers to, loaded once."""
+    """Existing rows a projects file refers to, loaded once; `current` are the file's projects
+    as they are now, in the file's terms."""
 
     entities: Mapping[str, int]
     needs: Mapping[str, int]
+    current: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 def validate(
     rows: Iterable[Row], every: list[Row], lookups: Lookups, problems: list[str]
 ) -> list[ProjectRecord]:
-    """Return each valid row as a ProjectRecord; append problems for the others."""
+    """Return each valid row as a ProjectRecord; append problems for the others.
+
+    A column the file does not have keeps the project's current value (a new project gets the
+    column's empty value), so cross-column rules see the project as it would be."""
     unique_codes(every, problems)
     records = []
     for number, row in rows:
         before = len(problems)
         parsed = parse_row(number, row, PARSERS, problems)
         if len(problems) == before:
+            parsed = {**lookups.current.get(parsed["code"], OPTIONAL_DEFAULTS), **parsed}
             problems += [f"row {number}: {p}" for p in cross_problems(parsed, lookups)]
         if len(problems) == before:
-            records.append(_record(parsed, lookups))
+            records.append(_record(number, parsed, lookups))
     return records
 
 
@@ -123,7 +138,7 @@ def cross_problems(parsed: dict[str, Any], lookups: Lookups) -> list[str]:
     return found
 
 
-def _record(parsed: dict[str, Any], lookups: Lookups) -> ProjectRecord:
+def _record(number: int, parsed: dict[str, Any], lookups: Lookups) -> ProjectRecord:
     values = {name: parsed[name] for name in SCALARS}
     values["entity_id"] = lookups.entities[parsed["entity"]]
     values["pillar_code"] = parsed["pillar"]
@@ -132,4 +147,6 @@ def _record(parsed: dict[str, Any], lookups: Lookups) -> ProjectRecord:
         countries=parsed["countries"],
         need_ids=frozenset(lookups.needs[c] for c in parsed["cted_needs"]),
         pve_areas=parsed["pve_priority_areas"],
+        row=number,
+        as_file={name: parsed[name] for name in COLUMNS.known},
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from app import text as text_rule
 from app.errors import ValidationFailed
+from reports.tabular import neutralise
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -187,8 +188,17 @@ def _row(
     for name, value in zip(header, values, strict=False):
         if (fix := text_rule.problem(value)) is not None:
             problems.append(f"row {number}: {name}: {fix}")
-        row[name] = value
+        row[name] = restored(value)
     return row
+
+
+def restored(text: str) -> str:
+    """Undo the apostrophe the app's exports put before text a spreadsheet would read as a
+    formula (reports.tabular.neutralise), so that re-importing an export changes nothing."""
+    if not text.startswith("'"):
+        return text
+    rest = text[1:]
+    return rest if neutralise(rest) != rest else text
 
 
 def cell_text(value: Any) -> str:

@@ -14,11 +14,14 @@ Parser = Callable[[str], Any]
 def parse_row(
     number: int, row: dict[str, str], parsers: dict[str, Parser], problems: list[str]
 ) -> dict[str, Any]:
-    """Return the parsed values of one row; append `row N: column: problem` for each failure."""
+    """Return the parsed values of the row's columns; append `row N: column: problem` for each
+    failure. A column the file does not have is left out (the caller keeps the current value)."""
     parsed: dict[str, Any] = {}
     for column, parser in parsers.items():
+        if column not in row:
+            continue
         try:
-            parsed[column] = parser(row.get(column, ""))
+            parsed[column] = parser(row[column])
         except CellProblem as problem:
             problems.append(f"row {number}: {column}: {problem}")
     return parsed

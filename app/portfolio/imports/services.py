@@ -16,9 +16,10 @@ from app.errors import ValidationFailed
 from app.models.portfolio import CtedNeed
 from app.models.reference import Entity
 from app.portfolio.imports import needs, projects, seed_funding
-from app.portfolio.imports.project_plan import chunks, plan_projects, write_projects
-from app.portfolio.imports.reader import Limits, Row, read_rows
-from app.portfolio.imports.result import ImportResult
+from app.portfolio.imports.current import chunks, current_projects
+from app.portfolio.imports.project_plan import plan_projects, write_projects
+from app.portfolio.imports.reader import Columns, Limits, Row, read_rows
+from app.portfolio.imports.result import ImportResult, RowChange, field_changes
 from app.reference.seed_funding import label, plan_seed_funding, write_seed_funding
 
 Source = str | Path | bytes
@@ -45,8 +46,11 @@ def import_needs(
     dry_run: bool = False,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    file_name: str | None = None,
 ) -> ImportResult:
-    """Validate every row of a needs file, then create or update the needs by code."""
+    """Validate every row of a needs file, then create or update the needs by code.
+
+    A column the file does not have leaves that field of existing needs as it is."""
     rows = read_rows(source, needs.COLUMNS, limits)
     problems: list[str] = []
     with (progress or _plain)(rows) as each:
@@ -56,10 +60,18 @@ def import_needs(
     session.flush()
     existing = _existing(session, CtedNeed, needs.PARSERS.keys(), needs.RENAMED)
     result, inserts, updates = _plan(records, existing, dry_run)
+    result.untouched = untouched(rows, needs.COLUMNS)
     if not dry_run and (inserts or updates):
         _write(session, CtedNeed, inserts, updates)
-        _audit(session, user_id, "needs", source, result)
+        _audit(session, user_id, "needs", file_name or _name(source), result)
     return result
+
+
+def untouched(rows: list[Row], columns: Columns) -> tuple[str, ...]:
+    """Return the known columns the file does not have (every row has the header's columns)."""
+    if not rows:
+        return ()  # nothing is imported, so nothing is left out
+    return tuple(name for name in columns.known if name not in rows[0][1])
 
 
 def _existing(
@@ -71,18 +83,21 @@ def _existing(
 
 
 def _plan(
-    records: list[dict[str, Any]], existing: dict[str, dict[str, Any]], dry_run: bool
+    records: list[tuple[int, dict[str, Any]]], existing: dict[str, dict[str, Any]], dry_run: bool
 ) -> tuple[ImportResult, list[dict[str, Any]], list[dict[str, Any]]]:
     result = ImportResult(dry_run=dry_run)
     inserts, updates = [], []
-    for values in records:
+    for number, values in records:
         old = existing.get(values["code"])
         if old is None:
-            inserts.append(values)
-            result.created.append(values["code"])
-        elif any(old[k] != v for k, v in values.items()):
+            inserts.append({**needs.DEFAULTS, **values})
+            result.add(RowChange(number, values["code"], created=True))
+            continue
+        changes = field_changes(old, {**old, **values}, values)
+        if changes:
             updates.append({"id": old["id"], **values})
-            result.updated.append(values["code"])
+            renamed = {needs.FILE_NAMES.get(k, k): v for k, v in changes.items()}
+            result.add(RowChange(number, values["code"], renamed))
         else:
             result.unchanged += 1
     return result, inserts, updates
@@ -102,21 +117,31 @@ def _need_ids(session: Session, codes: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for chunk in chunks(codes):
         stmt = select(CtedNeed.code, CtedNeed.id).where(CtedNeed.code.in_(chunk))
-        found.update(session.execute(stmt).tuples().all())
+        found.update((code, need_id) for code, need_id in session.execute(stmt))
     return found
 
 
+def _name(source: Source) -> str:
+    return "upload" if isinstance(source, bytes) else Path(source).name
+
+
 def _audit(
-    session: Session, user_id: int | None, kind: str, source: Source, result: ImportResult
+    session: Session, user_id: int | None, kind: str, name: str, result: ImportResult
 ) -> None:
-    name = "upload" if isinstance(source, bytes) else Path(source).name
+    """One event per import: the codes created and updated, and before and after of each
+    changed field (as the file writes them)."""
     record(
         session,
         user_id,
         "import",
         kind,
         name[:64],
-        after={"created": result.created, "updated": result.updated},
+        before=result.audit_before() or None,
+        after={
+            "created": result.created,
+            "updated": result.updated,
+            "changes": result.audit_changes(),
+        },
     )
     session.flush()
 
@@ -128,23 +153,30 @@ def import_projects(
     dry_run: bool = False,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    file_name: str | None = None,
 ) -> ImportResult:
-    """Validate every row of a projects file, then create or update the projects by code."""
+    """Validate every row of a projects file, then create or update the projects by code.
+
+    A column the file does not have leaves that field of existing projects as it is; an empty
+    cell of a column it has clears the field."""
     rows = read_rows(source, projects.COLUMNS, limits)
     session.flush()
+    current = current_projects(session, [row["code"] for _, row in rows], projects.SCALARS)
     lookups = projects.Lookups(
         entities=dict(session.execute(select(Entity.acronym, Entity.id)).all()),
-        needs=_need_ids(session, projects.referenced_needs(rows)),
+        needs={**current.need_ids, **_need_ids(session, projects.referenced_needs(rows))},
+        current=current.projects,
     )
     problems: list[str] = []
     with (progress or _plain)(rows) as each:
         records = projects.validate(each, rows, lookups, problems)
     if problems:
         raise ValidationFailed(problems)
-    result, plan = plan_projects(session, records, dry_run)
+    result, plan = plan_projects(current.projects, records, dry_run)
+    result.untouched = untouched(rows, projects.COLUMNS)
     if not dry_run and (result.created or result.updated):
         write_projects(session, plan)
-        _audit(session, user_id, "projects", source, result)
+        _audit(session, user_id, "projects", file_name or _name(source), result)
     return result
 
 
@@ -172,5 +204,5 @@ def import_seed_funding(
     )
     if not dry_run and plan.changed:
         write_seed_funding(session, plan)
-        _audit(session, user_id, "seed_funding", source, result)
+        _audit(session, user_id, "seed_funding", _name(source), result)
     return result
