@@ -18,6 +18,7 @@ from indicators.types import (
     ProjectStatus,
     Scope,
 )
+from reports.formatting import fmt_date
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -25,8 +26,8 @@ HIGHLIGHTS_PER_PILLAR = 5  # a quarterly report shows at most this many marked h
 IPTT_QUARTERS = 4  # the quarters of the indicator tracking table: the report's and three before
 
 def long_date(day: date) -> str:
-    """Write a date the way the United Nations does: "31 August 2018"."""
-    return f"{day.day} {day.strftime('%B %Y')}"
+    """Write a date the way the United Nations does: "31 August 2018" (`fmt_date`)."""
+    return fmt_date(day)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from indicators.types import AchievementStatus
@@ -15,6 +16,7 @@ STATUS_WORDS = {
     AchievementStatus.NOT_ASSESSED: "Not assessed",
 }
 DASH = "\u2013"
+NBSP = "\u00a0"
 
 
 def fmt_number(value: Decimal | int | None, places: int = 0) -> str:
@@ -154,7 +156,15 @@ def fmt_series(items: Sequence[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-NBSP = "\u00a0"
+def fmt_date(day: date) -> str:
+    """Write a date the United Nations' way, the reports' one date format: "31 August 2019"."""
+    return fmt_long_date(day)
+
+
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """Count a noun: "1 project", "2 projects", "1,204 projects" (or the plural given)."""
+    word = noun if count == 1 else (plural_noun or f"{noun}s")
+    return f"{count:,} {word}"
 
 
 def fmt_measured(value: Decimal | int | None, measure: str) -> str:

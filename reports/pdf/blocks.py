@@ -8,24 +8,35 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
 from matplotlib.figure import Figure
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.utils import ImageReader  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    CondPageBreak,
+    Flowable,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from reports.charts import release, to_image
 from reports.content import SummaryFigure
-from reports.formatting import fmt_any
+from reports.formatting import NBSP, fmt_any
 from reports.pdf import styles as s
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 LONG_TOKEN = re.compile(r"\S{40,}")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# a number and its "%", "US$" and its amount, a day and its month
+GLUED = re.compile(rf"\d %|US\$ \d|\b\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?\b")
 CELL_PAD = 3
+HASH_GROUP = 16
+SECTION_ROOM = 0.4 * (s.PAGE_SIZE[1] - 2 * s.MARGIN)
 NO_COMPARISON = "no comparison"  # a change that cannot be computed, never a bare dash
 CHART_DPI = 200
 
@@ -35,10 +46,17 @@ def clean(text: str) -> str:
     return CONTROL.sub("", text)
 
 
+def keep_together(text: str) -> str:
+    """Join what must not break across lines: "12 %", "US$ 3.1", a date ("31 August 2019")."""
+    return GLUED.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+
+
 def markup(text: str) -> str:
     """Escape user text for Paragraph markup and set Chinese runs in the CJK font."""
-    escaped = escape(clean(text))
-    return CJK.sub(lambda m: f'<font name="{s.CJK_FONT}">{m.group(0)}</font>', escaped)
+    escaped = escape(keep_together(clean(text)))
+    if not CJK.search(escaped):
+        return escaped
+    return CJK.sub(lambda m: f'<font name="{s.face(s.CJK_FONT)}">{m.group(0)}</font>', escaped)
 
 
 def needs_cjk_wrap(text: str) -> bool:
@@ -82,6 +100,27 @@ def narrative(text: str, style: ParagraphStyle = s.BODY) -> list[Flowable]:
         lines = [markup(line) for line in block.split("\n")]
         out.append(Paragraph("<br/>".join(lines), _wrapped(style, block)))
     return out
+
+
+def digest_groups(digest: str, size: int = HASH_GROUP) -> str:
+    """Write "sha256:<64 hex>" as "sha256: " and equal groups of hex digits, spaced."""
+    prefix, sep, hexdigits = digest.rpartition(":")
+    groups = [hexdigits[i : i + size] for i in range(0, len(hexdigits), size)]
+    return (prefix + sep + " " if sep else "") + " ".join(groups)
+
+
+def digest_para(digest: str) -> Paragraph:
+    """Set a content hash in small monospace, in equal groups, so it never leaves a lone digit."""
+    s.face(s.MONO_FONT)
+    return Paragraph(escape(clean(digest_groups(digest))), s.HASH)
+
+
+def section_break() -> Flowable:
+    """End a section: the next starts on this page when SECTION_ROOM is left, else on the next.
+
+    A page break after every section left pages three-quarters blank (a pillar of one project).
+    """
+    return CondPageBreak(SECTION_ROOM)
 
 
 def heading(text: str, style: ParagraphStyle, level: int, key: str) -> Paragraph:
@@ -170,6 +209,73 @@ def _split_width(fractions: Sequence[float]) -> list[float]:
     """Share the frame width among columns in proportion to the fractions."""
     total = sum(fractions)
     return [s.FRAME_WIDTH * f / total for f in fractions]
+
+
+def widest_token(texts: Iterable[str], font: str = s.BASE_FONT, size: float = 7.5) -> float:
+    """Return the width a column needs so that no word of these texts breaks (padding in)."""
+    words = {w for text in texts for w in text.split()}
+    return max((stringWidth(w, font, size) for w in words), default=0.0) + 2 * CELL_PAD + 1
+
+
+def widen(widths: Sequence[float], column: int, texts: Iterable[str], flex: int) -> list[float]:
+    """Widen a column of codes so that no code breaks, taking the room from the flex column.
+
+    The flex column (a title or name) keeps at least MIN_FLEX_SHARE of the frame; a code still
+    too wide for its column is broken after a hyphen only (`code_cell`).
+    """
+    out = list(widths)
+    room = out[flex] - s.FRAME_WIDTH * MIN_FLEX_SHARE
+    need = min(widest_token(texts), out[column] + max(room, 0.0))
+    if need > out[column]:
+        out[flex] -= need - out[column]
+        out[column] = need
+    return out
+
+
+def widest_line(texts: Iterable[str], font: str = s.BASE_FONT, size: float = 7.5) -> float:
+    """Return the width a column needs to show each text whole on one line (padding in)."""
+    return max((stringWidth(t, font, size) for t in texts), default=0.0) + 2 * CELL_PAD + 1
+
+
+def widen_to(widths: Sequence[float], column: int, need: float, flex: int) -> list[float]:
+    """Make a column at least `need` wide, taking the room from the flex column."""
+    out = list(widths)
+    if need > out[column]:
+        out[flex] -= need - out[column]
+        out[column] = need
+    return out
+
+
+def code_cell(code: str, width: float) -> str | Paragraph:
+    """Show a code whole on one line, or, when wider than its column, broken after hyphens only.
+
+    "UNODC-INT-2016-02-OP1-IND1" becomes "UNODC-INT-2016-" over "02-OP1-IND1", never "UNODC-I"
+    over "NT-2016-...".
+    """
+    code = clean(code)
+    if _fits(code, width, s.CELL):
+        return code
+    lines: list[str] = []
+    for part in re.findall(r"[^-]+-?|-", code):
+        if lines and _fits(lines[-1] + part, width, s.CELL):
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return Paragraph("<br/>".join(markup(line) for line in lines), s.CELL)
+
+
+def fit_headers(widths: Sequence[float], headers: Sequence[str], flex: int) -> list[float]:
+    """Widen each column to its header's longest word (bold), taking the room from flex."""
+    out = list(widths)
+    for k, header in enumerate(headers):
+        need = widest_token([header.replace("\u00ad", "")], s.BOLD_FONT)
+        if k != flex and need > out[k] and "\u00ad" not in header:
+            out[flex] -= need - out[k]
+            out[k] = need
+    return out
+
+
+MIN_FLEX_SHARE = 0.25
 
 
 def chart(fig: Figure, width: float = s.FRAME_WIDTH) -> Flowable:

@@ -15,7 +15,20 @@ from indicators.achievement import status_thresholds
 from reports.content import HIGHLIGHTS_PER_PILLAR, IPTT_QUARTERS, IndicatorLine
 from reports.formatting import fmt_measured, fmt_pct, indicator_status_word, status_word
 from reports.pdf import styles as s
-from reports.pdf.blocks import _wrapped, cell, heading, house_table, markup, para, text_rows
+from reports.pdf.blocks import (
+    _wrapped,
+    cell,
+    code_cell,
+    fit_headers,
+    heading,
+    house_table,
+    markup,
+    para,
+    text_rows,
+    widen,
+    widen_to,
+    widest_line,
+)
 
 MUTED = "#5F6B73"
 INDICATOR_HEADERS = [
@@ -71,11 +84,15 @@ def _status(row: IndicatorLine) -> Paragraph:
 
 def indicator_table(rows: Sequence[IndicatorLine]) -> Table:
     """Lay out indicators; status shows both as a coloured mark and as a word."""
-    data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], INDICATOR_WIDTHS)
+    widths = fit_headers(INDICATOR_WIDTHS, INDICATOR_HEADERS, flex=1)
+    widths = widen(widths, 0, [r.code for r in rows], flex=1)  # codes whole, or cut at hyphens
+    words = [indicator_status_word(r.status, r.measure) for r in rows]
+    widths = widen_to(widths, 7, widest_line(words, s.BOLD_FONT) + 3, flex=1)  # + colour mark
+    data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], widths)
     for row in rows:
         data.append(
             [
-                cell(row.code, INDICATOR_WIDTHS[0]),
+                code_cell(row.code, widths[0]),
                 _indicator_name(row),
                 fmt_measured(row.baseline, row.measure),
                 fmt_measured(row.target_to_date, row.measure),
@@ -89,7 +106,7 @@ def indicator_table(rows: Sequence[IndicatorLine]) -> Table:
         ("ALIGN", (7, 0), (7, -1), "LEFT"),
         *_status_marks(rows),
     ]
-    return house_table(data, INDICATOR_WIDTHS, numeric_from=2, extra=extra)
+    return house_table(data, widths, numeric_from=2, extra=extra)
 
 
 def _status_marks(rows: Sequence[IndicatorLine]) -> list[tuple[object, ...]]:
@@ -123,8 +140,16 @@ def iptt_table(rows: Sequence[IndicatorLine]) -> Table | None:
         for item in row.iptt:
             line += [fmt_measured(item.target, row.measure), fmt_measured(item.actual, row.measure)]
         body.append(line)
-    widths = IPTT_WIDTHS[: len(headers)]
-    return house_table(text_rows(headers, body, widths), widths, numeric_from=2)
+    widths = widen(IPTT_WIDTHS[: len(headers)], 0, [r.code for r in tracked], flex=1)
+    body = [
+        [
+            code_cell(line[0], widths[0]),
+            *(cell(v, w) for v, w in zip(line[1:], widths[1:], strict=True)),
+        ]
+        for line in body
+    ]
+    header = [cell(h, w, s.CELL_HEAD) for h, w in zip(headers, widths, strict=True)]
+    return house_table([header, *body], widths, numeric_from=2)
 
 
 def methods_page() -> list[Flowable]:
