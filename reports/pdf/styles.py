@@ -1,6 +1,7 @@
 """Palette, fonts and paragraph styles of the PDF reports: sober, UN-like, fonts embedded.
 
-DejaVu Sans for text, DejaVu Sans Mono for hashes, AR PL UMing for Chinese (`reports.fonts`).
+DejaVu Sans for text, DejaVu Sans Mono for hashes, Droid Sans Fallback for Chinese
+(`reports.fonts`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from indicators.types import AchievementStatus
 from reports import fonts
 from reports.fonts import FontFiles
 
-CJK_FONT = "CJK"  # AR PL UMing by default: reports.fonts
+CJK_FONT = "CJK"  # Droid Sans Fallback by default: reports.fonts
 BASE_FONT = "DejaVuSans"
 BOLD_FONT = "DejaVuSans-Bold"
 ITALIC_FONT = "DejaVuSans-Oblique"

@@ -10,7 +10,8 @@ from pypdf import PdfReader
 
 BODY_BOTTOM = 45.0  # the footer sits below, the header above BODY_TOP (A4, 2 cm margins)
 BODY_TOP = 790.0
-FACES = {"UMingCN": "CJK", "WenQuanYiZenHei": "CJK"}  # the CJK faces' PostScript names
+# the CJK faces' PostScript names
+FACES = {"UMingCN": "CJK", "WenQuanYiZenHei": "CJK", "DroidSansFallback": "CJK"}
 
 
 def reader(pdf: bytes) -> PdfReader:
