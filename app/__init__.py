@@ -10,7 +10,7 @@ from flask import Flask
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the application: configuration, database, security, domains, commands."""
-    from app import blueprints, commands, db, security
+    from app import blueprints, commands, db, security, urls
     from app import config as settings
     from app.auth import views as auth_views
 
@@ -21,6 +21,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         static_folder="ui/static",
     )
     app.config.from_mapping(settings.build(app.instance_path, config))
+    urls.init_app(app)  # before any route: every <int:...> is bounded
     db.init_app(app)
     security.init_app(app)
     auth_views.init_app(app)

@@ -4,6 +4,7 @@ as pages."""
 from __future__ import annotations
 
 from flask import Flask, render_template
+from sqlalchemy.exc import IntegrityError
 
 from app import db
 from app.errors import NotFound, PermissionDenied, Tampered
@@ -11,10 +12,12 @@ from app.errors import NotFound, PermissionDenied, Tampered
 
 def init_app(app: Flask) -> None:
     """Answer PermissionDenied with 403, NotFound with 404 and frozen data that no longer matches
-    its hash with 409, whichever view raised them."""
+        its hash with 409, whichever view raised them; a write the database refused on a unique key
+    (a lost create race) or another of its rules is a 409 that says so, never a 500."""
     app.register_error_handler(PermissionDenied, _denied)
     app.register_error_handler(NotFound, _not_found)
     app.register_error_handler(Tampered, _tampered)
+    app.register_error_handler(IntegrityError, _refused_by_database)
 
 
 def _denied(error: PermissionDenied) -> tuple[str, int]:
@@ -32,3 +35,12 @@ def _tampered(error: Tampered) -> tuple[str, int]:
     db.session().rollback()
     title = "Frozen data altered"
     return render_template("error.html", code=409, title=title, message=str(error)), 409
+
+
+def _refused_by_database(error: IntegrityError) -> tuple[str, int]:
+    db.session().rollback()
+    message = db.integrity_message(error)
+    title = "Not saved"
+    return render_template(
+        "error.html", code=409, title=title, message=message[0].upper() + message[1:]
+    ), 409
