@@ -96,10 +96,10 @@ BUSY = "The sign-in service is busy. Wait a moment and try again."
 def _sign_in(email: str, password: str, remote_addr: str) -> User | None:
     """Count the attempt (committed before the password is checked), check it, then sign in."""
     config = current_app.config
-    limits = Limits(
-        config["LOGIN_MAX_FAILURES"],
-        config["LOGIN_MAX_FAILURES_PER_ADDRESS"],
-        config["LOGIN_WINDOW_SECONDS"],
+    limits = Limits(  # int(): a FLASK_LOGIN_... environment variable arrives as text
+        int(config["LOGIN_MAX_FAILURES"]),
+        int(config["LOGIN_MAX_FAILURES_PER_ADDRESS"]),
+        int(config["LOGIN_WINDOW_SECONDS"]),
     )
     with transaction() as db_session:
         attempt = begin_attempt(db_session, email, remote_addr, limits)
