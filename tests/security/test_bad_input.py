@@ -450,6 +450,8 @@ QUERY_PATHS = [
     "/projects/{v}",
     "/reports/{v}/review",
     "/api/v1/baselines/{{label}}?compare={v}",
+    "/baselines/{{label}}/report?compare={v}",
+    "/baselines/{{label}}.csv?compare={v}",
     "/api/v1/quarterly/2019Q3?compare={v}&entity={v}",
 ]
 QUERY_CASES = [(p, v) for p in QUERY_PATHS for v in QUERY_VALUES]
