@@ -19,7 +19,7 @@ from sqlalchemy import (
     create_engine,
     event,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 NAMING_CONVENTION = {
@@ -71,6 +71,11 @@ def integrity_message(error: IntegrityError) -> str:
             "moment; nothing of yours was written. Reload to see it."
         )
     return f"the database refused the change ({text.splitlines()[0]}); nothing was written"
+
+
+def is_locked(error: OperationalError) -> bool:
+    """Tell whether SQLite gave up waiting for another connection's write lock."""
+    return "database is locked" in str(getattr(error, "orig", error))
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

@@ -13,7 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 from flask_login import current_user
 from sqlalchemy import Row, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from app import db
@@ -101,6 +101,9 @@ def _server_error(error: Exception) -> Response:
     """Whatever went wrong, the API answers JSON (the error is logged, nothing was saved)."""
     if isinstance(error, HTTPException):
         return _http_error(error)
+    if isinstance(error, OperationalError) and db.is_locked(error):
+        db.session().rollback()
+        return _json({"error": "the database is busy with another change; try again"}, 503)
     current_app.logger.exception("Unhandled error on %s", request.path)
     db.session().rollback()
     return _json({"error": "something went wrong; the error has been logged"}, 500)

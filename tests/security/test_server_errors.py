@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from werkzeug.routing import IntegerConverter
 
@@ -128,6 +128,39 @@ def test_any_other_api_failure_is_json(app, as_role, monkeypatch) -> None:
     monkeypatch.setattr(api, "live_report", lambda *_a: 1 / 0)
     response = as_role("viewer").get("/api/v1/portfolio")
     assert response.status_code == 500 and response.mimetype == "application/json"
+
+
+def _locked(*_args: Any) -> Any:
+    raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+
+def test_a_locked_database_is_a_503_page_not_a_500(as_role, ds, monkeypatch) -> None:
+    from app.progress import period_services
+
+    monkeypatch.setattr(period_services, "create_period", _locked)
+    response = as_role("admin").post("/periods/new", data={"key": "2019Q4"})
+    assert response.status_code == 503 and response.headers["Retry-After"]
+    assert "Nothing was saved: try again" in response.get_data(as_text=True)
+
+
+def test_a_locked_database_is_a_json_503_in_the_api(as_role, monkeypatch) -> None:
+    from app.api import views as api
+
+    monkeypatch.setattr(api, "live_report", _locked)
+    response = as_role("viewer").get("/api/v1/portfolio")
+    assert response.status_code == 503 and "busy" in response.get_json()["error"]
+
+
+def test_another_database_failure_is_still_the_generic_500_page(as_role, monkeypatch) -> None:
+    from app.progress import period_services
+
+    def broken(*_args: Any) -> Any:
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(period_services, "create_period", broken)
+    response = as_role("admin").post("/periods/new", data={"key": "2019Q4"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 500 and "server closed" not in page
 
 
 # --- the losing side of a same-key create race (PostgreSQL, two threads) ----------------------
