@@ -170,6 +170,8 @@ class BaselineModel:
     seed_funding: Sequence[SeedFundingSection] = ()
     comparison: BaselineChanges | None = None
     draft: bool = False
+    # reports.messages.key_messages of these figures (and of the comparison, when there is one)
+    key_messages: Sequence[str] = ()
 
     def headline(self, key: str) -> Figure:
         """Return the headline figure of a key."""

@@ -16,6 +16,7 @@ from reports.pdf import sections
 from reports.pdf import styles as s
 from reports.pdf.blocks import heading, house_table, para, text_rows
 from reports.pdf.document import PageMeta, build_pdf
+from reports.pdf.messages import key_messages
 from reports.pdf.quarterly import COMPACT
 from reports.pdf.seed_funding import seed_funding
 
@@ -28,7 +29,8 @@ def render_baseline(report: BaselineModel) -> bytes:
         footer_left=f"Baseline {report.label} \u2013 as of {report.as_of.isoformat()}",
         draft=report.draft,
     )
-    story = cover(report) + headlines(report) + t.pillars(report) + t.entity_pillar(report)
+    story = cover(report) + key_messages(report.key_messages) + headlines(report)
+    story += t.pillars(report) + t.entity_pillar(report)
     story += t.scope_and_status(report) + t.finance(report) + [PageBreak()]
     if report.funding is not None:
         story += sections.funding(report.funding)

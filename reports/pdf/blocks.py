@@ -18,14 +18,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-unty
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
 
 from reports.charts import release, to_image
-from reports.content import IndicatorLine, SummaryFigure
-from reports.formatting import fmt_any, fmt_pct, fmt_value, status_word
+from reports.content import SummaryFigure
+from reports.formatting import fmt_any
 from reports.pdf import styles as s
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 LONG_TOKEN = re.compile(r"\S{40,}")
 CELL_PAD = 3
+NO_COMPARISON = "no comparison"  # a change that cannot be computed, never a bare dash
 CHART_DPI = 200
 
 
@@ -157,9 +158,9 @@ def headline_table(
     for h in headlines:
         row = [h.label, fmt_any(h.value)]
         if first is not None:
-            row.append(h.change_since_previous or "\u2013")
+            row.append(h.change_since_previous or NO_COMPARISON)
         if baseline is not None:
-            row.append(h.change_since_baseline or "\u2013")
+            row.append(h.change_since_baseline or NO_COMPARISON)
         rows.append(row)
     bold = ("FONT", (1, 1), (1, -1), s.BOLD_FONT, 8.5, 10.5)
     return house_table(text_rows(headers, rows, widths), widths, numeric_from=1, extra=[bold])
@@ -169,67 +170,6 @@ def _split_width(fractions: Sequence[float]) -> list[float]:
     """Share the frame width among columns in proportion to the fractions."""
     total = sum(fractions)
     return [s.FRAME_WIDTH * f / total for f in fractions]
-
-
-INDICATOR_HEADERS = [
-    "Code",
-    "Indicator (unit)",
-    "Baseline",
-    "Target (life)",
-    "Target (period)",
-    "Actual (approved)",
-    "Achieve\u00adment",
-    "Status",
-]
-INDICATOR_WIDTHS = _split_width([0.08, 0.34, 0.09, 0.09, 0.09, 0.10, 0.09, 0.12])
-
-
-def _indicator_name(row: IndicatorLine) -> Paragraph:
-    """Show an indicator's name and unit, with any pending value labelled apart."""
-    text = f"{markup(row.name)} <font color='#5F6B73'>({markup(row.unit)})</font>"
-    if row.members:
-        text += f"<br/><font color='#5F6B73'>{markup(row.members)}</font>"
-    if row.pending:
-        text += f"<br/><i>Submitted, not yet approved: {markup(row.pending)}</i>"
-    return Paragraph(text, _wrapped(s.CELL, f"{row.name} {row.unit} {row.pending or ''}"))
-
-
-def indicator_table(rows: Sequence[IndicatorLine]) -> Table:
-    """Lay out indicators; status shows both as a coloured mark and as a word."""
-    data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], INDICATOR_WIDTHS)
-    for row in rows:
-        data.append(
-            [
-                cell(row.code, INDICATOR_WIDTHS[0]),
-                _indicator_name(row),
-                fmt_value(row.baseline),
-                fmt_value(row.life_target),
-                fmt_value(row.period_target),
-                fmt_value(row.actual),
-                fmt_pct(row.achievement_pct),
-                status_word(row.status),
-            ]
-        )
-    extra: list[tuple[object, ...]] = [
-        ("FONT", (7, 1), (7, -1), s.BOLD_FONT, 7.5, 9.5),
-        ("ALIGN", (7, 0), (7, -1), "LEFT"),
-        *_status_marks(rows),
-    ]
-    return house_table(data, INDICATOR_WIDTHS, numeric_from=2, extra=extra)
-
-
-def _status_marks(rows: Sequence[IndicatorLine]) -> list[tuple[object, ...]]:
-    """Colour the status column: one command per run of rows sharing a status."""
-    marks: list[tuple[object, ...]] = []
-    start = 1
-    for end in range(1, len(rows) + 1):
-        if end < len(rows) and rows[end].status == rows[start - 1].status:
-            continue
-        colour = s.STATUS_COLOURS[rows[start - 1].status]
-        marks.append(("TEXTCOLOR", (7, start), (7, end), colour))
-        marks.append(("LINEBEFORE", (7, start), (7, end), 3, colour))
-        start = end + 1
-    return marks
 
 
 def chart(fig: Figure, width: float = s.FRAME_WIDTH) -> Flowable:

@@ -20,11 +20,20 @@ from reports.content import PillarSection, QuarterlyReport
 from reports.formatting import fmt_millions, fmt_pct
 from reports.pdf import sections
 from reports.pdf import styles as s
-from reports.pdf.blocks import chart, heading, headline_table, indicator_table, narrative, para
+from reports.pdf.blocks import chart, heading, headline_table, narrative, para
 from reports.pdf.document import PageMeta, build_pdf, contents
+from reports.pdf.indicator_tables import indicator_table, iptt_table, methods_page
+from reports.pdf.messages import key_messages
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
 WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
+NO_COMPARISON_NOTE = (
+    "\u201cno comparison\u201d: no figure to compare with was found, so no change is given."
+)
+TABLE_NOTE = (
+    "Approved values only. Achievement is computed against the target to date shown beside it; "
+    "the methods page gives the rules and the status thresholds."
+)
 NO_COMPARISON = "the previous quarter has no close baseline, and none was chosen"
 # The methods text of the state and the comparison (docs/interfaces.md says the same).
 STATE_METHOD = (
@@ -52,7 +61,8 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
 
 def quarterly_story(report: QuarterlyReport) -> list[Flowable]:
     """Assemble every section of the quarterly report in reading order."""
-    story = cover(report) + contents_page() + summary(report)
+    story = cover(report) + contents_page() + key_messages(report.key_messages) + summary(report)
+    story += [*methods_page(), PageBreak()]
     for section in report.pillars:
         story += pillar(section)
     if report.coverage is not None:
@@ -137,9 +147,18 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
         else:
             table = headline_table(report.headlines, None, None, change_header=report.change_header)
         flow.append(table)
+        if _has_change_column(report) and any(
+            h.change_since_previous is None for h in report.headlines
+        ):
+            flow.append(para(NO_COMPARISON_NOTE, s.SMALL))
     if report.state is not None:
         flow += [Spacer(1, 6), para(STATE_METHOD, s.SMALL)]
     return [*flow, PageBreak()]
+
+
+def _has_change_column(report: QuarterlyReport) -> bool:
+    """Tell whether the headline table has a change column (see `summary`)."""
+    return report.state is None or report.change_header is not None
 
 
 def summary_caption(report: QuarterlyReport) -> str:
@@ -176,11 +195,23 @@ def pillar(section: PillarSection) -> list[Flowable]:
     flow.append(CondPageBreak(80))
     flow.append(heading(f"Pillar {section.pillar.value}: indicators", s.H2, 1, f"{key}-ind"))
     if section.rows:
+        flow.append(para(TABLE_NOTE, s.SMALL))  # the heading keeps with it, the table splits
         flow.append(indicator_table(section.rows))
     else:
         flow.append(para("No indicator under this pillar has an approved value yet."))
+    flow += tracking(section, key)
     flow += highlights(section, key)
     return [*flow, PageBreak()]
+
+
+def tracking(section: PillarSection, key: str) -> list[Flowable]:
+    """Make the pillar's indicator tracking table (IPTT), when a row has quarters to show."""
+    table = iptt_table(section.rows)
+    if table is None:
+        return []
+    title = f"Pillar {section.pillar.value}: targets and actuals by quarter"
+    note = "Target to date and approved actual to date as of the end of each quarter."
+    return [CondPageBreak(80), heading(title, s.H2, 1, f"{key}-iptt"), para(note, s.SMALL), table]
 
 
 def pillar_chart(section: PillarSection) -> list[Flowable]:
