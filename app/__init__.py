@@ -10,7 +10,7 @@ from flask import Flask
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the application: configuration, database, security, domains, commands."""
-    from app import blueprints, commands, db, security
+    from app import blueprints, commands, db, security, urls
     from app import config as settings
     from app.auth import views as auth_views
     from reports import fonts
@@ -23,6 +23,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     app.config.from_mapping(settings.build(app.instance_path, config))
     fonts.configure(settings.pdf_fonts(app.config))
+    urls.init_app(app)  # before any route: every <int:...> is bounded
     db.init_app(app)
     security.init_app(app)
     auth_views.init_app(app)

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 from flask.cli import FlaskGroup
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from app import db
 from app.errors import DomainError, ValidationFailed
@@ -50,6 +50,9 @@ def domain_command(func: Callable[..., Any]) -> Callable[..., Any]:
         except ReportError as error:  # a font file missing, a layout that cannot be done
             db.session().rollback()
             fail(one_line(str(error)))
+        except IntegrityError as error:  # a lost race on a unique key, most often
+            db.session().rollback()
+            fail(one_line(db.integrity_message(error)))
         except SQLAlchemyError as error:
             db.session().rollback()
             fail(

@@ -33,7 +33,8 @@ DEFAULTS: dict[str, Any] = {
     "IMPORT_MAX_BYTES": 10 * 1024 * 1024,
     "IMPORT_MAX_UNCOMPRESSED_BYTES": 100 * 1024 * 1024,
     "WTF_CSRF_TIME_LIMIT": 3600 * 8,
-    "LOGIN_MAX_FAILURES": 5,
+    "LOGIN_MAX_FAILURES": 5,  # per account and address, in the window
+    "LOGIN_MAX_FAILURES_PER_ADDRESS": 50,  # per address, over every account
     "LOGIN_WINDOW_SECONDS": 900,
     "PRODUCTION": False,
     # the PDF reports' TrueType fonts, role -> file (see reports/fonts.py); Debian's by default

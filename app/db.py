@@ -19,6 +19,7 @@ from sqlalchemy import (
     create_engine,
     event,
 )
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 NAMING_CONVENTION = {
@@ -57,6 +58,24 @@ def rowcount(result: object) -> int:
     if not isinstance(result, CursorResult):
         raise TypeError("rowcount needs the result of an INSERT, UPDATE or DELETE")
     return result.rowcount
+
+
+def integrity_message(error: IntegrityError) -> str:
+    """Say, for the user, why the database refused a write on one of its own rules: most often
+    a lost race, where someone else created the record with the same key a moment earlier."""
+    original = getattr(error, "orig", None)
+    text = str(original if original is not None else error)
+    if getattr(original, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in text:
+        return (
+            "someone else created the same record (the same label, period or key) at the same "
+            "moment; nothing of yours was written. Reload to see it."
+        )
+    return f"the database refused the change ({text.splitlines()[0]}); nothing was written"
+
+
+def is_locked(error: OperationalError) -> bool:
+    """Tell whether SQLite gave up waiting for another connection's write lock."""
+    return "database is locked" in str(getattr(error, "orig", error))
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

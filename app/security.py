@@ -23,7 +23,7 @@ def init_app(app: Flask) -> None:
     app.before_request(_refuse_nul)
     app.after_request(_headers)
     app.register_error_handler(HTTPException, _http_error)
-    app.register_error_handler(Exception, _server_error)
+    app.register_error_handler(Exception, server_error)
 
 
 def _refuse_nul() -> None:
@@ -69,7 +69,8 @@ def _http_error(error: HTTPException) -> tuple[str, int]:
     ), code
 
 
-def _server_error(error: Exception) -> tuple[str, int]:
+def server_error(error: Exception) -> tuple[str, int]:
+    """Log the error and answer the generic 500 page (nothing was saved)."""
     from flask import current_app
 
     current_app.logger.exception("Unhandled error on %s", request.path)

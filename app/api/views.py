@@ -7,11 +7,13 @@ comes from the same functions as the command line and the web pages.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
 from flask_login import current_user
 from sqlalchemy import Row, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from app import db
@@ -49,6 +51,31 @@ def _signed_in() -> Response | None:
     return None
 
 
+MAX_PARAMETER = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@bp.before_request
+def _plain_parameters() -> Response | None:
+    """Refuse a query or path value holding a NUL or another control character, or longer than
+    MAX_PARAMETER characters, with a JSON 400 that names it (PostgreSQL text cannot hold NUL)."""
+    values = [(f"{name}", value) for name, value in request.args.items(multi=True)]
+    values += [(n, v) for n, v in (request.view_args or {}).items() if isinstance(v, str)]
+    for name, value in values:
+        shown = _CONTROL.sub("?", name[:40])
+        if _CONTROL.search(name) or _CONTROL.search(value):
+            return _json({"error": f"{shown}: remove the control character (NUL, tab, ...)"}, 400)
+        if len(value) > MAX_PARAMETER or len(name) > MAX_PARAMETER:
+            return _json({"error": f"{shown}: at most {MAX_PARAMETER} characters"}, 400)
+    return None
+
+
+@bp.errorhandler(IntegrityError)
+def _refused_by_database(error: IntegrityError) -> Response:
+    db.session().rollback()
+    return _json({"error": db.integrity_message(error)}, 409)
+
+
 @bp.errorhandler(NotFound)
 def _not_found(error: NotFound) -> Response:
     return _json({"error": str(error)}, 404)
@@ -67,6 +94,19 @@ def _bad_request(error: BadRequest) -> Response:
 @bp.errorhandler(HTTPException)
 def _http_error(error: HTTPException) -> Response:
     return _json({"error": error.description or error.name}, error.code or 500)
+
+
+@bp.errorhandler(Exception)
+def _server_error(error: Exception) -> Response:
+    """Whatever went wrong, the API answers JSON (the error is logged, nothing was saved)."""
+    if isinstance(error, HTTPException):
+        return _http_error(error)
+    if isinstance(error, OperationalError) and db.is_locked(error):
+        db.session().rollback()
+        return _json({"error": "the database is busy with another change; try again"}, 503)
+    current_app.logger.exception("Unhandled error on %s", request.path)
+    db.session().rollback()
+    return _json({"error": "something went wrong; the error has been logged"}, 500)
 
 
 def _reveal() -> bool:

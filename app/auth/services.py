@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -25,7 +27,6 @@ _DUMMY_HASH = generate_password_hash("not-a-real-password")
 
 class TooManyAttempts(DomainError):
     """Sign-in is throttled for this account or address."""
-
 
 
 def create_user(
@@ -79,6 +80,66 @@ def _account_problems(
     return problems
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How many sign-in attempts are let through in a window: per account and address, and per
+    address over every account (LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS,
+    LOGIN_WINDOW_SECONDS)."""
+
+    per_account: int
+    per_address: int
+    window_seconds: int
+
+
+THROTTLED = "Too many failed sign-ins. Wait 15 minutes and try again."
+
+
+def begin_attempt(session: Session, email: str, remote_addr: str, limits: Limits) -> int:
+    """Record a sign-in attempt and count it with the others in one serialised step.
+
+    The row is written before the password is checked (and committed by the caller before the
+    check), so parallel guesses see each other: at most `limits.per_account` passwords are checked
+    for one account from one address in a window, and `limits.per_address` from one address. On
+    PostgreSQL a transaction-scoped advisory lock on the address serialises the count; on SQLite
+    the INSERT, the first statement, takes the write lock. A refused attempt raises
+    TooManyAttempts and, rolled back, leaves no row. Returns the attempt's id."""
+    email, remote_addr = email.strip().lower()[:254], remote_addr[:64]
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(_lock_key(remote_addr))))
+    attempt = LoginFailure(email=email, remote_addr=remote_addr)
+    session.add(attempt)
+    session.flush()
+    since = utcnow() - dt.timedelta(seconds=limits.window_seconds)
+    recent = LoginFailure.remote_addr == remote_addr, LoginFailure.occurred_at >= since
+    same_account = func.sum(case((LoginFailure.email == email, 1), else_=0))
+    row = session.execute(select(func.count(), same_account).where(*recent)).one()
+    if row[0] > limits.per_address or (row[1] or 0) > limits.per_account:
+        raise TooManyAttempts(THROTTLED)
+    return attempt.id
+
+
+def _lock_key(remote_addr: str) -> int:
+    digest = hashlib.sha256(b"login:" + remote_addr.encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def check_credentials(session: Session, email: str, password: str) -> User | None:
+    """Return the active user these credentials name, None otherwise (same cost either way)."""
+    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    hashed = user.password_hash if user else _DUMMY_HASH
+    if check_password_hash(hashed, password) and user is not None and user.active:
+        return user
+    return None
+
+
+def forget_failures(session: Session, attempt_id: int, email: str, remote_addr: str) -> None:
+    """After a good sign-in: drop this attempt and the account's failures from this address
+    (failures from other addresses, and other accounts', still count)."""
+    email, remote_addr = email.strip().lower()[:254], remote_addr[:64]
+    pair = (LoginFailure.email == email) & (LoginFailure.remote_addr == remote_addr)
+    session.execute(delete(LoginFailure).where(pair | (LoginFailure.id == attempt_id)))
+
+
 def authenticate(
     session: Session,
     email: str,
@@ -87,27 +148,14 @@ def authenticate(
     max_failures: int,
     window_seconds: int,
 ) -> User | None:
-    """Return the user for good credentials, record a failure otherwise; throttle guessing."""
-    email = email.strip().lower()
-    since = utcnow() - dt.timedelta(seconds=window_seconds)
-    recent = session.scalar(
-        select(func.count())
-        .select_from(LoginFailure)
-        .where(
-            LoginFailure.occurred_at >= since,
-            (LoginFailure.email == email) | (LoginFailure.remote_addr == remote_addr),
-        )
-    )
-    if (recent or 0) >= max_failures:
-        raise TooManyAttempts("Too many failed sign-ins. Wait 15 minutes and try again.")
-    user = session.scalar(select(User).where(User.email == email))
-    hashed = user.password_hash if user else _DUMMY_HASH
-    if check_password_hash(hashed, password) and user is not None and user.active:
-        session.execute(delete(LoginFailure).where(LoginFailure.email == email))
-        return user
-    session.add(LoginFailure(email=email[:254], remote_addr=remote_addr[:64]))
-    session.flush()
-    return None
+    """Count the attempt, check the credentials and forget the failures on success, in the
+    caller's transaction (the web's sign-in commits the count before the check)."""
+    limits = Limits(max_failures, max(max_failures, 50), window_seconds)
+    attempt = begin_attempt(session, email, remote_addr, limits)
+    user = check_credentials(session, email, password)
+    if user is not None:
+        forget_failures(session, attempt, email, remote_addr)
+    return user
 
 
 def end_sessions(user: User) -> None:

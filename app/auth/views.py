@@ -18,11 +18,19 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from app import db
 from app.audit.services import record
 from app.auth.forms import LoginForm
-from app.auth.services import TooManyAttempts, authenticate, end_sessions
+from app.auth.services import (
+    Limits,
+    TooManyAttempts,
+    begin_attempt,
+    check_credentials,
+    end_sessions,
+    forget_failures,
+)
 from app.db import transaction
 from app.extensions import login_manager
 from app.models.auth import User
@@ -64,31 +72,48 @@ def _enforce_timeouts() -> None:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
-    """Show the sign-in form; sign in on valid credentials."""
+    """Show the sign-in form; sign in on valid credentials (throttled per account and address)."""
     form = LoginForm()
-    if form.validate_on_submit():
-        try:
-            with transaction() as db_session:  # a failure is kept, for throttling
-                user = authenticate(
-                    db_session,
-                    form.email.data or "",
-                    form.password.data or "",
-                    request.remote_addr or "",
-                    current_app.config["LOGIN_MAX_FAILURES"],
-                    current_app.config["LOGIN_WINDOW_SECONDS"],
-                )
-                if user is not None:
-                    session.clear()  # a fresh session on sign-in (no fixation)
-                    login_user(user)
-                    session["began"] = session["seen"] = time.time()
-                    record(db_session, user.id, "login", "user", user.id)
-        except TooManyAttempts as error:
-            return render_template("auth/login.html", form=form, error=str(error)), 429
-        if user is None:
-            message = "E-mail or password is not right."
-            return render_template("auth/login.html", form=form, error=message), 200
-        return redirect(url_for("home.index"))
-    return render_template("auth/login.html", form=form, error=None)
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form, error=None)
+    email, password = form.email.data or "", form.password.data or ""
+    try:
+        user = _sign_in(email, password, request.remote_addr or "")
+    except TooManyAttempts as error:
+        return render_template("auth/login.html", form=form, error=str(error)), 429
+    except OperationalError:  # a locked or busy database: the guess was not checked
+        current_app.logger.warning("sign-in refused: the database is busy")
+        return render_template("auth/login.html", form=form, error=BUSY), 429
+    if user is None:
+        message = "E-mail or password is not right."
+        return render_template("auth/login.html", form=form, error=message), 200
+    return redirect(url_for("home.index"))
+
+
+BUSY = "The sign-in service is busy. Wait a moment and try again."
+
+
+def _sign_in(email: str, password: str, remote_addr: str) -> User | None:
+    """Count the attempt (committed before the password is checked), check it, then sign in."""
+    config = current_app.config
+    limits = Limits(  # int(): a FLASK_LOGIN_... environment variable arrives as text
+        int(config["LOGIN_MAX_FAILURES"]),
+        int(config["LOGIN_MAX_FAILURES_PER_ADDRESS"]),
+        int(config["LOGIN_WINDOW_SECONDS"]),
+    )
+    with transaction() as db_session:
+        attempt = begin_attempt(db_session, email, remote_addr, limits)
+    with transaction() as db_session:  # a read only, ended before the next write begins
+        user = check_credentials(db_session, email, password)
+    if user is None:
+        return None  # the attempt row stays: it is the failure the throttle counts
+    with transaction() as db_session:
+        forget_failures(db_session, attempt, email, remote_addr)
+        session.clear()  # a fresh session on sign-in (no fixation)
+        login_user(user)
+        session["began"] = session["seen"] = time.time()
+        record(db_session, user.id, "login", "user", user.id)
+    return user
 
 
 @bp.route("/logout", methods=["POST"])

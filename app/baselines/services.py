@@ -181,7 +181,9 @@ def _copy_values(baseline_id: int, as_of: dt.date) -> Any:
 
 def get_baseline(session: Session, label: str) -> Baseline:
     """Return the baseline with this label or raise NotFound."""
-    baseline = session.scalar(select(Baseline).where(Baseline.label == label))
+    baseline = None
+    if "\x00" not in label:  # no stored label holds NUL, and PostgreSQL cannot compare one
+        baseline = session.scalar(select(Baseline).where(Baseline.label == label))
     if baseline is None:
         raise NotFound(f"no baseline labelled {label!r}; see 'snapshot list'")
     return baseline

@@ -1,20 +1,26 @@
-"""How a refused request answers on the web: the domain's PermissionDenied, NotFound and Tampered
-as pages."""
+"""How a refused request answers on the web: the domain's PermissionDenied, NotFound and Tampered,
+and the database's refusals, as pages."""
 
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask.typing import ResponseReturnValue
+from sqlalchemy.exc import IntegrityError, OperationalError
 
-from app import db
+from app import db, security
 from app.errors import NotFound, PermissionDenied, Tampered
 
 
 def init_app(app: Flask) -> None:
     """Answer PermissionDenied with 403, NotFound with 404 and frozen data that no longer matches
-    its hash with 409, whichever view raised them."""
+    its hash with 409, whichever view raised them; a write the database refused on a unique key
+    (a lost create race) or another of its rules is a 409 that says so, and a locked (busy)
+    SQLite database a 503 asking to try again, never a 500."""
     app.register_error_handler(PermissionDenied, _denied)
     app.register_error_handler(NotFound, _not_found)
     app.register_error_handler(Tampered, _tampered)
+    app.register_error_handler(IntegrityError, _refused_by_database)
+    app.register_error_handler(OperationalError, _busy)
 
 
 def _denied(error: PermissionDenied) -> tuple[str, int]:
@@ -32,3 +38,21 @@ def _tampered(error: Tampered) -> tuple[str, int]:
     db.session().rollback()
     title = "Frozen data altered"
     return render_template("error.html", code=409, title=title, message=str(error)), 409
+
+
+def _refused_by_database(error: IntegrityError) -> tuple[str, int]:
+    db.session().rollback()
+    message = db.integrity_message(error)
+    title = "Not saved"
+    return render_template(
+        "error.html", code=409, title=title, message=message[0].upper() + message[1:]
+    ), 409
+
+
+def _busy(error: OperationalError) -> ResponseReturnValue:
+    if not db.is_locked(error):
+        return security.server_error(error)
+    db.session().rollback()
+    message = "The database is busy with another change. Nothing was saved: try again."
+    page = render_template("error.html", code=503, title="Busy", message=message)
+    return page, 503, {"Retry-After": "2"}

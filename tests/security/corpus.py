@@ -27,3 +27,7 @@ HOSTILE_TEXT = [
     "x" * 100_000, "\r\n\r\nSet-Cookie: a=b", "{{ 7*7 }}", "\ufeff", "   ", "", "\u200b\u200b",
 ]  # fmt: skip
 HUGE = "x" * (10 * 1024 * 1024)  # a 10 MB field: above MAX_FORM_MEMORY_SIZE
+# Ids past what the id columns hold (INTEGER: 32-bit on PostgreSQL; SQLite stops at 64 bits).
+OUT_OF_RANGE_IDS = ["2147483648", "9223372036854775808", "99999999999999999999"]
+# API query values that are never a label, key or page (issue 13 point 22).
+BAD_API_PARAMETERS = ["\x00", "a\x00b", "\x01", "line\nbreak", "tab\there", "\x7f", "x" * 201]

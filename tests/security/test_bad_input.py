@@ -28,6 +28,7 @@ from tests.security.corpus import (
     BAD_PERIOD_KEYS,
     HOSTILE_TEXT,
     HUGE,
+    OUT_OF_RANGE_IDS,
     SCRIPT,
 )
 from tests.security.fingerprint import changed, fingerprint
@@ -452,6 +453,8 @@ QUERY_VALUES = [
     "' OR 1=1 --",
     "%",
     "é" * 500,
+    *OUT_OF_RANGE_IDS[:2],  # past INTEGER and past 64 bits (issue 13 point 22)
+    "\x01",
 ]
 QUERY_PATHS = [
     "/projects?pillar={v}",
@@ -466,7 +469,12 @@ QUERY_PATHS = [
     "/entities/{v}/audit",
     "/projects/{{project_id}}/reports/{v}",
     "/reports/preview.pdf?period={v}&entity={v}",
+    "/projects/{v}",
     "/reports/{v}/review",
+    "/api/v1/baselines/{{label}}?compare={v}",
+    "/baselines/{{label}}/report?compare={v}",
+    "/baselines/{{label}}.csv?compare={v}",
+    "/api/v1/quarterly/2019Q3?compare={v}&entity={v}",
 ]
 QUERY_CASES = [(p, v) for p in QUERY_PATHS for v in QUERY_VALUES]
 
