@@ -13,7 +13,7 @@ from typing import Any
 
 from app import text as text_rule
 from app.errors import ValidationFailed
-from reports.tabular import neutralise
+from reports.tabular import restore
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -193,12 +193,9 @@ def _row(
 
 
 def restored(text: str) -> str:
-    """Undo the apostrophe the app's exports put before text a spreadsheet would read as a
+    """Undo the apostrophes the app's exports put before text a spreadsheet would read as a
     formula (reports.tabular.neutralise), so that re-importing an export changes nothing."""
-    if not text.startswith("'"):
-        return text
-    rest = text[1:]
-    return rest if neutralise(rest) != rest else text
+    return restore(text)
 
 
 def cell_text(value: Any) -> str:
