@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -21,6 +22,7 @@ from app.progress import services as entry
 from app.progress import workflow
 from app.progress.forms import ReportForm, ReviewForm, field_for_gap, report_form, to_input
 from app.progress.queries import last_approved_values
+from app.progress.window import not_open_yet
 
 bp = Blueprint("progress", __name__, template_folder="templates")
 
@@ -99,13 +101,14 @@ def _reset_version(form: ReportForm, current: ProgressReport | None) -> None:
 def _render_report(
     scope: entry.ReportScope, form: ReportForm, status: int = 200, **extra: Any
 ) -> ResponseReturnValue:
-    report = scope.report
+    report, period = scope.report, scope.period
+    opens = not_open_yet(period.key, period.entry_opens_on, dt.date.today())
     editable = (report is None or report.status in workflow.EDITABLE) and (
-        scope.period.status == PeriodStatus.OPEN.value
+        period.status == PeriodStatus.OPEN.value and opens is None
     )
     context = _report_context(scope)
     return render_template(
-        "progress/report.html", form=form, editable=editable, **context, **extra
+        "progress/report.html", form=form, editable=editable, opens=opens, **context, **extra
     ), status
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +24,7 @@ from app.portfolio.imports.services import DEFAULT_LIMITS
 from app.progress import services as entry
 from app.progress import workflow
 from app.progress.numbers import check_quantity, parse_quantity
+from app.progress.window import not_open_yet
 from app.progress.workbook import HEADER, IDENTIFIERS, INPUTS, SHEET, check_archive
 
 MAX_ROWS = 5000
@@ -131,6 +133,8 @@ def _batch(
         _refuse(number, "period", f"{key!r} is not a reporting period")
     if period.status == PeriodStatus.LOCKED.value:
         _refuse(number, "period", f"{key} is locked; nothing in it can change")
+    if (opens := not_open_yet(key, period.entry_opens_on, dt.date.today())) is not None:
+        _refuse(number, "period", opens)
     scope = entry.load_scope(session, project, period)
     status = scope.report.status if scope.report else workflow.DRAFT
     if status not in workflow.EDITABLE:
