@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NoReturn
@@ -19,6 +20,7 @@ from app.models.enums import PeriodStatus
 from app.models.portfolio import Project
 from app.models.progress import ReportingPeriod
 from app.models.reference import Entity
+from app.portfolio.imports.bounds import check_workbook
 from app.portfolio.imports.reader import Limits
 from app.portfolio.imports.services import DEFAULT_LIMITS
 from app.progress import services as entry
@@ -49,6 +51,8 @@ def import_workbook(
     as it is (no new version, no audit event), so uploading the downloaded workbook unchanged
     changes nothing."""
     check_archive(blob, limits.max_bytes, limits.max_uncompressed_bytes)
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        check_workbook(archive, limits.bounds)
     rows = _read_rows(blob)
     problems: list[str] = []
     batches: dict[tuple[str, str], Batch] = {}
@@ -85,7 +89,7 @@ def _read_rows(blob: bytes) -> list[tuple[int, list[Any]]]:
         wb = openpyxl.load_workbook(io.BytesIO(blob), read_only=True, data_only=False)
         ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
         # Read-only sheets parse cells while iterating: a cell such as <v>INF</v> raises here.
-        rows = list(ws.iter_rows(max_row=MAX_ROWS + 2))
+        rows = list(ws.iter_rows(max_row=MAX_ROWS + 2, max_col=len(HEADER)))
         wb.close()
     except Exception:  # openpyxl raises many types for a broken file
         raise ValidationFailed(["file: the workbook cannot be read"]) from None
