@@ -27,13 +27,13 @@ Cell = str | int | Decimal | float | date | datetime | Enum | None
 Rows = Iterable[Sequence[Cell]]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 # Text a spreadsheet could read as a formula: at the start, or after a separator of any locale or
-# a line break (spaces allowed between), since a spreadsheet set to that separator starts a new
-# cell there. The apostrophe goes before any apostrophes already there, so that `restore` gives
-# back exactly the text that was neutralised.
-LEADING = re.compile(r"^([ \t]*)(?='*[=+\-@\t\r\0])")
-AFTER_SEPARATOR = re.compile(r"([,;\t\r\n][ \t]*)(?='*[=+\-@\0])")
-LEADING_ADDED = re.compile(r"^([ \t]*)'(?='*[=+\-@\t\r\0])")
-AFTER_SEPARATOR_ADDED = re.compile(r"([,;\t\r\n][ \t]*)'(?='*[=+\-@\0])")
+# a line break (spaces and quotes allowed between), since a spreadsheet set to that separator
+# starts a new cell there. The apostrophe goes before any apostrophes already there, so that
+# `restore` gives back exactly the text that was neutralised.
+LEADING = re.compile(r"^([ \t\"]*)(?='*[=+\-@\t\r\0])")
+AFTER_SEPARATOR = re.compile(r"([,;\t\r\n][ \t\"]*)(?='*[=+\-@\0])")
+LEADING_ADDED = re.compile(r"^([ \t\"]*)'(?='*[=+\-@\t\r\0])")
+AFTER_SEPARATOR_ADDED = re.compile(r"([,;\t\r\n][ \t\"]*)'(?='*[=+\-@\0])")
 QUOTED = re.compile(r"[,;\t\"\r\n]")
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_MAX = 31

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators.types import Pillar
@@ -84,6 +84,7 @@ SEPARATED = {
     "a\r\n+1": "a\r\n'+1",
     "ok;-3": "ok;'-3",
     "=1;'=2": "'=1;''=2",
+    'a;"=1': "a;\"'=1",
 }
 
 
@@ -111,6 +112,7 @@ FORMULA = ("=", "+", "-", "@")
 TEXT = st.text(alphabet=",;\t\r\n =+-@\"'ab1", max_size=12)
 
 
+@settings(max_examples=2000)
 @given(st.lists(TEXT, min_size=1, max_size=4))
 def test_no_locale_splits_a_csv_row_into_a_formula(row: list[str]) -> None:
     """Property: whichever separator a spreadsheet reads with, no cell starts a formula, and the
