@@ -13,6 +13,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from app import blueprints, commands, db, security
     from app import config as settings
     from app.auth import views as auth_views
+    from reports import fonts
 
     app = Flask(
         __name__,
@@ -21,6 +22,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         static_folder="ui/static",
     )
     app.config.from_mapping(settings.build(app.instance_path, config))
+    fonts.configure(settings.pdf_fonts(app.config))
     db.init_app(app)
     security.init_app(app)
     auth_views.init_app(app)

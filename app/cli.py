@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app import db
 from app.errors import DomainError, ValidationFailed
+from reports.errors import ReportError
 
 
 def fail(message: str) -> None:
@@ -44,6 +45,9 @@ def domain_command(func: Callable[..., Any]) -> Callable[..., Any]:
                 click.echo(one_line(problem), err=True)
             sys.exit(1)
         except DomainError as error:
+            db.session().rollback()
+            fail(one_line(str(error)))
+        except ReportError as error:  # a font file missing, a layout that cannot be done
             db.session().rollback()
             fail(one_line(str(error)))
         except SQLAlchemyError as error:

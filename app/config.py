@@ -9,6 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from reports.fonts import DEFAULT_FONT_FILES, FontFiles, FontsMissing
+
 PLACEHOLDER_KEYS = frozenset(
     {"", "dev", "changeme", "change-me", "secret", "secret-key", "CHANGE_ME"}
 )
@@ -37,6 +39,8 @@ DEFAULTS: dict[str, Any] = {
     "LOGIN_MAX_FAILURES": 5,
     "LOGIN_WINDOW_SECONDS": 900,
     "PRODUCTION": False,
+    # the PDF reports' TrueType fonts, role -> file (see reports/fonts.py); Debian's by default
+    "PDF_FONTS": dict(DEFAULT_FONT_FILES),
 }
 
 ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "PRODUCTION", "TRUSTED_HOSTS")
@@ -49,6 +53,8 @@ def from_environment() -> dict[str, Any]:
         if os.environ.get(key):
             found[key] = os.environ[key]
     for key, value in os.environ.items():
+        if key.startswith("PDF_FONT_") and value:  # PDF_FONT_CJK=/path/wqy-zenhei.ttc
+            found.setdefault("PDF_FONTS", {})[key.removeprefix("PDF_FONT_").lower()] = value
         if key.startswith("FLASK_") and key not in ("FLASK_APP", "FLASK_DEBUG", "FLASK_RUN_PORT"):
             found[key.removeprefix("FLASK_")] = value
     if isinstance(found.get("PRODUCTION"), str):
@@ -68,6 +74,7 @@ def build(instance_path: str, overrides: Mapping[str, Any] | None) -> dict[str, 
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = instance_secret_key(Path(instance_path))
     check_secret_key(str(config["SECRET_KEY"]))
+    config["PDF_FONTS"] = {**DEFAULT_FONT_FILES, **config.get("PDF_FONTS", {})}
     if config["PRODUCTION"]:
         config.update(
             SESSION_COOKIE_SECURE=True,
@@ -98,3 +105,11 @@ def instance_secret_key(instance: Path) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(key)
     return key
+
+
+def pdf_fonts(config: Mapping[str, Any]) -> FontFiles:
+    """Return the PDF reports' font files named by the PDF_FONTS setting."""
+    try:
+        return FontFiles.from_mapping(config["PDF_FONTS"])
+    except FontsMissing as error:
+        raise ConfigError(f"PDF_FONTS: {error}") from error

@@ -44,3 +44,33 @@ def assess(
     """Return the achievement ratio together with its status."""
     ratio = achievement(actual, baseline, target)
     return ratio, status_of(ratio)
+
+
+def why_not_assessed(
+    actual: Decimal | None, baseline: Decimal | None, target: Decimal | None
+) -> str | None:
+    """Return why `achievement` gives None for these figures, or None when it gives a ratio."""
+    if actual is None:
+        return "no approved value"
+    if baseline is None:
+        return "no baseline"
+    if target is None:
+        return "no target"
+    if target == baseline:
+        return "target equals baseline"
+    return None
+
+
+def status_thresholds() -> list[tuple[AchievementStatus, str]]:
+    """Describe each status by the thresholds above, as a reader should be told them."""
+    on_track, at_risk = _pct(ON_TRACK_FROM), _pct(AT_RISK_FROM)
+    return [
+        (AchievementStatus.ON_TRACK, f"achievement of {on_track} % or more"),
+        (AchievementStatus.AT_RISK, f"achievement of {at_risk} % or more, below {on_track} %"),
+        (AchievementStatus.OFF_TRACK, f"achievement below {at_risk} %"),
+        (AchievementStatus.NOT_ASSESSED, "no achievement can be computed (the reason is given)"),
+    ]
+
+
+def _pct(ratio: Decimal) -> str:
+    return f"{(ratio * 100).normalize():f}"

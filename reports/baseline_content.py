@@ -23,6 +23,7 @@ from reports.content import (
     SeedFundingSection,
     StatusChange,
 )
+from reports.formatting import fmt_date
 
 Number = Decimal | int
 
@@ -142,7 +143,7 @@ class BaselineChanges:
     @property
     def name(self) -> str:
         """Return how the change columns name the comparison: label and as-of date."""
-        return f"{self.label} (as of {self.as_of.isoformat()})"
+        return f"{self.label} (as of {fmt_date(self.as_of)})"
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,8 @@ class BaselineModel:
     seed_funding: Sequence[SeedFundingSection] = ()
     comparison: BaselineChanges | None = None
     draft: bool = False
+    # reports.messages.key_messages of these figures (and of the comparison, when there is one)
+    key_messages: Sequence[str] = ()
 
     def headline(self, key: str) -> Figure:
         """Return the headline figure of a key."""

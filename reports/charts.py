@@ -15,13 +15,14 @@ from typing import Any
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.typing import RcKeyType
 from PIL import Image as PILImage
 
 Number = Decimal | int | float
 MARGIN_TOP_IN = 0.42  # room for the title above the axes
 ROTATED_LABELS_IN = 0.75  # room under the axes for labels set at an angle
+NICE_STEPS = [1, 2, 5, 10]  # tick steps: 1, 2 or 5 times a power of ten
 
 # Sober palette shared with the PDF: UN blue, navy, muted red for shortfalls, greys.
 BLUE = "#009EDB"
@@ -56,17 +57,29 @@ def _floats(values: Sequence[Number]) -> list[float]:
     return [float(v) for v in values]
 
 
+def _exact(value: float) -> str:
+    """Write a tick value with the decimals it has (up to six): 2.5, 10, 0.25, 1,500."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def compact_number(value: float, _position: object = None) -> str:
-    """Write an axis value briefly: 2,500 / 150M / 1.2B, never matplotlib's 1e8 offset."""
+    """Write an axis value briefly and exactly: 2.5 / 2,500 / 150M / 1.25B, never an offset."""
     size = abs(value)
     for limit, suffix in ((1e9, "B"), (1e6, "M")):
         if size >= limit:
-            return f"{value / limit:,.1f}".removesuffix(".0") + suffix
-    return f"{value:,.0f}" if size >= 1 or value == 0 else f"{value:g}"
+            return _exact(value / limit) + suffix
+    return _exact(value)
+
+
+def nice_locator() -> MaxNLocator:
+    """Place value ticks at 1, 2 or 5 times a power of ten, so every label is a round number."""
+    return MaxNLocator(nbins=6, steps=NICE_STEPS, min_n_ticks=3)
 
 
 def _value_axis(ax: Any) -> None:
-    """Label the value axis with compact numbers."""
+    """Put the value axis's ticks on nice numbers and label them compactly and exactly."""
+    ax.yaxis.set_major_locator(nice_locator())
     ax.yaxis.set_major_formatter(FuncFormatter(compact_number))
 
 
@@ -193,8 +206,9 @@ def grouped_bar_chart(
             for tick in ax.get_xticklabels():
                 tick.set(rotation=35, ha="right", rotation_mode="anchor")
         ax.set_ylabel(ylabel, parse_math=False)
-        if series:
-            ax.legend(frameon=False, fontsize=7, ncols=len(series))
+        if series:  # headroom above the tallest bar keeps the legend off the bars
+            ax.margins(y=0.3)
+            ax.legend(frameon=False, fontsize=7, ncols=len(series), loc="upper right")
         _margins(fig, bottom=ROTATED_LABELS_IN if rotated else 0.35)
     return fig
 

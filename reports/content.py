@@ -18,14 +18,16 @@ from indicators.types import (
     ProjectStatus,
     Scope,
 )
+from reports.formatting import fmt_date
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-
+HIGHLIGHTS_PER_PILLAR = 5  # a quarterly report shows at most this many marked highlights a pillar
+IPTT_QUARTERS = 4  # the quarters of the indicator tracking table: the report's and three before
 
 def long_date(day: date) -> str:
-    """Write a date the way the United Nations does: "31 August 2018"."""
-    return f"{day.day} {day.strftime('%B %Y')}"
+    """Write a date the way the United Nations does: "31 August 2018" (`fmt_date`)."""
+    return fmt_date(day)
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,22 @@ class SummaryFigure:
 
 
 @dataclass(frozen=True)
+class IpttCell:
+    """An indicator's target to date and approved actual to date as of one quarter."""
+
+    period_key: str
+    target: Decimal | None
+    actual: Decimal | None
+
+
+@dataclass(frozen=True)
 class IndicatorLine:
-    """One indicator's approved figures for the period."""
+    """One indicator's approved figures for the period.
+
+    `target_to_date` is the target `achievement_pct` is computed against; `target_basis` says
+    which it is ("to date": the period targets so far; "life": the life target, when no period
+    target is set yet). `period_target` is this quarter's own target, kept for other readers.
+    """
 
     code: str
     name: str
@@ -73,6 +89,14 @@ class IndicatorLine:
     status: AchievementStatus
     pending: str | None = None  # "submitted, not yet approved", shown apart from the actual
     members: str | None = None  # a roll-up's "12 output indicators, summed"
+    measure: str = "number"  # an indicators.types.Measure value: how figures are formatted
+    target_to_date: Decimal | None = None
+    target_basis: str | None = None  # "to date" or "life"
+    latest_text: str | None = None  # qualitative: the latest approved text
+    text_source: str | None = None  # what that text is: "reported for 2019Q3 (IND-1)"
+    reason: str | None = None  # why the row is not assessed
+    projects: int | None = None  # a roll-up's contributing projects
+    iptt: Sequence[IpttCell] = ()  # the last quarters, oldest first
 
 
 @dataclass(frozen=True)
@@ -257,6 +281,7 @@ class QuarterlyReport:
     # column compares with (None: no comparison). Optional so older callers still build.
     state: PortfolioState | None = None
     compared_with: PortfolioState | None = None
+    key_messages: Sequence[str] = ()  # reports.messages.key_messages, for the report's date
 
     @property
     def change_header(self) -> str | None:

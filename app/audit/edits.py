@@ -82,7 +82,7 @@ def audited_update(
 ) -> dict[str, tuple[Any, Any]]:
     """Apply a change after the version check; record one event if anything changed."""
     kind = object_type(obj)
-    ensure_version(session, obj, kind, version)
+    ensure_version(session, obj, kind, version, user)
     before = snap(obj)
     with session.no_autoflush:  # a refused change must never reach the database
         change()

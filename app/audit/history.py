@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.audit.redaction import clearance, redact_state
 from app.errors import Conflict
 from app.models.audit import AuditEvent
 from app.models.auth import User
@@ -24,24 +25,30 @@ def last_event(session: Session, object_type: str, object_id: object) -> AuditEv
     return session.scalars(stmt).first()
 
 
-def describe(event: AuditEvent | None, session: Session) -> str:
-    """Say who changed the object, when, and what changed, in one sentence."""
+def describe(event: AuditEvent | None, session: Session, reader: User | None = None) -> str:
+    """Say who changed the object, when, and what changed, in one sentence, with confidential
+    needs redacted by the reader's clearance (no reader: no clearance)."""
     if event is None:
         return "It was changed by someone else in the meantime."
     user = session.get(User, event.user_id) if event.user_id else None
     who = user.email if user else "the system"
     when = event.occurred_at.strftime("%Y-%m-%d %H:%M UTC")
-    before, after = event.before or {}, event.after or {}
+    seen = clearance(session, reader, [event.before, event.after])
+    before = redact_state(seen, event.before) or {}
+    after = redact_state(seen, event.after) or {}
     diffs = [f"{k}: {before.get(k)!r} → {v!r}" for k, v in after.items() if before.get(k) != v]
     what = "; ".join(diffs) or event.action
     return f"Changed by {who} at {when} — here is what changed: {what}."
 
 
-def ensure_version(session: Session, obj: Any, object_type: str, version: int | None) -> None:
-    """Raise Conflict when the version the user edited is not the current one."""
+def ensure_version(
+    session: Session, obj: Any, object_type: str, version: int | None, reader: User | None = None
+) -> None:
+    """Raise Conflict when the version the user edited is not the current one; the message says
+    what changed as the reader may see it."""
     if version is not None and version == obj.version:
         return
-    message = describe(last_event(session, object_type, obj.id), session)
+    message = describe(last_event(session, object_type, obj.id), session, reader)
     raise Conflict(message + " Your input is kept below: check it and save again.")
 
 

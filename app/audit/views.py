@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import db
-from app.audit.history import event_page
+from app.audit.history import EventPage, event_page
+from app.audit.redaction import clearance, redact_state, redact_text
 from app.auth.permissions import ensure_can_read_entity_audit
 from app.models.audit import AuditEvent
 from app.models.auth import User
@@ -25,11 +28,32 @@ def _page() -> int:
     return int(value) if value.isdigit() and len(value) < 7 else 1
 
 
-def redact(user: User, state: dict[str, Any] | None) -> dict[str, Any] | None:
-    """Hide what an event says about a confidential need from users who may not see it."""
-    if state and state.get("confidential") and not user.sees_confidential:
-        return {"need": "a confidential CTED need"}
-    return state
+@dataclass(frozen=True)
+class Shown:
+    """One audit event as the reader may see it: confidential needs redacted."""
+
+    event: AuditEvent
+    email: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    reason: str
+
+
+def shown(session: Session, reader: User, page: EventPage) -> list[Shown]:
+    """Return the page's events redacted by the reader's clearance and each need's current flag."""
+    events = [event for event, _ in page.rows]
+    states = [s for e in events for s in (e.before, e.after, e.reason)]
+    seen = clearance(session, reader, states)
+    return [
+        Shown(
+            event,
+            email,
+            redact_state(seen, event.before),
+            redact_state(seen, event.after),
+            redact_text(seen, event.reason),
+        )
+        for event, email in page.rows
+    ]
 
 
 @bp.route("/projects/<int:project_id>/audit")
@@ -43,7 +67,8 @@ def project_audit(project_id: int) -> ResponseReturnValue:
     ensure_can_read_entity_audit(current_user, project.entity_id)
     page = event_page(session, AuditEvent.project_id == project_id, _page())
     title = f"Audit trail of {project.code}"
-    return render_template("audit/events.html", page=page, title=title, redact=redact)
+    rows = shown(session, current_user, page)
+    return render_template("audit/events.html", page=page, rows=rows, title=title)
 
 
 @bp.route("/entities/<acronym>/audit")
@@ -57,4 +82,5 @@ def entity_audit(acronym: str) -> ResponseReturnValue:
     ensure_can_read_entity_audit(current_user, entity.id)
     page = event_page(session, AuditEvent.entity_id == entity.id, _page())
     title = f"Audit trail of {entity.acronym}"
-    return render_template("audit/events.html", page=page, title=title, redact=redact)
+    rows = shown(session, current_user, page)
+    return render_template("audit/events.html", page=page, rows=rows, title=title)

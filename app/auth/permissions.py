@@ -104,12 +104,24 @@ def can_view_report(user: User, project: Project) -> bool:
     return can_edit_project(user, project) or can_review(user)
 
 
-def ensure_can_review(user: User, authors: set[int | None]) -> None:
-    """Raise PermissionDenied unless the user reviews and did not author or submit the report."""
+def ensure_can_review(
+    user: User, authors: set[int | None], entity_id: int | None = None
+) -> None:
+    """Raise PermissionDenied unless the user reviews, changed none of the report's figures
+    (`authors`: everyone who wrote, saved or submitted it) and is not bound to its entity."""
     if not can_review(user):
         raise PermissionDenied("Only reviewers may approve, return or reopen reports.")
     if user.id in authors:
-        raise PermissionDenied("You cannot review a report you wrote or submitted.")
+        raise PermissionDenied(
+            "You cannot review a report you wrote or submitted, or whose figures you changed."
+        )
+    if own_entity(user, entity_id):
+        raise PermissionDenied("You cannot review your own entity's reports.")
+
+
+def own_entity(user: User, entity_id: int | None) -> bool:
+    """Tell whether the user is bound to the entity (a reviewer never reviews its own)."""
+    return user.entity_id is not None and user.entity_id == entity_id
 
 
 def can_use_entity_sheet(user: User, entity_id: int) -> bool:

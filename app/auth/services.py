@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.auth import epoch as _epoch  # noqa: F401  (bumps session epochs on account changes)
 from app.db import utcnow
 from app.errors import DomainError, ValidationFailed
 from app.models.auth import LoginFailure, User
@@ -69,6 +70,8 @@ def _account_problems(
         problems.append(f"role: {role!r} is not one of {', '.join(r.value for r in Role)}")
     if role == Role.FOCAL_POINT and not entity_acronym:
         problems.append("entity: a focal point needs --entity")
+    if role == Role.REVIEWER and entity_acronym:
+        problems.append("entity: a reviewer reviews every entity's reports; leave out --entity")
     if entity_acronym and not session.scalar(
         select(Entity.id).where(Entity.acronym == entity_acronym)
     ):

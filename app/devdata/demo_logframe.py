@@ -183,7 +183,8 @@ def _reports(
             if status != "draft":
                 report.submitted_by, report.submitted_at = focal, _at(period.ends_on, 10)
             if status in ("approved", "returned"):
-                report.reviewed_by, report.reviewed_at = reviewer, _at(period.ends_on, 20)
+                report.reviewed_by, report.reviewed_at = reviewer, _at(period.ends_on, 20 + n)
+                report.is_highlight = status == "approved" and n % 2 == 1
                 report.review_comment = "Please add sources." if status == "returned" else ""
             report.values = [_value(rng, i, period.key) for i in made]
             report.activity_updates = [

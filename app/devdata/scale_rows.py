@@ -289,6 +289,8 @@ def report_row(
         "reviewed_by_id": users["reviewer"] if reviewed else None,
         "reviewed_at": FIXED_TIME if reviewed else None,
         "review_comment": "",
+        # One approved narrative in ten is marked a highlight (the report keeps 5 a pillar).
+        "is_highlight": reviewed and bool(narrative) and report_id % 10 == 0,
         "updated_by_id": users["focal_point"],
         "updated_at": FIXED_TIME,
         "version": 1,

@@ -20,6 +20,7 @@ from app.figures import section_queries, sections
 from app.figures.baseline_changes import changes
 from app.figures.data_source import Source
 from app.figures.headline_figures import Figures, source_figures
+from app.figures.key_facts import model_messages
 from app.figures.seed_funding import seed_funding_summaries
 from app.models.baselines import Baseline
 from indicators.portfolio import Count
@@ -77,7 +78,8 @@ def baseline_model(
         other = intact_baseline(session, compare_label)
         theirs = frozen_model(session, other, reveal_confidential)
         comparison = changes(session, (baseline, model), (other, theirs))
-    return replace(model, issue_date=today or dt.date.today(), comparison=comparison)
+    model = replace(model, issue_date=today or dt.date.today(), comparison=comparison)
+    return replace(model, key_messages=model_messages(model))
 
 
 def frozen_model(session: Session, baseline: Baseline, reveal: bool) -> b.BaselineModel:
@@ -116,7 +118,8 @@ def live_model(session: Session, reveal: bool, today: dt.date | None = None) -> 
     """Return the live portfolio's report: the same tables, as of today, with no hash."""
     day = today or dt.date.today()
     header = b.BaselineModel("Live portfolio", "live portfolio", day, day, "", day, ())
-    return _compute(session, Source(None), header, reveal)
+    model = _compute(session, Source(None), header, reveal)
+    return replace(model, key_messages=model_messages(model))
 
 
 def _compute(

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.figures.indicator_sql import NON_CUMULATIVE, indicator_select
 from app.models.logframe import Indicator
-from indicators.achievement import assess
+from indicators.achievement import assess, why_not_assessed
 from indicators.periods import PeriodKey
 from indicators.types import AchievementStatus, Measure
 
@@ -35,6 +35,10 @@ class IndicatorFigures:
     achievement: Decimal | None = None
     status: AchievementStatus = AchievementStatus.NOT_ASSESSED
     pending: Decimal | None = None
+    target_basis: str | None = None  # "to date" or "life": which target `achievement` used
+    latest_text: str | None = None  # qualitative: the latest approved text
+    text_as_of: str | None = None  # the end date of the period that text was reported for
+    reason: str | None = None  # why not assessed, when `achievement` is None
 
 
 def indicator_figures(
@@ -72,11 +76,32 @@ def yardstick(to_date: Decimal | None, life_target: Decimal | None) -> Decimal |
     return to_date or life_target
 
 
+def basis(to_date: Decimal | None, life_target: Decimal | None) -> str | None:
+    """Name the target `yardstick` picks: "to date", "life" or None."""
+    return "to date" if to_date else "life" if life_target is not None else None
+
+
+def split_text(tagged: str | None) -> tuple[str | None, str | None]:
+    """Split a "YYYY-MM-DD|text" tag of `latest_text` into (text, date)."""
+    if not tagged:
+        return None, None
+    day, _, text = tagged.partition("|")
+    return text, day
+
+
+def reason_of(measure: str, actual: Decimal | None, baseline: Any, target: Any) -> str | None:
+    """Say why an indicator is not assessed (qualitative ones are reported, never scored)."""
+    if measure == Measure.QUALITATIVE.value:
+        return "qualitative: its latest approved text is shown, not scored"
+    return why_not_assessed(actual, baseline, target)
+
+
 def figures_of(row: Any) -> IndicatorFigures:
     """Turn one row of indicator_select into an indicator's figures."""
     actual = life_value(row.measure, row.cumulation, row.value, row.num, row.den)
     target = yardstick(row.to_date, row.life_target)
     ratio, status = assess(actual, row.baseline, target)
+    text, text_as_of = split_text(row.last_text)
     return IndicatorFigures(
         id=row.id,
         code=row.code,
@@ -92,4 +117,8 @@ def figures_of(row: Any) -> IndicatorFigures:
         achievement=ratio,
         status=status,
         pending=life_value(row.measure, row.cumulation, row.p_value, row.p_num, row.p_den),
+        target_basis=basis(row.to_date, row.life_target),
+        latest_text=text,
+        text_as_of=text_as_of,
+        reason=reason_of(row.measure, actual, row.baseline, target),
     )

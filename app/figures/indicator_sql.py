@@ -36,23 +36,32 @@ def latest_of(key: Any, width: int, figure: Any, when: Any) -> Any:
     return cast(func.substr(func.max(case((when, tagged))), width + 2), QUANTITY)
 
 
-def _values(period: PeriodKey, status: ReportStatus, only_this: bool) -> AnySelect:
-    """Select the values of a status up to a period (or in it), with their period's end."""
+def value_rows(period: PeriodKey, status: ReportStatus, only_this: bool) -> AnySelect:
+    """Select the values of a status up to a period (or in it), with their period's end.
+
+    "Up to" holds on both the period key and its end date, so that a later quarter's value
+    never reaches an earlier report whatever dates its period was given.
+    """
     v = IndicatorValue
     stmt = (
-        select(v.indicator_id, v.value, v.numerator, v.denominator, ReportingPeriod.ends_on)
+        select(v.indicator_id, v.value, v.numerator, v.denominator, v.text, ReportingPeriod.ends_on)
         .join(ProgressReport, ProgressReport.id == v.report_id)
         .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
         .where(ProgressReport.status == status.value)
     )
     if only_this:
         return stmt.where(ReportingPeriod.key == str(period))
-    return stmt.where(ReportingPeriod.ends_on <= period.end())
+    return stmt.where(ReportingPeriod.ends_on <= period.end(), ReportingPeriod.key <= str(period))
+
+
+def latest_text(key: Any, text: Any) -> Any:
+    """Return "key|text" of the row with the greatest key among rows with a text, else NULL."""
+    return func.max(case((func.length(text) > 0, cast(key, String) + "|" + text)))
 
 
 def value_sums(period: PeriodKey, status: ReportStatus, only_this: bool = False) -> Subquery:
     """Return per indicator: sums of values and of paired parts, and the latest of each."""
-    r = _values(period, status, only_this).subquery()
+    r = value_rows(period, status, only_this).subquery()
     pair = and_(r.c.numerator.is_not(None), r.c.denominator.is_not(None))
     return (
         select(
@@ -63,6 +72,7 @@ def value_sums(period: PeriodKey, status: ReportStatus, only_this: bool = False)
             latest_of(r.c.ends_on, 10, r.c.value, r.c.value.is_not(None)).label("last_value"),
             latest_of(r.c.ends_on, 10, r.c.numerator, pair).label("last_num"),
             latest_of(r.c.ends_on, 10, r.c.denominator, pair).label("last_den"),
+            latest_text(r.c.ends_on, r.c.text).label("last_text"),
         )
         .group_by(r.c.indicator_id)
         .subquery()
@@ -131,6 +141,8 @@ def indicator_select(period: PeriodKey, entity: str | None = None) -> AnySelect:
             i.life_target,
             pillar.label("pillar"),
             func.coalesce(i.outcome_id, Output.outcome_id).label("parent_outcome"),
+            Project.id.label("project_id"),
+            approved.c.last_text,
             *_actual_columns(approved, ""),
             *_actual_columns(pending, "p_"),
             *_target_columns(targets),

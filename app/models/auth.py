@@ -31,7 +31,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))
     entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     active: Mapped[bool] = mapped_column(default=True)
-    # Bumped at logout and deactivation: a session cookie carrying an older epoch is refused.
+    # Bumped at logout and on any change of active, role, entity or password (auth/epoch.py):
+    # a session cookie carrying an older epoch is refused.
     session_epoch: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 

@@ -14,7 +14,9 @@ from app.models.audit import AuditEvent
 from app.models.auth import User
 from app.models.progress import ProgressReport
 
-REPORT_FIELDS = ("status", "narrative", "review_comment", "version")
+REPORT_FIELDS = ("status", "narrative", "review_comment", "is_highlight", "version")
+# The audited actions that change a report's figures (web form, workbook upload, submission).
+FIGURE_ACTIONS = ("save", "submit")
 
 
 def plain(number: Decimal | None) -> str | None:
@@ -38,6 +40,22 @@ def report_snapshot(report: ProgressReport) -> dict[str, Any]:
         picture[f"{label} status"] = update.status
         picture[f"{label} % complete"] = update.percent_complete
     return picture
+
+
+def report_editors(session: Session, report: ProgressReport) -> set[int | None]:
+    """Return everyone who wrote, saved or submitted the report (any audited save), in one query."""
+    stmt = (
+        select(AuditEvent.user_id)
+        .where(
+            AuditEvent.project_id == report.project_id,
+            AuditEvent.object_type == "progress_report",
+            AuditEvent.object_id == str(report.id),
+            AuditEvent.action.in_(FIGURE_ACTIONS),
+        )
+        .distinct()
+    )
+    audited = set(session.scalars(stmt))
+    return audited | {report.author_id, report.submitted_by_id, report.updated_by_id}
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,8 @@ def _due_rows(session: Session, today: dt.date, entity_id: int | None) -> list[D
 
 
 # project id, code, title, entity, period key, due on, then the report if one was started:
-# its id, status and review comment
+# its id, status and review comment (the last return or reopening reason: a save keeps it, so an
+# answered-but-not-resubmitted report still shows it)
 DueSelectRow = tuple[int, str, str, str, str, dt.date, int | None, str | None, str | None]
 
 

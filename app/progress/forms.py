@@ -7,7 +7,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import Field, IntegerField, SelectField, TextAreaField
+from wtforms import BooleanField, Field, IntegerField, SelectField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import HiddenInput, TextInput
 
@@ -154,6 +154,7 @@ class ReviewForm(FlaskForm):
 
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     comment = TextAreaField("Comment", [Length(max=MAX_TEXT), clean_text])
+    highlight = BooleanField("Mark the narrative as a highlight of the quarterly report")
 
 
 class UploadForm(FlaskForm):

@@ -89,7 +89,7 @@ def update_period(
 ) -> ReportingPeriod:
     """Change when entry opens and when reports are due."""
     ensure_admin(user)
-    ensure_version(session, period, "reporting_period", version)
+    ensure_version(session, period, "reporting_period", version, user)
     _check_window(entry_opens_on, due_on)
     before = snapshot(period, FIELDS)
     period.entry_opens_on, period.due_on = entry_opens_on, due_on

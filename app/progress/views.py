@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app import db
-from app.auth.permissions import can_edit_project, can_review
+from app.auth.permissions import can_edit_project, can_review, own_entity
 from app.db import transaction
 from app.errors import DomainError, PermissionDenied, ValidationFailed
 from app.models.enums import PeriodStatus
@@ -20,9 +20,12 @@ from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.progress import services as entry
 from app.progress import workflow
+from app.progress.audit_state import report_editors
 from app.progress.forms import ReportForm, ReviewForm, field_for_gap, report_form, to_input
 from app.progress.queries import last_approved_values
+from app.progress.review_thread import open_return, review_thread
 from app.progress.window import not_open_yet
+from reports.content import HIGHLIGHTS_PER_PILLAR
 
 bp = Blueprint("progress", __name__, template_folder="templates")
 
@@ -113,9 +116,13 @@ def _render_report(
 
 
 def _report_context(scope: entry.ReportScope) -> dict[str, Any]:
-    ids = [i.id for i in scope.indicators]
-    last = last_approved_values(db.session(), ids, before_key=scope.period.key)
-    return {"scope": scope, "sections": sections(scope), "last": last, "report": scope.report}
+    session, ids = db.session(), [i.id for i in scope.indicators]
+    last = last_approved_values(session, ids, before_key=scope.period.key)
+    thread = review_thread(session, scope.report)
+    return {
+        "scope": scope, "sections": sections(scope), "last": last, "report": scope.report,
+        "thread": thread, "back": open_return(thread, scope.report),
+    }  # fmt: skip
 
 
 def sections(scope: entry.ReportScope) -> list[tuple[Output, list[Indicator], list[Activity]]]:
@@ -134,6 +141,8 @@ def sections(scope: entry.ReportScope) -> list[tuple[Output, list[Indicator], li
 
 
 def _load_report(report_id: int) -> ProgressReport:
+    if not 0 < report_id < 2**31:  # beyond any id: 404, never a database overflow
+        abort(404)
     found = db.session().get(ProgressReport, report_id)
     if found is None:
         abort(404)
@@ -154,16 +163,25 @@ def _render_review(
     found: ProgressReport, form: ReviewForm, status: int = 200, **extra: Any
 ) -> ResponseReturnValue:
     scope = entry.load_scope(db.session(), found.project, found.period)
-    authors = {found.author_id, found.submitted_by_id, found.updated_by_id}
     return render_template(
         "progress/review.html",
         form=form,
-        own=current_user.id in authors,
+        own=_own_reason(found),
         actions=workflow.allowed_actions(found.status),
         locked=found.period.status == PeriodStatus.LOCKED.value,
+        highlights_per_pillar=HIGHLIGHTS_PER_PILLAR,
         **_report_context(scope),
         **extra,
     ), status
+
+
+def _own_reason(found: ProgressReport) -> str:
+    """Say why the current user may not decide on this report, or "" if they may."""
+    if current_user.id in report_editors(db.session(), found):
+        return "You entered, saved or submitted figures of this report"
+    if own_entity(current_user, found.project.entity_id):
+        return "You belong to the entity that wrote this report"
+    return ""
 
 
 @bp.route("/reports/<int:report_id>/<action>", methods=["POST"])
@@ -191,7 +209,9 @@ def decide(report_id: int, action: str) -> Any:
 def _decision(action: str, found: ProgressReport, form: ReviewForm) -> None:
     session, version, text = db.session(), form.version.data or 0, form.comment.data or ""
     if action == "approve":
-        workflow.approve(session, current_user, found, version)
+        workflow.approve(
+            session, current_user, found, version, text, highlight=bool(form.highlight.data)
+        )
     elif action == "return":
         workflow.return_report(session, current_user, found, version, text)
     else:

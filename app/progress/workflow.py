@@ -15,7 +15,7 @@ from app.errors import Conflict, DomainError, ValidationFailed
 from app.models.auth import User
 from app.models.enums import PeriodStatus
 from app.models.progress import ProgressReport, ReportingPeriod
-from app.progress.audit_state import report_snapshot
+from app.progress.audit_state import report_editors, report_snapshot
 from app.progress.window import ensure_entry_open
 from indicators.types import ReportStatus
 
@@ -69,9 +69,23 @@ def ensure_period_open(session: Session, report: ProgressReport) -> None:
     ensure_entry_open(period.key, opens_on)
 
 
-def approve(session: Session, user: User, report: ProgressReport, version: int) -> None:
-    """Approve a submitted report, refusing its author, a locked period and a lost race."""
-    _review(session, user, report, "approve", version, "")
+def approve(
+    session: Session,
+    user: User,
+    report: ProgressReport,
+    version: int,
+    comment: str = "",
+    highlight: bool = False,
+) -> None:
+    """Approve a submitted report, refusing anyone who changed its figures, a locked period and
+    a lost race.
+
+    An optional comment is kept in the review conversation. `highlight` marks the narrative as one
+    the quarterly report may quote (audited with the approval); a later reopening clears the mark,
+    and the next approval decides again.
+    """
+    comment = _required(comment, "comment") if (comment or "").strip() else ""
+    _review(session, user, report, "approve", version, comment, {"is_highlight": bool(highlight)})
 
 
 def return_report(
@@ -84,15 +98,22 @@ def return_report(
 def reopen(session: Session, user: User, report: ProgressReport, version: int, reason: str) -> None:
     """Reopen an approved report (back to returned) with a required, audited reason."""
     reason = _required(reason, "reason")
-    ensure_can_review(user, set())
-    _change(session, user, report, "reopen", version, {"review_comment": reason}, reason)
+    ensure_can_review(user, set(), report.project.entity_id)
+    fields = {"review_comment": reason, "is_highlight": False}
+    _change(session, user, report, "reopen", version, fields, reason)
 
 
 def _review(
-    session: Session, user: User, report: ProgressReport, action: str, version: int, comment: str
+    session: Session,
+    user: User,
+    report: ProgressReport,
+    action: str,
+    version: int,
+    comment: str,
+    more: dict[str, Any] | None = None,
 ) -> None:
-    ensure_can_review(user, {report.author_id, report.submitted_by_id, report.updated_by_id})
-    fields: dict[str, Any] = {"review_comment": comment}
+    ensure_can_review(user, report_editors(session, report), report.project.entity_id)
+    fields: dict[str, Any] = {"review_comment": comment} | (more or {})
     _change(session, user, report, action, version, fields, comment)
 
 

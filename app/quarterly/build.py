@@ -30,6 +30,7 @@ from app.errors import NotFound, ValidationFailed
 from app.figures import sections
 from app.figures.baseline_report import Figures, source_figures
 from app.figures.data_source import Filters, Source
+from app.figures.key_facts import quarter_messages
 from app.models.baselines import Baseline
 from app.models.progress import ReportingPeriod
 from app.models.reference import Entity
@@ -49,6 +50,7 @@ class Headlines:
     rows: list[m.SummaryFigure]
     source: Source
     current: Figures
+    compared: Figures | None = None  # the figures of `compared_with`, for the key messages
 
 
 def quarterly_headlines(
@@ -65,9 +67,10 @@ def quarterly_headlines(
         ensure_intact(session, frozen)
     source = Source(frozen.id if frozen else None, Filters(entity=entity or ""))
     current = source_figures(session, source, reveal_confidential=False)
-    rows = _headlines(current, _figures_of(session, other, entity), entity)
+    theirs = _figures_of(session, other, entity)
+    rows = _headlines(current, theirs, entity)
     compared = state_of(other, today) if other else None
-    return Headlines(state_of(frozen, today), compared, rows, source, current)
+    return Headlines(state_of(frozen, today), compared, rows, source, current, theirs)
 
 
 def build_quarterly(
@@ -109,6 +112,7 @@ def build_quarterly(
         else f"No reporting period was opened for {period}: no progress was reported for it.",
         state=top.state,
         compared_with=top.compared_with,
+        key_messages=quarter_messages(session, top, entity),
     )
 
 

@@ -5,35 +5,60 @@ The portfolio sections it shares with the baseline report: `app.figures.section_
 
 from __future__ import annotations
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.reference import Entity
 from indicators.types import ACTIVE_STATUSES, ReportStatus
+from reports.content import HIGHLIGHTS_PER_PILLAR
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
 
 
 def highlight_rows(
-    session: Session, period_key: str, entity: str | None
+    session: Session, period_key: str, entity: str | None, per_pillar: int = HIGHLIGHTS_PER_PILLAR
 ) -> list[Row[str, str, str, str]]:
-    """Return (pillar, project code, title, narrative) of the period's approved reports."""
+    """Return (pillar, project code, title, narrative) of the period's marked highlights.
+
+    Only approved reports a reviewer marked as a highlight, at most `per_pillar` a pillar, the
+    newest approval first: the report stays the same length whatever the portfolio's size.
+    """
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=Project.pillar_code,
+            order_by=(ProgressReport.reviewed_at.desc(), Project.code),
+        )
+        .label("rank")
+    )
     stmt = (
-        select(Project.pillar_code, Project.code, Project.title, ProgressReport.narrative)
+        select(
+            Project.pillar_code,
+            Project.code,
+            Project.title,
+            ProgressReport.narrative,
+            rank,
+        )  # fmt: skip
         .join(ProgressReport, ProgressReport.project_id == Project.id)
         .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
         .where(
             ReportingPeriod.key == period_key,
             ProgressReport.status == ReportStatus.APPROVED.value,
+            ProgressReport.is_highlight.is_(True),
             ProgressReport.narrative != "",
         )
-        .order_by(Project.code)
     )
     if entity:
         stmt = stmt.join(Entity, Entity.id == Project.entity_id).where(Entity.acronym == entity)
-    return list(session.execute(stmt).all())
+    ranked = stmt.subquery()
+    chosen = (
+        select(ranked.c.pillar_code, ranked.c.code, ranked.c.title, ranked.c.narrative)
+        .where(ranked.c.rank <= per_pillar)
+        .order_by(ranked.c.pillar_code, ranked.c.rank)
+    )
+    return list(session.execute(chosen).all())
 
 
 def report_status_rows(

@@ -74,10 +74,11 @@ def index(compare_error: str | None = None, status: int = 200) -> ResponseReturn
     return page, status
 
 
-@bp.route("/reports/preview.pdf")
+@bp.route("/reports/preview.pdf", methods=["GET", "POST"])
 @login_required
 def preview() -> ResponseReturnValue:
-    """Render a draft of a quarterly report now; every page says DRAFT."""
+    """Render a draft of a quarterly report now; every page says DRAFT. The page's form posts
+    (its CSRF token stays out of the URL); a plain GET with the period needs no token."""
     period, entity = _choice()
     compare = _compare()
     if (error := _unknown_compare(compare)) is not None:

@@ -5,31 +5,45 @@ It renders `reports.baseline_content.BaselineModel`, the object every other form
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Table  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, NextPageTemplate, Spacer, Table  # type: ignore[import-untyped]
 
 from reports.baseline_content import BaselineChanges, BaselineModel
 from reports.baseline_text import fmt_change, fmt_figure
 from reports.content import ProjectRef
-from reports.formatting import fmt_number
+from reports.formatting import fmt_date, fmt_number
 from reports.pdf import baseline_tables as t
 from reports.pdf import sections
 from reports.pdf import styles as s
-from reports.pdf.blocks import heading, house_table, para, text_rows
+from reports.pdf.blocks import (
+    digest_para,
+    heading,
+    house_table,
+    para,
+    section_break,
+    text_rows,
+    widen,
+)
 from reports.pdf.document import PageMeta, build_pdf
+from reports.pdf.messages import key_messages
 from reports.pdf.quarterly import COMPACT
 from reports.pdf.seed_funding import seed_funding
 
 
 def render_baseline(report: BaselineModel) -> bytes:
     """Render a baseline's report, with its comparison when it has one, as PDF bytes."""
+    s.register_fonts()
     meta = PageMeta(
         title=report.title,
         header_right=f"Baseline {report.label}",
-        footer_left=f"Baseline {report.label} \u2013 as of {report.as_of.isoformat()}",
+        footer_left=f"Baseline {report.label} \u2013 as of {fmt_date(report.as_of)}",
         draft=report.draft,
+        doc_title=f"Baseline report - {report.label}",
+        subject=baseline_subject(report),
+        issued=report.issue_date,
     )
-    story = cover(report) + headlines(report) + t.pillars(report) + t.entity_pillar(report)
-    story += t.scope_and_status(report) + t.finance(report) + [PageBreak()]
+    story = cover(report) + key_messages(report.key_messages) + headlines(report)
+    story += t.pillars(report) + t.entity_pillar(report)
+    story += t.scope_and_status(report) + t.finance(report) + [section_break()]
     if report.funding is not None:
         story += sections.funding(report.funding)
     if report.coverage is not None:
@@ -42,18 +56,27 @@ def render_baseline(report: BaselineModel) -> bytes:
     return build_pdf(story, meta)
 
 
+def baseline_subject(report: BaselineModel) -> str:
+    """Say in one line what the file holds, for the PDF's Subject."""
+    subject = f"Annex II figures of the frozen baseline {report.label}"
+    subject += f", as of {fmt_date(report.as_of)}"
+    if report.comparison is not None:
+        subject += f", compared with {report.comparison.name}"
+    return subject
+
+
 def cover(report: BaselineModel) -> list[Flowable]:
     """Make the first page's title block: label, dates and the hash that proves the freeze."""
     facts = [
         ("Baseline", report.label),
-        ("Portfolio as of", report.as_of.isoformat()),
-        ("Frozen on", report.frozen_on.isoformat()),
-        ("Issued", report.issue_date.isoformat()),
-        ("SHA-256", report.sha256),
+        ("Portfolio as of", fmt_date(report.as_of)),
+        ("Frozen on", fmt_date(report.frozen_on)),
+        ("Issued", fmt_date(report.issue_date)),
     ]
     if report.comparison is not None:
         facts.append(("Compared with", report.comparison.name))
-    rows = [[para(k, s.BODY), para(v, s.SMALL if k == "SHA-256" else s.BODY)] for k, v in facts]
+    rows = [[para(k, s.BODY), para(v, s.BODY)] for k, v in facts]
+    rows.insert(4, [para("SHA-256", s.BODY), digest_para(report.sha256)])
     table = Table(rows, colWidths=[4 * 28.35, s.FRAME_WIDTH - 4 * 28.35], hAlign="LEFT")
     return [
         para(COMPACT, s.COVER_KICKER),
@@ -89,7 +112,7 @@ def _projects(title: str, key: str, refs: list[list[str]], extra: str = "") -> l
         return [*flow, para("None.")]
     fractions = (0.18, 0.52, 0.14, 0.16) if extra else (0.18, 0.62, 0.20)
     headers = ["Project", "Title", "Entity", extra] if extra else ["Project", "Title", "Entity"]
-    w = t.widths(*fractions)
+    w = widen(t.widths(*fractions), 0, [r[0] for r in refs], 1)
     return [*flow, house_table(text_rows(headers, refs, w), w)]
 
 
@@ -121,7 +144,7 @@ def comparison(report: BaselineModel, cmp: BaselineChanges) -> list[Flowable]:
     """Make the comparison: framing, status transitions, then each project listed once."""
     label = report.label
     flow: list[Flowable] = [
-        PageBreak(),
+        section_break(),
         heading(f"Baseline {label} compared with {cmp.name}", s.H1, 0, "comparison"),
         para(framing(report)),
         heading("Status transitions", s.H2, 1, "transitions"),
@@ -135,7 +158,7 @@ def comparison(report: BaselineModel, cmp: BaselineChanges) -> list[Flowable]:
     removed = [[*_row(r.ref), r.reason.capitalize()] for r in cmp.removed]
     flow += _projects("Projects removed", "removed", removed, "Why")
     flow.append(heading(f"Status changes ({fmt_number(len(cmp.status_changes))})", s.H2, 1, "st"))
-    w = t.widths(0.18, 0.50, 0.16, 0.16)
+    w = widen(t.widths(0.18, 0.50, 0.16, 0.16), 0, [c.code for c in cmp.status_changes], 1)
     rows = [[c.code, c.title, c.before.value.capitalize(), c.after.value.capitalize()]
             for c in cmp.status_changes]  # fmt: skip
     if rows:

@@ -8,24 +8,36 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
 from matplotlib.figure import Figure
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.utils import ImageReader  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    CondPageBreak,
+    Flowable,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from reports.charts import release, to_image
-from reports.content import IndicatorLine, SummaryFigure
-from reports.formatting import fmt_any, fmt_pct, fmt_value, status_word
+from reports.content import SummaryFigure
+from reports.formatting import NBSP, fmt_any
 from reports.pdf import styles as s
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 LONG_TOKEN = re.compile(r"\S{40,}")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# a number and its "%", "US$" and its amount, a day and its month
+GLUED = re.compile(rf"\d %|US\$ \d|\b\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?\b")
 CELL_PAD = 3
+HASH_GROUP = 16
+SECTION_ROOM = 0.4 * (s.PAGE_SIZE[1] - 2 * s.MARGIN)
+NO_COMPARISON = "no comparison"  # a change that cannot be computed, never a bare dash
 CHART_DPI = 200
 
 
@@ -34,10 +46,17 @@ def clean(text: str) -> str:
     return CONTROL.sub("", text)
 
 
+def keep_together(text: str) -> str:
+    """Join what must not break across lines: "12 %", "US$ 3.1", a date ("31 August 2019")."""
+    return GLUED.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+
+
 def markup(text: str) -> str:
     """Escape user text for Paragraph markup and set Chinese runs in the CJK font."""
-    escaped = escape(clean(text))
-    return CJK.sub(lambda m: f'<font name="{s.CJK_FONT}">{m.group(0)}</font>', escaped)
+    escaped = escape(keep_together(clean(text)))
+    if not CJK.search(escaped):
+        return escaped
+    return CJK.sub(lambda m: f'<font name="{s.face(s.CJK_FONT)}">{m.group(0)}</font>', escaped)
 
 
 def needs_cjk_wrap(text: str) -> bool:
@@ -81,6 +100,27 @@ def narrative(text: str, style: ParagraphStyle = s.BODY) -> list[Flowable]:
         lines = [markup(line) for line in block.split("\n")]
         out.append(Paragraph("<br/>".join(lines), _wrapped(style, block)))
     return out
+
+
+def digest_groups(digest: str, size: int = HASH_GROUP) -> str:
+    """Write "sha256:<64 hex>" as "sha256: " and equal groups of hex digits, spaced."""
+    prefix, sep, hexdigits = digest.rpartition(":")
+    groups = [hexdigits[i : i + size] for i in range(0, len(hexdigits), size)]
+    return (prefix + sep + " " if sep else "") + " ".join(groups)
+
+
+def digest_para(digest: str) -> Paragraph:
+    """Set a content hash in small monospace, in equal groups, so it never leaves a lone digit."""
+    s.face(s.MONO_FONT)
+    return Paragraph(escape(clean(digest_groups(digest))), s.HASH)
+
+
+def section_break() -> Flowable:
+    """End a section: the next starts on this page when SECTION_ROOM is left, else on the next.
+
+    A page break after every section left pages three-quarters blank (a pillar of one project).
+    """
+    return CondPageBreak(SECTION_ROOM)
 
 
 def heading(text: str, style: ParagraphStyle, level: int, key: str) -> Paragraph:
@@ -157,9 +197,9 @@ def headline_table(
     for h in headlines:
         row = [h.label, fmt_any(h.value)]
         if first is not None:
-            row.append(h.change_since_previous or "\u2013")
+            row.append(h.change_since_previous or NO_COMPARISON)
         if baseline is not None:
-            row.append(h.change_since_baseline or "\u2013")
+            row.append(h.change_since_baseline or NO_COMPARISON)
         rows.append(row)
     bold = ("FONT", (1, 1), (1, -1), s.BOLD_FONT, 8.5, 10.5)
     return house_table(text_rows(headers, rows, widths), widths, numeric_from=1, extra=[bold])
@@ -171,65 +211,71 @@ def _split_width(fractions: Sequence[float]) -> list[float]:
     return [s.FRAME_WIDTH * f / total for f in fractions]
 
 
-INDICATOR_HEADERS = [
-    "Code",
-    "Indicator (unit)",
-    "Baseline",
-    "Target (life)",
-    "Target (period)",
-    "Actual (approved)",
-    "Achieve\u00adment",
-    "Status",
-]
-INDICATOR_WIDTHS = _split_width([0.08, 0.34, 0.09, 0.09, 0.09, 0.10, 0.09, 0.12])
+def widest_token(texts: Iterable[str], font: str = s.BASE_FONT, size: float = 7.5) -> float:
+    """Return the width a column needs so that no word of these texts breaks (padding in)."""
+    words = {w for text in texts for w in text.split()}
+    return max((stringWidth(w, font, size) for w in words), default=0.0) + 2 * CELL_PAD + 1
 
 
-def _indicator_name(row: IndicatorLine) -> Paragraph:
-    """Show an indicator's name and unit, with any pending value labelled apart."""
-    text = f"{markup(row.name)} <font color='#5F6B73'>({markup(row.unit)})</font>"
-    if row.members:
-        text += f"<br/><font color='#5F6B73'>{markup(row.members)}</font>"
-    if row.pending:
-        text += f"<br/><i>Submitted, not yet approved: {markup(row.pending)}</i>"
-    return Paragraph(text, _wrapped(s.CELL, f"{row.name} {row.unit} {row.pending or ''}"))
+def widen(widths: Sequence[float], column: int, texts: Iterable[str], flex: int) -> list[float]:
+    """Widen a column of codes so that no code breaks, taking the room from the flex column.
+
+    The flex column (a title or name) keeps at least MIN_FLEX_SHARE of the frame; a code still
+    too wide for its column is broken after a hyphen only (`code_cell`).
+    """
+    out = list(widths)
+    room = out[flex] - s.FRAME_WIDTH * MIN_FLEX_SHARE
+    need = min(widest_token(texts), out[column] + max(room, 0.0))
+    if need > out[column]:
+        out[flex] -= need - out[column]
+        out[column] = need
+    return out
 
 
-def indicator_table(rows: Sequence[IndicatorLine]) -> Table:
-    """Lay out indicators; status shows both as a coloured mark and as a word."""
-    data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], INDICATOR_WIDTHS)
-    for row in rows:
-        data.append(
-            [
-                cell(row.code, INDICATOR_WIDTHS[0]),
-                _indicator_name(row),
-                fmt_value(row.baseline),
-                fmt_value(row.life_target),
-                fmt_value(row.period_target),
-                fmt_value(row.actual),
-                fmt_pct(row.achievement_pct),
-                status_word(row.status),
-            ]
-        )
-    extra: list[tuple[object, ...]] = [
-        ("FONT", (7, 1), (7, -1), s.BOLD_FONT, 7.5, 9.5),
-        ("ALIGN", (7, 0), (7, -1), "LEFT"),
-        *_status_marks(rows),
-    ]
-    return house_table(data, INDICATOR_WIDTHS, numeric_from=2, extra=extra)
+def widest_line(texts: Iterable[str], font: str = s.BASE_FONT, size: float = 7.5) -> float:
+    """Return the width a column needs to show each text whole on one line (padding in)."""
+    return max((stringWidth(t, font, size) for t in texts), default=0.0) + 2 * CELL_PAD + 1
 
 
-def _status_marks(rows: Sequence[IndicatorLine]) -> list[tuple[object, ...]]:
-    """Colour the status column: one command per run of rows sharing a status."""
-    marks: list[tuple[object, ...]] = []
-    start = 1
-    for end in range(1, len(rows) + 1):
-        if end < len(rows) and rows[end].status == rows[start - 1].status:
-            continue
-        colour = s.STATUS_COLOURS[rows[start - 1].status]
-        marks.append(("TEXTCOLOR", (7, start), (7, end), colour))
-        marks.append(("LINEBEFORE", (7, start), (7, end), 3, colour))
-        start = end + 1
-    return marks
+def widen_to(widths: Sequence[float], column: int, need: float, flex: int) -> list[float]:
+    """Make a column at least `need` wide, taking the room from the flex column."""
+    out = list(widths)
+    if need > out[column]:
+        out[flex] -= need - out[column]
+        out[column] = need
+    return out
+
+
+def code_cell(code: str, width: float) -> str | Paragraph:
+    """Show a code whole on one line, or, when wider than its column, broken after hyphens only.
+
+    "UNODC-INT-2016-02-OP1-IND1" becomes "UNODC-INT-2016-" over "02-OP1-IND1", never "UNODC-I"
+    over "NT-2016-...".
+    """
+    code = clean(code)
+    if _fits(code, width, s.CELL):
+        return code
+    lines: list[str] = []
+    for part in re.findall(r"[^-]+-?|-", code):
+        if lines and _fits(lines[-1] + part, width, s.CELL):
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return Paragraph("<br/>".join(markup(line) for line in lines), s.CELL)
+
+
+def fit_headers(widths: Sequence[float], headers: Sequence[str], flex: int) -> list[float]:
+    """Widen each column to its header's longest word (bold), taking the room from flex."""
+    out = list(widths)
+    for k, header in enumerate(headers):
+        need = widest_token([header.replace("\u00ad", "")], s.BOLD_FONT)
+        if k != flex and need > out[k] and "\u00ad" not in header:
+            out[flex] -= need - out[k]
+            out[k] = need
+    return out
+
+
+MIN_FLEX_SHARE = 0.25
 
 
 def chart(fig: Figure, width: float = s.FRAME_WIDTH) -> Flowable:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import gc
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
-from reportlab.platypus import Flowable, Frame, PageTemplate  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+)
 from reportlab.platypus.doctemplate import (  # type: ignore[import-untyped]
     BaseDocTemplate,
     IndexingFlowable,
@@ -23,6 +29,8 @@ from reports.pdf import styles as s
 HEADER_Y = s.PAGE_SIZE[1] - 1.2 * s.MARGIN / 2 - 6
 FOOTER_Y = s.MARGIN / 2
 MAX_PASSES = 6
+MIN_START = 40  # points of a split table or text that must follow a heading on its page
+AUTHOR = "UN Global Counter-Terrorism Coordination Compact"
 
 
 @dataclass(frozen=True)
@@ -33,7 +41,11 @@ class PageMeta:
     header_right: str
     footer_left: str
     draft: bool
-    author: str = "Global Counter-Terrorism Coordination Compact"
+    author: str = AUTHOR
+    doc_title: str = ""  # the file's Title: report, period and scope; `title` when empty
+    subject: str = ""
+    issued: date | None = None  # the file's creation and modification date
+    lang: str = "en"
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
@@ -46,9 +58,30 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     return text + "\u2026"
 
 
+def fit_keeping_tail(text: str, width: float, font: str = s.BASE_FONT, size: float = 8) -> str:
+    """Fit a footer such as "SCOPE \u2013 figures as of 30 September 2019": only the scope is cut.
+
+    The part after the last dash (the date) is never cut.
+    """
+    head, sep, tail = text.rpartition(" \u2013 ")
+    if not sep or stringWidth(text, font, size) <= width:
+        return fit(text, font, size, width)
+    return fit(head, font, size, width - stringWidth(sep + tail, font, size)) + sep + tail
+
+
 def _winansi(text: str) -> str:
-    """Replace characters that the standard Helvetica font cannot show."""
-    return text.encode("cp1252", "replace").decode("cp1252")
+    """Keep header and footer text on one line: no control characters, no line breaks."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def pdf_date(issued: date | None) -> Callable[..., str]:
+    """Stamp the file with the date of issue (midnight UTC), so a rebuilt copy is identical."""
+    day = issued or date(2000, 1, 1)  # ReportLab's invariant date when none is given
+
+    def stamp(*_clock: int) -> str:
+        return f"D:{day:%Y%m%d}000000+00'00'"
+
+    return stamp
 
 
 class PageTotal(IndexingFlowable):  # type: ignore[misc]
@@ -86,6 +119,29 @@ class PageTotal(IndexingFlowable):  # type: ignore[misc]
         return self._used is not None and self._used == self._last
 
 
+class KeepWithStart(KeepTogether):  # type: ignore[misc]
+    """Keep a heading with the start of what follows, not with all of it.
+
+    ReportLab keeps a `keepWithNext` heading together with the whole next flowable, so a heading
+    over a table taller than the rest of the page moved both to the next page and left the page
+    mostly blank. Here, when the next flowable splits and its first part fits under the heading,
+    the heading stays and the frame splits the rest onto the next page.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - ReportLab's names
+        """Keep the content here when the tail's first part fits under the heading."""
+        *head, tail = self._content
+        used = sum(
+            f.wrapOn(self.canv, aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head
+        )
+        room = aH - used - tail.getSpaceBefore()
+        if head and room >= MIN_START:
+            parts = tail.splitOn(self.canv, aW, room - 1)  # 1 pt for the frame's rounding
+            if len(parts) > 1:  # use these parts: splitting the tail twice loses table text
+                return [*head, *parts]
+        return list(super().split(aW, aH))
+
+
 class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
     """Document with a cover template, a body template and a table of contents."""
 
@@ -97,9 +153,13 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=s.MARGIN,
             topMargin=s.MARGIN,
             bottomMargin=s.MARGIN,
-            title=meta.title,
+            title=meta.doc_title or meta.title,
             author=meta.author,
+            subject=meta.subject,
             creator="Compact results tracker",
+            lang=meta.lang,
+            initialFontName=s.BASE_FONT,
+            keepTogetherClass=KeepWithStart,
             invariant=1,
         )
         self.meta = meta
@@ -113,8 +173,9 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         )
 
     def beforeDocument(self) -> None:  # noqa: N802 - ReportLab's name
-        """Free the previous layout pass's pages before the next pass draws its own."""
+        """Free the previous pass's pages, and date this pass's file as of the issue date."""
         gc.collect()
+        self.canv.setDateFormatter(pdf_date(self.meta.issued))
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
         """List headings in the contents and in the PDF outline."""
@@ -150,16 +211,16 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canv.setFont(s.BASE_FONT, 8)
         canv.setFillColor(s.MUTED)
         right = ("DRAFT \u2013 " if self.meta.draft else "") + self.meta.header_right
-        right = fit(_winansi(right), s.BASE_FONT, 8, s.FRAME_WIDTH * 0.4)
-        left_width = s.FRAME_WIDTH - stringWidth(right, s.BASE_FONT, 8) - 12
-        title = fit(_winansi(self.meta.title), s.BASE_FONT, 8, left_width)
+        title = fit(_winansi(self.meta.title), s.BASE_FONT, 8, s.FRAME_WIDTH * 0.5)
+        right_width = s.FRAME_WIDTH - stringWidth(title, s.BASE_FONT, 8) - 12
+        right = fit(_winansi(right), s.BASE_FONT, 8, right_width)
         canv.drawString(s.MARGIN, HEADER_Y, title)
         canv.drawRightString(s.PAGE_SIZE[0] - s.MARGIN, HEADER_Y, right)
         canv.setStrokeColor(s.RULE)
         canv.setLineWidth(0.5)
         canv.line(s.MARGIN, HEADER_Y - 4, s.PAGE_SIZE[0] - s.MARGIN, HEADER_Y - 4)
         canv.line(s.MARGIN, FOOTER_Y + 10, s.PAGE_SIZE[0] - s.MARGIN, FOOTER_Y + 10)
-        footer = fit(_winansi(self.meta.footer_left), s.BASE_FONT, 8, s.FRAME_WIDTH * 0.7)
+        footer = fit_keeping_tail(_winansi(self.meta.footer_left), s.FRAME_WIDTH - 80)
         canv.drawString(s.MARGIN, FOOTER_Y, footer)
         canv.restoreState()
         self._number(canv)

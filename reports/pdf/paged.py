@@ -61,11 +61,53 @@ def ellipsize(text: str, width: float, font: str, size: float) -> str:
     return text[:low].rstrip() + ELLIPSIS
 
 
+class Lines(tuple[str, ...]):
+    """A cell's text broken into lines beforehand: painted line under line, no Paragraph kept."""
+
+
+def wrap_lines(text: str, width: float, font: str, size: float) -> Lines:
+    """Break plain text into lines at spaces so that each fits the width; words stay whole.
+
+    Only a word wider than the whole column (no real title has one) is cut between characters.
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if stringWidth(candidate, font, size) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while stringWidth(line, font, size) > width and len(line) > 1:
+            cut = _longest_prefix(line, width, font, size)
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line or not lines:
+        lines.append(line)
+    return Lines(lines)
+
+
+def _longest_prefix(word: str, width: float, font: str, size: float) -> int:
+    """Return how many characters of the word fit the width (at least one)."""
+    low, high = 1, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(word[:middle], font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def row_height(row: Sequence[object], widths: Sequence[float], pad: float) -> float:
-    """Return a row's height: one line for strings, the wrapped height for flowables."""
+    """Return a row's height: one line for strings, its lines, or the flowable's wrapped height."""
     tallest = LEADING
     for value, width in zip(row, widths, strict=True):
-        if isinstance(value, Flowable):
+        if isinstance(value, Lines):
+            tallest = max(tallest, LEADING * len(value))
+        elif isinstance(value, Flowable):
             tallest = max(tallest, value.wrap(width - 2 * pad, 1e6)[1])
     return float(tallest + VERTICAL_PADDING)
 
@@ -109,7 +151,11 @@ class RowPainter:
             baseline = top - TOP_PADDING - st.size
             for k, value in enumerate(row):
                 x, w = self.lefts[k], self.widths[k]
-                if not isinstance(value, str):
+                if isinstance(value, Lines):
+                    for i, line in enumerate(value):
+                        text.setTextOrigin(x + st.pad, baseline - i * LEADING)
+                        text.textOut(line)
+                elif not isinstance(value, str):
                     later.append((value, x + st.pad, top - TOP_PADDING, w - 2 * st.pad))
                 elif k >= self.numeric_from:
                     right = x + w - st.pad - stringWidth(value, st.font, st.size)

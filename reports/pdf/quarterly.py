@@ -15,16 +15,33 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from indicators.periods import PeriodKey
 from indicators.shares import share_or_none
+from indicators.types import ProjectStatus, Scope
 from reports.charts import panel_bar_chart
 from reports.content import PillarSection, QuarterlyReport
-from reports.formatting import fmt_millions, fmt_pct
+from reports.formatting import fmt_date, fmt_millions, fmt_pct, plural
 from reports.pdf import sections
 from reports.pdf import styles as s
-from reports.pdf.blocks import chart, heading, headline_table, indicator_table, narrative, para
+from reports.pdf.blocks import (
+    chart,
+    heading,
+    headline_table,
+    narrative,
+    para,
+    section_break,
+)
 from reports.pdf.document import PageMeta, build_pdf, contents
+from reports.pdf.indicator_tables import indicator_table, iptt_table, methods_page
+from reports.pdf.messages import key_messages
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
 WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
+NO_COMPARISON_NOTE = (
+    "\u201cno comparison\u201d: no figure to compare with was found, so no change is given."
+)
+TABLE_NOTE = (
+    "Approved values only. Achievement is computed against the target to date shown beside it; "
+    "the methods page gives the rules and the status thresholds."
+)
 NO_COMPARISON = "the previous quarter has no close baseline, and none was chosen"
 # The methods text of the state and the comparison (docs/interfaces.md says the same).
 STATE_METHOD = (
@@ -41,18 +58,31 @@ STATE_METHOD = (
 
 def render_quarterly(report: QuarterlyReport) -> bytes:
     """Render the quarterly report as PDF bytes; the same report always gives the same bytes."""
+    s.register_fonts()
     meta = PageMeta(
         title=report.title,
         header_right=f"{report.period_key} \u2013 {report.scope_label}",
-        footer_left=f"{report.scope_label} \u2013 figures as of {report.as_of.isoformat()}",
+        footer_left=f"{report.scope_label} \u2013 figures as of {fmt_date(report.as_of)}",
         draft=report.draft,
+        doc_title=f"Quarterly report {report.period_key} - {scope_short(report.scope_label)}",
+        subject=(
+            f"Quarterly progress report to Member States, {report.period_key}, "
+            f"{report.scope_label}; {state_text(report)}"
+        ),
+        issued=report.issue_date,
     )
     return build_pdf(quarterly_story(report), meta)
 
 
+def scope_short(scope_label: str) -> str:
+    """Name the scope briefly for the file's Title: "UNODC" for "UNODC - United Nations ..."."""
+    return scope_label.split(" - ", 1)[0]
+
+
 def quarterly_story(report: QuarterlyReport) -> list[Flowable]:
     """Assemble every section of the quarterly report in reading order."""
-    story = cover(report) + contents_page() + summary(report)
+    story = cover(report) + contents_page() + key_messages(report.key_messages) + summary(report)
+    story += [*methods_page(), section_break()]
     for section in report.pillars:
         story += pillar(section)
     if report.coverage is not None:
@@ -79,7 +109,7 @@ def state_text(report: QuarterlyReport) -> str:
     """Say which state of the portfolio the figures show (reports built before it: the date)."""
     if report.state is not None:
         return report.state.describe()
-    return report.as_of.strftime("%d %B %Y")
+    return fmt_date(report.as_of)
 
 
 def comparison_text(report: QuarterlyReport) -> str:
@@ -98,7 +128,7 @@ def cover(report: QuarterlyReport) -> list[Flowable]:
         ("Figures as of", state_text(report)),
         ("Compared with", comparison_text(report)),
         ("Scope", report.scope_label),
-        ("Issued", report.issue_date.strftime("%d %B %Y")),
+        ("Issued", fmt_date(report.issue_date)),
     ]
     rows = [[para(k, s.COVER_LINE), para(v, s.COVER_LINE)] for k, v in lines]
     facts = Table(rows, colWidths=[5.5 * 28.35, s.FRAME_WIDTH - 5.5 * 28.35], hAlign="LEFT")
@@ -137,9 +167,18 @@ def summary(report: QuarterlyReport) -> list[Flowable]:
         else:
             table = headline_table(report.headlines, None, None, change_header=report.change_header)
         flow.append(table)
+        if _has_change_column(report) and any(
+            h.change_since_previous is None for h in report.headlines
+        ):
+            flow.append(para(NO_COMPARISON_NOTE, s.SMALL))
     if report.state is not None:
         flow += [Spacer(1, 6), para(STATE_METHOD, s.SMALL)]
-    return [*flow, PageBreak()]
+    return [*flow, section_break()]
+
+
+def _has_change_column(report: QuarterlyReport) -> bool:
+    """Tell whether the headline table has a change column (see `summary`)."""
+    return report.state is None or report.change_header is not None
 
 
 def summary_caption(report: QuarterlyReport) -> str:
@@ -159,7 +198,7 @@ def pillar_facts(section: PillarSection) -> str:
     """Summarise a pillar's portfolio in one sentence."""
     funded = fmt_pct(share_or_none(section.funded, section.budget))
     return (
-        f"{section.project_count:,} projects; budget {fmt_millions(section.budget)}, "
+        f"{plural(section.project_count, 'project')}; budget {fmt_millions(section.budget)}, "
         f"funded {fmt_millions(section.funded)} ({funded})."
     )
 
@@ -176,24 +215,58 @@ def pillar(section: PillarSection) -> list[Flowable]:
     flow.append(CondPageBreak(80))
     flow.append(heading(f"Pillar {section.pillar.value}: indicators", s.H2, 1, f"{key}-ind"))
     if section.rows:
+        flow.append(para(TABLE_NOTE, s.SMALL))  # the heading keeps with it, the table splits
         flow.append(indicator_table(section.rows))
     else:
         flow.append(para("No indicator under this pillar has an approved value yet."))
+    flow += tracking(section, key)
     flow += highlights(section, key)
-    return [*flow, PageBreak()]
+    return [*flow, section_break()]
+
+
+def pillar_panels(section: PillarSection) -> dict[str, dict[str, int]]:
+    """Count the pillar's projects by scope and by status, in the order of indicators.types."""
+    scopes, statuses = section.by_scope, section.by_status
+    return {
+        "By scope": {k.value.capitalize(): scopes[k] for k in Scope if scopes.get(k)},
+        "By status": {k.value.capitalize(): statuses[k] for k in ProjectStatus if statuses.get(k)},
+    }
+
+
+def one_bar(label: str, count: int) -> str:
+    """Say in words what a chart of one bar would show: "all 3 projects are ongoing"."""
+    state = "in the pipeline" if label == "pipeline" else label
+    if count == 1:
+        return f"the project is {state}"
+    if count == 2:
+        return f"both projects are {state}"
+    return f"all {plural(count, 'project')} are {state}"
+
+
+def tracking(section: PillarSection, key: str) -> list[Flowable]:
+    """Make the pillar's indicator tracking table (IPTT), when a row has quarters to show."""
+    table = iptt_table(section.rows)
+    if table is None:
+        return []
+    title = f"Pillar {section.pillar.value}: targets and actuals by quarter"
+    note = "Target to date and approved actual to date as of the end of each quarter."
+    return [CondPageBreak(80), heading(title, s.H2, 1, f"{key}-iptt"), para(note, s.SMALL), table]
 
 
 def pillar_chart(section: PillarSection) -> list[Flowable]:
-    """Chart the pillar's projects by scope and by status, when there are any."""
-    panels = {
-        "By scope": {k.value.capitalize(): v for k, v in section.by_scope.items()},
-        "By status": {k.value.capitalize(): v for k, v in section.by_status.items()},
-    }
-    panels = {name: counts for name, counts in panels.items() if counts}
-    if not panels:
-        return []
-    fig = panel_bar_chart(f"Pillar {section.pillar.value}: projects", panels)
-    return [chart(fig), Spacer(1, 6)]
+    """Chart the pillar's projects by scope and by status; a one-bar panel becomes a sentence."""
+    panels, single = {}, []
+    for name, counts in pillar_panels(section).items():
+        if len(counts) > 1:
+            panels[name] = counts
+        elif counts:
+            ((label, count),) = counts.items()
+            single.append(one_bar(label.lower(), count))
+    flow: list[Flowable] = [para("; ".join(single).capitalize() + ".")] if single else []
+    if panels:
+        fig = panel_bar_chart(f"Pillar {section.pillar.value}: projects", panels)
+        flow += [chart(fig), Spacer(1, 6)]
+    return flow
 
 
 def highlights(section: PillarSection, key: str) -> Sequence[Flowable]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table  # type: ignore[import-untyped]
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Spacer, Table  # type: ignore[import-untyped]
 
 from indicators.shares import share_or_none
 from reports.charts import NAVY, bar_chart, grouped_bar_chart
@@ -18,18 +19,23 @@ from reports.content import (
     GenderSection,
     NeedCoverageSection,
 )
-from reports.formatting import fmt_millions, fmt_money, fmt_number, fmt_pct
+from reports.formatting import fmt_millions, fmt_money, fmt_number, fmt_pct, plural
 from reports.pdf import styles as s
-from reports.pdf.blocks import CELL_PAD, cell, chart, clean, heading, house_table, para, text_rows
-from reports.pdf.paged import (
-    ELLIPSIS,
-    PagedTable,
-    RowPainter,
-    RowStyle,
-    ellipsize,
-    plain,
-    row_height,
+from reports.pdf.blocks import (
+    CELL_PAD,
+    cell,
+    chart,
+    clean,
+    heading,
+    house_table,
+    para,
+    section_break,
+    text_rows,
+    widen,
+    widest_line,
+    widest_token,
 )
+from reports.pdf.paged import PagedTable, RowPainter, RowStyle, plain, row_height, wrap_lines
 
 COVERAGE_HEADERS = ["", "Needs identified", "Needs covered", "Coverage"]
 
@@ -82,14 +88,14 @@ def coverage(cov: NeedCoverageSection) -> list[Flowable]:
         if rows:
             key = "coverage-" + first.lower().replace(" ", "-")
             flow += [heading(title, s.H2, 1, key), coverage_table(first, rows)]
-    return [*flow, PageBreak()]
+    return [*flow, section_break()]
 
 
 def funding(section: FundingSection) -> list[Flowable]:
     """Make the funding section: budget, funded and shortfall by entity, and the appeal."""
     flow: list[Flowable] = [heading("Funding and shortfall by entity", s.H1, 0, "funding")]
     rows = section.rows
-    if rows:
+    if len(rows) > 1:  # one entity's three bars are its table row
         fig = grouped_bar_chart(
             "Budget, funding and shortfall by entity (US$ million)",
             [r.entity for r in rows],
@@ -99,7 +105,9 @@ def funding(section: FundingSection) -> list[Flowable]:
                 "Shortfall": [r.shortfall / Decimal(1_000_000) for r in rows],
             },
         )
-        flow += [chart(fig), Spacer(1, 6), funding_table(section)]
+        flow += [chart(fig), Spacer(1, 6)]
+    if rows:
+        flow.append(funding_table(section))
     else:
         flow.append(para("No entity reports a budget for this period."))
     if section.appeal is not None:
@@ -107,14 +115,15 @@ def funding(section: FundingSection) -> list[Flowable]:
         flow += [
             heading("Multi-Year Appeal", s.H2, 1, "appeal"),
             para(
-                f"{a.project_count:,} projects of the portfolio (any status but cancelled) are "
-                "in the Multi-Year Appeal, as the MYA column counts them. Requirement "
+                f"{plural(a.project_count, 'project')} of the portfolio (any status but "
+                f"cancelled) {'is' if a.project_count == 1 else 'are'} in the Multi-Year Appeal, "
+                "as the MYA column counts them. Requirement "
                 f"{fmt_millions(a.requirement)}; funded {fmt_millions(a.funded)} "
                 f"({fmt_pct(share_or_none(a.funded, a.requirement))}); shortfall "
                 f"{fmt_millions(a.shortfall)}."
             ),
         ]
-    return [*flow, PageBreak()]
+    return [*flow, section_break()]
 
 
 def funding_table(section: FundingSection) -> Table:
@@ -175,14 +184,16 @@ def gender(section: GenderSection) -> list[Flowable]:
         ),
     ]
     pcts = [section.pct(share) or ZERO for share in section.shares]
-    fig = bar_chart(
-        "Share of budget by gender marker (%)",
-        [share.marker for share in section.shares],
-        pcts,
-        color=NAVY,
-        target=section.target_pct,
-        value_format="{:.1f} %",
-    )
+    if len(section.shares) > 1:  # one marker's bar is the table's one row
+        fig = bar_chart(
+            "Share of budget by gender marker (%)",
+            [share.marker for share in section.shares],
+            pcts,
+            color=NAVY,
+            target=section.target_pct,
+            value_format="{:.1f} %",
+        )
+        flow += [chart(fig), Spacer(1, 6)]
     headers = ["Marker", "Description", "Projects", "Budget (US$)", "Share", "Counts to target"]
     widths = _widths(0.10, 0.40, 0.10, 0.16, 0.10, 0.14)
     data = [
@@ -196,21 +207,21 @@ def gender(section: GenderSection) -> list[Flowable]:
         ]
         for g, p in zip(section.shares, pcts, strict=True)
     ]
-    flow += [chart(fig), Spacer(1, 6), house_table(text_rows(headers, data, widths), widths, 2)]
-    return [*flow, PageBreak()]
+    flow.append(house_table(text_rows(headers, data, widths), widths, 2))
+    return [*flow, section_break()]
 
 
 def entity_status(scope: str, rows: Sequence[EntityReportStatus]) -> list[Flowable]:
     """Make the per-entity table of progress report statuses for the period."""
     headers = ["Project", "Title", "Progress report"]
-    widths = _widths(0.15, 0.65, 0.20)
+    widths = widen(_widths(0.15, 0.65, 0.20), 0, [r.project_code for r in rows], 1)
     data = [[r.project_code, r.title, r.status.capitalize()] for r in rows]
     flow: list[Flowable] = [heading(f"Progress reports: {scope}", s.H1, 0, "entity-status")]
     if data:
         flow.append(house_table(text_rows(headers, data, widths), widths))
     else:
         flow.append(para("No project of this entity is due to report in this period."))
-    return [*flow, PageBreak()]
+    return [*flow, section_break()]
 
 
 ANNEX_HEADERS = [
@@ -224,44 +235,72 @@ ANNEX_HEADERS = [
     "Funded (US$)",
 ]
 ANNEX_WIDTHS = _widths(0.10, 0.34, 0.10, 0.06, 0.11, 0.10, 0.10, 0.10)
-TITLE_CHARS = 60
-ANNEX_PAINTER = RowPainter(
-    ANNEX_WIDTHS, 6, RowStyle(s.BASE_FONT, 7.5, CELL_PAD, s.INK, s.ZEBRA, s.RULE)
-)
+TITLE_COLUMN = 1
+TITLE_MAX_CHARS = 500
+
+
+def annex_widths(rows: Sequence[Sequence[str]]) -> list[float]:
+    """Give every column but the title the width of its widest cell; the title takes the rest.
+
+    Codes, entities, scopes and amounts are one line each and never cut; titles wrap.
+    """
+    widths = list(ANNEX_WIDTHS)
+    for k in range(len(ANNEX_HEADERS)):
+        if k != TITLE_COLUMN:
+            column = [ANNEX_HEADERS[k], *(row[k] for row in rows)]
+            widths[k] = max(widest_token(column), widest_token([ANNEX_HEADERS[k]], s.BOLD_FONT))
+            if k < 6:  # text columns: a whole cell is one line
+                widths[k] = max(widths[k], widest_line(row[k] for row in rows))
+    rest = s.FRAME_WIDTH - sum(widths) + widths[TITLE_COLUMN]
+    widths[TITLE_COLUMN] = max(rest, s.FRAME_WIDTH / 5)
+    return widths
 
 
 def annex(projects: Sequence[AnnexProject]) -> list[Flowable]:
-    """Make the annex listing every project: one line each, header repeated on every page."""
-    header = [cell(h, w, s.CELL_HEAD) for h, w in zip(ANNEX_HEADERS, ANNEX_WIDTHS, strict=True)]
-    rows: list[list[object]] = [header, *(annex_row(p) for p in projects)]
-    heights = [row_height(r, ANNEX_WIDTHS, CELL_PAD) for r in rows]
+    """Make the annex listing every project, header repeated on every page; titles wrap."""
+    texts = [annex_texts(p) for p in projects]
+    widths = annex_widths(texts)
+    painter = RowPainter(widths, 6, RowStyle(s.BASE_FONT, 7.5, CELL_PAD, s.INK, s.ZEBRA, s.RULE))
+    header = [cell(h, w, s.CELL_HEAD) for h, w in zip(ANNEX_HEADERS, widths, strict=True)]
+    rows: list[list[object]] = [header, *(annex_cells(row, widths) for row in texts)]
+    heights = [row_height(r, widths, CELL_PAD) for r in rows]
+
+    def page(part: list[list[object]], part_heights: list[float]) -> Table:
+        return house_table(part, widths, numeric_from=6, row_heights=part_heights)
+
     return [
         heading("Annex: projects of the Compact entities", s.H1, 0, "annex"),
-        para(f"{len(projects):,} projects."),
-        PagedTable(rows, heights, _annex_table, ANNEX_PAINTER),
+        para(f"{plural(len(projects), 'project')}."),
+        PagedTable(rows, heights, page, painter),
     ]
 
 
-def _annex_table(rows: list[list[object]], heights: list[float]) -> Table:
-    """Lay out one page of the annex."""
-    return house_table(rows, ANNEX_WIDTHS, numeric_from=6, row_heights=heights)
-
-
-def annex_row(p: AnnexProject) -> list[object]:
-    """Make one annex line; a long title is cut with an ellipsis (the annex only)."""
-    w = ANNEX_WIDTHS
+def annex_texts(p: AnnexProject) -> list[str]:
+    """Return one annex line's texts, in the order of ANNEX_HEADERS."""
     return [
-        cell(p.code, w[0]), annex_title(p.title), cell(p.entity, w[2]), p.pillar.value,
+        clean(p.code), clean(" ".join(p.title.split())), clean(p.entity), p.pillar.value,
         p.scope.value.capitalize(), p.status.value.capitalize(),
-        cell(fmt_money(p.budget), w[6]), cell(fmt_money(p.funded), w[7]),
+        fmt_money(p.budget), fmt_money(p.funded),
     ]  # fmt: skip
 
 
-def annex_title(title: str) -> object:
-    """Cut a title to one line; text the standard fonts lack wraps, cut to TITLE_CHARS."""
-    text = clean(" ".join(title.split()))
-    if plain(text):
-        return ellipsize(text, ANNEX_WIDTHS[1] - 2 * CELL_PAD, s.BASE_FONT, 7.5)
-    if len(text) > TITLE_CHARS:
-        text = text[:TITLE_CHARS].rstrip() + ELLIPSIS
-    return cell(text)
+def annex_cells(texts: list[str], widths: Sequence[float]) -> list[object]:
+    """Make one annex line: plain one-line strings, and a wrapping title when it is long."""
+    out: list[object] = list(texts)
+    title = texts[TITLE_COLUMN]
+    if len(title) > TITLE_MAX_CHARS:  # no real title is this long; a row stays under a page
+        title = title[:TITLE_MAX_CHARS].rstrip() + "\u2026"
+    out[TITLE_COLUMN] = title
+    if not plain(title):  # the CJK font and break-anywhere wrapping: a paragraph
+        out[TITLE_COLUMN] = cell(title)
+    elif not fits_line(title, widths[TITLE_COLUMN]):
+        out[TITLE_COLUMN] = wrap_lines(title, widths[TITLE_COLUMN] - 2 * CELL_PAD, s.BASE_FONT, 7.5)
+    for k, text in enumerate(texts):
+        if k != TITLE_COLUMN and not plain(text):
+            out[k] = cell(text)
+    return out
+
+
+def fits_line(text: str, width: float) -> bool:
+    """Tell whether text fits one line of a column of this width in the annex's font."""
+    return bool(stringWidth(text, s.BASE_FONT, 7.5) <= width - 2 * CELL_PAD)

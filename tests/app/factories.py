@@ -109,12 +109,17 @@ def report(
     status: str = "approved",
     narrative: str = "",
     values: dict[Any, Any] | None = None,
+    highlight: bool = False,
 ) -> Any:
     """Add a progress report with values {indicator: Decimal | (numerator, denominator)}."""
     from app.models.progress import IndicatorValue, ProgressReport
 
     item = ProgressReport(
-        project_id=project_.id, period_id=period_.id, status=status, narrative=narrative
+        project_id=project_.id,
+        period_id=period_.id,
+        status=status,
+        narrative=narrative,
+        is_highlight=highlight,
     )
     session.add(item)
     session.flush()

@@ -30,7 +30,7 @@ def test_comparison_pdf_shows_changes_on_its_first_pages(published_db, tmp_path)
         "--out", str(out))  # fmt: skip
     pages = pages_text(out.read_bytes())
     first = next(p for p in pages if "Headline figures" in p)
-    assert "Change since 2018 mapping (as of 2018-08-31)" in " ".join(first.split())
+    assert "Change since 2018 mapping (as of 31 August 2018)" in " ".join(first.split())
     assert "-3" in first and "\u2013" not in first.split("Headline figures")[1]
 
 

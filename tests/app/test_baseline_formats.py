@@ -114,6 +114,8 @@ def check_every_format(runner, client, this: str, other: str, db_session) -> Bas
         assert Decimal(str(as_xlsx[key])) == value, key
     pdf = client.get(f"/baselines/{this}.pdf", query_string={"compare": other}).data
     page = client.get(f"/baselines/{this}/report", query_string={"compare": other}).text
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert this in title and "<table" not in title and page.count('id="seed-funding"') == 1
     text = squash(body_text(pdf))
     cmp = model.comparison
     assert cmp is not None

@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 
+from app.figures.indicator_history import group_history
 from app.figures.indicator_queries import indicator_figures
-from app.figures.indicator_rollup import output_groups
+from app.figures.indicator_rollup import Rolled, output_groups
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
 from app.models.progress import IndicatorValue, ProgressReport
+from app.quarterly.iptt import group_key
 from indicators.aggregate import RollUpItem, roll_up, unit_key
 from indicators.cumulation import PeriodValue, life_actual, life_parts, target_to_date
 from indicators.periods import PeriodKey
@@ -137,3 +139,16 @@ def test_roll_up_groups_equal_the_pure_roll_up(portfolio) -> None:  # type: igno
         for g in output_groups(session, AS_OF)
     }
     assert found == expected
+
+
+def test_one_pass_history_equals_each_quarter_alone(portfolio) -> None:  # type: ignore[no-untyped-def]
+    session, _, _ = portfolio
+    quarters = [PeriodKey.parse(k) for k in KEYS[:4]]
+    for quarter, found in zip(quarters, group_history(session, quarters), strict=True):
+        alone = {group_key(g): Rolled(g) for g in output_groups(session, quarter)}
+        assert alone, quarter
+        together = {k: Rolled(g) for k, g in ((group_key(g), g) for g in found.values())}
+        assert set(together) == set(alone), quarter
+        for key, rolled in alone.items():
+            seen = (together[key].to_date, together[key].actual, together[key].baseline)
+            assert seen == (rolled.to_date, rolled.actual, rolled.baseline), (quarter, key)

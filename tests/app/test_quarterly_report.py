@@ -63,6 +63,7 @@ def quarter(db_session):
         q3,
         narrative="Trained " + HOSTILE,
         values={trained: 50, share: (30, 60)},
+        highlight=True,  # the reviewer chose it for the quarterly report
     )
     return db_session
 
@@ -79,11 +80,13 @@ def test_indicator_rows_use_approved_values_and_cumulation(quarter) -> None:
 def test_compact_wide_report_rolls_output_indicators_up(quarter) -> None:
     report = build_quarterly(quarter, "2019Q3")
     rows = {(r.code, r.unit, r.members): r for section in report.pillars for r in section.rows}
-    number = rows[("Pillar II", "people", "1 output indicator, summed")]
+    number = rows[("Pillar II", "people", "1 output indicator of pillar II, no outcome, summed")]
     assert (number.actual, number.life_target, number.baseline) == (80, 100, 0)
     assert number.status is AchievementStatus.AT_RISK
+    assert number.name == "Officers trained (people), 1 project"
     share = next(r for (code, _, members), r in rows.items() if "numerator" in members)
-    assert share.actual == Decimal(40) and share.life_target is None  # never summed
+    # One member: its own life target, weighted by its denominator (never a sum of percentages).
+    assert share.actual == Decimal(40) and share.life_target == Decimal(50)
     assert not any(code.startswith("IND-") for code, _, _ in rows)
 
 
@@ -91,7 +94,8 @@ def test_pdf_carries_figures_rows_and_text_literally(quarter) -> None:
     data = render_pdf(quarter, "2019Q3", None, draft=True)
     found = pdf_text(data)
     assert squash("Quarterly report 2019Q3") in found
-    assert squash("1 output indicator, summed") in found
+    assert squash("Officers trained (people), 1 project") in found
+    assert squash("1 output indicator of pillar II, no outcome, summed") in found
     entity = pdf_text(render_pdf(quarter, "2019Q3", "UNODC", draft=True))
     assert "IND-TRAINED" in entity and "IND-SHARE" in entity
     assert squash("Trained " + HOSTILE) in found  # the narrative, verbatim and literal

@@ -4,8 +4,17 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import assume, given
+from hypothesis import strategies as st
 
-from indicators.achievement import achievement, assess, status_of
+from indicators.achievement import (
+    AT_RISK_FROM,
+    ON_TRACK_FROM,
+    achievement,
+    assess,
+    status_of,
+    status_thresholds,
+    why_not_assessed,
+)
 from indicators.types import AchievementStatus
 from tests.indicators.strategies import decimals
 
@@ -67,3 +76,19 @@ def test_reaching_the_target_is_one_and_standing_still_is_zero(b: D, t: D) -> No
     assume(b != t)
     assert achievement(t, b, t) == 1
     assert achievement(b, b, t) == 0
+
+
+@given(st.none() | decimals, st.none() | decimals, st.none() | decimals)
+def test_a_reason_is_given_exactly_when_not_assessed(
+    actual: D | None, baseline: D | None, target: D | None
+) -> None:
+    reason = why_not_assessed(actual, baseline, target)
+    assert (reason is None) == (achievement(actual, baseline, target) is not None)
+
+
+def test_thresholds_are_described_from_the_constants() -> None:
+    words = dict(status_thresholds())
+    assert f"{ON_TRACK_FROM * 100:.0f} %" in words[AchievementStatus.ON_TRACK]
+    assert f"{AT_RISK_FROM * 100:.0f} %" in words[AchievementStatus.AT_RISK]
+    assert status_of(ON_TRACK_FROM) is AchievementStatus.ON_TRACK
+    assert status_of(AT_RISK_FROM) is AchievementStatus.AT_RISK

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 BODY_BOTTOM = 45.0  # the footer sits below, the header above BODY_TOP (A4, 2 cm margins)
 BODY_TOP = 790.0
+FACES = {"UMingCN": "CJK", "WenQuanYiZenHei": "CJK"}  # the CJK faces' PostScript names
 
 
 def reader(pdf: bytes) -> PdfReader:
@@ -42,13 +43,13 @@ def body_text(pdf: bytes) -> str:
 
 
 def page_fonts(pdf: bytes) -> list[set[str]]:
-    """Return the base font names that each page's content stream actually selects."""
+    """Return the font names (ReportLab's, "DejaVuSans", "CJK") each page's stream selects."""
     out = []
     for page in reader(pdf).pages:
         fonts = page["/Resources"].get_object().get("/Font", {})
-        names = {str(k): str(f.get_object()["/BaseFont"]).lstrip("/") for k, f in fonts.items()}
+        names = {str(k): font_name(f.get_object()) for k, f in fonts.items()}
         stream = page.get_contents().get_data().decode("latin-1")
-        used = set(re.findall(r"(/F\d+) [\d.]+ Tf", stream))
+        used = set(re.findall(r"(/F\d+(?:\+\d+)?) [\d.]+ Tf", stream))
         out.append({names[key] for key in used if key in names})
     return out
 
@@ -56,3 +57,35 @@ def page_fonts(pdf: bytes) -> list[set[str]]:
 def image_count(pdf: bytes) -> int:
     """Count the images placed on all pages."""
     return sum(len(page.images) for page in reader(pdf).pages)
+
+
+def font_name(font: Any) -> str:
+    """Name an embedded subset by the face's registered name: "AAAAAA+UMingCN" is "CJK"."""
+    base = str(font["/BaseFont"]).lstrip("/").split("+")[-1]
+    face = re.sub(r"-\d+$", "", base)  # "UMingCN-0": face 0 of the collection
+    return FACES.get(face, face)
+
+
+def embedded(font: Any) -> bool:
+    """Tell whether a font dictionary carries its font program (TrueType, Type 1 or CFF)."""
+    fonts = [font]
+    if "/DescendantFonts" in font:
+        fonts = [f.get_object() for f in font["/DescendantFonts"]]
+    for f in fonts:
+        descriptor = f.get("/FontDescriptor")
+        if descriptor is None:
+            return False
+        keys = set(descriptor.get_object())
+        if not keys & {"/FontFile", "/FontFile2", "/FontFile3"}:
+            return False
+    return True
+
+
+def all_fonts(pdf: bytes) -> list[Any]:
+    """Return every font dictionary that any page uses."""
+    out = {}
+    for page in reader(pdf).pages:
+        for ref in page["/Resources"].get_object().get("/Font", {}).values():
+            font = ref.get_object()
+            out[str(font["/BaseFont"])] = font
+    return list(out.values())

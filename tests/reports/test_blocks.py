@@ -15,6 +15,7 @@ from reports.content import (
 )
 from reports.formatting import fmt_millions, fmt_pct, fmt_value
 from reports.pdf.blocks import cell, markup, narrative, para
+from reports.pdf.styles import CJK_FONT
 
 
 def test_markup_escapes_tags_and_ampersands() -> None:
@@ -28,9 +29,9 @@ def test_paragraph_plain_text_is_the_input() -> None:
     assert para(text).getPlainText() == text
 
 
-def test_chinese_runs_get_the_cid_font_and_cjk_wrapping() -> None:
+def test_chinese_runs_get_the_cjk_font_and_cjk_wrapping() -> None:
     p = para("Pillar I 消除恐怖主义")
-    assert 'name="STSong-Light"' in p.text
+    assert f'name="{CJK_FONT}"' in p.text
     assert p.style.wordWrap == "CJK"
 
 

@@ -119,7 +119,7 @@ def test_a_text_past_the_edge_is_caught() -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(0, "0"), (0.5, "0.5"), (2500, "2,500"), (150_000_000, "150M"), (1_250_000_000, "1.2B"),
+    [(0, "0"), (0.5, "0.5"), (2500, "2,500"), (150_000_000, "150M"), (1_250_000_000, "1.25B"),
      (-3_000_000, "-3M"), (2_000_000, "2M")],
 )  # fmt: skip
 def test_value_axis_numbers_are_short_and_have_no_offset(value, text) -> None:

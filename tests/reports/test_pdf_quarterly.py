@@ -68,7 +68,7 @@ def test_narratives_come_out_verbatim(issued: QuarterlyReport, issued_pdf: bytes
             assert squash(f"{item.project_code} \u2013 {item.title}") in text
 
 
-def test_chinese_pillar_titles_use_the_cid_font(issued_pdf: bytes) -> None:
+def test_chinese_pillar_titles_use_the_embedded_cjk_font(issued_pdf: bytes) -> None:
     fonts = page_fonts(issued_pdf)
     pages = pages_text(issued_pdf)
     pillar_pages = [i for i, t in enumerate(pages) if i > 1 and "Pillar II: Measures" in t]

@@ -465,6 +465,8 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         200,
         200,
     ),
+    # The /reports form posts its preview (issue 13: no CSRF token in a URL); any role may.
+    ("quarterly.preview", "POST", "/reports/preview.pdf", 302, 200, 200, 200, 200, 200, 200),
     ("quarterly.issue", "POST", "/reports/issue", 302, 302, 403, 403, 403, 403, 403),
     (
         "quarterly.issued",
@@ -597,6 +599,7 @@ FORMS: dict[tuple[str, str], Any] = {
         f"act_{ids['activity_id']}_percent": "40",
     },
     ("progress.decide", ""): lambda ids: {"version": str(ids["report_version"]), "comment": ""},
+    ("quarterly.preview", ""): lambda ids: {"period": "2019Q3"},
     ("quarterly.issue", ""): lambda ids: {"period": "2019Q3"},
     ("baselines.create", ""): lambda ids: {"label": "Baseline 2020", "as_of": "2020-01-31"},
     ("portfolio.import_confirm", ""): lambda ids: {"token": "a" * 43},

@@ -54,6 +54,10 @@ def _report(ids: dict[str, Any]) -> dict[str, str]:
     return authz_matrix.form_for("progress.report", "", ids)
 
 
+def _decision(ids: dict[str, Any]) -> dict[str, str]:
+    return {"version": str(ids["report_version"]), "comment": "Please add sources."}
+
+
 FORMS: dict[str, tuple[str, str, Callable[[dict[str, Any]], dict[str, str]], str]] = {
     # name: (role, url template, valid body, page that shows what was saved)
     "project": ("owner", "/projects/{project_id}/edit", _project, "/projects/{project_id}"),
@@ -82,6 +86,14 @@ FORMS: dict[str, tuple[str, str, Callable[[dict[str, Any]], dict[str, str]], str
         "/baselines",
     ),
     "login": ("anonymous", "/login", lambda ids: {"email": "x@y.org", "password": "p" * 10}, ""),
+    # Review decisions (issue 13): the comment is kept in the review conversation.
+    "return": ("reviewer", "/reports/{report_id}/return", _decision, "/reports/{report_id}/review"),
+    "approve": (
+        "reviewer",
+        "/reports/{report_id}/approve",
+        _decision,
+        "/reports/{report_id}/review",
+    ),
 }
 
 
@@ -128,6 +140,15 @@ def form_cases() -> list[tuple[str, str, str, str]]:
     add("baseline", "label", HOSTILE_TEXT, EITHER)
     add("login", "email", [*HOSTILE_TEXT[:9], "a@b" * 200], EITHER)
     add("login", "password", ["\x00", "x" * 10_000, SCRIPT], EITHER)
+    # Issue 13: a stale version on the project form (the conflict message names no confidential
+    # need), review comments and reasons, a stale or hostile version on a decision.
+    add("project", "version", ["0", "-1", "NaN", "1e999", "99"], REFUSED)
+    add("return", "comment", ["", "   ", "a\x00b", "x" * 5001], REFUSED)
+    add("return", "comment", HOSTILE_TEXT[:9], EITHER)
+    add("approve", "comment", ["a\x00b", "x" * 5001, "\u202eevil\u202c"], REFUSED)
+    add("approve", "comment", [SCRIPT, ATTRIBUTE, '=HYPERLINK("http://evil","x")'], EITHER)
+    for form in ("return", "approve"):
+        add(form, "version", ["0", "-1", "NaN", "1e999", "99"], REFUSED)
     return cases
 
 
@@ -476,6 +497,8 @@ QUERY_PATHS = [
     "/api/v1/baselines/{v}",
     "/entities/{v}/audit",
     "/projects/{{project_id}}/reports/{v}",
+    "/reports/preview.pdf?period={v}&entity={v}",
+    "/reports/{v}/review",
 ]
 QUERY_CASES = [(p, v) for p in QUERY_PATHS for v in QUERY_VALUES]
 

@@ -101,6 +101,10 @@ def test_role_change_applies_at_the_next_request(iso, ds, db_session) -> None:
     assert client.get(f"/projects/{ds.world.project.id}/edit").status_code == 200
     user.role, user.entity_id = "viewer", None
     db_session.commit()
+    # The change ends the session (issue 13, F18); signed in again, the new role applies.
+    response = client.get(f"/projects/{ds.world.project.id}/edit")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    signed_in(client, user)
     assert client.get(f"/projects/{ds.world.project.id}/edit").status_code == 403
 
 

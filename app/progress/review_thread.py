@@ -1,0 +1,73 @@
+"""The review conversation of a report: every return, approval and reopening, with who and
+when, read back from the append-only audit trail, so it survives whatever the report goes
+through afterwards (a re-upload, a new draft, a resubmission, an approval)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models.audit import AuditEvent
+from app.models.auth import User
+from app.models.progress import ProgressReport
+
+REVIEW_ACTIONS = ("approve", "return", "reopen")
+HEADINGS = {"approve": "Approved", "return": "Returned", "reopen": "Reopened"}
+
+
+@dataclass(frozen=True)
+class ReviewNote:
+    """One decision on a report: what, by whom, when, and the comment or reason given."""
+
+    action: str
+    who: str
+    at: dt.datetime
+    comment: str
+
+    @property
+    def heading(self) -> str:
+        """Return the decision in words: Approved, Returned or Reopened."""
+        return HEADINGS.get(self.action, self.action)
+
+    @property
+    def sends_back(self) -> bool:
+        """Tell whether the decision sent the report back to its focal point."""
+        return self.action in ("return", "reopen")
+
+
+def review_thread(session: Session, report: ProgressReport | None) -> list[ReviewNote]:
+    """Return the report's decisions, oldest first, in one query."""
+    if report is None or report.id is None:
+        return []
+    stmt = (
+        select(AuditEvent.action, User.email, AuditEvent.occurred_at, AuditEvent.reason)
+        .outerjoin(User, User.id == AuditEvent.user_id)
+        .where(
+            AuditEvent.project_id == report.project_id,
+            AuditEvent.object_type == "progress_report",
+            AuditEvent.object_id == str(report.id),
+            AuditEvent.action.in_(REVIEW_ACTIONS),
+        )
+        .order_by(AuditEvent.id)
+    )
+    return [
+        ReviewNote(action, email or "someone", at, reason or "")
+        for action, email, at, reason in session.execute(stmt)
+    ]
+
+
+def open_return(thread: list[ReviewNote], report: ProgressReport | None) -> ReviewNote | None:
+    """Return the decision that sent an editable report back, if it is still to be answered.
+
+    A report returned before its decisions were audited (loaded data) has only its columns."""
+    if report is None or report.status not in ("draft", "returned"):
+        return None
+    if thread:
+        return thread[-1] if thread[-1].sends_back else None
+    if not report.review_comment or report.reviewed_at is None:
+        return None
+    who = report.reviewed_by.email if report.reviewed_by else "the reviewer"
+    return ReviewNote("return", who, report.reviewed_at, report.review_comment)
