@@ -32,6 +32,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_FORM_PARTS": 2000,
     "IMPORT_MAX_BYTES": 10 * 1024 * 1024,
     "IMPORT_MAX_UNCOMPRESSED_BYTES": 100 * 1024 * 1024,
+    "IMPORT_MAX_ROWS": 50_000,
+    "IMPORT_MAX_COLUMNS": 50,
+    "IMPORT_MAX_CELLS": 1_000_000,
     "WTF_CSRF_TIME_LIMIT": 3600 * 8,
     "LOGIN_MAX_FAILURES": 5,  # per account and address, in the window
     "LOGIN_MAX_FAILURES_PER_ADDRESS": 50,  # per address, over every account

@@ -26,3 +26,14 @@ def share_pct(part: Decimal | int, whole: Decimal | int) -> Decimal:
     """Return part / whole in percent, rounded half-up to one decimal; 0.0 when whole is 0."""
     share = share_or_none(part, whole)
     return Decimal("0.0") if share is None else share
+
+
+PART_ABOVE_WHOLE = "The numerator cannot be above the denominator: a share is at most 100 %."
+
+
+def part_above_whole(part: Decimal | int | None, whole: Decimal | int | None) -> str | None:
+    """Return why a share's part and whole cannot be stored (the part is above the whole; 4900
+    of 49 would read 10,000 %), or None when they can (either missing, or part <= whole)."""
+    if part is None or whole is None or part <= whole:
+        return None
+    return PART_ABOVE_WHOLE

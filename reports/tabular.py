@@ -1,13 +1,15 @@
 """CSV and XLSX exports from headers and rows, with formula-like text neutralised (T46).
 
 A cell text starting with `= + - @`, tab, carriage return or NUL could run as a formula when a
-spreadsheet opens the export; it gets a leading apostrophe, and in XLSX is forced to a string.
+spreadsheet opens the export; so could the text after a comma, semicolon, tab or line break,
+which a spreadsheet set to that separator reads as the start of a new cell. An apostrophe goes
+before each such place, and XLSX text is forced to a string. In CSV every field that holds a
+separator (comma, semicolon, tab), a quote or a line break is quoted.
 Numbers (int, Decimal, float) stay numbers.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,13 +26,28 @@ from openpyxl.styles import Font
 Cell = str | int | Decimal | float | date | datetime | Enum | None
 Rows = Iterable[Sequence[Cell]]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
+# Text a spreadsheet could read as a formula: at the start, or after a separator of any locale or
+# a line break (spaces and quotes allowed between), since a spreadsheet set to that separator
+# starts a new cell there. The apostrophe goes before any apostrophes already there, so that
+# `restore` gives back exactly the text that was neutralised.
+LEADING = re.compile(r"^([ \t\"]*)(?='*[=+\-@\t\r\0])")
+AFTER_SEPARATOR = re.compile(r"([,;\t\r\n][ \t\"]*)(?='*[=+\-@\0])")
+LEADING_ADDED = re.compile(r"^([ \t\"]*)'(?='*[=+\-@\t\r\0])")
+AFTER_SEPARATOR_ADDED = re.compile(r"([,;\t\r\n][ \t\"]*)'(?='*[=+\-@\0])")
+QUOTED = re.compile(r"[,;\t\"\r\n]")
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_MAX = 31
 
 
 def neutralise(text: str) -> str:
-    """Prefix an apostrophe to text that a spreadsheet could read as a formula."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    """Put an apostrophe before each place a spreadsheet could start a formula: the start of the
+    text and after each comma, semicolon, tab or line break ("x;=2+5" -> "x;'=2+5")."""
+    return AFTER_SEPARATOR.sub(r"\1'", LEADING.sub(r"\1'", text))
+
+
+def restore(text: str) -> str:
+    """Take back the apostrophes `neutralise` added: restore(neutralise(t)) == t for any text."""
+    return AFTER_SEPARATOR_ADDED.sub(r"\1", LEADING_ADDED.sub(r"\1", text))
 
 
 def _plain(value: Cell) -> str | int | Decimal | float | date | None:
@@ -54,13 +71,26 @@ def _csv_field(value: Cell) -> str | int | Decimal | float:
     return value
 
 
+def _csv_text(value: str | int | Decimal | float) -> str:
+    """Write one field, quoted when it holds a separator of any locale, a quote or a line break."""
+    text = value if isinstance(value, str) else str(value)
+    if QUOTED.search(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _csv_line(values: Iterable[Cell]) -> str:
+    fields = [_csv_text(_csv_field(v)) for v in values]
+    # A lone empty field is written "" so that the line is a row, not a blank line.
+    return (",".join(fields) if fields != [""] else '""') + "\r\n"
+
+
 def to_csv(headers: Sequence[str], rows: Rows, *, bom: bool = False) -> bytes:
     """Write headers and rows as UTF-8 CSV bytes, with a BOM for Excel when asked."""
     buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([_csv_field(h) for h in headers])
+    buf.write(_csv_line(headers))
     for row in rows:
-        writer.writerow([_csv_field(v) for v in row])
+        buf.write(_csv_line(row))
     return ("\ufeff" if bom else "").encode() + buf.getvalue().encode("utf-8")
 
 

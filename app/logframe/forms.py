@@ -53,6 +53,12 @@ class OutputForm(VersionedForm):
     outcome_id = SelectField("Contributes to outcome", coerce=int)
 
 
+class OutputEditForm(OutputForm):
+    """An output's edit form: moving it under another pillar after reporting needs a reason."""
+
+    reason = area_field("Reason for the change", 2000, required=False)
+
+
 class ActivityForm(VersionedForm):
     """Planned work under an output."""
 

@@ -37,7 +37,9 @@ INDICATOR_FIELDS = (
     "life_target",
 )
 # Once values exist, changing any of these needs a reason (DESIGN: rules the figures follow).
+# The code too: the comparison matches a baseline's indicator values by code.
 CONTROLLED = (
+    "code",
     "baseline_value",
     "baseline_period",
     "life_target",

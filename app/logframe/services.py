@@ -98,17 +98,44 @@ def create_output(
 
 
 def update_output(
-    session: Session, user: User, output: Output, data: Mapping[str, Any], version: int | None
+    session: Session,
+    user: User,
+    output: Output,
+    data: Mapping[str, Any],
+    version: int | None,
+    reason: str = "",
 ) -> Output:
-    """Change an output's code, title or outcome."""
+    """Change an output's code, title or outcome; once it has reported data, moving it to an
+    outcome under another pillar is a controlled change that needs a reason."""
     ensure_can_edit_project(user, output.project)
     _check_outcome(session, data.get("outcome_id"))
     unique_code(
         session, Output.code, data["code"], output.id, Output.project_id == output.project_id
     )
+    pillar = output.outcome.pillar_code if output.outcome is not None else None
+    target = session.get(Outcome, data["outcome_id"])
+
+    def guard(diff: dict[str, tuple[Any, Any]]) -> None:
+        to = target.pillar_code if target is not None else None
+        moved = "outcome_id" in diff and to != pillar
+        if moved and not reason.strip() and _has_reported_data(session, output):
+            raise FieldInvalid(
+                "reason",
+                f"This output has reported data: give a reason for moving it from pillar"
+                f" {pillar} to an outcome under pillar {to}.",
+            )
+
     change = lambda: assign(output, data, OUTPUT_FIELDS)  # noqa: E731
-    audited_update(session, user, output, version, change, output_snapshot)
+    audited_update(
+        session, user, output, version, change, output_snapshot, guard=guard, reason=reason.strip()
+    )
     return output
+
+
+def _has_reported_data(session: Session, output: Output) -> bool:
+    indicators = select(Indicator.id).where(Indicator.output_id == output.id)
+    values = value_count(session, IndicatorValue.indicator_id.in_(indicators))
+    return bool(values or update_count(session, Activity.output_id == output.id))
 
 
 def delete_output(session: Session, user: User, output: Output) -> None:

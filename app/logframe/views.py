@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 from app import db
 from app.auth.permissions import ensure_admin, ensure_can_edit_project
 from app.logframe import services as structure
-from app.logframe.forms import ActivityForm, OutcomeForm, OutputForm
+from app.logframe.forms import ActivityForm, OutcomeForm, OutputEditForm, OutputForm
 from app.models.logframe import Activity, Outcome, Output
 from app.ui.forms import ConfirmForm
 from app.ui.pages import editable_project, form_page, load
@@ -95,7 +95,7 @@ def delete_outcome(outcome_id: int) -> ResponseReturnValue:
 
 def _output_form(output: Output | None = None) -> OutputForm:
     initial = _initial(output, structure.OUTPUT_FIELDS) if output else None
-    form = OutputForm(data=initial)
+    form = OutputEditForm(data=initial) if output else OutputForm(data=initial)
     stmt = select(Outcome).order_by(Outcome.pillar_code, Outcome.code)
     form.outcome_id.choices = [
         (o.id, f"{o.code} (pillar {o.pillar_code}): {o.statement[:80]}")
@@ -137,9 +137,10 @@ def edit_output(output_id: int) -> ResponseReturnValue:
     form, back = _output_form(output), logframe_url(output.project_id)
     if form.validate_on_submit():
         data, version = _data(form, structure.OUTPUT_FIELDS), form.version.data
+        reason = form.reason.data if isinstance(form, OutputEditForm) else ""
         with form_write(form, output) as write:
             structure.update_output(
-                write.session, current_user, output, data, version
+                write.session, current_user, output, data, version, reason or ""
             )
         if write.ok:
             return write.done(back)

@@ -16,6 +16,7 @@ from app.models.enums import ActivityStatus
 from app.progress.numbers import parse_quantity
 from app.progress.services import ActivityInput, IndicatorInput, ReportInput, ReportScope
 from app.ui.forms import clean_text
+from indicators.shares import part_above_whole
 from indicators.types import Measure
 
 MAX_TEXT = 5000
@@ -46,6 +47,17 @@ def positive(_form: Any, field: Field) -> None:
         raise ValidationError("The denominator must be more than 0.")
 
 
+def not_above(denominator: str) -> Any:
+    """Refuse a numerator above the denominator named (a share is at most 100 %)."""
+
+    def check(form: Any, field: Field) -> None:
+        whole = form[denominator].data if denominator in form else None
+        if (problem := part_above_whole(field.data, whole)) is not None:
+            raise ValidationError(problem)
+
+    return check
+
+
 class ReportForm(FlaskForm):
     """The fixed part of every report form; per-item fields are added by report_form()."""
 
@@ -60,7 +72,8 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
         pass
 
     for indicator in scope.indicators:
-        for name, field in _indicator_fields(indicator.measure).items():
+        fields = _indicator_fields(indicator.measure, f"ind_{indicator.id}")
+        for name, field in fields.items():
             setattr(Form, f"ind_{indicator.id}_{name}", field)
     statuses = [("", "Choose…")] + [(s, s.capitalize()) for s in choices(ActivityStatus)]
     for activity in scope.activities:
@@ -74,12 +87,12 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
     return Form(formdata=None, data=initial_data(scope))
 
 
-def _indicator_fields(measure: str) -> dict[str, Field]:
+def _indicator_fields(measure: str, prefix: str) -> dict[str, Field]:
     if measure == Measure.QUALITATIVE.value:
         return {"text": TextAreaField("Progress", [Length(max=MAX_TEXT), clean_text])}
     if measure == Measure.PERCENTAGE.value:
         return {
-            "num": QuantityField("Numerator"),
+            "num": QuantityField("Numerator", [not_above(f"{prefix}_den")]),
             "den": QuantityField("Denominator", [positive]),
         }
     return {"value": QuantityField("Value")}

@@ -20,6 +20,7 @@ from app.models.portfolio import Project
 from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
 from app.progress.audit_state import Change, changes_since, report_snapshot
 from app.progress.workflow import DRAFT, SUBMITTED, ensure_period_open, next_status
+from indicators.shares import part_above_whole
 from indicators.types import Measure
 
 PERCENT_QUANTUM = Decimal("0.0001")
@@ -207,6 +208,8 @@ def _normalised(indicator: Indicator, given: IndicatorInput) -> IndicatorInput:
         return IndicatorInput(text=given.text.strip())
     if indicator.measure == Measure.PERCENTAGE.value:
         num, den = given.numerator, given.denominator
+        if (problem := part_above_whole(num, den)) is not None:
+            raise ValidationFailed([f"{indicator.code}: {problem}"])
         value = None
         if num is not None and den:
             value = (num / den * 100).quantize(PERCENT_QUANTUM)

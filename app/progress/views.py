@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -23,6 +24,7 @@ from app.progress.audit_state import report_editors
 from app.progress.forms import ReportForm, ReviewForm, field_for_gap, report_form, to_input
 from app.progress.queries import last_approved_values
 from app.progress.review_thread import open_return, review_thread
+from app.progress.window import not_open_yet
 from reports.content import HIGHLIGHTS_PER_PILLAR
 
 bp = Blueprint("progress", __name__, template_folder="templates")
@@ -102,13 +104,14 @@ def _reset_version(form: ReportForm, current: ProgressReport | None) -> None:
 def _render_report(
     scope: entry.ReportScope, form: ReportForm, status: int = 200, **extra: Any
 ) -> ResponseReturnValue:
-    report = scope.report
+    report, period = scope.report, scope.period
+    opens = not_open_yet(period.key, period.entry_opens_on, dt.date.today())
     editable = (report is None or report.status in workflow.EDITABLE) and (
-        scope.period.status == PeriodStatus.OPEN.value
+        period.status == PeriodStatus.OPEN.value and opens is None
     )
     context = _report_context(scope)
     return render_template(
-        "progress/report.html", form=form, editable=editable, **context, **extra
+        "progress/report.html", form=form, editable=editable, opens=opens, **context, **extra
     ), status
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NoReturn
@@ -18,12 +20,16 @@ from app.models.enums import PeriodStatus
 from app.models.portfolio import Project
 from app.models.progress import ReportingPeriod
 from app.models.reference import Entity
+from app.portfolio.imports.bounds import check_workbook
 from app.portfolio.imports.reader import Limits
 from app.portfolio.imports.services import DEFAULT_LIMITS
 from app.progress import services as entry
 from app.progress import workflow
 from app.progress.numbers import check_quantity, parse_quantity
+from app.progress.window import not_open_yet
 from app.progress.workbook import HEADER, IDENTIFIERS, INPUTS, SHEET, check_archive
+from indicators.shares import part_above_whole
+from indicators.types import Measure
 
 MAX_ROWS = 5000
 MAX_TEXT = 5000
@@ -47,6 +53,8 @@ def import_workbook(
     as it is (no new version, no audit event), so uploading the downloaded workbook unchanged
     changes nothing."""
     check_archive(blob, limits.max_bytes, limits.max_uncompressed_bytes)
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        check_workbook(archive, limits.bounds)
     rows = _read_rows(blob)
     problems: list[str] = []
     batches: dict[tuple[str, str], Batch] = {}
@@ -83,7 +91,7 @@ def _read_rows(blob: bytes) -> list[tuple[int, list[Any]]]:
         wb = openpyxl.load_workbook(io.BytesIO(blob), read_only=True, data_only=False)
         ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
         # Read-only sheets parse cells while iterating: a cell such as <v>INF</v> raises here.
-        rows = list(ws.iter_rows(max_row=MAX_ROWS + 2))
+        rows = list(ws.iter_rows(max_row=MAX_ROWS + 2, max_col=len(HEADER)))
         wb.close()
     except Exception:  # openpyxl raises many types for a broken file
         raise ValidationFailed(["file: the workbook cannot be read"]) from None
@@ -131,6 +139,8 @@ def _batch(
         _refuse(number, "period", f"{key!r} is not a reporting period")
     if period.status == PeriodStatus.LOCKED.value:
         _refuse(number, "period", f"{key} is locked; nothing in it can change")
+    if (opens := not_open_yet(key, period.entry_opens_on, dt.date.today())) is not None:
+        _refuse(number, "period", opens)
     scope = entry.load_scope(session, project, period)
     status = scope.report.status if scope.report else workflow.DRAFT
     if status not in workflow.EDITABLE:
@@ -156,6 +166,10 @@ def _add_values(batch: Batch, number: int, indicator_code: str, inputs: list[Any
     text = _text(number, inputs[3], problems)
     if parsed[2] == 0:
         problems.append(f"row {number}: Denominator: must be more than 0")
+    if indicator.measure == Measure.PERCENTAGE.value and (
+        problem := part_above_whole(parsed[1], parsed[2])
+    ):
+        problems.append(f"row {number}: Numerator: {problem}")
     if problems:
         raise ValidationFailed(problems)
     given = entry.IndicatorInput(parsed[0], parsed[1], parsed[2], text)

@@ -16,6 +16,7 @@ from app.models.auth import User
 from app.models.enums import PeriodStatus
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.progress.audit_state import report_editors, report_snapshot
+from app.progress.window import ensure_entry_open
 from indicators.types import ReportStatus
 
 DRAFT, SUBMITTED = ReportStatus.DRAFT.value, ReportStatus.SUBMITTED.value
@@ -49,7 +50,7 @@ def allowed_actions(status: str) -> list[str]:
 
 
 def ensure_period_open(session: Session, report: ProgressReport) -> None:
-    """Raise DomainError when the report's period is locked.
+    """Raise DomainError when the report's period is locked or its entry window not yet open.
 
     The period's status is read again in this transaction with a share lock (SELECT ... FOR
     SHARE on PostgreSQL): a lock of the period that committed first is seen, and one that comes
@@ -58,13 +59,14 @@ def ensure_period_open(session: Session, report: ProgressReport) -> None:
     """
     period = report.period
     with session.no_autoflush:
-        status = session.scalar(
-            select(ReportingPeriod.status)
+        status, opens_on = session.execute(
+            select(ReportingPeriod.status, ReportingPeriod.entry_opens_on)
             .where(ReportingPeriod.id == period.id)
             .with_for_update(read=True)
-        )
+        ).one()
     if status == PeriodStatus.LOCKED.value:
         raise DomainError(f"Period {period.key} is locked; nothing in it can change.")
+    ensure_entry_open(period.key, opens_on)
 
 
 def approve(

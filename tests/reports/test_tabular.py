@@ -9,9 +9,11 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indicators.types import Pillar
-from reports.tabular import neutralise, sheet_title, to_csv, to_xlsx
+from reports.tabular import neutralise, restore, sheet_title, to_csv, to_xlsx
 
 HOSTILE = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", '=HYPERLINK("http://x")', "ok"]
 
@@ -72,3 +74,58 @@ def test_xlsx_streams_a_large_export() -> None:
     wb = load(to_xlsx({"All": (["code", "budget", "note"], rows)}))
     assert wb["All"].max_row == 5_001
     assert wb["All"]["C5001"].value == "'=cmd" and wb["All"]["C5001"].data_type == "s"
+
+
+SEPARATED = {
+    "x;=2+5;=cmd|' /C calc'!A0": "x;'=2+5;'=cmd|' /C calc'!A0",
+    "a,=1+1": "a,'=1+1",
+    "a\t=1": "a\t'=1",
+    "a; @SUM(A1)": "a; '@SUM(A1)",
+    "a\r\n+1": "a\r\n'+1",
+    "ok;-3": "ok;'-3",
+    "=1;'=2": "'=1;''=2",
+    'a;"=1': "a;\"'=1",
+}
+
+
+@pytest.mark.parametrize(("text", "written"), SEPARATED.items())
+def test_formula_after_a_separator_gets_an_apostrophe(text: str, written: str) -> None:
+    assert neutralise(text) == written
+    assert restore(written) == text
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_csv_quotes_every_field_holding_a_separator(separator: str) -> None:
+    """Read with any locale's separator, no cell opens a formula; the comma reading keeps the
+    field whole."""
+    text = f"x{separator}=2+5{separator}=cmd|' /C calc'!A0"
+    data = to_csv(["code", "title", "plain"], [["P-1", text, "a b"]]).decode()
+    line = data.splitlines()[1]
+    for delimiter in (",", ";", "\t"):
+        cells = next(csv.reader([line], delimiter=delimiter))
+        assert not [c for c in cells if c.lstrip(" ").startswith(FORMULA)], delimiter
+    assert next(csv.reader([line])) == ["P-1", neutralise(text), "a b"]
+    assert line.startswith('P-1,"')
+
+
+FORMULA = ("=", "+", "-", "@")
+TEXT = st.text(alphabet=",;\t\r\n =+-@\"'ab1", max_size=12)
+
+
+@settings(max_examples=2000)
+@given(st.lists(TEXT, min_size=1, max_size=4))
+def test_no_locale_splits_a_csv_row_into_a_formula(row: list[str]) -> None:
+    """Property: whichever separator a spreadsheet reads with, no cell starts a formula, and the
+    comma reading gives every field back as neutralise writes it."""
+    data = to_csv(["h"] * len(row), [row]).decode()
+    record = data[data.index("\r\n") + 2 :]
+    for delimiter in (",", ";", "\t"):
+        for cells in csv.reader(io.StringIO(record, newline=""), delimiter=delimiter):
+            assert not [c for c in cells if c.lstrip(" ").startswith(FORMULA)]
+    back = next(csv.reader(io.StringIO(record, newline="")))
+    assert back == [neutralise(t) for t in row]
+
+
+@given(st.text())
+def test_restore_undoes_neutralise(text: str) -> None:
+    assert restore(neutralise(text)) == text

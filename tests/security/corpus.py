@@ -31,3 +31,48 @@ HUGE = "x" * (10 * 1024 * 1024)  # a 10 MB field: above MAX_FORM_MEMORY_SIZE
 OUT_OF_RANGE_IDS = ["2147483648", "9223372036854775808", "99999999999999999999"]
 # API query values that are never a label, key or page (issue 13 point 22).
 BAD_API_PARAMETERS = ["\x00", "a\x00b", "\x01", "line\nbreak", "tab\there", "\x7f", "x" * 201]
+
+# A title that opens formulas in a spreadsheet set to ';' (F11).
+SEPARATED_FORMULA = "x;=2+5;=cmd|' /C calc'!A0"
+HOSTILE_TEXT.append(SEPARATED_FORMULA)
+
+SHEET_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+)
+
+
+def column_letters(number: int) -> str:
+    """Return a column's name: 1 -> A, 27 -> AA."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def huge_dimension_sheet() -> bytes:
+    """A one-cell sheet that declares A1:XFD1048576, so a reader pads 17 billion cells (F12)."""
+    return (
+        SHEET_HEAD + b'<dimension ref="A1:XFD1048576"/><sheetData><row r="1">'
+        b'<c r="A1" t="inlineStr"><is><t>code</t></is></c></row></sheetData></worksheet>'
+    )
+
+
+def styled_cells_sheet(rows: int, columns: int) -> bytes:
+    """A sheet of rows x columns empty styled cells: a few hundred KB zipped (F12)."""
+    names = [column_letters(n) for n in range(1, columns + 1)]
+    body = "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{n}{r}" s="0"/>' for n in names) + "</row>"
+        for r in range(1, rows + 1)
+    )
+    return SHEET_HEAD + b"<sheetData>" + body.encode() + b"</sheetData></worksheet>"
+
+
+def far_row_sheet() -> bytes:
+    """A sheet whose second cell sits on row 1,048,576: a reader fills every row between."""
+    return (
+        SHEET_HEAD + b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c>'
+        b'</row><row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+        b"</sheetData></worksheet>"
+    )

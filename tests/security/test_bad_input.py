@@ -30,6 +30,10 @@ from tests.security.corpus import (
     HUGE,
     OUT_OF_RANGE_IDS,
     SCRIPT,
+    SEPARATED_FORMULA,
+    far_row_sheet,
+    huge_dimension_sheet,
+    styled_cells_sheet,
 )
 from tests.security.fingerprint import changed, fingerprint
 
@@ -229,6 +233,28 @@ def _zip_bomb(data: bytes) -> bytes:
     return bytes(found)
 
 
+SHEET1 = "xl/worksheets/sheet1.xml"
+
+
+def _deflated(data: bytes, changes: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(
+        out, "w", zipfile.ZIP_DEFLATED
+    ) as dst:
+        for info in src.infolist():
+            if info.filename not in changes:
+                dst.writestr(info.filename, src.read(info.filename))
+        for name, content in changes.items():
+            dst.writestr(name, content)
+    return out.getvalue()
+
+
+# About a million empty styled cells (F12): small once zipped, long to read without a bound.
+STYLED_CELLS = _deflated(
+    xlsx_bytes([list(NEED), list(NEED.values())]), {SHEET1: styled_cells_sheet(20_001, 50)}
+)
+
+
 def _raw_number_cell(raw: bytes) -> bytes:
     """Return a needs workbook whose date cell holds raw text in a numeric <v> element."""
     values: list[Any] = list(NEED.values())
@@ -300,6 +326,10 @@ def import_cases() -> list[tuple[str, str, str, bytes]]:
         "xlsx NaN cell": ("xlsx", xlsx_bytes([header, [*row[:2], float("nan")]])),
         "xlsx header only": ("xlsx", xlsx_bytes([header, [None] * len(NEED)])),
         "xlsx duplicate codes": ("xlsx", xlsx_bytes([header, row, row])),
+        "xlsx huge dimension": ("xlsx", _rewrite(good, {SHEET1: huge_dimension_sheet()})),
+        "xlsx row 1048576": ("xlsx", _rewrite(good, {SHEET1: far_row_sheet()})),
+        "xlsx a million styled cells": ("xlsx", STYLED_CELLS),
+        "csv 61 columns": ("csv", b"code" + b"," * 60 + b"\r\n"),
     }  # fmt: skip
     for raw in (b"INF", b"NAN", b"-INF", b"1E999999", b"0x1F", b"1e5e5"):
         files[f"xlsx raw number cell {raw.decode()}"] = ("xlsx", _raw_number_cell(raw))
@@ -412,6 +442,8 @@ UPLOAD_FILES = {
     "zip bomb": _zip_bomb(xlsx_bytes([["a"], ["b"]])),
     "entity bomb": _rewrite(xlsx_bytes([["a"]]), {"xl/worksheets/sheet1.xml": ENTITY_BOMB}),
     "another workbook": xlsx_bytes([list(NEED), list(NEED.values())]),
+    "huge dimension": _rewrite(xlsx_bytes([["a"]]), {SHEET1: huge_dimension_sheet()}),
+    "a million styled cells": STYLED_CELLS,
 }
 
 
@@ -532,3 +564,19 @@ def test_corpus_has_at_least_200_hostile_inputs(total: int) -> None:
         f"upload {len(UPLOAD_VALUES) + len(UPLOAD_FILES)}, query strings {len(QUERY_CASES)})"
     )
     assert total >= 200
+
+
+def test_exports_hold_no_formula_for_a_semicolon_locale(ds, as_role, db_session) -> None:
+    """F11: read with ';' (or a tab) as the separator, no cell of the CSV starts a formula."""
+    ds.world.project.title = SEPARATED_FORMULA
+    db_session.commit()
+    client = as_role("admin")
+    for path in ("/compare/projects.csv", "/projects.csv"):
+        text = client.get(path).get_data(as_text=True).lstrip("\ufeff")
+        assert "'=2+5" in text, path
+        for delimiter in (",", ";", "\t"):
+            cells = [c for row in csv.reader(io.StringIO(text), delimiter=delimiter) for c in row]
+            assert not [c for c in cells if c.lstrip(" ").startswith(("=", "+", "-", "@"))], (
+                path,
+                delimiter,
+            )

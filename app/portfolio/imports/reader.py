@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from app import text as text_rule
+from app.config import DEFAULTS
 from app.errors import ValidationFailed
-from reports.tabular import neutralise
+from app.portfolio.imports.bounds import Bounds, Count, check, check_workbook
+from reports.tabular import restore
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -24,10 +26,18 @@ Row = tuple[int, dict[str, str]]
 
 @dataclass(frozen=True)
 class Limits:
-    """Size limits of an import file."""
+    """Size limits of an import file: bytes, and the rows, columns and cells read."""
 
     max_bytes: int
     max_uncompressed_bytes: int
+    max_rows: int = DEFAULTS["IMPORT_MAX_ROWS"]
+    max_columns: int = DEFAULTS["IMPORT_MAX_COLUMNS"]
+    max_cells: int = DEFAULTS["IMPORT_MAX_CELLS"]
+
+    @property
+    def bounds(self) -> Bounds:
+        """Return the row, column and cell bounds."""
+        return Bounds(self.max_rows, self.max_columns, self.max_cells)
 
 
 @dataclass(frozen=True)
@@ -73,11 +83,11 @@ def read_rows(source: str | Path | bytes, columns: Columns, limits: Limits) -> l
     elif name.lower().endswith((".xlsx", ".xlsm")):
         raise ValidationFailed(["file: not an XLSX workbook (no ZIP signature)"])
     else:
-        table = _csv_table(data)
+        table = _csv_table(data, limits.bounds)
     return _rows(table, columns)
 
 
-def _csv_table(data: bytes) -> list[tuple[int, list[Any]]]:
+def _csv_table(data: bytes, bounds: Bounds) -> list[tuple[int, list[Any]]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -89,8 +99,12 @@ def _csv_table(data: bytes) -> list[tuple[int, list[Any]]]:
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     table = []
+    count = Count()
     try:
         for cells in reader:
+            count.rows, count.cells = count.rows + 1, count.cells + len(cells)
+            count.columns = max(count.columns, len(cells))
+            check(count, bounds, more=True)
             table.append((reader.line_num, list(cells)))
     except csv.Error as error:
         raise ValidationFailed([f"row {reader.line_num}: file: not valid CSV ({error})"]) from None
@@ -106,7 +120,7 @@ def _xlsx_table(data: bytes, limits: Limits) -> list[tuple[int, list[Any]]]:
     from app.portfolio.imports.workbook import read_workbook
 
     check_zip(data, limits)
-    return read_workbook(data)
+    return read_workbook(data, limits.bounds)
 
 
 def check_zip(data: bytes, limits: Limits) -> None:
@@ -125,6 +139,7 @@ def check_zip(data: bytes, limits: Limits) -> None:
                     ]
                 )
             _check_parts(archive, entries)
+            check_workbook(archive, limits.bounds)
     except zipfile.BadZipFile as error:
         raise ValidationFailed([f"file: not a readable XLSX workbook ({error})"]) from None
 
@@ -193,12 +208,9 @@ def _row(
 
 
 def restored(text: str) -> str:
-    """Undo the apostrophe the app's exports put before text a spreadsheet would read as a
+    """Undo the apostrophes the app's exports put before text a spreadsheet would read as a
     formula (reports.tabular.neutralise), so that re-importing an export changes nothing."""
-    if not text.startswith("'"):
-        return text
-    rest = text[1:]
-    return rest if neutralise(rest) != rest else text
+    return restore(text)
 
 
 def cell_text(value: Any) -> str:

@@ -32,8 +32,15 @@ def _plain(rows: list[Row]) -> Iterator[Iterable[Row]]:
 
 
 def limits_from(config: Mapping[str, Any]) -> Limits:
-    """Return the import size limits of a configuration (IMPORT_MAX_BYTES and the unzipped)."""
-    return Limits(config["IMPORT_MAX_BYTES"], config["IMPORT_MAX_UNCOMPRESSED_BYTES"])
+    """Return the import limits of a configuration: IMPORT_MAX_BYTES, the unzipped bytes and
+    IMPORT_MAX_ROWS, IMPORT_MAX_COLUMNS, IMPORT_MAX_CELLS."""
+    return Limits(
+        config["IMPORT_MAX_BYTES"],
+        config["IMPORT_MAX_UNCOMPRESSED_BYTES"],
+        config.get("IMPORT_MAX_ROWS", DEFAULTS["IMPORT_MAX_ROWS"]),
+        config.get("IMPORT_MAX_COLUMNS", DEFAULTS["IMPORT_MAX_COLUMNS"]),
+        config.get("IMPORT_MAX_CELLS", DEFAULTS["IMPORT_MAX_CELLS"]),
+    )
 
 
 DEFAULT_LIMITS = limits_from(DEFAULTS)

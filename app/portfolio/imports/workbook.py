@@ -9,16 +9,19 @@ import openpyxl
 from defusedxml import DefusedXmlException
 
 from app.errors import ValidationFailed
+from app.portfolio.imports.bounds import Bounds
 
 
-def read_workbook(data: bytes) -> list[tuple[int, list[Any]]]:
-    """Return (row number, cell values) of the first sheet; refuse formulas and XML tricks."""
+def read_workbook(data: bytes, bounds: Bounds) -> list[tuple[int, list[Any]]]:
+    """Return (row number, cell values) of the first sheet; refuse formulas and XML tricks.
+
+    Only the rows and columns within the bounds are read (the file was scanned for them)."""
     if openpyxl.DEFUSEDXML is not True:
         raise ValidationFailed(["file: XLSX import needs the defusedxml package installed"])
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         try:
-            return _sheet_rows(book.worksheets[0])
+            return _sheet_rows(book.worksheets[0], bounds)
         finally:
             book.close()
     except ValidationFailed:
@@ -37,11 +40,12 @@ def _problem(error: BaseException) -> str:
     return f"file: not a readable XLSX workbook ({first_line})"
 
 
-def _sheet_rows(sheet: Any) -> list[tuple[int, list[Any]]]:
+def _sheet_rows(sheet: Any, bounds: Bounds) -> list[tuple[int, list[Any]]]:
     table: list[tuple[int, list[Any]]] = []
     header: list[str] = []
     problems: list[str] = []
-    for number, cells in enumerate(sheet.iter_rows(), start=1):
+    cells_read = sheet.iter_rows(max_row=bounds.max_rows + 1, max_col=bounds.max_columns)
+    for number, cells in enumerate(cells_read, start=1):
         values = []
         for position, cell in enumerate(cells):
             if getattr(cell, "data_type", None) == "f":
