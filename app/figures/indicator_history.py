@@ -1,8 +1,10 @@
 """The roll-ups' targets to date and actuals as of several quarters, in one aggregate pass.
 
 The same rules as `indicator_sql` and `indicator_rollup`, with every figure computed once per
-quarter by conditional aggregation (`CASE WHEN ends_on <= quarter end`), so that the tracking
-table of four quarters scans the values once instead of four times. Tests check each quarter's
+quarter by conditional aggregation, so that the tracking table of four quarters scans the values
+once instead of four times. The values are aggregated in two steps: per indicator and per
+quarter a row first counts in (its bucket), then per indicator over the buckets up to each
+quarter, so that each value row is summed and tagged once rather than once per quarter. Tests check each quarter's
 figures against `output_groups` run for that quarter alone.
 """
 
@@ -12,11 +14,11 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Subquery, and_, case, func, or_, select
+from sqlalchemy import Subquery, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.figures.indicator_rollup import COUNTED, SUMMED, Group, merge
-from app.figures.indicator_sql import NON_CUMULATIVE, latest_of, value_rows
+from app.figures.indicator_sql import NON_CUMULATIVE, latest_tag, untag, value_rows
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
 from app.models.portfolio import Project
 from indicators.periods import PeriodKey
@@ -25,38 +27,83 @@ from indicators.types import Measure, ReportStatus
 PER_QUARTER = ("usable", "value", "num", "den", *COUNTED[:5], "n_counted")
 
 
-def _value_sums(quarters: Sequence[PeriodKey]) -> Subquery:
-    r = value_rows(max(quarters), ReportStatus.APPROVED, False).subquery()
+def _bucket(key: Any, bounds: Sequence[Any]) -> Any:
+    """Number the oldest quarter a row counts in: 0 when `key <= bounds[0]`, and so on."""
+    firsts = [(key <= bound, n) for n, bound in enumerate(bounds[:-1])]
+    return case(*firsts, else_=len(bounds) - 1) if firsts else literal(0)
+
+
+def _value_buckets(quarters: Sequence[PeriodKey]) -> Subquery:
+    """Step one: the value rows summed per indicator and per quarter they first count in."""
+    rows = value_rows(max(quarters), ReportStatus.APPROVED, False).subquery()
+    bounds = [q.end() for q in quarters]
+    r = select(rows, _bucket(rows.c.ends_on, bounds).label("bucket")).subquery()
     pair = and_(r.c.numerator.is_not(None), r.c.denominator.is_not(None))
-    columns: list[Any] = [r.c.indicator_id]
-    for n, q in enumerate(quarters):
-        upto = r.c.ends_on <= q.end()
+    return (
+        select(
+            r.c.indicator_id,
+            r.c.bucket,
+            func.sum(r.c.value).label("value"),
+            func.sum(case((pair, r.c.numerator))).label("num"),
+            func.sum(case((pair, r.c.denominator))).label("den"),
+            latest_tag(r.c.ends_on, r.c.value, r.c.value.is_not(None)).label("last_value"),
+            latest_tag(r.c.ends_on, r.c.numerator, pair).label("last_num"),
+            latest_tag(r.c.ends_on, r.c.denominator, pair).label("last_den"),
+        )
+        .group_by(r.c.indicator_id, r.c.bucket)
+        .subquery()
+    )
+
+
+def _value_sums(quarters: Sequence[PeriodKey]) -> Subquery:
+    """Step two: per indicator and quarter, the sums and latest figures of its buckets so far.
+
+    Each value row is tagged once (step one) instead of once per quarter; a quarter's sum is
+    the sum of its buckets, its latest figure the greatest tag among them.
+    """
+    b = _value_buckets(quarters)
+    columns: list[Any] = [b.c.indicator_id]
+    for n in range(len(quarters)):
+        upto = b.c.bucket <= n
         columns += [
-            func.sum(case((upto, r.c.value))).label(f"sum_value_{n}"),
-            func.sum(case((and_(upto, pair), r.c.numerator))).label(f"sum_num_{n}"),
-            func.sum(case((and_(upto, pair), r.c.denominator))).label(f"sum_den_{n}"),
-            latest_of(r.c.ends_on, 10, r.c.value, and_(upto, r.c.value.is_not(None))).label(
-                f"last_value_{n}"
-            ),
-            latest_of(r.c.ends_on, 10, r.c.numerator, and_(upto, pair)).label(f"last_num_{n}"),
-            latest_of(r.c.ends_on, 10, r.c.denominator, and_(upto, pair)).label(f"last_den_{n}"),
+            func.sum(case((upto, b.c.value))).label(f"sum_value_{n}"),
+            func.sum(case((upto, b.c.num))).label(f"sum_num_{n}"),
+            func.sum(case((upto, b.c.den))).label(f"sum_den_{n}"),
+            untag(func.max(case((upto, b.c.last_value))), 10).label(f"last_value_{n}"),
+            untag(func.max(case((upto, b.c.last_num))), 10).label(f"last_num_{n}"),
+            untag(func.max(case((upto, b.c.last_den))), 10).label(f"last_den_{n}"),
         ]
-    return select(*columns).group_by(r.c.indicator_id).subquery()
+    return select(*columns).group_by(b.c.indicator_id).subquery()
+
+
+def _target_buckets(quarters: Sequence[PeriodKey]) -> Subquery:
+    """Step one for targets: summed and tagged per indicator and first quarter they count in."""
+    t = IndicatorTarget
+    bucket = _bucket(t.period_key, [str(q) for q in quarters]).label("bucket")
+    rows = select(t.indicator_id, t.period_key, t.target, bucket)
+    r = rows.where(t.period_key <= str(max(quarters))).subquery()
+    return (
+        select(
+            r.c.indicator_id,
+            r.c.bucket,
+            func.sum(r.c.target).label("target"),
+            latest_tag(r.c.period_key, r.c.target, r.c.target.is_not(None)).label("last"),
+        )
+        .group_by(r.c.indicator_id, r.c.bucket)
+        .subquery()
+    )
 
 
 def _target_sums(quarters: Sequence[PeriodKey]) -> Subquery:
-    t = IndicatorTarget
-    columns: list[Any] = [t.indicator_id]
-    for n, q in enumerate(quarters):
-        upto = t.period_key <= str(q)
+    b = _target_buckets(quarters)
+    columns: list[Any] = [b.c.indicator_id]
+    for n in range(len(quarters)):
+        upto = b.c.bucket <= n
         columns += [
-            func.sum(case((upto, t.target))).label(f"sum_target_{n}"),
-            latest_of(t.period_key, 6, t.target, and_(upto, t.target.is_not(None))).label(
-                f"last_target_{n}"
-            ),
+            func.sum(case((upto, b.c.target))).label(f"sum_target_{n}"),
+            untag(func.max(case((upto, b.c.last))), 6).label(f"last_target_{n}"),
         ]
-    stmt = select(*columns).where(t.period_key <= str(max(quarters)))
-    return stmt.group_by(t.indicator_id).subquery()
+    return select(*columns).group_by(b.c.indicator_id).subquery()
 
 
 def _indicators(quarters: Sequence[PeriodKey]) -> Subquery:

@@ -32,8 +32,21 @@ def latest_of(key: Any, width: int, figure: Any, when: Any) -> Any:
     One aggregate pass instead of a window: MAX over "key|figure" picks the latest row (keys
     are ISO dates or period keys, one row per indicator and period), then the figure is cut out.
     """
-    tagged = cast(key, String) + "|" + cast(figure, String)
-    return cast(func.substr(func.max(case((when, tagged))), width + 2), QUANTITY)
+    return untag(latest_tag(key, figure, when), width)
+
+
+def latest_tag(key: Any, figure: Any, when: Any) -> Any:
+    """Return MAX of "key|figure" over the rows where `when`: the latest row's tag, or NULL.
+
+    The MAX of such tags over several groups is again the latest row's tag, so tags can be
+    aggregated in two steps (`indicator_history` does, per quarter).
+    """
+    return func.max(case((when, cast(key, String) + "|" + cast(figure, String))))
+
+
+def untag(tag: Any, width: int) -> Any:
+    """Cut the figure out of a "key|figure" tag whose key is `width` characters wide."""
+    return cast(func.substr(tag, width + 2), QUANTITY)
 
 
 def value_rows(period: PeriodKey, status: ReportStatus, only_this: bool) -> AnySelect:
