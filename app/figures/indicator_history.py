@@ -2,19 +2,20 @@
 
 The same rules as `indicator_sql` and `indicator_rollup`, with every figure computed once per
 quarter by conditional aggregation, so that the tracking table of four quarters scans the values
-once instead of four times. The values are aggregated in two steps: per indicator and per
-quarter a row first counts in (its bucket), then per indicator over the buckets up to each
-quarter, so that each value row is summed and tagged once rather than once per quarter. Tests check each quarter's
-figures against `output_groups` run for that quarter alone.
+once instead of four times. Each row is tagged for "the latest figure" only in the quarter whose
+slice it falls in (after the previous quarter's end, up to its own), and each quarter's latest
+figure is the latest of the slices up to it: one tag per row instead of one per quarter. Tests
+check each quarter's figures against `output_groups` run for that quarter alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Subquery, and_, case, func, literal, or_, select
+from sqlalchemy import Subquery, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.figures.indicator_rollup import COUNTED, SUMMED, Group, merge
@@ -27,83 +28,79 @@ from indicators.types import Measure, ReportStatus
 PER_QUARTER = ("usable", "value", "num", "den", *COUNTED[:5], "n_counted")
 
 
-def _bucket(key: Any, bounds: Sequence[Any]) -> Any:
-    """Number the oldest quarter a row counts in: 0 when `key <= bounds[0]`, and so on."""
-    firsts = [(key <= bound, n) for n, bound in enumerate(bounds[:-1])]
-    return case(*firsts, else_=len(bounds) - 1) if firsts else literal(0)
+def _fixed(bound: str) -> Any:
+    """Write a quarter's bound (an ISO date or a period key) into the SQL text itself.
+
+    Bound parameters would make each CASE a different expression; with the same text, SQLite
+    and PostgreSQL compute an aggregate that `_so_far` names several times only once.
+    """
+    if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}-[0-9]{2}|Q[1-4])", bound):
+        raise ValueError(f"not a date or a period key: {bound!r}")
+    return literal_column(f"'{bound}'")
 
 
-def _value_buckets(quarters: Sequence[PeriodKey]) -> Subquery:
-    """Step one: the value rows summed per indicator and per quarter they first count in."""
-    rows = value_rows(max(quarters), ReportStatus.APPROVED, False).subquery()
-    bounds = [q.end() for q in quarters]
-    r = select(rows, _bucket(rows.c.ends_on, bounds).label("bucket")).subquery()
-    pair = and_(r.c.numerator.is_not(None), r.c.denominator.is_not(None))
-    return (
-        select(
-            r.c.indicator_id,
-            r.c.bucket,
-            func.sum(r.c.value).label("value"),
-            func.sum(case((pair, r.c.numerator))).label("num"),
-            func.sum(case((pair, r.c.denominator))).label("den"),
-            latest_tag(r.c.ends_on, r.c.value, r.c.value.is_not(None)).label("last_value"),
-            latest_tag(r.c.ends_on, r.c.numerator, pair).label("last_num"),
-            latest_tag(r.c.ends_on, r.c.denominator, pair).label("last_den"),
-        )
-        .group_by(r.c.indicator_id, r.c.bucket)
-        .subquery()
-    )
+def _within(key: Any, bounds: Sequence[Any], n: int) -> Any:
+    """Whether a row belongs to quarter n's own slice: after quarter n-1's bound, up to n's."""
+    upto = key <= bounds[n]
+    return upto if n == 0 else and_(key > bounds[n - 1], upto)
+
+
+def _later(a: Any, b: Any) -> Any:
+    """Return the greater of two "key|figure" tags, either of which may be NULL."""
+    return case((b > a, b), else_=func.coalesce(a, b))
+
+
+def _so_far(tags: Sequence[Any], width: int) -> list[Any]:
+    """Return, for each quarter n, the figure of the latest tag among quarters 0 to n.
+
+    Computed over the aggregates of the same GROUP BY, once per indicator; the outer query
+    then reads plain columns.
+    """
+    found, latest = [], tags[0]
+    for n, tag in enumerate(tags):
+        latest = tag if n == 0 else _later(latest, tag)
+        found.append(untag(latest, width))
+    return found
 
 
 def _value_sums(quarters: Sequence[PeriodKey]) -> Subquery:
-    """Step two: per indicator and quarter, the sums and latest figures of its buckets so far.
+    """Per indicator and quarter: the sums so far, and the latest tag of the quarter's slice.
 
-    Each value row is tagged once (step one) instead of once per quarter; a quarter's sum is
-    the sum of its buckets, its latest figure the greatest tag among them.
+    Each value row is tagged ("ends_on|figure") only in the one slice it falls in, not once
+    per quarter; `_so_far` then takes the latest of the slices up to each quarter.
     """
-    b = _value_buckets(quarters)
-    columns: list[Any] = [b.c.indicator_id]
-    for n in range(len(quarters)):
-        upto = b.c.bucket <= n
+    r = value_rows(max(quarters), ReportStatus.APPROVED, False).subquery()
+    pair = and_(r.c.numerator.is_not(None), r.c.denominator.is_not(None))
+    bounds = [_fixed(q.end().isoformat()) for q in quarters]
+    figures = {"value": (r.c.value, r.c.value.is_not(None)), "num": (r.c.numerator, pair)}
+    figures["den"] = (r.c.denominator, pair)
+    columns: list[Any] = [r.c.indicator_id]
+    for name, (figure, known) in figures.items():
+        own = [and_(_within(r.c.ends_on, bounds, n), known) for n in range(len(bounds))]
+        tags = [latest_tag(r.c.ends_on, figure, when) for when in own]
         columns += [
-            func.sum(case((upto, b.c.value))).label(f"sum_value_{n}"),
-            func.sum(case((upto, b.c.num))).label(f"sum_num_{n}"),
-            func.sum(case((upto, b.c.den))).label(f"sum_den_{n}"),
-            untag(func.max(case((upto, b.c.last_value))), 10).label(f"last_value_{n}"),
-            untag(func.max(case((upto, b.c.last_num))), 10).label(f"last_num_{n}"),
-            untag(func.max(case((upto, b.c.last_den))), 10).label(f"last_den_{n}"),
+            func.sum(case((and_(r.c.ends_on <= bound, known), figure))).label(f"sum_{name}_{n}")
+            for n, bound in enumerate(bounds)
         ]
-    return select(*columns).group_by(b.c.indicator_id).subquery()
-
-
-def _target_buckets(quarters: Sequence[PeriodKey]) -> Subquery:
-    """Step one for targets: summed and tagged per indicator and first quarter they count in."""
-    t = IndicatorTarget
-    bucket = _bucket(t.period_key, [str(q) for q in quarters]).label("bucket")
-    rows = select(t.indicator_id, t.period_key, t.target, bucket)
-    r = rows.where(t.period_key <= str(max(quarters))).subquery()
-    return (
-        select(
-            r.c.indicator_id,
-            r.c.bucket,
-            func.sum(r.c.target).label("target"),
-            latest_tag(r.c.period_key, r.c.target, r.c.target.is_not(None)).label("last"),
-        )
-        .group_by(r.c.indicator_id, r.c.bucket)
-        .subquery()
-    )
+        columns += [last.label(f"last_{name}_{n}") for n, last in enumerate(_so_far(tags, 10))]
+    return select(*columns).group_by(r.c.indicator_id).subquery()
 
 
 def _target_sums(quarters: Sequence[PeriodKey]) -> Subquery:
-    b = _target_buckets(quarters)
-    columns: list[Any] = [b.c.indicator_id]
-    for n in range(len(quarters)):
-        upto = b.c.bucket <= n
-        columns += [
-            func.sum(case((upto, b.c.target))).label(f"sum_target_{n}"),
-            untag(func.max(case((upto, b.c.last))), 6).label(f"last_target_{n}"),
-        ]
-    return select(*columns).group_by(b.c.indicator_id).subquery()
+    """Per indicator and quarter: the targets' sum so far and the latest tag of each slice."""
+    t = IndicatorTarget
+    bounds = [_fixed(str(q)) for q in quarters]
+    known = t.target.is_not(None)
+    own = [and_(_within(t.period_key, bounds, n), known) for n in range(len(bounds))]
+    tags = [latest_tag(t.period_key, t.target, when) for when in own]
+    columns: list[Any] = [t.indicator_id]
+    columns += [
+        func.sum(case((t.period_key <= bound, t.target))).label(f"sum_target_{n}")
+        for n, bound in enumerate(bounds)
+    ]
+    columns += [last.label(f"last_target_{n}") for n, last in enumerate(_so_far(tags, 6))]
+    stmt = select(*columns).where(t.period_key <= str(max(quarters)))
+    return stmt.group_by(t.indicator_id).subquery()
 
 
 def _indicators(quarters: Sequence[PeriodKey]) -> Subquery:
@@ -117,15 +114,13 @@ def _indicators(quarters: Sequence[PeriodKey]) -> Subquery:
         Output.outcome_id.label("parent_outcome"),
         i.unit, i.measure, i.baseline_value.label("baseline"), i.life_target,
     ]  # fmt: skip
+    c, t = sums.c, targets.c
     for n in range(len(quarters)):
-        c = sums.c
         columns += [
             case((cumulative, c[f"last_value_{n}"]), else_=c[f"sum_value_{n}"]).label(f"v_{n}"),
             case((cumulative, c[f"last_num_{n}"]), else_=c[f"sum_num_{n}"]).label(f"n_{n}"),
             case((cumulative, c[f"last_den_{n}"]), else_=c[f"sum_den_{n}"]).label(f"d_{n}"),
-            case((summed, targets.c[f"sum_target_{n}"]), else_=targets.c[f"last_target_{n}"]).label(
-                f"t_{n}"
-            ),
+            case((summed, t[f"sum_target_{n}"]), else_=t[f"last_target_{n}"]).label(f"t_{n}"),
         ]
     return (
         select(*columns)
