@@ -36,7 +36,7 @@ from indicators.types import Cumulation, Measure, ReportStatus
 NON_CUMULATIVE = Cumulation.NON_CUMULATIVE.value
 # The tags' separator, written into the SQL text: the same tag is then the same expression,
 # which the database aggregates once however often a query names it.
-BAR = literal_column("'|'")
+BAR: ColumnElement[str] = literal_column("'|'")
 
 
 def latest_of(key: Any, width: int, figure: Any, when: Any) -> Any:
