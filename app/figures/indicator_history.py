@@ -1,22 +1,25 @@
 """The roll-ups' targets to date and actuals as of several quarters, in one aggregate pass.
 
 The same rules as `indicator_sql` and `indicator_rollup`, with every figure computed once per
-quarter by conditional aggregation (`CASE WHEN ends_on <= quarter end`), so that the tracking
-table of four quarters scans the values once instead of four times. Tests check each quarter's
-figures against `output_groups` run for that quarter alone.
+quarter by conditional aggregation, so that the tracking table of four quarters scans the values
+once instead of four times. Each row is tagged for "the latest figure" only in the quarter whose
+slice it falls in (after the previous quarter's end, up to its own), and each quarter's latest
+figure is the latest of the slices up to it: one tag per row instead of one per quarter. Tests
+check each quarter's figures against `output_groups` run for that quarter alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Subquery, and_, case, func, or_, select
+from sqlalchemy import Subquery, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.figures.indicator_rollup import COUNTED, SUMMED, Group, merge
-from app.figures.indicator_sql import NON_CUMULATIVE, latest_of, value_rows
+from app.figures.indicator_sql import NON_CUMULATIVE, latest_tag, untag, value_rows
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
 from app.models.portfolio import Project
 from indicators.periods import PeriodKey
@@ -25,36 +28,77 @@ from indicators.types import Measure, ReportStatus
 PER_QUARTER = ("usable", "value", "num", "den", *COUNTED[:5], "n_counted")
 
 
+def _fixed(bound: str) -> Any:
+    """Write a quarter's bound (an ISO date or a period key) into the SQL text itself.
+
+    Bound parameters would make each CASE a different expression; with the same text, SQLite
+    and PostgreSQL compute an aggregate that `_so_far` names several times only once.
+    """
+    if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}-[0-9]{2}|Q[1-4])", bound):
+        raise ValueError(f"not a date or a period key: {bound!r}")
+    return literal_column(f"'{bound}'")
+
+
+def _within(key: Any, bounds: Sequence[Any], n: int) -> Any:
+    """Whether a row belongs to quarter n's own slice: after quarter n-1's bound, up to n's."""
+    upto = key <= bounds[n]
+    return upto if n == 0 else and_(key > bounds[n - 1], upto)
+
+
+def _later(a: Any, b: Any) -> Any:
+    """Return the greater of two "key|figure" tags, either of which may be NULL."""
+    return case((b > a, b), else_=func.coalesce(a, b))
+
+
+def _so_far(tags: Sequence[Any], width: int) -> list[Any]:
+    """Return, for each quarter n, the figure of the latest tag among quarters 0 to n.
+
+    Computed over the aggregates of the same GROUP BY, once per indicator; the outer query
+    then reads plain columns.
+    """
+    found, latest = [], tags[0]
+    for n, tag in enumerate(tags):
+        latest = tag if n == 0 else _later(latest, tag)
+        found.append(untag(latest, width))
+    return found
+
+
 def _value_sums(quarters: Sequence[PeriodKey]) -> Subquery:
+    """Per indicator and quarter: the sums so far, and the latest tag of the quarter's slice.
+
+    Each value row is tagged ("ends_on|figure") only in the one slice it falls in, not once
+    per quarter; `_so_far` then takes the latest of the slices up to each quarter.
+    """
     r = value_rows(max(quarters), ReportStatus.APPROVED, False).subquery()
     pair = and_(r.c.numerator.is_not(None), r.c.denominator.is_not(None))
+    bounds = [_fixed(q.end().isoformat()) for q in quarters]
+    figures = {"value": (r.c.value, r.c.value.is_not(None)), "num": (r.c.numerator, pair)}
+    figures["den"] = (r.c.denominator, pair)
     columns: list[Any] = [r.c.indicator_id]
-    for n, q in enumerate(quarters):
-        upto = r.c.ends_on <= q.end()
+    for name, (figure, known) in figures.items():
+        own = [and_(_within(r.c.ends_on, bounds, n), known) for n in range(len(bounds))]
+        tags = [latest_tag(r.c.ends_on, figure, when) for when in own]
         columns += [
-            func.sum(case((upto, r.c.value))).label(f"sum_value_{n}"),
-            func.sum(case((and_(upto, pair), r.c.numerator))).label(f"sum_num_{n}"),
-            func.sum(case((and_(upto, pair), r.c.denominator))).label(f"sum_den_{n}"),
-            latest_of(r.c.ends_on, 10, r.c.value, and_(upto, r.c.value.is_not(None))).label(
-                f"last_value_{n}"
-            ),
-            latest_of(r.c.ends_on, 10, r.c.numerator, and_(upto, pair)).label(f"last_num_{n}"),
-            latest_of(r.c.ends_on, 10, r.c.denominator, and_(upto, pair)).label(f"last_den_{n}"),
+            func.sum(case((and_(r.c.ends_on <= bound, known), figure))).label(f"sum_{name}_{n}")
+            for n, bound in enumerate(bounds)
         ]
+        columns += [last.label(f"last_{name}_{n}") for n, last in enumerate(_so_far(tags, 10))]
     return select(*columns).group_by(r.c.indicator_id).subquery()
 
 
 def _target_sums(quarters: Sequence[PeriodKey]) -> Subquery:
+    """Per indicator and quarter: the targets' sum so far and the latest tag of each slice."""
     t = IndicatorTarget
+    bounds = [_fixed(str(q)) for q in quarters]
+    known = t.target.is_not(None)
+    own = [and_(_within(t.period_key, bounds, n), known) for n in range(len(bounds))]
+    tags = [latest_tag(t.period_key, t.target, when) for when in own]
     columns: list[Any] = [t.indicator_id]
-    for n, q in enumerate(quarters):
-        upto = t.period_key <= str(q)
-        columns += [
-            func.sum(case((upto, t.target))).label(f"sum_target_{n}"),
-            latest_of(t.period_key, 6, t.target, and_(upto, t.target.is_not(None))).label(
-                f"last_target_{n}"
-            ),
-        ]
+    columns += [
+        func.sum(case((t.period_key <= bound, t.target))).label(f"sum_target_{n}")
+        for n, bound in enumerate(bounds)
+    ]
+    columns += [last.label(f"last_target_{n}") for n, last in enumerate(_so_far(tags, 6))]
     stmt = select(*columns).where(t.period_key <= str(max(quarters)))
     return stmt.group_by(t.indicator_id).subquery()
 
@@ -70,15 +114,13 @@ def _indicators(quarters: Sequence[PeriodKey]) -> Subquery:
         Output.outcome_id.label("parent_outcome"),
         i.unit, i.measure, i.baseline_value.label("baseline"), i.life_target,
     ]  # fmt: skip
+    c, t = sums.c, targets.c
     for n in range(len(quarters)):
-        c = sums.c
         columns += [
             case((cumulative, c[f"last_value_{n}"]), else_=c[f"sum_value_{n}"]).label(f"v_{n}"),
             case((cumulative, c[f"last_num_{n}"]), else_=c[f"sum_num_{n}"]).label(f"n_{n}"),
             case((cumulative, c[f"last_den_{n}"]), else_=c[f"sum_den_{n}"]).label(f"d_{n}"),
-            case((summed, targets.c[f"sum_target_{n}"]), else_=targets.c[f"last_target_{n}"]).label(
-                f"t_{n}"
-            ),
+            case((summed, t[f"sum_target_{n}"]), else_=t[f"last_target_{n}"]).label(f"t_{n}"),
         ]
     return (
         select(*columns)

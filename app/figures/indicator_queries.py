@@ -45,9 +45,7 @@ def indicator_figures(
     session: Session, period: PeriodKey, entity: str | None = None, outcomes_only: bool = False
 ) -> list[IndicatorFigures]:
     """Return indicators' figures as of a period: all, one entity's outputs, or outcomes only."""
-    stmt = indicator_select(period, entity).order_by(Indicator.code)
-    if outcomes_only:
-        stmt = stmt.where(Indicator.outcome_id.is_not(None))
+    stmt = indicator_select(period, entity, outcomes_only).order_by(Indicator.code)
     return [figures_of(row) for row in session.execute(stmt)]
 
 

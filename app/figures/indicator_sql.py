@@ -11,7 +11,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, Subquery, and_, case, cast, func, select
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    Subquery,
+    and_,
+    case,
+    cast,
+    func,
+    literal_column,
+    select,
+)
 from sqlalchemy.orm import aliased
 
 from app.db import QUANTITY
@@ -24,6 +34,9 @@ from indicators.periods import PeriodKey
 from indicators.types import Cumulation, Measure, ReportStatus
 
 NON_CUMULATIVE = Cumulation.NON_CUMULATIVE.value
+# The tags' separator, written into the SQL text: the same tag is then the same expression,
+# which the database aggregates once however often a query names it.
+BAR: ColumnElement[str] = literal_column("'|'")
 
 
 def latest_of(key: Any, width: int, figure: Any, when: Any) -> Any:
@@ -32,15 +45,31 @@ def latest_of(key: Any, width: int, figure: Any, when: Any) -> Any:
     One aggregate pass instead of a window: MAX over "key|figure" picks the latest row (keys
     are ISO dates or period keys, one row per indicator and period), then the figure is cut out.
     """
-    tagged = cast(key, String) + "|" + cast(figure, String)
-    return cast(func.substr(func.max(case((when, tagged))), width + 2), QUANTITY)
+    return untag(latest_tag(key, figure, when), width)
 
 
-def value_rows(period: PeriodKey, status: ReportStatus, only_this: bool) -> AnySelect:
+def latest_tag(key: Any, figure: Any, when: Any) -> Any:
+    """Return MAX of "key|figure" over the rows where `when`: the latest row's tag, or NULL.
+
+    The MAX of such tags over several groups is again the latest row's tag, so tags can be
+    aggregated in two steps (`indicator_history` does, per quarter).
+    """
+    return func.max(case((when, cast(key, String) + BAR + cast(figure, String))))
+
+
+def untag(tag: Any, width: int) -> Any:
+    """Cut the figure out of a "key|figure" tag whose key is `width` characters wide."""
+    return cast(func.substr(tag, width + 2), QUANTITY)
+
+
+def value_rows(
+    period: PeriodKey, status: ReportStatus, only_this: bool, among: AnySelect | None = None
+) -> AnySelect:
     """Select the values of a status up to a period (or in it), with their period's end.
 
     "Up to" holds on both the period key and its end date, so that a later quarter's value
-    never reaches an earlier report whatever dates its period was given.
+    never reaches an earlier report whatever dates its period was given. `among` (a SELECT of
+    indicator ids) keeps the values of those indicators only, before they are aggregated.
     """
     v = IndicatorValue
     stmt = (
@@ -49,6 +78,8 @@ def value_rows(period: PeriodKey, status: ReportStatus, only_this: bool) -> AnyS
         .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
         .where(ProgressReport.status == status.value)
     )
+    if among is not None:
+        stmt = stmt.where(v.indicator_id.in_(among))
     if only_this:
         return stmt.where(ReportingPeriod.key == str(period))
     return stmt.where(ReportingPeriod.ends_on <= period.end(), ReportingPeriod.key <= str(period))
@@ -59,9 +90,14 @@ def latest_text(key: Any, text: Any) -> Any:
     return func.max(case((func.length(text) > 0, cast(key, String) + "|" + text)))
 
 
-def value_sums(period: PeriodKey, status: ReportStatus, only_this: bool = False) -> Subquery:
+def value_sums(
+    period: PeriodKey,
+    status: ReportStatus,
+    only_this: bool = False,
+    among: AnySelect | None = None,
+) -> Subquery:
     """Return per indicator: sums of values and of paired parts, and the latest of each."""
-    r = value_rows(period, status, only_this).subquery()
+    r = value_rows(period, status, only_this, among).subquery()
     pair = and_(r.c.numerator.is_not(None), r.c.denominator.is_not(None))
     return (
         select(
@@ -79,20 +115,18 @@ def value_sums(period: PeriodKey, status: ReportStatus, only_this: bool = False)
     )
 
 
-def target_sums(period: PeriodKey) -> Subquery:
+def target_sums(period: PeriodKey, among: AnySelect | None = None) -> Subquery:
     """Return per indicator: the sum and the latest of its period targets so far, and this one."""
     t = IndicatorTarget
-    return (
-        select(
-            t.indicator_id,
-            func.sum(t.target).label("sum_target"),
-            latest_of(t.period_key, 6, t.target, t.target.is_not(None)).label("last_target"),
-            func.max(case((t.period_key == str(period), t.target))).label("target"),
-        )
-        .where(t.period_key <= str(period))
-        .group_by(t.indicator_id)
-        .subquery()
-    )
+    stmt = select(
+        t.indicator_id,
+        func.sum(t.target).label("sum_target"),
+        latest_of(t.period_key, 6, t.target, t.target.is_not(None)).label("last_target"),
+        func.max(case((t.period_key == str(period), t.target))).label("target"),
+    ).where(t.period_key <= str(period))
+    if among is not None:
+        stmt = stmt.where(t.indicator_id.in_(among))
+    return stmt.group_by(t.indicator_id).subquery()
 
 
 def _pick(
@@ -121,12 +155,33 @@ def _target_columns(targets: Subquery) -> list[Any]:
     return [targets.c.target.label("period_target"), to_date.label("to_date")]
 
 
-def indicator_select(period: PeriodKey, entity: str | None = None) -> AnySelect:
-    """Select every indicator with its pillar, life actual parts, targets and pending parts."""
+def shown_indicators(entity: str | None, outcomes_only: bool) -> AnySelect | None:
+    """Select the ids of the indicators a report shows one by one, None for every indicator.
+
+    One entity's: the output indicators of its projects; outcomes only: outcome indicators.
+    Values and targets are then aggregated for those indicators only, not for the portfolio.
+    """
+    i = Indicator
+    if entity:
+        owned = select(i.id).join(Output, Output.id == i.output_id)
+        owned = owned.join(Project, Project.id == Output.project_id)
+        owned = owned.join(Entity, Entity.id == Project.entity_id).where(Entity.acronym == entity)
+        return owned.where(i.outcome_id.is_not(None)) if outcomes_only else owned
+    return select(i.id).where(i.outcome_id.is_not(None)) if outcomes_only else None
+
+
+def indicator_select(
+    period: PeriodKey, entity: str | None = None, outcomes_only: bool = False
+) -> AnySelect:
+    """Select every indicator with its pillar, life actual parts, targets and pending parts.
+
+    `entity` keeps that entity's output indicators, `outcomes_only` the outcome indicators.
+    """
     i, of_output = Indicator, aliased(Outcome)
-    approved = value_sums(period, ReportStatus.APPROVED)
-    pending = value_sums(period, ReportStatus.SUBMITTED, only_this=True)
-    targets = target_sums(period)
+    among = shown_indicators(entity, outcomes_only)
+    approved = value_sums(period, ReportStatus.APPROVED, among=among)
+    pending = value_sums(period, ReportStatus.SUBMITTED, only_this=True, among=among)
+    targets = target_sums(period, among)
     pillar = func.coalesce(Outcome.pillar_code, of_output.pillar_code, Project.pillar_code)
     stmt = (
         select(
@@ -157,4 +212,4 @@ def indicator_select(period: PeriodKey, entity: str | None = None) -> AnySelect:
     )
     if entity:
         stmt = stmt.join(Entity, Entity.id == Project.entity_id).where(Entity.acronym == entity)
-    return stmt
+    return stmt.where(i.outcome_id.is_not(None)) if outcomes_only else stmt
