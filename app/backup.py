@@ -116,8 +116,11 @@ def restore(engine: Engine, path: Path) -> None:
     if engine.dialect.name == "sqlite":
         _sqlite_copy(path, _live_path(engine))
     else:
-        _run(["pg_restore", "--single-transaction", "--no-owner", "--exit-on-error",
-              *_pg_args(engine.url), "--", str(path)], engine.url)  # fmt: skip
+        try:
+            _run(["pg_restore", "--single-transaction", "--no-owner", "--exit-on-error",
+                  *_pg_args(engine.url), "--", str(path)], engine.url)  # fmt: skip
+        except BackupError as error:  # pg_restore's own message does not name the file
+            raise BackupError(f"{path}: {error}") from error
     engine.dispose()
     if "alembic_version" not in inspect(engine).get_table_names():
         raise BackupError(f"{path}: restored, but it held no tracker database (no tables)")
