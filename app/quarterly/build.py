@@ -106,7 +106,9 @@ def build_quarterly(
         coverage=_scoped_coverage(sections.coverage(top.current.needs), entity),
         gender=sections.gender(session, source),
         annex=sections.annex(session, source),
-        entity_status=_entity_status(session, reporting, entity, today) if entity else None,
+        entity_status=_entity_status(session, reporting, entity, today, source.baseline_id)
+        if entity
+        else None,
         no_progress_note=None
         if reporting
         else f"No reporting period was opened for {period}: no progress was reported for it.",
@@ -209,12 +211,16 @@ def _pillars(
 
 
 def _entity_status(
-    session: Session, period: ReportingPeriod | None, entity: str | None, report_date: dt.date
+    session: Session,
+    period: ReportingPeriod | None,
+    entity: str | None,
+    report_date: dt.date,
+    baseline_id: int | None = None,
 ) -> list[m.EntityReportStatus]:
     # Overdue against the period's due date and the report's date, not the day it is read.
     overdue = period is not None and period.due_on < report_date
     out = []
-    for code, title, status in q.report_status_rows(session, period, entity or ""):
+    for code, title, status in q.report_status_rows(session, period, entity or "", baseline_id):
         label = status or "not started"
         if overdue and label in ("not started", "draft", "returned"):
             label = f"{label}, overdue"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
+from app.models.baselines import BaselineProject
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.reference import Entity
@@ -62,10 +63,13 @@ def highlight_rows(
 
 
 def report_status_rows(
-    session: Session, period: ReportingPeriod | None, entity: str
+    session: Session, period: ReportingPeriod | None, entity: str, baseline_id: int | None = None
 ) -> list[tuple[str, str, str | None]]:
-    """Return (code, title, report status or None) for an entity's active projects."""
+    """Return (code, title, report status or None) for an entity's active projects: the live
+    portfolio's, or those of the baseline the report's figures come from."""
     period_id = period.id if period is not None else -1
+    if baseline_id is not None:
+        return _frozen_status_rows(session, period_id, entity, baseline_id)
     stmt = (
         select(Project.code, Project.title, ProgressReport.status)
         .join(Entity, Entity.id == Project.entity_id)
@@ -75,5 +79,23 @@ def report_status_rows(
         )
         .where(Entity.acronym == entity, Project.status.in_(ACTIVE))
         .order_by(Project.code)
+    )
+    return [(code, title, status) for code, title, status in session.execute(stmt)]
+
+
+def _frozen_status_rows(
+    session: Session, period_id: int, entity: str, baseline_id: int
+) -> list[tuple[str, str, str | None]]:
+    frozen = BaselineProject
+    stmt = (
+        select(frozen.code, frozen.title, ProgressReport.status)
+        .outerjoin(Project, Project.code == frozen.code)
+        .outerjoin(
+            ProgressReport,
+            (ProgressReport.project_id == Project.id) & (ProgressReport.period_id == period_id),
+        )
+        .where(frozen.baseline_id == baseline_id, frozen.entity == entity)
+        .where(frozen.status.in_(ACTIVE))
+        .order_by(frozen.code)
     )
     return [(code, title, status) for code, title, status in session.execute(stmt)]

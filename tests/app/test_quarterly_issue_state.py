@@ -158,3 +158,15 @@ def test_a_running_quarter_shows_the_live_portfolio(db_session) -> None:
     assert next(h.value for h in running.headlines if h.label.startswith("Projects")) == "2"
     after = build_quarterly(db_session, "2026Q4", today=dt.date(2027, 1, 10))
     assert after.state is not None and after.state.baseline == "mid-quarter"
+
+
+def test_an_entity_report_from_a_baseline_lists_the_baselines_projects(db_session) -> None:
+    factories.project(db_session, "UNOCT-1", entity="UNOCT")
+    factories.period(db_session, "2019Q3")
+    create_baseline(db_session, None, "2019Q3 close", dt.date(2019, 9, 30))
+    factories.project(db_session, "UNOCT-2", entity="UNOCT")  # added after the close
+    frozen = build_quarterly(db_session, "2019Q3", "UNOCT", today=dt.date(2019, 10, 15))
+    assert frozen.state is not None and frozen.state.baseline == "2019Q3 close"
+    assert [r.project_code for r in frozen.entity_status or ()] == ["UNOCT-1"]
+    running = build_quarterly(db_session, "2026Q4", "UNOCT", today=TODAY)  # the live portfolio
+    assert [r.project_code for r in running.entity_status or ()] == ["UNOCT-1", "UNOCT-2"]
