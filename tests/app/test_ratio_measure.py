@@ -16,6 +16,7 @@ from indicators.periods import PeriodKey
 from indicators.shares import PART_ABOVE_WHOLE
 from indicators.types import MEASURE_DEFINITIONS, Measure
 from tests.app.progress_data import World, report_of, world
+from tests.app.test_progress_sheet import COL, download, rows_by_code, upload
 from tests.app.test_progress_workflow import scope_of
 
 RATIO_LABEL = "Ratio (numerator / denominator; not a share)"
@@ -111,3 +112,20 @@ def test_sql_rollup_never_combines_a_ratio_with_a_share(db_session, make_user):
     assert groups[Measure.RATIO].actual == Decimal(3)
     assert groups[Measure.PERCENTAGE].count == groups[Measure.RATIO].count == 1
     assert Rolled(groups[Measure.RATIO]).actual in (None, Decimal(3))  # None: no baseline
+
+
+def test_workbook_takes_a_ratio_above_its_denominator(client, db_session, make_user, login):
+    w = world(db_session)
+    ratio = with_ratio(db_session, w)
+    login(make_user("focal_point", "UNODC"))
+    wb = download(client)
+    ws, rows = wb.active, rows_by_code(wb.active)
+    assert ws.cell(row=rows[ratio.code], column=COL["Numerator"]).protection.locked is False
+    assert ws.cell(row=rows[ratio.code], column=COL["Value"]).protection.locked is True
+    ws.cell(row=rows[ratio.code], column=COL["Numerator"]).value = 4900
+    ws.cell(row=rows[ratio.code], column=COL["Denominator"]).value = 49
+    response = upload(client, wb)
+    assert response.status_code in (200, 302, 303), response.get_data(as_text=True)[:2000]
+    report = report_of(db_session, w)
+    assert report is not None
+    assert {v.indicator_id: v.value for v in report.values}[ratio.id] == Decimal("100.00")
