@@ -49,6 +49,7 @@ def contract(model: BaselineModel) -> dict[str, Any]:
         report["cted_needs_coverage"] = _coverage(model.coverage)
     if model.comparison is not None:
         report["compare"] = comparison(model.comparison)
+    report["key_messages"] = list(model.key_messages)
     return report
 
 
@@ -139,12 +140,15 @@ def _coverage(cov: NeedCoverageSection) -> dict[str, Any]:
 
 
 def flatten(report: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
-    """Flatten nested figures into (dotted.key, value) rows for CSV and XLSX."""
+    """Flatten nested figures into (dotted.key, value) rows for CSV and XLSX; a list's items
+    are numbered from 1 (`key_messages.1`)."""
     rows: list[tuple[str, Any]] = []
     for key, value in report.items():
         path = f"{prefix}{key}"
         if isinstance(value, dict):
             rows.extend(flatten(value, path + "."))
+        elif isinstance(value, list):
+            rows.extend(flatten({str(n): item for n, item in enumerate(value, 1)}, path + "."))
         else:
             rows.append((path, value))
     return rows

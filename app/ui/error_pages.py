@@ -3,24 +3,27 @@ and the database's refusals, as pages."""
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template
 from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app import db, security
 from app.errors import NotFound, PermissionDenied, Tampered
+from reports.errors import ReportError
 
 
 def init_app(app: Flask) -> None:
     """Answer PermissionDenied with 403, NotFound with 404 and frozen data that no longer matches
     its hash with 409, whichever view raised them; a write the database refused on a unique key
     (a lost create race) or another of its rules is a 409 that says so, and a locked (busy)
-    SQLite database a 503 asking to try again, never a 500."""
+    SQLite database a 503 asking to try again, never a 500. A report that cannot be rendered
+    (a font file missing on the server) is a 503 that says why, and is logged."""
     app.register_error_handler(PermissionDenied, _denied)
     app.register_error_handler(NotFound, _not_found)
     app.register_error_handler(Tampered, _tampered)
     app.register_error_handler(IntegrityError, _refused_by_database)
     app.register_error_handler(OperationalError, _busy)
+    app.register_error_handler(ReportError, _unrenderable)
 
 
 def _denied(error: PermissionDenied) -> tuple[str, int]:
@@ -56,3 +59,10 @@ def _busy(error: OperationalError) -> ResponseReturnValue:
     message = "The database is busy with another change. Nothing was saved: try again."
     page = render_template("error.html", code=503, title="Busy", message=message)
     return page, 503, {"Retry-After": "2"}
+
+
+def _unrenderable(error: ReportError) -> tuple[str, int]:
+    db.session().rollback()
+    current_app.logger.error("report not rendered: %s", error)
+    message = f"The report cannot be produced on this server: {error}. Tell the administrator."
+    return render_template("error.html", code=503, title="Report unavailable", message=message), 503

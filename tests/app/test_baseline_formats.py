@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import openpyxl
+from markupsafe import escape
 
 from app.figures.baseline_model import baseline_model
 from reports.baseline_content import MONEY, PCT, BaselineModel
@@ -114,6 +115,14 @@ def check_every_format(runner, client, this: str, other: str, db_session) -> Bas
         assert Decimal(str(as_xlsx[key])) == value, key
     pdf = client.get(f"/baselines/{this}.pdf", query_string={"compare": other}).data
     page = client.get(f"/baselines/{this}/report", query_string={"compare": other}).text
+    sentences = list(model.key_messages)
+    assert sentences and as_json["key_messages"] == sentences and api["key_messages"] == sentences
+    assert [as_csv[f"key_messages.{n}"] for n in range(1, len(sentences) + 1)] == sentences
+    assert [as_xlsx[f"key_messages.{n}"] for n in range(1, len(sentences) + 1)] == sentences
+    pdf_text = squash(body_text(pdf))
+    for sentence in sentences:
+        assert squash(sentence) in pdf_text, sentence
+        assert escape(sentence) in page, sentence
     title = page.split("<title>", 1)[1].split("</title>", 1)[0]
     assert this in title and "<table" not in title and page.count('id="seed-funding"') == 1
     text = squash(body_text(pdf))
