@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from indicators.cumulation import PeriodValue, latest_value
-from indicators.types import Measure
+from indicators.types import PARTS_MEASURES, Measure
 
 HUNDRED = Decimal(100)
 
@@ -23,18 +23,19 @@ class Fraction:
         if self.denominator < 0 or self.numerator < 0:
             raise ValueError("numerator and denominator of a percentage cannot be negative")
 
-    def percent(self) -> Decimal | None:
-        """Return numerator / denominator * 100, None when the denominator is zero."""
-        return None if self.denominator == 0 else self.numerator / self.denominator * HUNDRED
+    def percent(self, scale: Decimal = HUNDRED) -> Decimal | None:
+        """Return numerator / denominator * scale, None when the denominator is zero."""
+        return None if self.denominator == 0 else self.numerator / self.denominator * scale
 
 
-def combine_percentages(parts: Iterable[Fraction]) -> Decimal | None:
-    """Return sum of numerators / sum of denominators * 100 (never an average of percentages)."""
+def combine_percentages(parts: Iterable[Fraction], scale: Decimal = HUNDRED) -> Decimal | None:
+    """Return sum of numerators / sum of denominators * scale (never an average of percentages;
+    scale 100 for shares, 1 for ratios)."""
     items = list(parts)
     return Fraction(
         sum((p.numerator for p in items), Decimal(0)),
         sum((p.denominator for p in items), Decimal(0)),
-    ).percent()
+    ).percent(scale)
 
 
 def latest(values: Iterable[PeriodValue]) -> Decimal | None:
@@ -58,7 +59,8 @@ class RollUpItem:
 class RollUp:
     """The combined figure of the indicators that share one unit and one measure.
 
-    ``value`` is the sum for numbers, the combined percentage for percentages, and always None
+    ``value`` is the sum for numbers, the combined percentage for percentages (the combined
+    ratio for ratios, which never share a group with percentages), and always None
     for qualitative indicators, which are listed but never summed. ``missing`` lists the codes
     of numbers and percentages that had no usable figure and so were left out of ``value``.
     """
@@ -76,7 +78,7 @@ def unit_key(unit: str) -> str:
 
 
 def _usable(item: RollUpItem) -> bool:
-    if item.measure is Measure.PERCENTAGE:
+    if item.measure in PARTS_MEASURES:
         return item.numerator is not None and item.denominator is not None
     return item.value is not None
 
@@ -86,11 +88,14 @@ def _lacking(item: RollUpItem) -> bool:
 
 
 def _combine(measure: Measure, items: list[RollUpItem]) -> Decimal | None:
-    if measure is Measure.PERCENTAGE:
+    if measure in PARTS_MEASURES:
         return combine_percentages(
-            Fraction(i.numerator, i.denominator)
-            for i in items
-            if i.numerator is not None and i.denominator is not None
+            (
+                Fraction(i.numerator, i.denominator)
+                for i in items
+                if i.numerator is not None and i.denominator is not None
+            ),
+            Decimal(1) if measure is Measure.RATIO else HUNDRED,
         )
     if measure is Measure.NUMBER and items:
         return sum((i.value for i in items if i.value is not None), Decimal(0))

@@ -5,6 +5,7 @@ The three rules, by ``Cumulation``:
 - ``NON_CUMULATIVE``: each period's figure counts what happened in that period only, so the
   life actual is the sum of the periods. For a percentage the periods are combined by summing
   numerators and denominators (sum n / sum d * 100); percentages themselves are never added.
+  A ratio (``Measure.RATIO``) combines the same way, without the x 100 (sum n / sum d).
 - ``CUMULATIVE_SUM``: the figure entered for a period is already the running total since the
   start of the project, so the life actual is the latest figure entered (adding them would count
   earlier periods again).
@@ -52,8 +53,9 @@ def latest_value(values: Iterable[PeriodValue]) -> Decimal | None:
     return known[-1].value if known else None
 
 
-def combined_percentage(values: Iterable[PeriodValue]) -> Decimal | None:
-    """Return sum of numerators / sum of denominators * 100 over periods that have both."""
+def combined_percentage(values: Iterable[PeriodValue], scale: Decimal = HUNDRED) -> Decimal | None:
+    """Return sum of numerators / sum of denominators * scale over periods that have both
+    (scale 100 for a share, 1 for a ratio)."""
     pairs = [
         (v.numerator, v.denominator)
         for v in values
@@ -62,7 +64,7 @@ def combined_percentage(values: Iterable[PeriodValue]) -> Decimal | None:
     denominator = sum((d for _, d in pairs), Decimal(0))
     if not pairs or denominator == 0:
         return None
-    return sum((n for n, _ in pairs), Decimal(0)) / denominator * HUNDRED
+    return sum((n for n, _ in pairs), Decimal(0)) / denominator * scale
 
 
 def life_actual(
@@ -74,6 +76,8 @@ def life_actual(
         return latest_value(items)
     if measure is Measure.PERCENTAGE:
         return combined_percentage(items)
+    if measure is Measure.RATIO:
+        return combined_percentage(items, Decimal(1))
     known = [v.value for v in items if v.value is not None]
     return sum(known, Decimal(0)) if known else None
 

@@ -37,3 +37,27 @@ def part_above_whole(part: Decimal | int | None, whole: Decimal | int | None) ->
     if part is None or whole is None or part <= whole:
         return None
     return PART_ABOVE_WHOLE
+
+
+RATIO_QUANTUM = Decimal("0.01")
+
+
+def parts_value(
+    ratio: bool, part: Decimal | int | None, whole: Decimal | int | None
+) -> Decimal | None:
+    """Return the figure of a numerator and denominator: a share in percent (part / whole x
+    100), a ratio as numerator / denominator (two decimals); None when either is missing or the
+    whole is 0."""
+    if part is None or not whole:
+        return None
+    if ratio:
+        return (Decimal(part) / Decimal(whole)).quantize(RATIO_QUANTUM, rounding=ROUND_HALF_UP)
+    return Decimal(part) / Decimal(whole) * HUNDRED
+
+
+def parts_problem(
+    ratio: bool, part: Decimal | int | None, whole: Decimal | int | None
+) -> str | None:
+    """Return why a numerator and denominator cannot be stored: a share's part may not be above
+    its whole; a ratio's numerator may be anything (4900 cases for 49 prosecutors is 100.00)."""
+    return None if ratio else part_above_whole(part, whole)

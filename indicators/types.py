@@ -44,6 +44,20 @@ class Measure(StrEnum):
     NUMBER = "number"
     PERCENTAGE = "percentage"
     QUALITATIVE = "qualitative"
+    RATIO = "ratio"
+
+
+#: Measures entered as a numerator and a denominator: a share (part of a whole, at most 100 %)
+#: or a ratio (two counts that are not part and whole, e.g. "cases per prosecutor").
+PARTS_MEASURES = frozenset({Measure.PERCENTAGE, Measure.RATIO})
+
+#: What each measure means, as the indicator's definition states it.
+MEASURE_DEFINITIONS = {
+    Measure.NUMBER: "Number (a count or amount)",
+    Measure.PERCENTAGE: "Share (numerator is part of the denominator; at most 100 %)",
+    Measure.QUALITATIVE: "Qualitative (described in words, never summed)",
+    Measure.RATIO: "Ratio (numerator / denominator; not a share)",
+}
 
 
 class Cumulation(StrEnum):

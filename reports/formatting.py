@@ -169,9 +169,12 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
 
 def fmt_measured(value: Decimal | int | None, measure: str) -> str:
     """Format an indicator figure by its measure: percentages "60.9 %" (one decimal, the sign
-    kept with the number), numbers with the decimals they have, a dash when missing."""
+    kept with the number), ratios with two decimals ("100.00"), numbers with the decimals they
+    have, a dash when missing."""
     if measure == "percentage" and value is not None:
         return f"{fmt_number(value, 1)}{NBSP}%"
+    if measure == "ratio" and value is not None:
+        return fmt_number(value, 2)
     return fmt_value(value)
 
 

@@ -143,4 +143,6 @@ def reading(definition: Any, values: list[PeriodValue]) -> Reading:
 def _period_figure(value: PeriodValue, measure: Measure) -> Decimal | None:
     if measure is Measure.PERCENTAGE and value.numerator is not None and value.denominator:
         return value.numerator / value.denominator * 100
+    if measure is Measure.RATIO and value.numerator is not None and value.denominator:
+        return value.numerator / value.denominator
     return value.value

@@ -23,7 +23,7 @@ from app.figures.indicator_sql import NON_CUMULATIVE, latest_tag, untag, value_r
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
 from app.models.portfolio import Project
 from indicators.periods import PeriodKey
-from indicators.types import Measure, ReportStatus
+from indicators.types import PARTS_MEASURES, Measure, ReportStatus
 
 PER_QUARTER = ("usable", "value", "num", "den", *COUNTED[:5], "n_counted")
 
@@ -139,7 +139,7 @@ def _quarter_columns(ind: Subquery, n: int) -> list[Any]:
     value, num, den, to_date = ind.c[f"v_{n}"], ind.c[f"n_{n}"], ind.c[f"d_{n}"], ind.c[f"t_{n}"]
     yard = case((or_(to_date.is_(None), to_date == 0), ind.c.life_target), else_=to_date)
     number = ind.c.measure == Measure.NUMBER.value
-    pct = ind.c.measure == Measure.PERCENTAGE.value
+    pct = ind.c.measure.in_([m.value for m in PARTS_MEASURES])
     known = and_(ind.c.baseline.is_not(None), yard.is_not(None))
     pair = and_(num.is_not(None), den.is_not(None))
     counted = and_(known, or_(and_(number, value.is_not(None)), and_(pct, pair)))

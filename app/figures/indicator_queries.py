@@ -12,7 +12,7 @@ from app.figures.indicator_sql import NON_CUMULATIVE, indicator_select
 from app.models.logframe import Indicator
 from indicators.achievement import assess, why_not_assessed
 from indicators.periods import PeriodKey
-from indicators.types import AchievementStatus, Measure
+from indicators.types import PARTS_MEASURES, AchievementStatus, Measure
 
 HUNDRED = Decimal(100)
 
@@ -59,9 +59,16 @@ def life_value(
     """Return the life actual from an indicator's SQL sums (qualitative: never a figure)."""
     if measure == Measure.QUALITATIVE.value:
         return None
-    if measure == Measure.PERCENTAGE.value and cumulation == NON_CUMULATIVE:
-        return percent(num, den)
+    if measure in PARTS_MEASURES and cumulation == NON_CUMULATIVE:
+        return parts_figure(measure, num, den)
     return value
+
+
+def parts_figure(measure: str, num: Decimal | None, den: Decimal | None) -> Decimal | None:
+    """Return a share in percent (num / den * 100) or a ratio (num / den) by the measure."""
+    if measure != Measure.RATIO.value:
+        return percent(num, den)
+    return None if num is None or den is None or den == 0 else num / den
 
 
 def percent(num: Decimal | None, den: Decimal | None) -> Decimal | None:

@@ -20,12 +20,12 @@ from typing import Any
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.figures.indicator_queries import percent
+from app.figures.indicator_queries import parts_figure
 from app.figures.indicator_sql import indicator_select
 from app.models.logframe import Indicator
 from indicators.aggregate import unit_key
 from indicators.periods import PeriodKey
-from indicators.types import Measure
+from indicators.types import PARTS_MEASURES, Measure
 
 SUMMED = ("value", "num", "den", "baseline", "life_target", "period_target", "yardstick")
 # Over the counted members only (an approved value, a baseline and a target): the figures the
@@ -55,8 +55,8 @@ class Group:
     @property
     def actual(self) -> Decimal | None:
         """Return the sum for numbers, the combined percentage for percentages, else None."""
-        if self.measure is Measure.PERCENTAGE:
-            return percent(self.sums["num"], self.sums["den"]) if self.usable else None
+        if self.measure in PARTS_MEASURES:
+            return self.parts(self.sums["num"], self.sums["den"]) if self.usable else None
         return self.sums["value"] if self.measure is Measure.NUMBER and self.usable else None
 
     @property
@@ -64,10 +64,14 @@ class Group:
         """Return how many numbers or percentages had no usable figure."""
         return 0 if self.measure is Measure.QUALITATIVE else self.count - self.usable
 
+    def parts(self, num: Decimal | None, den: Decimal | None) -> Decimal | None:
+        """Return combined parts as this group's figure: a share in percent, or a ratio."""
+        return parts_figure(self.measure.value, num, den)
+
     def shown(self, name: str) -> Decimal | None:
         """Return a counted figure as the row shows it: percentages divided back by weight."""
         value = self.counted.get(name)
-        if self.measure is not Measure.PERCENTAGE or value is None:
+        if self.measure not in PARTS_MEASURES or value is None:
             return value
         den = self.counted.get("c_den")
         return None if not den else value / den
@@ -79,7 +83,7 @@ class Rolled:
     def __init__(self, group: Group) -> None:
         """Read the counted sums of a group."""
         counted = group.complete > 0 and group.measure is not Measure.QUALITATIVE
-        pct = group.measure is Measure.PERCENTAGE
+        pct = group.measure in PARTS_MEASURES
         life_all = counted and group.counted.get("c_life_n") == group.complete
         self.baseline = group.shown("c_baseline") if counted else None
         self.to_date = group.shown("c_yardstick") if counted else None
@@ -87,7 +91,7 @@ class Rolled:
         if not counted:
             self.actual: Decimal | None = group.actual
         elif pct:
-            self.actual = percent(group.counted["c_num"], group.counted["c_den"])
+            self.actual = group.parts(group.counted["c_num"], group.counted["c_den"])
         else:
             self.actual = group.counted["c_value"]
 
@@ -122,7 +126,7 @@ def _total_columns(ind: Any, yard: Any) -> list[Any]:
 def _counted_columns(ind: Any, yard: Any) -> list[Any]:
     """Sums over the counted members (an approved value, a baseline and a target to judge by)."""
     number = ind.c.measure == Measure.NUMBER.value
-    pct = ind.c.measure == Measure.PERCENTAGE.value
+    pct = ind.c.measure.in_([m.value for m in PARTS_MEASURES])
     known = and_(ind.c.baseline.is_not(None), yard.is_not(None))
     pair = and_(ind.c.num.is_not(None), ind.c.den.is_not(None))
     counted = and_(known, or_(and_(number, ind.c.value.is_not(None)), and_(pct, pair)))

@@ -34,7 +34,7 @@ from app.ui.forms import (
     strip,
     text_field,
 )
-from indicators.types import Cumulation, Measure
+from indicators.types import MEASURE_DEFINITIONS, Cumulation, Measure
 
 
 class OutcomeForm(VersionedForm):
@@ -90,7 +90,7 @@ class IndicatorForm(VersionedForm):
     code = StringField("Code", validators=CODE, filters=[strip])
     name = area_field("Name", 1000)
     unit = text_field("Unit", 60)
-    measure = SelectField("Measure", choices=options(choices(Measure)))
+    measure = SelectField("Measure", choices=[(m.value, MEASURE_DEFINITIONS[m]) for m in Measure])
     direction = SelectField("Direction", choices=options(choices(Direction)))
     cumulation = SelectField("Cumulation", choices=options(choices(Cumulation)))
     baseline_value = amount_field("Baseline value", low=-MAX_AMOUNT)

@@ -13,7 +13,7 @@ from app.models.columns import one_of
 from app.models.enums import ActivityStatus, Direction
 from app.models.portfolio import Project
 from app.models.reference import Pillar
-from indicators.types import Cumulation, Measure
+from indicators.types import MEASURE_DEFINITIONS, Cumulation, Measure
 
 
 class Outcome(Base):
@@ -128,6 +128,11 @@ class Indicator(Base):
     def target_for(self, period_key: str) -> Decimal | None:
         """Return the target set for one period, if any."""
         return next((t.target for t in self.targets if t.period_key == period_key), None)
+
+    @property
+    def measure_definition(self) -> str:
+        """Say what the measure means: a share (part of a whole) or a ratio, a number, a text."""
+        return MEASURE_DEFINITIONS[Measure(self.measure)]
 
 
 class IndicatorTarget(Base):

@@ -90,6 +90,11 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
 def _indicator_fields(measure: str, prefix: str) -> dict[str, Field]:
     if measure == Measure.QUALITATIVE.value:
         return {"text": TextAreaField("Progress", [Length(max=MAX_TEXT), clean_text])}
+    if measure == Measure.RATIO.value:
+        return {
+            "num": QuantityField("Numerator"),
+            "den": QuantityField("Denominator", [positive]),
+        }
     if measure == Measure.PERCENTAGE.value:
         return {
             "num": QuantityField("Numerator", [not_above(f"{prefix}_den")]),

@@ -20,8 +20,8 @@ from app.models.portfolio import Project
 from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
 from app.progress.audit_state import Change, changes_since, report_snapshot
 from app.progress.workflow import DRAFT, SUBMITTED, ensure_period_open, next_status
-from indicators.shares import part_above_whole
-from indicators.types import Measure
+from indicators.shares import parts_problem, parts_value
+from indicators.types import PARTS_MEASURES, Measure
 
 PERCENT_QUANTUM = Decimal("0.0001")
 
@@ -206,13 +206,13 @@ def _stored_value(row: IndicatorValue) -> IndicatorInput:
 def _normalised(indicator: Indicator, given: IndicatorInput) -> IndicatorInput:
     if indicator.measure == Measure.QUALITATIVE.value:
         return IndicatorInput(text=given.text.strip())
-    if indicator.measure == Measure.PERCENTAGE.value:
+    if indicator.measure in PARTS_MEASURES:
         num, den = given.numerator, given.denominator
-        if (problem := part_above_whole(num, den)) is not None:
+        ratio = indicator.measure == Measure.RATIO.value
+        if (problem := parts_problem(ratio, num, den)) is not None:
             raise ValidationFailed([f"{indicator.code}: {problem}"])
-        value = None
-        if num is not None and den:
-            value = (num / den * 100).quantize(PERCENT_QUANTUM)
+        value = parts_value(ratio, num, den)
+        value = None if value is None else value.quantize(PERCENT_QUANTUM)
         return IndicatorInput(value=value, numerator=num, denominator=den)
     return IndicatorInput(value=given.value)
 
@@ -226,7 +226,7 @@ def missing(
         given = values.get(indicator.id, IndicatorInput())
         if indicator.measure == Measure.QUALITATIVE.value and not given.text:
             gaps[f"ind-{indicator.id}"] = f"{indicator.code}: describe the progress to submit."
-        elif indicator.measure == Measure.PERCENTAGE.value and given.value is None:
+        elif indicator.measure in PARTS_MEASURES and given.value is None:
             gaps[f"ind-{indicator.id}"] = f"{indicator.code}: enter numerator and denominator."
         elif indicator.measure == Measure.NUMBER.value and given.value is None:
             gaps[f"ind-{indicator.id}"] = f"{indicator.code}: enter a value to submit."

@@ -92,6 +92,7 @@ def _inputs(ws: Any, row: int, measure: str, mine: Any) -> None:
     wanted = {
         Measure.NUMBER.value: (0,),
         Measure.PERCENTAGE.value: (1, 2),
+        Measure.RATIO.value: (1, 2),
         Measure.QUALITATIVE.value: (3,),
     }[measure]
     current = (mine.value, mine.numerator, mine.denominator, mine.text) if mine else (None,) * 4

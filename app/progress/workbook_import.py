@@ -28,8 +28,8 @@ from app.progress import workflow
 from app.progress.numbers import check_quantity, parse_quantity
 from app.progress.window import not_open_yet
 from app.progress.workbook import HEADER, IDENTIFIERS, INPUTS, SHEET, check_archive
-from indicators.shares import part_above_whole
-from indicators.types import Measure
+from indicators.shares import parts_problem
+from indicators.types import PARTS_MEASURES, Measure
 
 MAX_ROWS = 5000
 MAX_TEXT = 5000
@@ -166,8 +166,9 @@ def _add_values(batch: Batch, number: int, indicator_code: str, inputs: list[Any
     text = _text(number, inputs[3], problems)
     if parsed[2] == 0:
         problems.append(f"row {number}: Denominator: must be more than 0")
-    if indicator.measure == Measure.PERCENTAGE.value and (
-        problem := part_above_whole(parsed[1], parsed[2])
+    ratio = indicator.measure == Measure.RATIO.value
+    if indicator.measure in PARTS_MEASURES and (
+        problem := parts_problem(ratio, parsed[1], parsed[2])
     ):
         problems.append(f"row {number}: Numerator: {problem}")
     if problems:

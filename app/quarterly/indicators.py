@@ -27,6 +27,7 @@ HOW = {
     Measure.NUMBER: "summed",
     Measure.PERCENTAGE: "combined as total numerator over total denominator",
     Measure.QUALITATIVE: "listed with the latest approved text",
+    Measure.RATIO: "combined as total numerator over total denominator (a ratio, not a share)",
 }
 QUALITATIVE = "qualitative: its latest approved text is shown, not scored"
 NOTHING_COUNTED = "no output indicator has an approved value, a baseline and a target"
