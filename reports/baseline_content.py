@@ -23,7 +23,7 @@ from reports.content import (
     SeedFundingSection,
     StatusChange,
 )
-from reports.formatting import fmt_date
+from reports.formatting import fmt_long_date
 
 Number = Decimal | int
 
@@ -143,7 +143,7 @@ class BaselineChanges:
     @property
     def name(self) -> str:
         """Return how the change columns name the comparison: label and as-of date."""
-        return f"{self.label} (as of {fmt_date(self.as_of)})"
+        return f"{self.label} (as of {fmt_long_date(self.as_of)})"
 
 
 @dataclass(frozen=True)

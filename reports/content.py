@@ -18,17 +18,12 @@ from indicators.types import (
     ProjectStatus,
     Scope,
 )
-from reports.formatting import fmt_date
+from reports.formatting import fmt_long_date
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 HIGHLIGHTS_PER_PILLAR = 5  # a quarterly report shows at most this many marked highlights a pillar
 IPTT_QUARTERS = 4  # the quarters of the indicator tracking table: the report's and three before
-
-def long_date(day: date) -> str:
-    """Write a date the way the United Nations does: "31 August 2018" (`fmt_date`)."""
-    return fmt_date(day)
-
 
 @dataclass(frozen=True)
 class PortfolioState:
@@ -40,14 +35,14 @@ class PortfolioState:
     def describe(self) -> str:
         """Say which state this is, e.g. "portfolio from baseline '2018 mapping', as of ..."."""
         if self.baseline is None:
-            return f"live portfolio, today ({long_date(self.as_of)})"
-        return f"portfolio from baseline '{self.baseline}', as of {long_date(self.as_of)}"
+            return f"live portfolio, today ({fmt_long_date(self.as_of)})"
+        return f"portfolio from baseline '{self.baseline}', as of {fmt_long_date(self.as_of)}"
 
     def name(self) -> str:
         """Name it briefly, for a column header: "'2018 mapping' (31 August 2018)"."""
         if self.baseline is None:
-            return f"the live portfolio ({long_date(self.as_of)})"
-        return f"'{self.baseline}' ({long_date(self.as_of)})"
+            return f"the live portfolio ({fmt_long_date(self.as_of)})"
+        return f"'{self.baseline}' ({fmt_long_date(self.as_of)})"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from indicators.types import AchievementStatus
@@ -154,11 +153,6 @@ def fmt_series(items: Sequence[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def fmt_date(day: date) -> str:
-    """Write a date the United Nations' way, the reports' one date format: "31 August 2019"."""
-    return fmt_long_date(day)
 
 
 def plural(count: int, noun: str, plural_noun: str | None = None) -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from app.errors import DomainError
-from reports.content import long_date
+from reports.formatting import fmt_long_date
 
 
 def not_open_yet(key: str, entry_opens_on: dt.date, today: dt.date) -> str | None:
     """Return "Entry for 2027Q1 opens on 1 April 2027." while the window is not open, else None."""
     if today >= entry_opens_on:
         return None
-    return f"Entry for {key} opens on {long_date(entry_opens_on)}."
+    return f"Entry for {key} opens on {fmt_long_date(entry_opens_on)}."
 
 
 def ensure_entry_open(key: str, entry_opens_on: dt.date, today: dt.date | None = None) -> None:

@@ -23,7 +23,8 @@ from app.baselines.services import create_baseline, get_baseline
 from app.errors import DomainError
 from app.models.baselines import Baseline
 from indicators.periods import PeriodKey
-from reports.content import PortfolioState, long_date
+from reports.content import PortfolioState
+from reports.formatting import fmt_long_date
 
 
 def close_label(period: PeriodKey) -> str:
@@ -77,7 +78,7 @@ def freeze_close_if_missing(
         return
     if period.end() >= today:
         raise DomainError(
-            f"{period} closes on {long_date(period.end())}: issue its report once it has closed"
+            f"{period} closes on {fmt_long_date(period.end())}: issue its report once it has closed"
         )
     later = session.scalar(
         select(Baseline).where(Baseline.as_of > period.end()).order_by(Baseline.as_of).limit(1)
@@ -87,6 +88,6 @@ def freeze_close_if_missing(
     elif state_baseline(session, period, today) is None:
         raise DomainError(
             f"no frozen state of the portfolio for {period}, and the live portfolio is no longer "
-            f"its state (baseline '{later.label}' is as of {long_date(later.as_of)}): "
+            f"its state (baseline '{later.label}' is as of {fmt_long_date(later.as_of)}): "
             "the report cannot be issued"
         )

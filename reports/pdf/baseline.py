@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, Spacer, Table  # type
 from reports.baseline_content import BaselineChanges, BaselineModel
 from reports.baseline_text import fmt_change, fmt_figure
 from reports.content import ProjectRef
-from reports.formatting import fmt_date, fmt_number
+from reports.formatting import fmt_long_date, fmt_number
 from reports.pdf import baseline_tables as t
 from reports.pdf import sections
 from reports.pdf import styles as s
@@ -35,7 +35,7 @@ def render_baseline(report: BaselineModel) -> bytes:
     meta = PageMeta(
         title=report.title,
         header_right=f"Baseline {report.label}",
-        footer_left=f"Baseline {report.label} \u2013 as of {fmt_date(report.as_of)}",
+        footer_left=f"Baseline {report.label} \u2013 as of {fmt_long_date(report.as_of)}",
         draft=report.draft,
         doc_title=f"Baseline report - {report.label}",
         subject=baseline_subject(report),
@@ -59,7 +59,7 @@ def render_baseline(report: BaselineModel) -> bytes:
 def baseline_subject(report: BaselineModel) -> str:
     """Say in one line what the file holds, for the PDF's Subject."""
     subject = f"Annex II figures of the frozen baseline {report.label}"
-    subject += f", as of {fmt_date(report.as_of)}"
+    subject += f", as of {fmt_long_date(report.as_of)}"
     if report.comparison is not None:
         subject += f", compared with {report.comparison.name}"
     return subject
@@ -69,9 +69,9 @@ def cover(report: BaselineModel) -> list[Flowable]:
     """Make the first page's title block: label, dates and the hash that proves the freeze."""
     facts = [
         ("Baseline", report.label),
-        ("Portfolio as of", fmt_date(report.as_of)),
-        ("Frozen on", fmt_date(report.frozen_on)),
-        ("Issued", fmt_date(report.issue_date)),
+        ("Portfolio as of", fmt_long_date(report.as_of)),
+        ("Frozen on", fmt_long_date(report.frozen_on)),
+        ("Issued", fmt_long_date(report.issue_date)),
     ]
     if report.comparison is not None:
         facts.append(("Compared with", report.comparison.name))

@@ -18,7 +18,7 @@ from indicators.shares import share_or_none
 from indicators.types import ProjectStatus, Scope
 from reports.charts import panel_bar_chart
 from reports.content import PillarSection, QuarterlyReport
-from reports.formatting import fmt_date, fmt_millions, fmt_pct, plural
+from reports.formatting import fmt_long_date, fmt_millions, fmt_pct, plural
 from reports.pdf import sections
 from reports.pdf import styles as s
 from reports.pdf.blocks import (
@@ -62,7 +62,7 @@ def render_quarterly(report: QuarterlyReport) -> bytes:
     meta = PageMeta(
         title=report.title,
         header_right=f"{report.period_key} \u2013 {report.scope_label}",
-        footer_left=f"{report.scope_label} \u2013 figures as of {fmt_date(report.as_of)}",
+        footer_left=f"{report.scope_label} \u2013 figures as of {fmt_long_date(report.as_of)}",
         draft=report.draft,
         doc_title=f"Quarterly report {report.period_key} - {scope_short(report.scope_label)}",
         subject=(
@@ -109,7 +109,7 @@ def state_text(report: QuarterlyReport) -> str:
     """Say which state of the portfolio the figures show (reports built before it: the date)."""
     if report.state is not None:
         return report.state.describe()
-    return fmt_date(report.as_of)
+    return fmt_long_date(report.as_of)
 
 
 def comparison_text(report: QuarterlyReport) -> str:
@@ -128,7 +128,7 @@ def cover(report: QuarterlyReport) -> list[Flowable]:
         ("Figures as of", state_text(report)),
         ("Compared with", comparison_text(report)),
         ("Scope", report.scope_label),
-        ("Issued", fmt_date(report.issue_date)),
+        ("Issued", fmt_long_date(report.issue_date)),
     ]
     rows = [[para(k, s.COVER_LINE), para(v, s.COVER_LINE)] for k, v in lines]
     facts = Table(rows, colWidths=[5.5 * 28.35, s.FRAME_WIDTH - 5.5 * 28.35], hAlign="LEFT")

@@ -12,7 +12,7 @@ from app.errors import DomainError
 from app.progress import services as entry
 from app.progress import workflow
 from app.progress.window import not_open_yet
-from reports.content import long_date
+from reports.formatting import fmt_long_date
 from tests.app.progress_data import audit_events, fingerprint, report_of, world
 from tests.app.test_progress_sheet import COL, download, rows_by_code, upload
 from tests.app.test_progress_workflow import complete, scope_of, submitted
@@ -24,7 +24,7 @@ def close_window(session, w) -> str:
     """Move the period's entry opening a month ahead; return the message users should see."""
     w.period.entry_opens_on = dt.date.today() + LATER
     session.flush()
-    return f"Entry for {w.period.key} opens on {long_date(w.period.entry_opens_on)}."
+    return f"Entry for {w.period.key} opens on {fmt_long_date(w.period.entry_opens_on)}."
 
 
 def test_message_names_the_quarter_and_the_day() -> None:

@@ -94,8 +94,8 @@ def test_every_sentence_is_whole(f: KeyFacts) -> None:
     for sentence in messages:
         assert sentence[0].isupper() and sentence.endswith("."), sentence
         label = f.comparison.label if f.comparison else ""
-        # the label is the user's own text: blank out its content, not the spaces around it
-        checked = sentence.replace(label, "x") if label.strip() else sentence
+        # the label is the user's own text, quoted: check the sentence around it, not inside it
+        checked = sentence.replace(f"\u201c{label}\u201d", "\u201cx\u201d")
         assert not BLANKS.search(checked), sentence
 
 

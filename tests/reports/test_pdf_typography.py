@@ -29,7 +29,7 @@ from reports.content import (
     QuarterlyReport,
 )
 from reports.errors import ReportError
-from reports.formatting import fmt_date, plural
+from reports.formatting import fmt_long_date, plural
 from reports.pdf import quarterly as quarterly_pdf
 from reports.pdf import render_baseline, render_quarterly, sections
 from reports.pdf import styles as s
@@ -170,7 +170,7 @@ def test_dates_read_the_un_way_everywhere(every_pdf: dict[str, bytes]) -> None:
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)))
 def test_fmt_date_is_day_month_year_without_a_leading_zero(day: date) -> None:
-    text = fmt_date(day)
+    text = fmt_long_date(day)
     assert datetime.strptime(text, "%d %B %Y").date() == day
     assert not text.startswith("0")
 
@@ -419,7 +419,7 @@ def test_no_page_is_left_three_quarters_blank() -> None:
     words=st.integers(min_value=0, max_value=12),
 )
 def test_a_date_in_a_sentence_stays_on_one_line(day: date, extra: float, words: int) -> None:
-    shown = fmt_date(day)
+    shown = fmt_long_date(day)
     width = stringWidth(shown, s.BODY.fontName, s.BODY.fontSize) + extra  # the date fits a line
     lines = _wrapped_lines(para(" ".join(["word"] * words + ["as of", shown, "."])), width)
     assert any(shown in line.replace("\u00a0", " ") for line in lines), lines

@@ -8,7 +8,8 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reports.content import PortfolioState, long_date
+from reports.content import PortfolioState
+from reports.formatting import fmt_long_date
 from reports.pdf.quarterly import render_quarterly
 from tests.reports.pdftext import pages_text
 from tests.reports.sample import sample_quarterly
@@ -20,18 +21,18 @@ labels = st.text(min_size=1, max_size=40).filter(lambda t: t.strip() == t and t)
 @given(labels, days)
 def test_a_frozen_state_names_its_baseline_and_date(label: str, day: dt.date) -> None:
     state = PortfolioState(label, day)
-    assert state.describe() == f"portfolio from baseline '{label}', as of {long_date(day)}"
-    assert f"'{label}'" in state.name() and long_date(day) in state.name()
+    assert state.describe() == f"portfolio from baseline '{label}', as of {fmt_long_date(day)}"
+    assert f"'{label}'" in state.name() and fmt_long_date(day) in state.name()
 
 
 @given(days)
 def test_the_live_state_says_today_never_a_past_quarter(day: dt.date) -> None:
-    assert PortfolioState(None, day).describe() == f"live portfolio, today ({long_date(day)})"
+    assert PortfolioState(None, day).describe() == f"live portfolio, today ({fmt_long_date(day)})"
 
 
 @given(days)
 def test_long_date_reads_day_month_year(day: dt.date) -> None:
-    text = long_date(day)
+    text = fmt_long_date(day)
     assert text.split(" ")[0] == str(day.day) and text.endswith(str(day.year))
     assert dt.datetime.strptime(text, "%d %B %Y").date() == day
 
