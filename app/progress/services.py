@@ -106,6 +106,7 @@ def load_scope(session: Session, project: Project, period: ReportingPeriod) -> R
         select(ProgressReport)
         .where(ProgressReport.project_id == project.id, ProgressReport.period_id == period.id)
         .options(selectinload(ProgressReport.values).selectinload(IndicatorValue.indicator))
+        .options(selectinload(ProgressReport.values).selectinload(IndicatorValue.parts))
         .options(selectinload(ProgressReport.activity_updates))
     )
     return ReportScope(project, period, list(indicators), list(activities), report)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.app.progress_data import fingerprint, report_of, world
+from tests.app.progress_data import audit_events, fingerprint, report_of, world
 
 
 @pytest.fixture
@@ -78,3 +78,12 @@ def test_a_negative_part_gets_a_message_beside_it(client, db_session, make_user,
     response = client.post(w.url, data=data)
     assert response.status_code == 422
     assert "cannot be negative" in response.get_data(as_text=True)
+
+
+def test_the_parts_are_in_the_audit_trail(client, db_session, make_user, login, w):
+    login(make_user("focal_point", "UNODC"))
+    data = w.form(**_parts(w, women="5", men="7")) | {"action": "save"}
+    assert client.post(w.url, data=data).status_code == 302
+    event = audit_events(db_session)[-1]
+    assert event.after[f"{w.number.code} women"] == "5"
+    assert event.after[f"{w.number.code} men"] == "7"
