@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -38,6 +39,7 @@ class Breakdown:
     dimension: str
     parts: list[tuple[str, Decimal]]
     share: WomenShare | None
+    raw_parts: dict[str, Decimal]
 
     @property
     def parts_text(self) -> str:
@@ -99,7 +101,7 @@ def project_breakdowns(session: Session, project_id: int) -> list[Breakdown]:
         life = life_parts_actual(series, Cumulation(cumulation))
         share = women_share(life) if dimension == Dimension.SEX.value else None
         parts = [(label(c), life[c]) for c in _order(life)]
-        found.append(Breakdown(code, name, dimension, parts, share))
+        found.append(Breakdown(code, name, dimension, parts, share, life))
     return found
 
 
@@ -130,3 +132,18 @@ def compact_women_share(session: Session, period_key: str) -> WomenShare | None:
     if not rows:
         return None
     return women_share({category: Decimal(total) for category, total in rows})
+
+
+def breakdowns_json(session: Session, project_id: int) -> list[dict[str, Any]]:
+    """Return the project's breakdowns as plain data (the API's and the imports' shape)."""
+    return [
+        {
+            "code": b.code,
+            "dimension": b.dimension,
+            "parts": {c: f"{v.normalize():f}" for c, v in b.raw_parts.items()},
+            "women_share_percent": (
+                None if b.share is None or b.share.percent is None else f"{b.share.percent:.1f}"
+            ),
+        }
+        for b in project_breakdowns(session, project_id)
+    ]

@@ -64,3 +64,16 @@ def test_the_compact_share_of_women_takes_the_quarter_approved(db_session, w):
     share = compact_women_share(db_session, "2019Q3")
     assert share is not None and share.percent == D(50)
     assert compact_women_share(db_session, "2019Q4") is None  # a draft does not count
+
+
+def test_the_api_gives_a_project_parts(client, make_user, login, w):
+    login(make_user("viewer"))
+    body = client.get(f"/api/v1/projects/{w.project.code}/breakdown").get_json()
+    (found,) = body["indicators"]
+    assert found["dimension"] == "sex" and found["women_share_percent"] == "41.7"
+    assert found["parts"] == {"women": "25", "men": "35", "not_recorded": "2"}
+    assert client.get("/api/v1/projects/NOPE/breakdown").status_code == 404
+
+
+def test_the_api_asks_to_sign_in(client, w):
+    assert client.get(f"/api/v1/projects/{w.project.code}/breakdown").status_code == 401
