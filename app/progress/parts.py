@@ -70,3 +70,10 @@ def apply_parts(row: IndicatorValue, parts: Mapping[str, Decimal], incomplete: b
         else:
             row.parts.append(ValuePart(category=category, value=figure))
     row.parts_incomplete = incomplete and bool(parts)
+
+
+def parts_columns(
+    indicator: Indicator, countries: list[str] | None = None
+) -> list[tuple[str, str]]:
+    """Return (column header, category) for each part column a workbook gives the indicator."""
+    return [(f"{indicator.code} {label(c)}", c) for c in indicator_categories(indicator, countries)]
