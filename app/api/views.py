@@ -23,7 +23,9 @@ from app.errors import NotFound, Tampered
 from app.figures import queries
 from app.figures.baseline_report import baseline_report, live_report, to_json
 from app.figures.data_source import Filters, Source
+from app.models.portfolio import Project
 from app.models.reference import Entity
+from app.portfolio.breakdown import breakdowns_json
 from app.quarterly.build import quarterly_headlines
 from app.quarterly.json import headlines_json
 from indicators.periods import PeriodKey
@@ -190,3 +192,13 @@ def projects() -> Response:
 def _project(row: Row[Any]) -> dict[str, Any]:
     keys = ("code", "title", "entity", "pillar", "scope", "status", "budget_usd", "funded_usd")
     return {key: getattr(row, key) for key in keys}
+
+
+@bp.route("/projects/<code>/breakdown")
+def project_breakdown(code: str) -> Response:
+    """Return a project's approved disaggregated figures, part by part, with the women's share."""
+    session = db.session()
+    project_id = session.scalar(select(Project.id).where(Project.code == code))
+    if project_id is None:
+        raise NotFound(f"no project {code}")
+    return _json({"project": code, "indicators": breakdowns_json(session, project_id)})

@@ -52,6 +52,7 @@ class DemoSummary:
 
 def seed_demo(session: Session) -> DemoSummary:
     """Load reference data and the demo once; skip when the demo is already there."""
+    from app.devdata.demo_disagg import seed_disaggregation
     from app.devdata.demo_logframe import seed_logframe_and_progress
 
     seed_reference(session)
@@ -66,6 +67,7 @@ def seed_demo(session: Session) -> DemoSummary:
     needs = _needs(session)
     projects = _projects(session, rng, needs)
     counts = seed_logframe_and_progress(session, rng, projects, users)
+    seed_disaggregation(session)
     message = (
         f"Demo loaded: {len(projects)} projects, {len(needs)} CTED needs, {len(users)} users, "
         f"{counts}."

@@ -23,6 +23,7 @@ from app.models.progress import (  # noqa: F401
     IndicatorValue,
     ProgressReport,
     ReportingPeriod,
+    ValuePart,
 )
 from app.models.quarterly import IssuedReport  # noqa: F401
 from app.models.reference import Entity, Pillar, PveArea, SeedFundingProject  # noqa: F401

@@ -106,7 +106,3 @@ class BaselineValue(Base):
     numerator: Mapped[Decimal | None]
     denominator: Mapped[Decimal | None]
     text: Mapped[str] = mapped_column(Text, default="")
-
-
-
-

@@ -13,6 +13,7 @@ from app.models.columns import one_of
 from app.models.enums import ActivityStatus, Direction
 from app.models.portfolio import Project
 from app.models.reference import Pillar
+from indicators.disaggregation import Dimension
 from indicators.types import MEASURE_DEFINITIONS, Cumulation, Measure
 
 
@@ -98,6 +99,7 @@ class Indicator(Base):
         one_of("direction", Direction),
         one_of("cumulation", Cumulation),
         CheckConstraint("(outcome_id IS NULL) <> (output_id IS NULL)", name="one_parent"),
+        one_of("disaggregation", Dimension),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -115,6 +117,8 @@ class Indicator(Base):
     baseline_period: Mapped[str | None] = mapped_column(String(6))
     baseline_note: Mapped[str] = mapped_column(Text, default="")
     life_target: Mapped[Decimal | None]
+    # What the values are broken down by (indicators.disaggregation.Dimension), or None.
+    disaggregation: Mapped[str | None] = mapped_column(String(20))
     version: Mapped[int] = mapped_column(default=1)
 
     outcome: Mapped[Outcome | None] = relationship(back_populates="indicators")

@@ -101,9 +101,30 @@ class IndicatorValue(Base):
     denominator: Mapped[Decimal | None]
     text: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # The parts do not cover everyone counted in the total (their sum may then be below it).
+    parts_incomplete: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     report: Mapped[ProgressReport] = relationship(back_populates="values")
     indicator: Mapped[Indicator] = relationship()
+    parts: Mapped[list[ValuePart]] = relationship(
+        cascade="all, delete-orphan", order_by="ValuePart.category"
+    )
+
+
+class ValuePart(Base):
+    """One category's share of a disaggregated value (e.g. the women among people trained).
+
+    The dimension is the indicator's (one per indicator), so a part names its category only.
+    """
+
+    __tablename__ = "value_parts"
+    __table_args__ = (CheckConstraint("value >= 0", name="value_not_negative"),)
+
+    value_id: Mapped[int] = mapped_column(
+        ForeignKey("indicator_values.id", ondelete="CASCADE"), primary_key=True
+    )
+    category: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[Decimal]
 
 
 class ActivityUpdate(Base):

@@ -13,6 +13,7 @@ from app.models.columns import choices
 from app.models.portfolio import CtedNeed, Project
 from app.models.reference import Pillar
 from app.portfolio import queries
+from app.portfolio.breakdown import project_breakdowns
 from indicators.types import Pillar as PillarCode
 from indicators.types import ProjectStatus, Scope
 
@@ -64,6 +65,7 @@ def project(project_id: int) -> ResponseReturnValue:
         outputs=outputs,
         needs=queries.project_needs_for(session, current_user, project_id),
         hidden_needs=queries.hidden_need_count(session, current_user, project_id),
+        breakdowns=project_breakdowns(session, project_id),
     )
 
 

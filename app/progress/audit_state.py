@@ -35,6 +35,9 @@ def report_snapshot(report: ProgressReport) -> dict[str, Any]:
             picture[f"{code} denominator"] = plain(value.denominator)
         if value.text:
             picture[f"{code} text"] = value.text
+        picture |= {f"{code} {part.category}": plain(part.value) for part in value.parts}
+        if value.parts_incomplete:
+            picture[f"{code} parts incomplete"] = True
     for update in report.activity_updates:
         label = f"Activity {update.activity_id}"
         picture[f"{label} status"] = update.status

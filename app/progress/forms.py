@@ -14,6 +14,7 @@ from wtforms.widgets import HiddenInput, TextInput
 from app.models.columns import choices
 from app.models.enums import ActivityStatus
 from app.progress.numbers import parse_quantity
+from app.progress.part_fields import countries, part_data, part_fields, parts_input
 from app.progress.services import ActivityInput, IndicatorInput, ReportInput, ReportScope
 from app.ui.forms import clean_text
 from indicators.shares import part_above_whole
@@ -73,6 +74,7 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
 
     for indicator in scope.indicators:
         fields = _indicator_fields(indicator.measure, f"ind_{indicator.id}")
+        fields |= part_fields(indicator, countries(scope))
         for name, field in fields.items():
             setattr(Form, f"ind_{indicator.id}_{name}", field)
     statuses = [("", "Choose…")] + [(s, s.capitalize()) for s in choices(ActivityStatus)]
@@ -114,6 +116,7 @@ def initial_data(scope: ReportScope) -> dict[str, Any]:
         prefix = f"ind_{row.indicator_id}"
         data |= {f"{prefix}_value": row.value, f"{prefix}_text": row.text}
         data |= {f"{prefix}_num": row.numerator, f"{prefix}_den": row.denominator}
+        data |= part_data(prefix, row)
     for update in report.activity_updates:
         data[f"act_{update.activity_id}_status"] = update.status
         data[f"act_{update.activity_id}_percent"] = update.percent_complete
@@ -125,8 +128,14 @@ def to_input(form: ReportForm, scope: ReportScope) -> ReportInput:
     data = ReportInput(narrative=form.narrative.data or "")
     for indicator in scope.indicators:
         get = _getter(form, f"ind_{indicator.id}")
+        parts, incomplete = parts_input(form, f"ind_{indicator.id}", indicator, countries(scope))
         data.indicators[indicator.id] = IndicatorInput(
-            value=get("value"), numerator=get("num"), denominator=get("den"), text=get("text") or ""
+            value=get("value"),
+            numerator=get("num"),
+            denominator=get("den"),
+            text=get("text") or "",
+            parts=parts,
+            parts_incomplete=incomplete,
         )
     for activity in scope.activities:
         status = form[f"act_{activity.id}_status"].data or ""

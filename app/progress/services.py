@@ -19,6 +19,7 @@ from app.models.logframe import Activity, Indicator, Output
 from app.models.portfolio import Project
 from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
 from app.progress.audit_state import Change, changes_since, report_snapshot
+from app.progress.parts import apply_parts, normalised_parts
 from app.progress.workflow import DRAFT, SUBMITTED, ensure_period_open, next_status
 from indicators.shares import parts_problem, parts_value
 from indicators.types import PARTS_MEASURES, Measure
@@ -34,11 +35,15 @@ class IndicatorInput:
     numerator: Decimal | None = None
     denominator: Decimal | None = None
     text: str = ""
+    # A disaggregated number's parts by category (indicators.disaggregation), and whether
+    # they leave some of the total uncounted.
+    parts: dict[str, Decimal] = field(default_factory=dict)
+    parts_incomplete: bool = False
 
     def is_empty(self) -> bool:
         """Tell whether nothing was entered."""
         parts = (self.value, self.numerator, self.denominator)
-        return all(p is None for p in parts) and not self.text
+        return all(p is None for p in parts) and not self.text and not self.parts
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,7 @@ def load_scope(session: Session, project: Project, period: ReportingPeriod) -> R
         select(ProgressReport)
         .where(ProgressReport.project_id == project.id, ProgressReport.period_id == period.id)
         .options(selectinload(ProgressReport.values).selectinload(IndicatorValue.indicator))
+        .options(selectinload(ProgressReport.values).selectinload(IndicatorValue.parts))
         .options(selectinload(ProgressReport.activity_updates))
     )
     return ReportScope(project, period, list(indicators), list(activities), report)
@@ -200,7 +206,10 @@ def merged(
 
 
 def _stored_value(row: IndicatorValue) -> IndicatorInput:
-    return IndicatorInput(row.value, row.numerator, row.denominator, row.text)
+    parts = {part.category: part.value for part in row.parts}
+    return IndicatorInput(
+        row.value, row.numerator, row.denominator, row.text, parts, row.parts_incomplete
+    )
 
 
 def _normalised(indicator: Indicator, given: IndicatorInput) -> IndicatorInput:
@@ -214,6 +223,8 @@ def _normalised(indicator: Indicator, given: IndicatorInput) -> IndicatorInput:
         value = parts_value(ratio, num, den)
         value = None if value is None else value.quantize(PERCENT_QUANTUM)
         return IndicatorInput(value=value, numerator=num, denominator=den)
+    if indicator.disaggregation:
+        return normalised_parts(indicator, given)
     return IndicatorInput(value=given.value)
 
 
@@ -254,6 +265,7 @@ def _apply(
             report.values.append(row)
         row.value, row.numerator, row.denominator = given.value, given.numerator, given.denominator
         row.text = given.text
+        apply_parts(row, given.parts, given.parts_incomplete)
     _apply_activities(scope, report, activities)
 
 
