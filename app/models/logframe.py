@@ -26,6 +26,8 @@ class Outcome(Base):
     code: Mapped[str] = mapped_column(String(64), unique=True)
     pillar_code: Mapped[str] = mapped_column(ForeignKey("pillars.code"), index=True)
     statement: Mapped[str] = mapped_column(Text)
+    assumptions: Mapped[str] = mapped_column(Text, default="", server_default="")
+    means_of_verification: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(default=1)
 
     pillar: Mapped[Pillar] = relationship()
@@ -50,6 +52,8 @@ class Output(Base):
     outcome_id: Mapped[int | None] = mapped_column(ForeignKey("outcomes.id"), index=True)
     code: Mapped[str] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(Text)
+    assumptions: Mapped[str] = mapped_column(Text, default="", server_default="")
+    means_of_verification: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(default=1)
 
     project: Mapped[Project] = relationship()
