@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "outcome"
-down_revision = "ratio_measure"
+down_revision = "disagg"
 branch_labels = None
 depends_on = None
 
