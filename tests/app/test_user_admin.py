@@ -70,3 +70,23 @@ def test_bad_access_change_names_the_field_and_writes_nothing(
         change_access(db_session, admin, viewer, role, entity)
     assert any(field_text in p for p in caught.value.problems)
     assert viewer.role == "viewer" and _actions(db_session, viewer.id) == []
+
+
+def test_only_admins_see_the_users_page(client: Any, login: Any, make_user: Any) -> None:
+    login(make_user("cted"))
+    assert client.get("/admin/users").status_code == 403
+
+
+def test_users_page_filters_and_deactivates(
+    client: Any, login: Any, make_user: Any, db_session: Session
+) -> None:
+    admin, viewer = make_user("admin"), make_user("viewer")
+    make_user("cted")
+    login(admin)
+    page = client.get("/admin/users?role=viewer").get_data(as_text=True)
+    assert viewer.email in page and "cted" not in page.split("<tbody>")[1]
+    response = client.post(f"/admin/users/{viewer.id}/deactivate")
+    assert response.status_code == 302
+    db_session.refresh(viewer)
+    assert not viewer.active
+    assert "user.deactivated" in _actions(db_session, viewer.id)
