@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from app import home
+from app.admin.views import bp as admin
 from app.api.views import bp as api
 from app.audit.views import bp as audit
 from app.auth.permissions import can_edit_project, can_read_entity_audit
@@ -30,6 +31,7 @@ from app.ui import error_pages, navigation
 BLUEPRINTS = (
     home.bp,
     auth,
+    admin,
     portfolio,
     logframe,
     progress,

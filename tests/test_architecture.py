@@ -44,6 +44,7 @@ FLOORS = [
     "compare",
     "quarterly",
     "api",
+    "admin",
     "devdata",
 ]
 WIRING = {"blueprints", "commands", "home"}

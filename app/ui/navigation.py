@@ -18,6 +18,7 @@ NAV: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
     ("logframe.outcomes", "Outcomes", ("admin",)),
     ("periods.index", "Periods", ("admin",)),
     ("portfolio.import_upload", "Import", ("admin",)),
+    ("admin.users", "Users", ("admin",)),
 )
 
 

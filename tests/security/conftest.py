@@ -86,6 +86,8 @@ class Dataset:
             "outcome_version": w.outcome.version,
             "period_version": w.period.version,
             "report_version": self.submitted.version,
+            "user_id": 999_999,  # no such account: the admin rows change no one
+            "act": "reactivate",
         }
 
     def user(self, role: str) -> Any:

@@ -1,0 +1,1 @@
+"""Administration on the web: accounts (and, next, CTED needs)."""
