@@ -55,6 +55,19 @@ def parts_value(
     return Decimal(part) / Decimal(whole) * HUNDRED
 
 
+# A derived figure is stored to four decimals (the columns' scale), whatever computed it.
+STORED_QUANTUM = Decimal("0.0001")
+
+
+def stored_parts_value(
+    ratio: bool, part: Decimal | int | None, whole: Decimal | int | None
+) -> Decimal | None:
+    """Return parts_value as the database stores it, so that every writer (the report form,
+    the workbook, the demo) stores the same figure for the same numerator and denominator."""
+    value = parts_value(ratio, part, whole)
+    return None if value is None else value.quantize(STORED_QUANTUM, rounding=ROUND_HALF_UP)
+
+
 def parts_problem(
     ratio: bool, part: Decimal | int | None, whole: Decimal | int | None
 ) -> str | None:

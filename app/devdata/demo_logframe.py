@@ -13,6 +13,7 @@ from app.models.auth import User
 from app.models.logframe import Activity, Indicator, IndicatorTarget, Outcome, Output
 from app.models.portfolio import Project
 from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
+from indicators.shares import stored_parts_value
 from indicators.types import Cumulation, Measure, ProjectStatus
 
 OUTCOMES = {
@@ -206,7 +207,7 @@ def _value(rng: random.Random, indicator: Indicator, key: str) -> IndicatorValue
     if indicator.measure == Measure.PERCENTAGE:
         denominator = Decimal(rng.randrange(20, 60))
         numerator = (denominator * Decimal(45 + 10 * step) / 100).quantize(Decimal(1))
-        value = (numerator * 100 / denominator).quantize(Decimal("0.01"))
+        value = stored_parts_value(False, numerator, denominator)
         return IndicatorValue(
             indicator=indicator, value=value, numerator=numerator, denominator=denominator
         )

@@ -7,6 +7,8 @@ import random
 from decimal import Decimal
 from typing import Any
 
+from indicators.shares import stored_parts_value
+
 PILLARS = ("I", "II", "III", "IV")
 PILLAR_WEIGHTS = (30, 35, 20, 15)
 SCOPES = ("global", "interregional", "regional", "national")
@@ -231,7 +233,7 @@ def value_row(
         denominator = rng.randint(20, 200)
         numerator = rng.randint(0, denominator)
         row.update(numerator=Decimal(numerator), denominator=Decimal(denominator))
-        row["value"] = (Decimal(100 * numerator) / denominator).quantize(Decimal("0.01"))
+        row["value"] = stored_parts_value(False, numerator, denominator)
     else:
         span = abs(int(indicator["life_target"] - indicator["baseline_value"]))
         increment = rng.randint(0, max(1, span // 6))

@@ -21,10 +21,8 @@ from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport, 
 from app.progress.audit_state import Change, changes_since, report_snapshot
 from app.progress.parts import apply_parts, normalised_parts
 from app.progress.workflow import DRAFT, SUBMITTED, ensure_period_open, next_status
-from indicators.shares import parts_problem, parts_value
+from indicators.shares import parts_problem, stored_parts_value
 from indicators.types import PARTS_MEASURES, Measure
-
-PERCENT_QUANTUM = Decimal("0.0001")
 
 
 @dataclass(frozen=True)
@@ -220,8 +218,7 @@ def _normalised(indicator: Indicator, given: IndicatorInput) -> IndicatorInput:
         ratio = indicator.measure == Measure.RATIO.value
         if (problem := parts_problem(ratio, num, den)) is not None:
             raise ValidationFailed([f"{indicator.code}: {problem}"])
-        value = parts_value(ratio, num, den)
-        value = None if value is None else value.quantize(PERCENT_QUANTUM)
+        value = stored_parts_value(ratio, num, den)
         return IndicatorInput(value=value, numerator=num, denominator=den)
     if indicator.disaggregation:
         return normalised_parts(indicator, given)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, NoReturn
 
@@ -17,6 +17,7 @@ from app import text as clean
 from app.errors import ValidationFailed
 from app.models.auth import User
 from app.models.enums import PeriodStatus
+from app.models.logframe import Indicator
 from app.models.portfolio import Project
 from app.models.progress import ReportingPeriod
 from app.models.reference import Entity
@@ -80,7 +81,7 @@ def _changes(batch: Batch) -> bool:
 
 def _filled(values: dict[int, entry.IndicatorInput]) -> dict[int, tuple[Any, ...]]:
     return {
-        key: (v.value, v.numerator, v.denominator, v.text or "")
+        key: (v.value, v.numerator, v.denominator, v.text or "", v.parts, v.parts_incomplete)
         for key, v in values.items()
         if not v.is_empty()
     }
@@ -173,8 +174,31 @@ def _add_values(batch: Batch, number: int, indicator_code: str, inputs: list[Any
         problems.append(f"row {number}: Numerator: {problem}")
     if problems:
         raise ValidationFailed(problems)
-    given = entry.IndicatorInput(parsed[0], parsed[1], parsed[2], text)
+    given = _kept_parts(
+        batch, number, indicator, entry.IndicatorInput(parsed[0], parsed[1], parsed[2], text)
+    )
     batch.data.indicators[indicator.id] = given
+
+
+def _kept_parts(
+    batch: Batch, number: int, indicator: Indicator, given: entry.IndicatorInput
+) -> entry.IndicatorInput:
+    """Keep a disaggregated value's stored parts: the workbook carries its total only."""
+    report = batch.scope.report
+    stored = (
+        next((v for v in report.values if v.indicator_id == indicator.id), None) if report else None
+    )
+    if stored is None or not stored.parts:
+        return given
+    parts = {part.category: part.value for part in stored.parts}
+    if given.value != stored.value:
+        _refuse(
+            number,
+            "Value",
+            f"{indicator.code} is broken down by {indicator.disaggregation} on the report page; "
+            "change its total there, with its parts",
+        )
+    return replace(given, parts=parts, parts_incomplete=stored.parts_incomplete)
 
 
 def _number(number: int, column: str, value: Any, problems: list[str]) -> Decimal | None:

@@ -467,6 +467,18 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("api.portfolio", "GET", "/api/v1/portfolio", 401, 200, 200, 200, 200, 200, 200),
     ("api.projects", "GET", "/api/v1/projects", 401, 200, 200, 200, 200, 200, 200),
     ("api.quarterly", "GET", "/api/v1/quarterly/2019Q3", 401, 200, 200, 200, 200, 200, 200),
+    (
+        "api.project_breakdown",
+        "GET",
+        "/api/v1/projects/{project_code}/breakdown",
+        401,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+    ),
     ("quarterly.index", "GET", "/reports", 302, 200, 200, 200, 200, 200, 200),
     (
         "quarterly.preview",
@@ -499,6 +511,18 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("portfolio.project", "GET", "/projects/999999", 302, 404, 404, 404, 404, 404, 404),
     ("progress.decide", "POST", "/reports/{report_id}/publish", 302, 404, 404, 404, 404, 404, 404),
     ("api.baseline", "GET", "/api/v1/baselines/no-such-label", 401, 404, 404, 404, 404, 404, 404),
+    (
+        "api.project_breakdown",
+        "GET",
+        "/api/v1/projects/NO-SUCH/breakdown",
+        401,
+        404,
+        404,
+        404,
+        404,
+        404,
+        404,
+    ),
 ]
 
 # POST-only rules answer GET with 405 for everyone: no state change on GET (T20).

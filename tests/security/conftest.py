@@ -65,6 +65,7 @@ class Dataset:
         w = self.world
         return {
             "project_id": w.project.id,
+            "project_code": w.project.code,
             "output_id": w.output.id,
             "activity_id": w.activity.id,
             "indicator_id": w.indicator.id,

@@ -1,0 +1,91 @@
+"""The progress workbook and disaggregated values: an upload never loses a value's parts."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import openpyxl
+from sqlalchemy import select
+
+from app.models.logframe import Indicator
+from app.models.progress import IndicatorValue, ProgressReport
+from app.progress.workbook import HEADER
+from tests.app.portfolio_fingerprint import portfolio_fingerprint
+from tests.app.test_round_trips import demo, fetched, signed_in
+
+__all__ = ["demo"]
+
+VALUE = HEADER.index("Value") + 1
+TEXT = HEADER.index("Text (qualitative)") + 1
+INDICATOR = HEADER.index("indicator_code") + 1
+
+
+def _stored_parts(session) -> dict[int, dict[str, Decimal]]:
+    session.expire_all()
+    rows = session.scalars(
+        select(IndicatorValue)
+        .join(ProgressReport)
+        .join(Indicator)
+        .where(Indicator.disaggregation.is_not(None), ProgressReport.status == "draft")
+    ).all()
+    return {row.id: {p.category: p.value for p in row.parts} for row in rows}
+
+
+def _workbook(client) -> tuple[openpyxl.Workbook, list[int], list[int]]:
+    book = openpyxl.load_workbook(io.BytesIO(fetched(client, "/entities/UNODC/reports.xlsx")))
+    sheet = book.active
+    rows = range(2, sheet.max_row + 1)
+    texts = [r for r in rows if sheet.cell(r, TEXT).value]
+    numbers = [r for r in rows if sheet.cell(r, VALUE).value is not None]
+    return book, texts, numbers
+
+
+def _upload(client, book: openpyxl.Workbook):
+    out = io.BytesIO()
+    book.save(out)
+    files = {"workbook": (io.BytesIO(out.getvalue()), "progress.xlsx")}
+    return client.post("/entities/UNODC/reports/upload", data=files, follow_redirects=True)
+
+
+def test_an_upload_keeps_the_parts_of_a_disaggregated_value(client, db_session, demo) -> None:
+    """Measured: saving any row of a report through the workbook wiped its values' parts."""
+    signed_in(client, "unodc@demo.example")
+    before = _stored_parts(db_session)
+    assert before and all(before.values())
+    book, texts, _ = _workbook(client)
+    book.active.cell(texts[0], TEXT).value = "Strategy adopted by the cabinet"
+    response = _upload(client, book)
+    assert "Workbook saved as draft in 1 report" in response.get_data(as_text=True)
+    assert _stored_parts(db_session) == before
+
+
+def test_a_changed_total_of_a_disaggregated_value_is_refused(client, db_session, demo) -> None:
+    signed_in(client, "unodc@demo.example")
+    disaggregated = set(
+        db_session.scalars(select(Indicator.code).where(Indicator.disaggregation.is_not(None)))
+    )
+    book, _, numbers = _workbook(client)
+    sheet = book.active
+    row = next(r for r in numbers if sheet.cell(r, INDICATOR).value in disaggregated)
+    sheet.cell(row, VALUE).value = sheet.cell(row, VALUE).value + 5
+    before = portfolio_fingerprint(db_session)
+    page = _upload(client, book).get_data(as_text=True)
+    assert f"row {row}: Value:" in page and "change its total there, with its parts" in page
+    assert portfolio_fingerprint(db_session) == before
+
+
+def test_the_demo_stores_percentages_as_the_report_form_would(app, db_session, demo) -> None:
+    """Measured: the demo stored 65.31 where the rule stores 65.3061, so an unchanged upload
+    of the workbook rewrote the report."""
+    from indicators.shares import stored_parts_value
+
+    rows = db_session.execute(
+        select(Indicator.measure, IndicatorValue.value, IndicatorValue.numerator)
+        .add_columns(IndicatorValue.denominator)
+        .join(Indicator)
+        .where(IndicatorValue.denominator.is_not(None))
+    ).all()
+    assert rows
+    wrong = [r for r in rows if r[1] != stored_parts_value(r[0] == "ratio", r[2], r[3])]
+    assert wrong == []
