@@ -22,7 +22,10 @@ from app.portfolio import (  # noqa: F401 - add the download, import and editing
     project_views,
 )
 from app.portfolio.views import bp as portfolio
-from app.progress import workbook_views  # noqa: F401 - adds the workbook routes to progress
+from app.progress import (  # noqa: F401 - add the comment and workbook routes to progress
+    comment_views,
+    workbook_views,
+)
 from app.progress.period_views import bp as periods
 from app.progress.views import bp as progress
 from app.quarterly.views import bp as quarterly

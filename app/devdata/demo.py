@@ -54,6 +54,7 @@ def seed_demo(session: Session) -> DemoSummary:
     """Load reference data and the demo once; skip when the demo is already there."""
     from app.devdata.demo_disagg import seed_disaggregation
     from app.devdata.demo_logframe import seed_logframe_and_progress
+    from app.devdata.demo_thread import seed_thread
 
     seed_reference(session)
     sign_ins = [(email, role) for email, role, _ in DEMO_USERS]
@@ -68,6 +69,7 @@ def seed_demo(session: Session) -> DemoSummary:
     projects = _projects(session, rng, needs)
     counts = seed_logframe_and_progress(session, rng, projects, users)
     seed_disaggregation(session)
+    seed_thread(session, users)
     message = (
         f"Demo loaded: {len(projects)} projects, {len(needs)} CTED needs, {len(users)} users, "
         f"{counts}."

@@ -24,7 +24,6 @@ MAX_TEXT = 5000
 MAX_NARRATIVE = 20000
 
 
-
 class QuantityField(Field):
     """A non-negative number typed as plain digits; keeps what was typed when it is refused."""
 
@@ -169,6 +168,16 @@ class ReviewForm(FlaskForm):
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     comment = TextAreaField("Comment", [Length(max=MAX_TEXT), clean_text])
     highlight = BooleanField("Mark the narrative as a highlight of the quarterly report")
+
+
+class CommentForm(FlaskForm):
+    """A comment added to a report's review conversation."""
+
+    body = TextAreaField(
+        "Add a comment",
+        [Length(max=MAX_TEXT, message=f"A comment must be at most {MAX_TEXT:,} characters."),
+         clean_text],
+    )  # fmt: skip
 
 
 class UploadForm(FlaskForm):

@@ -87,9 +87,7 @@ def _set_status(period_id: int, status: PeriodStatus) -> ResponseReturnValue:
     if not form.validate_on_submit():
         abort(400)
     with button_write() as write:
-        periods.set_status(
-            write.session, current_user, period, status, form.reason.data or ""
-        )
+        periods.set_status(write.session, current_user, period, status, form.reason.data or "")
     return write.done(url_for("periods.index"), f"Period {period.key} is now {status.value}.")
 
 

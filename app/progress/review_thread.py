@@ -1,5 +1,5 @@
-"""The review conversation of a report: every return, approval and reopening, with who and
-when, read back from the append-only audit trail, so it survives whatever the report goes
+"""The review conversation of a report: every comment, return, approval and reopening, with who
+and when, read back from the append-only audit trail, so it survives whatever the report goes
 through afterwards (a re-upload, a new draft, a resubmission, an approval)."""
 
 from __future__ import annotations
@@ -14,18 +14,20 @@ from app.models.audit import AuditEvent
 from app.models.auth import User
 from app.models.progress import ProgressReport
 
-REVIEW_ACTIONS = ("approve", "return", "reopen")
-HEADINGS = {"approve": "Approved", "return": "Returned", "reopen": "Reopened"}
+DECISIONS = ("approve", "return", "reopen")
+REVIEW_ACTIONS = (*DECISIONS, "comment")
+HEADINGS = {"approve": "Approved", "return": "Returned", "reopen": "Reopened", "comment": "Comment"}
 
 
 @dataclass(frozen=True)
 class ReviewNote:
-    """One decision on a report: what, by whom, when, and the comment or reason given."""
+    """One decision or comment on a report: what, by whom, when, and the text given."""
 
     action: str
     who: str
     at: dt.datetime
     comment: str
+    role: str = ""
 
     @property
     def heading(self) -> str:
@@ -39,11 +41,11 @@ class ReviewNote:
 
 
 def review_thread(session: Session, report: ProgressReport | None) -> list[ReviewNote]:
-    """Return the report's decisions, oldest first, in one query."""
+    """Return the report's decisions and comments, oldest first, in one query."""
     if report is None or report.id is None:
         return []
     stmt = (
-        select(AuditEvent.action, User.email, AuditEvent.occurred_at, AuditEvent.reason)
+        select(AuditEvent.action, User.email, AuditEvent.occurred_at, AuditEvent.reason, User.role)
         .outerjoin(User, User.id == AuditEvent.user_id)
         .where(
             AuditEvent.project_id == report.project_id,
@@ -54,8 +56,8 @@ def review_thread(session: Session, report: ProgressReport | None) -> list[Revie
         .order_by(AuditEvent.id)
     )
     return [
-        ReviewNote(action, email or "someone", at, reason or "")
-        for action, email, at, reason in session.execute(stmt)
+        ReviewNote(action, email or "someone", at, reason or "", (role or "").replace("_", " "))
+        for action, email, at, reason, role in session.execute(stmt)
     ]
 
 
@@ -65,8 +67,9 @@ def open_return(thread: list[ReviewNote], report: ProgressReport | None) -> Revi
     A report returned before its decisions were audited (loaded data) has only its columns."""
     if report is None or report.status not in ("draft", "returned"):
         return None
-    if thread:
-        return thread[-1] if thread[-1].sends_back else None
+    decisions = [note for note in thread if note.action in DECISIONS]
+    if decisions:
+        return decisions[-1] if decisions[-1].sends_back else None
     if not report.review_comment or report.reviewed_at is None:
         return None
     who = report.reviewed_by.email if report.reviewed_by else "the reviewer"

@@ -21,7 +21,15 @@ from app.models.progress import ProgressReport, ReportingPeriod
 from app.progress import services as entry
 from app.progress import workflow
 from app.progress.audit_state import report_editors
-from app.progress.forms import ReportForm, ReviewForm, field_for_gap, report_form, to_input
+from app.progress.comments import may_comment, next_to_review
+from app.progress.forms import (
+    CommentForm,
+    ReportForm,
+    ReviewForm,
+    field_for_gap,
+    report_form,
+    to_input,
+)
 from app.progress.queries import last_approved_values
 from app.progress.review_thread import open_return, review_thread
 from app.progress.window import not_open_yet
@@ -109,9 +117,9 @@ def _render_report(
     editable = (report is None or report.status in workflow.EDITABLE) and (
         period.status == PeriodStatus.OPEN.value and opens is None
     )
-    context = _report_context(scope)
+    context = _report_context(scope) | extra
     return render_template(
-        "progress/report.html", form=form, editable=editable, opens=opens, **context, **extra
+        "progress/report.html", form=form, editable=editable, opens=opens, **context
     ), status
 
 
@@ -122,6 +130,8 @@ def _report_context(scope: entry.ReportScope) -> dict[str, Any]:
     return {
         "scope": scope, "sections": sections(scope), "last": last, "report": scope.report,
         "thread": thread, "back": open_return(thread, scope.report),
+        "comment_form": CommentForm(formdata=None),
+        "may_comment": scope.report is not None and may_comment(current_user, scope.project),
     }  # fmt: skip
 
 
@@ -170,8 +180,7 @@ def _render_review(
         actions=workflow.allowed_actions(found.status),
         locked=found.period.status == PeriodStatus.LOCKED.value,
         highlights_per_pillar=HIGHLIGHTS_PER_PILLAR,
-        **_report_context(scope),
-        **extra,
+        **(_report_context(scope) | extra),
     ), status
 
 
@@ -202,8 +211,21 @@ def decide(report_id: int, action: str) -> Any:
         if isinstance(error, ValidationFailed):
             form.comment.errors = [*form.comment.errors, str(error)]
         return _render_review(_load_report(report_id), form, status_for(error), message=str(error))
-    flash(f"Report {workflow.PAST[action]}.", "success")
-    return redirect(url_for("progress.review", report_id=report_id))
+    return _after_decision(action, report_id)
+
+
+def _after_decision(action: str, report_id: int) -> ResponseReturnValue:
+    """Go on to the next report awaiting this reviewer, or back to the queue when none is left."""
+    done = f"Report {workflow.PAST[action]}."
+    if action == "reopen":
+        flash(done, "success")
+        return redirect(url_for("progress.review", report_id=report_id))
+    following = next_to_review(db.session(), current_user, report_id)
+    if following is None:
+        flash(f"{done} No other report awaits your review.", "success")
+        return redirect(url_for("home.index"))
+    flash(f"{done} This is the next report in the review queue.", "success")
+    return redirect(url_for("progress.review", report_id=following))
 
 
 def _decision(action: str, found: ProgressReport, form: ReviewForm) -> None:

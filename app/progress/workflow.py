@@ -84,7 +84,7 @@ def approve(
     the quarterly report may quote (audited with the approval); a later reopening clears the mark,
     and the next approval decides again.
     """
-    comment = _required(comment, "comment") if (comment or "").strip() else ""
+    comment = required_text(comment, "comment") if (comment or "").strip() else ""
     _review(session, user, report, "approve", version, comment, {"is_highlight": bool(highlight)})
 
 
@@ -92,12 +92,12 @@ def return_report(
     session: Session, user: User, report: ProgressReport, version: int, comment: str
 ) -> None:
     """Return a submitted report to its focal point with a required comment."""
-    _review(session, user, report, "return", version, _required(comment, "comment"))
+    _review(session, user, report, "return", version, required_text(comment, "comment"))
 
 
 def reopen(session: Session, user: User, report: ProgressReport, version: int, reason: str) -> None:
     """Reopen an approved report (back to returned) with a required, audited reason."""
-    reason = _required(reason, "reason")
+    reason = required_text(reason, "reason")
     ensure_can_review(user, set(), report.project.entity_id)
     fields = {"review_comment": reason, "is_highlight": False}
     _change(session, user, report, "reopen", version, fields, reason)
@@ -158,7 +158,8 @@ def conditional_update(
     session.refresh(report)
 
 
-def _required(text: str, name: str) -> str:
+def required_text(text: str, name: str) -> str:
+    """Return the text stripped, or raise ValidationFailed saying what a comment or reason lacks."""
     text = (text or "").strip()
     if not text:
         raise ValidationFailed([f"A {name} is required."])
