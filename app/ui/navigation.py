@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from flask import Flask, current_app
 from flask_login import current_user
 
+from reports.formatting import fmt_value
+
 NAV: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
     ("home.index", "Home", None),
     ("portfolio.projects", "Projects", None),
@@ -40,3 +42,4 @@ def init_app(app: Flask) -> None:
     """Expose the navigation to every template."""
     app.jinja_env.globals["nav_items"] = nav_items
     app.jinja_env.filters["zip_pairs"] = zip_pairs
+    app.jinja_env.filters["value"] = fmt_value  # a figure for people: 1,250 · 64.71

@@ -164,3 +164,19 @@ def test_the_demo_has_a_conversation_on_a_returned_report(client, db_session, ap
     page = _page(client, f"/projects/{report.project_id}/reports/{report.period.key}")
     assert "Returned by reviewer@demo.example" in page
     assert page.index("attendance lists; I will attach them") < page.index("Attach the lists")
+
+
+def test_the_review_page_formats_figures_for_people(client, db_session, make_user, login):
+    """Measured on the demo: 64.7059 % and 55.5556 on the review page, 1250 without separator."""
+    from decimal import Decimal
+
+    w = world(db_session)
+    report = submitted(db_session, w, make_user("focal_point", "UNODC"))
+    number = next(v for v in report.values if v.indicator_id == w.number.id)
+    number.value = Decimal(1250)
+    share = next(v for v in report.values if v.indicator_id == w.percent.id)
+    share.value, share.numerator, share.denominator = Decimal("64.7059"), 33, 51
+    db_session.commit()
+    login(make_user("reviewer"))
+    page = _page(client, f"/reports/{report.id}/review")
+    assert "1,250" in page and "64.71 %" in page and "64.7059" not in page
