@@ -22,8 +22,9 @@ from app.portfolio import (  # noqa: F401 - add the download, import and editing
     project_views,
 )
 from app.portfolio.views import bp as portfolio
-from app.progress import (  # noqa: F401 - add the comment and workbook routes to progress
+from app.progress import (  # noqa: F401 - add the comment, evidence and workbook routes
     comment_views,
+    evidence_views,
     workbook_views,
 )
 from app.progress.period_views import bp as periods

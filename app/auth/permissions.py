@@ -104,9 +104,7 @@ def can_view_report(user: User, project: Project) -> bool:
     return can_edit_project(user, project) or can_review(user)
 
 
-def ensure_can_review(
-    user: User, authors: set[int | None], entity_id: int | None = None
-) -> None:
+def ensure_can_review(user: User, authors: set[int | None], entity_id: int | None = None) -> None:
     """Raise PermissionDenied unless the user reviews, changed none of the report's figures
     (`authors`: everyone who wrote, saved or submitted it) and is not bound to its entity."""
     if not can_review(user):

@@ -198,8 +198,10 @@ def verify_baseline(session: Session, baseline: Baseline) -> bool:
     """Tell whether the stored rows still hash to the hash taken at freezing, and whether that
     is the hash the audit trail recorded when the baseline was frozen (a baseline made up by
     SQL, with rows and a hash that agree, has no such event)."""
-    return frozen_hash(session, baseline.id) == baseline.content_hash == content_hash(
-        session, baseline
+    return (
+        frozen_hash(session, baseline.id)
+        == baseline.content_hash
+        == content_hash(session, baseline)
     )
 
 

@@ -85,9 +85,7 @@ def edit_indicator(indicator_id: int) -> ResponseReturnValue:
     if form.validate_on_submit():
         data, version, reason = _data(form), form.version.data, form.reason.data or ""
         with form_write(form, indicator) as write:
-            service.update_indicator(
-                write.session, current_user, indicator, data, version, reason
-            )
+            service.update_indicator(write.session, current_user, indicator, data, version, reason)
         if write.ok:
             return write.done(back)
     values = service.indicator_value_count(db.session(), indicator)

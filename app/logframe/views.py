@@ -22,7 +22,6 @@ from app.ui.writes import button_write, form_write
 bp = Blueprint("logframe", __name__, template_folder="templates")
 
 
-
 def _data(form: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     return {name: form[name].data for name in fields}
 
@@ -72,9 +71,7 @@ def edit_outcome(outcome_id: int) -> ResponseReturnValue:
     if form.validate_on_submit():
         data, version = _data(form, structure.OUTCOME_FIELDS), form.version.data
         with form_write(form, outcome) as write:
-            structure.update_outcome(
-                write.session, current_user, outcome, data, version
-            )
+            structure.update_outcome(write.session, current_user, outcome, data, version)
         if write.ok:
             return write.done(back)
     delete = url_for("logframe.delete_outcome", outcome_id=outcome_id)
@@ -190,9 +187,7 @@ def edit_activity(activity_id: int) -> ResponseReturnValue:
     if form.validate_on_submit():
         data, version = _data(form, structure.ACTIVITY_FIELDS), form.version.data
         with form_write(form, activity) as write:
-            structure.update_activity(
-                write.session, current_user, activity, data, version
-            )
+            structure.update_activity(write.session, current_user, activity, data, version)
         if write.ok:
             return write.done(back)
     delete = url_for("logframe.delete_activity", activity_id=activity_id)

@@ -10,6 +10,7 @@ from app.models.baselines import (  # noqa: F401
     BaselineProject,
     BaselineValue,
 )
+from app.models.evidence import Evidence  # noqa: F401
 from app.models.logframe import Activity, Indicator, IndicatorTarget, Outcome, Output  # noqa: F401
 from app.models.portfolio import (  # noqa: F401
     CtedNeed,

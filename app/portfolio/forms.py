@@ -52,9 +52,7 @@ class ProjectForm(VersionedForm):
         choices=[("", "unknown")] + [(str(n), str(n)) for n in range(4)],
         default="",
     )
-    origin = SelectField(
-        "Origin", choices=[("", "unknown")] + options(choices(Origin)), default=""
-    )
+    origin = SelectField("Origin", choices=[("", "unknown")] + options(choices(Origin)), default="")
     countries = StringField(
         "Beneficiary countries (ISO3, comma-separated)",
         validators=[

@@ -1,4 +1,5 @@
-"""The review conversation on the report and review pages: adding a comment."""
+"""The review conversation on the report and review pages: adding a comment; the way back to
+the page a report is worked on."""
 
 from __future__ import annotations
 
@@ -33,11 +34,13 @@ def comment(report_id: int) -> Any:
             form.body.errors = [*form.body.errors, *error.problems]
         else:
             flash("Comment added to the review conversation.", "success")
-            return redirect(_page(found.id) + "#review-thread")
-    return _render_again(found.id, form)
+            return redirect(page_of(found.id) + "#review-thread")
+    return render_again(found.id, comment_form=form)
 
 
-def _page(report_id: int) -> str:
+def page_of(report_id: int) -> str:
+    """Return the page the user works on the report from: the report page for its editors,
+    the review page for the others."""
     found = _load_report(report_id)
     if can_edit_project(current_user, found.project):
         key = found.period.key
@@ -45,11 +48,11 @@ def _page(report_id: int) -> str:
     return url_for("progress.review", report_id=report_id)
 
 
-def _render_again(report_id: int, form: CommentForm) -> Any:
-    """Show the page again with the comment kept and its problem beside the field."""
+def render_again(report_id: int, **forms: Any) -> Any:
+    """Show the page again (422) with the forms given kept and their problems beside the field."""
     found = _load_report(report_id)
     if can_edit_project(current_user, found.project):
         scope = entry.load_scope(db.session(), found.project, found.period)
-        return _render_report(scope, report_form(scope), 422, comment_form=form)
+        return _render_report(scope, report_form(scope), 422, **forms)
     review_form = ReviewForm(formdata=None, version=found.version)
-    return _render_review(found, review_form, 422, comment_form=form)
+    return _render_review(found, review_form, 422, **forms)

@@ -18,10 +18,11 @@ from app.models.enums import PeriodStatus
 from app.models.logframe import Activity, Indicator, Output
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
+from app.progress import evidence, workflow
 from app.progress import services as entry
-from app.progress import workflow
 from app.progress.audit_state import report_editors
 from app.progress.comments import may_comment, next_to_review
+from app.progress.evidence_forms import evidence_form
 from app.progress.forms import (
     CommentForm,
     ReportForm,
@@ -132,7 +133,19 @@ def _report_context(scope: entry.ReportScope) -> dict[str, Any]:
         "thread": thread, "back": open_return(thread, scope.report),
         "comment_form": CommentForm(formdata=None),
         "may_comment": scope.report is not None and may_comment(current_user, scope.project),
-    }  # fmt: skip
+    } | _evidence_context(scope)  # fmt: skip
+
+
+def _evidence_context(scope: entry.ReportScope) -> dict[str, Any]:
+    report = scope.report
+    if report is None:
+        return {"evidence": [], "may_attach": False, "may_remove": False}
+    return {
+        "evidence": evidence.evidence_of(db.session(), [report.id]).get(report.id, []),
+        "evidence_form": evidence_form(scope.indicators),
+        "may_attach": evidence.may_attach(current_user, report),
+        "may_remove": evidence.may_remove(current_user, report),
+    }
 
 
 def sections(scope: entry.ReportScope) -> list[tuple[Output, list[Indicator], list[Activity]]]:

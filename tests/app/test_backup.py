@@ -204,3 +204,37 @@ def test_restore_says_what_it_checked_and_refuses_a_tampered_backup(
     assert cli(source, "db", "backup", str(dump)).exit_code == 0
     result = cli(target, "db", "restore", str(dump))
     one_line_error(result, "do not use it yet", "'drill' does not match its hash", missing)
+
+
+def test_evidence_files_come_back_with_their_hashes(source_and_target, tmp_path):
+    """Evidence lives in the database (issue 14, point 3), so a backup holds its bytes."""
+    import hashlib
+
+    from app.models.evidence import Evidence
+    from app.models.portfolio import Project
+    from app.models.progress import ProgressReport, ReportingPeriod
+    from tests.app.evidence_data import DOCX
+
+    source, target = source_and_target
+    populate(source)
+    with Session(source) as session:
+        period = ReportingPeriod(
+            key="2019Q3", starts_on=dt.date(2019, 7, 1), ends_on=dt.date(2019, 9, 30),
+            entry_opens_on=dt.date(2019, 9, 16), due_on=dt.date(2019, 10, 15),
+        )  # fmt: skip
+        project = session.scalars(select(Project)).one()
+        report = ProgressReport(project=project, period=period, status="draft")
+        session.add(report)
+        session.flush()
+        digest = hashlib.sha256(DOCX).hexdigest()
+        session.add(
+            Evidence(report_id=report.id, kind="file", name="Assessment list.docx",
+                     content_type="application/zip", size=len(DOCX), sha256=digest, content=DOCX)
+        )  # fmt: skip
+        session.commit()
+    dump = tmp_path / "backup.dump"
+    backup(source, dump)
+    restore(target, dump)
+    with Session(target) as session:
+        [item] = session.scalars(select(Evidence)).all()
+        assert hashlib.sha256(item.content or b"").hexdigest() == item.sha256 == digest

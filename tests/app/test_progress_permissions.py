@@ -106,6 +106,9 @@ def test_reviewer_is_sent_from_the_report_page_to_the_review_page(client, make_u
 def test_every_progress_rule_is_in_the_matrix(app: Flask) -> None:
     mine = {r.endpoint for r in app.url_map.iter_rules() if r.endpoint.startswith("progress.")}
     assert mine == {"progress.report", "progress.review", "progress.decide", "progress.comment"} | {
+        "progress.evidence_attach",
+        "progress.evidence_download",
+        "progress.evidence_remove",
         "progress.download",
         "progress.upload",
     }

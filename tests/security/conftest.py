@@ -19,6 +19,7 @@ from app.audit.services import record
 from app.baselines.services import create_baseline
 from app.models.auth import User
 from app.models.baselines import Baseline
+from app.models.evidence import Evidence
 from app.models.portfolio import CtedNeed
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.quarterly import IssuedReport
@@ -60,6 +61,7 @@ class Dataset:
     submitted: ProgressReport
     baseline: Baseline
     issued: IssuedReport
+    evidence: Evidence
 
     def ids(self) -> dict[str, Any]:
         w = self.world
@@ -77,6 +79,7 @@ class Dataset:
             "acronym": "UNODC",
             "label": self.baseline.label,
             "issued_id": self.issued.id,
+            "evidence_id": self.evidence.id,
             "entity_id": w.project.entity_id,
             "own_entity_id": w.project.entity_id,
             "open_need_id": w.need.id,
@@ -160,6 +163,13 @@ def build_dataset(session: Any, make_user: Any) -> Dataset:
     )
     session.add(submitted)
     session.flush()
+    content = stand_in_pdf()
+    evidence = Evidence(
+        report_id=submitted.id, kind="file", name="Attendance list.pdf",
+        content_type="application/pdf", size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(), content=content,
+    )  # fmt: skip
+    session.add(evidence)
     baseline = create_baseline(session, None, "Baseline 2019", dt.date(2019, 8, 31))
     content = stand_in_pdf()
     issued = IssuedReport(
@@ -175,7 +185,7 @@ def build_dataset(session: Any, make_user: Any) -> Dataset:
     # As issue_report does: the audit trail keeps the hash the served bytes are checked against.
     record(session, None, "issue", "issued_report", issued.id, after=recorded_form(issued))
     session.commit()
-    return Dataset(world, secret, review_period, submitted, baseline, issued)
+    return Dataset(world, secret, review_period, submitted, baseline, issued, evidence)
 
 
 @pytest.fixture
