@@ -18,12 +18,14 @@ from indicators.types import (
     ProjectStatus,
     Scope,
 )
+from reports.evidence_content import EvidenceLine
 from reports.formatting import fmt_long_date
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 HIGHLIGHTS_PER_PILLAR = 5  # a quarterly report shows at most this many marked highlights a pillar
 IPTT_QUARTERS = 4  # the quarters of the indicator tracking table: the report's and three before
+
 
 @dataclass(frozen=True)
 class PortfolioState:
@@ -277,6 +279,7 @@ class QuarterlyReport:
     state: PortfolioState | None = None
     compared_with: PortfolioState | None = None
     key_messages: Sequence[str] = ()  # reports.messages.key_messages, for the report's date
+    evidence: Sequence[EvidenceLine] = ()  # the documents behind the approved figures
 
     @property
     def change_header(self) -> str | None:

@@ -37,7 +37,6 @@ ACTIVE = ("pipeline", "ongoing", "suspended")
 STATUSES = tuple(s for s, _ in STATUS_WORDS)
 
 
-
 def _projects(facts: KeyFacts, *others: int) -> str:
     """The portfolio's count of projects; in figures when a count of 10 or more stands by it."""
     return fmt_count(facts.projects, "project", words=_words(facts.projects, *others))

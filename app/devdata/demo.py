@@ -53,6 +53,7 @@ class DemoSummary:
 def seed_demo(session: Session) -> DemoSummary:
     """Load reference data and the demo once; skip when the demo is already there."""
     from app.devdata.demo_disagg import seed_disaggregation
+    from app.devdata.demo_evidence import seed_evidence
     from app.devdata.demo_logframe import seed_logframe_and_progress
     from app.devdata.demo_thread import seed_thread
 
@@ -70,6 +71,7 @@ def seed_demo(session: Session) -> DemoSummary:
     counts = seed_logframe_and_progress(session, rng, projects, users)
     seed_disaggregation(session)
     seed_thread(session, users)
+    seed_evidence(session)
     message = (
         f"Demo loaded: {len(projects)} projects, {len(needs)} CTED needs, {len(users)} users, "
         f"{counts}."

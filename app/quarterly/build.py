@@ -35,6 +35,7 @@ from app.models.baselines import Baseline
 from app.models.progress import ReportingPeriod
 from app.models.reference import Entity
 from app.quarterly import queries as q
+from app.quarterly.evidence import evidence_lines
 from app.quarterly.indicators import pillar_indicator_rows
 from app.quarterly.state import compared_baseline, state_baseline, state_of
 from indicators.periods import PeriodKey
@@ -115,6 +116,7 @@ def build_quarterly(
         state=top.state,
         compared_with=top.compared_with,
         key_messages=quarter_messages(session, top, entity),
+        evidence=evidence_lines(session, reporting, entity),
     )
 
 

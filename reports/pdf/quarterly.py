@@ -30,6 +30,7 @@ from reports.pdf.blocks import (
     section_break,
 )
 from reports.pdf.document import PageMeta, build_pdf, contents
+from reports.pdf.evidence_annex import evidence_annex
 from reports.pdf.indicator_tables import indicator_table, iptt_table, methods_page
 from reports.pdf.messages import key_messages
 
@@ -94,6 +95,8 @@ def quarterly_story(report: QuarterlyReport) -> list[Flowable]:
         story += sections.entity_status(report.scope_label, report.entity_status)
     if report.annex:
         story += sections.annex(report.annex)
+    if report.evidence:
+        story += evidence_annex(report.evidence)
     return story
 
 

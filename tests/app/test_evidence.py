@@ -156,3 +156,12 @@ def test_approved_evidence_is_for_every_reader_and_can_no_longer_change(
     assert client.get(f"/reports/{report.id}/evidence/{item.id}").data == PDF
     count = db_session.scalar(select(func.count()).select_from(Evidence))
     assert count == 1
+
+
+def test_the_demo_has_evidence_on_unodc_reports(app, db_session) -> None:
+    assert app.test_cli_runner().invoke(args=["seed-demo"]).exit_code == 0
+    items = _stored(db_session)
+    assert {i.kind for i in items} == {"file", "link"}
+    assert {i.report.status for i in items} == {"approved", "draft", "returned"}
+    files = [i for i in items if i.kind == "file"]
+    assert all(hashlib.sha256(i.content).hexdigest() == i.sha256 for i in files)

@@ -1,0 +1,36 @@
+"""The annex listing the evidence behind the quarter's approved figures, by name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable  # type: ignore[import-untyped]
+
+from reports.evidence_content import EvidenceLine
+from reports.formatting import plural
+from reports.pdf import styles as s
+from reports.pdf.blocks import clean, heading, house_table, para, text_rows
+
+HEADERS = ["Project", "Supports", "Document", "SHA-256 or address"]
+FRACTIONS = (0.16, 0.18, 0.36, 0.30)
+
+
+def evidence_annex(lines: Sequence[EvidenceLine]) -> list[Flowable]:
+    """Make the evidence annex: one row per document, header repeated on every page."""
+    widths = [s.FRAME_WIDTH * f for f in FRACTIONS]
+    rows = [_texts(line) for line in lines]
+    documents = plural(len(lines), "document")
+    return [
+        heading("Annex: evidence behind the approved figures", s.H1, 0, "evidence"),
+        para(
+            f"{documents} attached by the focal points to the quarter's approved reports. "
+            "A file's SHA-256 lets a reader check that the copy they hold is the one reviewed."
+        ),
+        house_table(text_rows(HEADERS, rows, widths), widths),
+    ]
+
+
+def _texts(line: EvidenceLine) -> list[str]:
+    check = line.sha256 if line.kind == "file" else line.url
+    supports = line.supports or "the whole report"
+    return [clean(line.project_code), clean(supports), clean(line.name), clean(check)]
