@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 
@@ -14,7 +15,7 @@ from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.reference import Entity
 
-LINK = "https://www.unodc.org/unodc/en/terrorism/index.html"
+LINK = "https://www.un.org/counterterrorism/global-ct-compact"
 
 
 def seed_evidence(session: Session) -> None:
@@ -31,16 +32,17 @@ def seed_evidence(session: Session) -> None:
     )
     for report in session.scalars(stmt):
         content = _attendance_list(report.project.code)
+        added = dt.datetime.combine(report.period.ends_on, dt.time(9), tzinfo=dt.UTC)
         session.add_all([
             Evidence(
                 report_id=report.id, kind="file", name=f"Attendance list {report.project.code}.pdf",
                 content_type="application/pdf", size=len(content),
                 sha256=hashlib.sha256(content).hexdigest(), content=content,
-                added_by_id=report.author_id,
+                added_by_id=report.author_id, added_at=added,
             ),
             Evidence(
-                report_id=report.id, kind="link", name="UNODC counter-terrorism programme",
-                url=LINK, added_by_id=report.author_id,
+                report_id=report.id, kind="link", name="Compact working group page",
+                url=LINK, added_by_id=report.author_id, added_at=added,
             ),
         ])  # fmt: skip
     session.flush()

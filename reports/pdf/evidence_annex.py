@@ -9,16 +9,18 @@ from reportlab.platypus import Flowable  # type: ignore[import-untyped]
 from reports.evidence_content import EvidenceLine
 from reports.formatting import plural
 from reports.pdf import styles as s
-from reports.pdf.blocks import clean, heading, house_table, para, text_rows
+from reports.pdf.blocks import clean, heading, house_table, para, text_rows, widen
 
 HEADERS = ["Project", "Supports", "Document", "SHA-256 or address"]
-FRACTIONS = (0.16, 0.18, 0.36, 0.30)
+FRACTIONS = (0.14, 0.16, 0.38, 0.32)
 
 
 def evidence_annex(lines: Sequence[EvidenceLine]) -> list[Flowable]:
     """Make the evidence annex: one row per document, header repeated on every page."""
-    widths = [s.FRAME_WIDTH * f for f in FRACTIONS]
     rows = [_texts(line) for line in lines]
+    widths = [s.FRAME_WIDTH * f for f in FRACTIONS]
+    for column in (0, 1):  # codes never break; the document name gives the room
+        widths = widen(widths, column, [HEADERS[column], *(r[column] for r in rows)], flex=2)
     documents = plural(len(lines), "document")
     return [
         heading("Annex: evidence behind the approved figures", s.H1, 0, "evidence"),
