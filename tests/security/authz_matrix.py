@@ -629,7 +629,7 @@ FORMS: dict[tuple[str, str], Any] = {
         "due_on": "2019-11-15",
         "version": str(ids["period_version"]),
     },
-    ("periods.lock", ""): lambda ids: {"reason": "Quarter closed"},
+    ("periods.lock", ""): lambda ids: {"reason": "Quarter closed", "confirm": "1"},
     ("periods.reopen", ""): lambda ids: {"reason": "Correction needed"},
     ("progress.report", ""): lambda ids: {
         "version": "0",
