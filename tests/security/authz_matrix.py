@@ -640,7 +640,7 @@ FORMS: dict[tuple[str, str], Any] = {
     },
     ("progress.decide", ""): lambda ids: {"version": str(ids["report_version"]), "comment": ""},
     ("quarterly.preview", ""): lambda ids: {"period": "2019Q3"},
-    ("quarterly.issue", ""): lambda ids: {"period": "2019Q3"},
+    ("quarterly.issue", ""): lambda ids: {"period": "2019Q3", "confirm": "1"},
     ("baselines.create", ""): lambda ids: {"label": "Baseline 2020", "as_of": "2020-01-31"},
     ("portfolio.import_confirm", ""): lambda ids: {"token": "a" * 43},
     ("portfolio.import_cancel", ""): lambda ids: {"token": "a" * 43},
