@@ -86,6 +86,16 @@ def edit(period_id: int) -> ResponseReturnValue:
     )
 
 
+def _set_status(period_id: int, status: PeriodStatus) -> ResponseReturnValue:
+    period = _period(period_id)
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        abort(400)
+    with button_write() as write:
+        periods.set_status(write.session, current_user, period, status, form.reason.data or "")
+    return write.done(url_for("periods.index"), f"Period {period.key} is now {status.value}.")
+
+
 @bp.route("/periods/<int:period_id>/lock", methods=["POST"])
 @login_required
 def lock(period_id: int) -> ResponseReturnValue:
@@ -110,14 +120,7 @@ def lock(period_id: int) -> ResponseReturnValue:
 @login_required
 def reopen(period_id: int) -> ResponseReturnValue:
     """Reopen a locked period; a reason is required."""
-    period = _period(period_id)
-    form = ReasonForm()
-    if not form.validate_on_submit():
-        abort(400)
-    with button_write() as write:
-        reason = form.reason.data or ""
-        periods.set_status(write.session, current_user, period, PeriodStatus.OPEN, reason)
-    return write.done(url_for("periods.index"), f"Period {period.key} is now open.")
+    return _set_status(period_id, PeriodStatus.OPEN)
 
 
 @bp.route("/periods/<int:period_id>/delete", methods=["POST"])
