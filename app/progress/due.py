@@ -1,11 +1,12 @@
-"""What is due: reports of open periods per entity, the review queue, and overdue reports."""
+"""What is due: reports of open periods per entity (and those a recently locked period never
+received, as missing), the review queue of open periods, and overdue reports."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select, true
+from sqlalchemy import ColumnElement, and_, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from app.models.auth import User
@@ -16,12 +17,16 @@ from app.models.reference import Entity
 from indicators.types import ACTIVE_STATUSES, ReportStatus
 
 NOT_STARTED = "not started"
+MISSING = "missing"  # never submitted, and the period is locked: it can no longer be sent
 OPEN_TO_EDIT = frozenset({NOT_STARTED, ReportStatus.DRAFT.value, ReportStatus.RETURNED.value})
+IN_PROGRESS = (ReportStatus.DRAFT.value, ReportStatus.RETURNED.value)
+# How long a locked period's missing reports stay on the list after its due date.
+MISSING_SHOWN_FOR = dt.timedelta(days=365)
 
 
 @dataclass(frozen=True)
 class DueRow:
-    """One project's report for one open period, started or not."""
+    """One project's report for one open period, started or not, or missing from a locked one."""
 
     project_id: int
     project_code: str
@@ -57,6 +62,7 @@ def _due_rows(session: Session, today: dt.date, entity_id: int | None) -> list[D
             Entity.acronym,
             ReportingPeriod.key,
             ReportingPeriod.due_on,
+            ReportingPeriod.status,
             ProgressReport.id,
             ProgressReport.status,
             ProgressReport.review_comment,
@@ -70,7 +76,7 @@ def _due_rows(session: Session, today: dt.date, entity_id: int | None) -> list[D
                 ProgressReport.period_id == ReportingPeriod.id,
             ),
         )
-        .where(ReportingPeriod.status == PeriodStatus.OPEN.value)
+        .where(_open_or_recently_locked(today))
         .where(ReportingPeriod.entry_opens_on <= today)
         .where(Project.status.in_([s.value for s in ACTIVE_STATUSES]))
         .order_by(ReportingPeriod.due_on, Entity.acronym, Project.code)
@@ -80,21 +86,32 @@ def _due_rows(session: Session, today: dt.date, entity_id: int | None) -> list[D
     return [_due(row, today) for row in session.execute(stmt)]
 
 
-# project id, code, title, entity, period key, due on, then the report if one was started:
-# its id, status and review comment (the last return or reopening reason: a save keeps it, so an
-# answered-but-not-resubmitted report still shows it)
-DueSelectRow = tuple[int, str, str, str, str, dt.date, int | None, str | None, str | None]
+def _open_or_recently_locked(today: dt.date) -> ColumnElement[bool]:
+    locked = and_(
+        ReportingPeriod.status == PeriodStatus.LOCKED.value,
+        ReportingPeriod.due_on >= today - MISSING_SHOWN_FOR,
+        or_(ProgressReport.id.is_(None), ProgressReport.status.in_(IN_PROGRESS)),
+    )
+    return or_(ReportingPeriod.status == PeriodStatus.OPEN.value, locked)
+
+
+# project id, code, title, entity, period key, due on, period status, then the report if one was
+# started: its id, status and review comment (the last return or reopening reason: a save keeps
+# it, so an answered-but-not-resubmitted report still shows it)
+DueSelectRow = tuple[int, str, str, str, str, dt.date, str, int | None, str | None, str | None]
 
 
 def _due(row: DueSelectRow, today: dt.date) -> DueRow:
-    pid, code, title, acronym, key, due_on, rid, started, comment = row
-    status = started or NOT_STARTED
+    pid, code, title, acronym, key, due_on, period_status, rid, started, comment = row
+    locked = period_status == PeriodStatus.LOCKED.value
+    status = MISSING if locked else started or NOT_STARTED
     late = due_on < today and status in OPEN_TO_EDIT
     return DueRow(pid, code, title, acronym, key, due_on, rid, status, comment or "", late)
 
 
 def due_for_entity(session: Session, entity_id: int, today: dt.date) -> list[DueRow]:
-    """Return the entity's active projects' reports for every open period, in one query."""
+    """Return the entity's active projects' reports for every open period, and those missing
+    from a period locked in the last year, in one query."""
     return _due_rows(session, today, entity_id)
 
 
@@ -104,7 +121,8 @@ def overdue_reports(session: Session, today: dt.date) -> list[DueRow]:
 
 
 def review_queue(session: Session) -> list[QueueRow]:
-    """Return the submitted reports awaiting review, oldest submission first."""
+    """Return the submitted reports of open periods awaiting review, oldest submission first
+    (a locked period's report can no longer be decided)."""
     submitter = aliased(User)
     stmt = (
         select(
@@ -121,6 +139,7 @@ def review_queue(session: Session) -> list[QueueRow]:
         .join(ReportingPeriod, ProgressReport.period_id == ReportingPeriod.id)
         .outerjoin(submitter, ProgressReport.submitted_by_id == submitter.id)
         .where(ProgressReport.status == ReportStatus.SUBMITTED.value)
+        .where(ReportingPeriod.status == PeriodStatus.OPEN.value)
         .order_by(ProgressReport.submitted_at, ProgressReport.id)
     )
     return [QueueRow(*row) for row in session.execute(stmt)]

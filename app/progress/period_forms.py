@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from wtforms import DateField, StringField
+from wtforms import BooleanField, DateField, HiddenField, StringField
 from wtforms.validators import InputRequired, Optional
 
-from app.ui.forms import VersionedForm, quarter_key, strip
+from app.ui.forms import ReasonForm, VersionedForm, quarter_key, strip
 
 
 class NewPeriodForm(VersionedForm):
@@ -21,3 +21,11 @@ class PeriodDatesForm(VersionedForm):
 
     entry_opens_on = DateField("Entry opens on", [InputRequired()])
     due_on = DateField("Due on", [InputRequired()])
+
+
+class LockForm(ReasonForm):
+    """The lock confirmation: a reason, and the box that says the summary was read."""
+
+    # Posted by the confirmation page, so that an unticked box there is an error, not a first look.
+    shown = HiddenField()
+    confirm = BooleanField("I have read the summary above and want to lock this period")

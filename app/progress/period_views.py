@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Blueprint, abort, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
@@ -11,8 +13,9 @@ from app.auth.permissions import ensure_admin
 from app.models.enums import PeriodStatus
 from app.models.progress import ReportingPeriod
 from app.progress import period_services as periods
-from app.progress.period_forms import NewPeriodForm, PeriodDatesForm
-from app.ui.forms import ConfirmForm, ReasonForm, required
+from app.progress.period_forms import LockForm, NewPeriodForm, PeriodDatesForm
+from app.progress.readiness import period_readiness
+from app.ui.forms import ConfirmForm, ReasonForm, add_error, required
 from app.ui.writes import button_write, form_write
 
 bp = Blueprint("periods", __name__, template_folder="templates")
@@ -32,7 +35,9 @@ def index() -> ResponseReturnValue:
     """List the periods, newest first, with status and counts."""
     ensure_admin(current_user)
     rows = periods.period_rows(db.session())
-    return render_template("progress/periods.html", rows=rows, form=ReasonForm())
+    return render_template(
+        "progress/periods.html", rows=rows, form=ReasonForm(), confirm=ConfirmForm()
+    )
 
 
 @bp.route("/periods/new", methods=["GET", "POST"])
@@ -94,8 +99,21 @@ def _set_status(period_id: int, status: PeriodStatus) -> ResponseReturnValue:
 @bp.route("/periods/<int:period_id>/lock", methods=["POST"])
 @login_required
 def lock(period_id: int) -> ResponseReturnValue:
-    """Lock a period against entry; a reason is required."""
-    return _set_status(period_id, PeriodStatus.LOCKED)
+    """Lock a period from its confirmation page (a reason and the ticked box); any other POST
+    shows that page, with the period's readiness summary, and changes nothing."""
+    period = _period(period_id)
+    form = LockForm()
+    valid = form.validate_on_submit()
+    if valid and form.confirm.data:
+        with form_write(form) as write:
+            reason = form.reason.data or ""
+            periods.set_status(write.session, current_user, period, PeriodStatus.LOCKED, reason)
+        if write.ok:
+            return write.done(url_for("periods.index"), f"Period {period.key} is now locked.")
+    elif valid and form.shown.data:
+        add_error(form.confirm, "Tick this box once you have read the summary.")
+    summary = period_readiness(db.session(), period, dt.date.today())
+    return render_template("progress/period_lock.html", form=form, period=period, readiness=summary)
 
 
 @bp.route("/periods/<int:period_id>/reopen", methods=["POST"])

@@ -60,15 +60,15 @@ def test_lock_needs_a_reason_and_reopen_too(world, as_role, db_session) -> None:
     client = as_role("admin")
     events = audit_count(db_session)
     refused = client.post(
-        f"/periods/{world.period.id}/lock", data={"reason": "  "}, follow_redirects=True
+        f"/periods/{world.period.id}/lock",
+        data={"reason": "  ", "confirm": "1"},
+        follow_redirects=True,
     )
     assert "Give a reason" in refused.get_data(as_text=True)
     db_session.expire_all()
     assert world.period.status == "open" and audit_count(db_session) == events
-    assert (
-        client.post(f"/periods/{world.period.id}/lock", data={"reason": "Closed"}).status_code
-        == 302
-    )
+    confirmed = {"reason": "Closed", "confirm": "1"}
+    assert client.post(f"/periods/{world.period.id}/lock", data=confirmed).status_code == 302
     event = last_event(db_session)
     assert (event.action, event.reason) == ("lock", "Closed")
     assert event.before["status"] == "open" and event.after["status"] == "locked"

@@ -131,7 +131,7 @@ POSTS: list[tuple[str, set[str], Any]] = [
             "version": str(w.period.version),
         },
     ),
-    ("/periods/{pe}/lock", ADMIN, lambda w: {"reason": "Quarter closed"}),
+    ("/periods/{pe}/lock", ADMIN, lambda w: {"reason": "Quarter closed", "confirm": "1"}),
     ("/periods/{pe}/delete", ADMIN, lambda w: {}),
 ]
 

@@ -681,7 +681,7 @@ FORMS: dict[tuple[str, str], Any] = {
         "due_on": "2019-11-15",
         "version": str(ids["period_version"]),
     },
-    ("periods.lock", ""): lambda ids: {"reason": "Quarter closed"},
+    ("periods.lock", ""): lambda ids: {"reason": "Quarter closed", "confirm": "1"},
     ("periods.reopen", ""): lambda ids: {"reason": "Correction needed"},
     ("progress.report", ""): lambda ids: {
         "version": "0",
@@ -694,7 +694,7 @@ FORMS: dict[tuple[str, str], Any] = {
     ("progress.comment", ""): lambda ids: {"body": "Where do these figures come from?"},
     ("progress.evidence_attach", ""): lambda ids: {"url": "https://example.org/list.pdf"},
     ("quarterly.preview", ""): lambda ids: {"period": "2019Q3"},
-    ("quarterly.issue", ""): lambda ids: {"period": "2019Q3"},
+    ("quarterly.issue", ""): lambda ids: {"period": "2019Q3", "confirm": "1"},
     ("baselines.create", ""): lambda ids: {"label": "Baseline 2020", "as_of": "2020-01-31"},
     ("portfolio.import_confirm", ""): lambda ids: {"token": "a" * 43},
     ("portfolio.import_cancel", ""): lambda ids: {"token": "a" * 43},

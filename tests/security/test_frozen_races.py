@@ -113,7 +113,9 @@ def test_no_report_is_approved_after_its_period_was_locked(live, monkeypatch) ->
         return response.status_code, time.monotonic()
 
     def lock() -> int:
-        response = admin.post(f"/periods/{period_id}/lock", data={"reason": "Quarter closed"})
+        response = admin.post(
+            f"/periods/{period_id}/lock", data={"reason": "Quarter closed", "confirm": "1"}
+        )
         return response.status_code
 
     (approved, approved_at), (locked, locked_at) = race(

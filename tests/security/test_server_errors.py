@@ -212,7 +212,7 @@ def test_two_admins_issue_the_same_report_at_once(live, monkeypatch) -> None:  #
     app, ds, engine = live
     gate(monkeypatch, services, "find_issued", after=True)
     a, b = client_of(app, ds.user("admin")), client_of(app, ds.user("admin"))
-    body = {"period": "2019Q3"}
+    body = {"period": "2019Q3", "confirm": "1"}
     results = race(
         lambda: a.post("/reports/issue", data=body), lambda: b.post("/reports/issue", data=body)
     )
