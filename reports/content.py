@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from indicators.disaggregation import WomenShare
 from indicators.shares import share_or_none
 from indicators.types import (
     AchievementStatus,
@@ -202,6 +203,9 @@ class GenderSection:
 
     shares: Sequence[GenderShare]
     target_pct: Decimal = Decimal(15)
+    # The share of women among people counted by sex in the quarter's approved figures
+    # (Compact-wide reports; None when no indicator is disaggregated by sex).
+    women: WomenShare | None = None
 
     @property
     def total_budget(self) -> Decimal:

@@ -34,6 +34,7 @@ from app.figures.key_facts import quarter_messages
 from app.models.baselines import Baseline
 from app.models.progress import ReportingPeriod
 from app.models.reference import Entity
+from app.portfolio.breakdown import compact_women_share
 from app.quarterly import queries as q
 from app.quarterly.evidence import evidence_lines
 from app.quarterly.indicators import pillar_indicator_rows
@@ -105,7 +106,7 @@ def build_quarterly(
         pillars=_pillars(session, source, period, entity),
         funding=sections.funding(session, source),
         coverage=_scoped_coverage(sections.coverage(top.current.needs), entity),
-        gender=sections.gender(session, source),
+        gender=_gender(session, source, str(period), entity),
         annex=sections.annex(session, source),
         entity_status=_entity_status(session, reporting, entity, today, source.baseline_id)
         if entity
@@ -210,6 +211,16 @@ def _pillars(
         highlights[pillar].append(m.Highlight(code, title, narrative))
     indicators = pillar_indicator_rows(session, period, entity)
     return sections.pillars(session, source, indicators, highlights)
+
+
+def _gender(
+    session: Session, source: Source, period_key: str, entity: str | None
+) -> m.GenderSection:
+    """The gender section, with the women's share of the quarter in a Compact-wide report."""
+    section = sections.gender(session, source)
+    if entity:
+        return section
+    return replace(section, women=compact_women_share(session, period_key))
 
 
 def _entity_status(

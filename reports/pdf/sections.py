@@ -182,6 +182,7 @@ def gender(section: GenderSection) -> list[Flowable]:
             f"objective (marker 2) take {fmt_pct(section.marker_pct('GEN-2'), 1)}, shown beside "
             "it and not counted toward the target."
         ),
+        *_women(section),
     ]
     pcts = [section.pct(share) or ZERO for share in section.shares]
     if len(section.shares) > 1:  # one marker's bar is the table's one row
@@ -209,6 +210,19 @@ def gender(section: GenderSection) -> list[Flowable]:
     ]
     flow.append(house_table(text_rows(headers, data, widths), widths, 2))
     return [*flow, section_break()]
+
+
+def _women(section: GenderSection) -> list[Flowable]:
+    """Say what share of the people counted by sex in the quarter were women, if any were."""
+    women = section.women
+    if women is None or women.percent is None:
+        return []
+    counted = f"{fmt_number(women.women)} women and {fmt_number(women.men)} men"
+    text = (
+        f"Women are {fmt_pct(women.percent, 1)} of the people the quarter's approved figures "
+        f"count by sex ({counted}). {women.caveat}"
+    )
+    return [para(text.strip())]
 
 
 def entity_status(scope: str, rows: Sequence[EntityReportStatus]) -> list[Flowable]:

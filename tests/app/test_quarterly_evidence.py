@@ -43,3 +43,29 @@ def test_the_annex_names_the_approved_reports_evidence_only(db_session) -> None:
     assert "Unreviewed" not in text
     entity = pdf_text(render_pdf(db_session, "2019Q3", "UNOCT", draft=True))
     assert "Tashkent" not in entity
+
+
+def test_the_compact_wide_report_gives_the_womens_share(db_session) -> None:
+    """Issue 14 point 4: the Compact-wide report gives the women's share where indicators allow."""
+    from decimal import Decimal
+
+    from app.models.progress import ValuePart
+
+    project = factories.project(db_session, "UNODC-0001", pillar_code="II")
+    trained = factories.indicator(db_session, project, "IND-TRAINED")
+    trained.disaggregation = "sex"
+    q3 = factories.period(db_session, "2019Q3")
+    report = factories.report(db_session, project, q3, values={trained: 50})
+    [value] = report.values
+    value.parts = [
+        ValuePart(category=c, value=Decimal(v))
+        for c, v in (("women", 18), ("men", 27), ("not_recorded", 5))
+    ]
+    db_session.flush()
+    text = pdf_text(render_pdf(db_session, "2019Q3", None, draft=True))
+    assert (
+        squash("Women are 40.0 % of the people") in text and squash("18 women and 27 men") in text
+    )
+    assert squash("5 whose sex was not recorded are left out of the share.") in text
+    entity = pdf_text(render_pdf(db_session, "2019Q3", "UNODC", draft=True))
+    assert squash("Women are") not in entity
