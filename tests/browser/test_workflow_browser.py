@@ -107,13 +107,35 @@ def test_enter_return_fix_and_approve(server, page) -> None:
     page.fill(f"[name=ind_{w.number.id}_value]", "15")
     page.click("text=Submit for review")
     expect(page.locator(".flash")).to_contain_text("Report submitted for review.")
+    attach_evidence_and_answer(page)
     sign_out(page)
 
     sign_in(page, base, "reviewer@example.org")
     page.click("a.button:has-text('Review')")
     expect(page.locator("text=P-1-NUM")).to_be_visible()
+    expect(page.locator("section.evidence")).to_contain_text("Attendance list.pdf")
+    expect(page.locator("section.review-thread")).to_contain_text("Attached the list.")
+    page.fill("#approve-comment", "Checked against the list.")
     page.click("button:has-text('Approve')")
     expect(page.locator(".flash")).to_contain_text("Report approved.")
-    expect(page.locator("dl.facts")).to_contain_text("approved")
-    page.goto(base + "/")
+    expect(page.locator(".flash")).to_contain_text("No other report awaits your review.")
     expect(page.locator("main")).to_contain_text("No report is waiting for review.")
+
+
+def attach_evidence_and_answer(page) -> None:
+    """Attach the list the reviewer asked for, and say so in the review conversation."""
+    from playwright.sync_api import expect
+
+    from tests.app.evidence_data import EXE, PDF
+
+    files = {"name": "list.pdf", "mimeType": "application/pdf"}
+    page.set_input_files("#evidence-file", files | {"buffer": EXE})
+    page.click("button:has-text('Attach')")
+    expect(page.locator("section.evidence .error")).to_contain_text("not a PDF, PNG, JPEG")
+    page.set_input_files("#evidence-file", files | {"name": "Attendance list.pdf", "buffer": PDF})
+    page.click("button:has-text('Attach')")
+    expect(page.locator(".flash")).to_contain_text("Evidence attached.")
+    expect(page.locator("section.evidence")).to_contain_text("SHA-256")
+    page.fill("#thread-comment", "Attached the list.")
+    page.click("button:has-text('Add comment')")
+    expect(page.locator("section.review-thread")).to_contain_text("Attached the list.")
