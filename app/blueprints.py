@@ -24,6 +24,7 @@ from app.portfolio import (  # noqa: F401 - add the download, import and editing
 from app.portfolio.views import bp as portfolio
 from app.progress import (  # noqa: F401 - add the comment and workbook routes to progress
     comment_views,
+    project_page,  # the project page, on the portfolio's blueprint
     workbook_views,
 )
 from app.progress.period_views import bp as periods
