@@ -113,8 +113,6 @@ def delete_project(project_id: int) -> ResponseReturnValue:
     return write.done(url_for("portfolio.projects"), f"Project {project.code} deleted.", back)
 
 
-
-
 @bp.route("/projects/<int:project_id>/logframe")
 @login_required
 def logframe(project_id: int) -> ResponseReturnValue:
@@ -138,9 +136,7 @@ def need_form(project: Project) -> NeedLinkForm:
     """Return the form that links a project to a need the user may see and it does not yet have."""
     form = NeedLinkForm()
     linked = {n.id for n in project.needs}
-    stmt = queries.visible_needs(current_user).order_by(
-        CtedNeed.member_state, CtedNeed.code
-    )
+    stmt = queries.visible_needs(current_user).order_by(CtedNeed.member_state, CtedNeed.code)
     form.need_id.choices = [
         (n.id, f"{n.code} ({n.member_state}, {n.thematic_area})")
         for n in db.session().scalars(stmt)

@@ -88,7 +88,7 @@ def test_a_viewer_reads_approved_results_on_the_project_page(client, login, make
     page = client.get(f"/projects/{w.project.id}").get_data(as_text=True)
     assert "Targets and approved actuals" in page
     row = _row(page, w.number.code)
-    assert "<strong>12</strong>" in row and "to date target 18" in row
+    assert "<strong>12</strong>" in row and "of the target to date 18" in row
     assert "62.5 %" in row and "at risk" in row
     assert "100" in row and "awaiting review" in row
     assert "75" in _row(page, w.percent.code) and "on track" in _row(page, w.percent.code)
