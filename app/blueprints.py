@@ -22,9 +22,10 @@ from app.portfolio import (  # noqa: F401 - add the download, import and editing
     project_views,
 )
 from app.portfolio.views import bp as portfolio
-from app.progress import (  # noqa: F401 - add the comment, evidence and workbook routes
+from app.progress import (  # noqa: F401 - add the comment, evidence, project and workbook routes
     comment_views,
     evidence_views,
+    project_page,  # the project page, on the portfolio's blueprint
     workbook_views,
 )
 from app.progress.period_views import bp as periods

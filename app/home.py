@@ -1,4 +1,5 @@
-"""The home page: what is due for a focal point, a reviewer's queue, the admin's overdue list."""
+"""The home page: what is due for a focal point, a reviewer's queue, the admin's overdue list,
+and for viewers and CTED the Compact at a glance."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from flask_login import current_user, login_required
 from app import db
 from app.models.enums import Role
 from app.progress import due
+from app.quarterly.glance import glance
 
 bp = Blueprint("home", __name__)
 
@@ -18,7 +20,7 @@ bp = Blueprint("home", __name__)
 @bp.route("/")
 @login_required
 def index() -> ResponseReturnValue:
-    """Show what is due: a focal point's reports, a reviewer's queue, the admin's overdue list."""
+    """Show what is due (focal points, reviewers, admins), or the Compact at a glance (readers)."""
     session, today, role = db.session(), dt.date.today(), current_user.role
     context: dict[str, object] = {"today": today}
     if role == Role.FOCAL_POINT:
@@ -27,4 +29,6 @@ def index() -> ResponseReturnValue:
         context["queue"] = due.review_queue(session)
     if role == Role.ADMIN:
         context["overdue"] = due.overdue_reports(session, today)
+    if role in (Role.VIEWER, Role.CTED):
+        context["glance"] = glance(session, current_user.sees_confidential)
     return render_template("home.html", **context)

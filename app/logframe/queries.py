@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.models.logframe import Indicator, Output
+from app.models.logframe import Activity, Indicator, Output
+from app.models.progress import ActivityUpdate, ProgressReport, ReportingPeriod
+from indicators.types import ReportStatus
 
 
 def project_outputs(session: Session, project_id: int) -> list[Output]:
@@ -21,3 +25,45 @@ def project_outputs(session: Session, project_id: int) -> list[Output]:
         )
     )
     return list(session.scalars(stmt))
+
+
+@dataclass(frozen=True)
+class Completion:
+    """An activity's completion as an approved report gave it, and the report's period."""
+
+    percent: int
+    period_key: str
+    status: str
+
+    @property
+    def text(self) -> str:
+        """Say the figure with its period: "55 % (2019Q3)"."""
+        return f"{self.percent} % ({self.period_key})"
+
+
+def reported_completion(session: Session, project_id: int) -> dict[int, Completion]:
+    """Return, by activity id, the completion of the latest approved report that updated it.
+
+    One query for the whole project; an activity no approved report updated is left out (its
+    own percent_complete then stands).
+    """
+    stmt = (
+        select(
+            ActivityUpdate.activity_id,
+            ActivityUpdate.percent_complete,
+            ReportingPeriod.key,
+            ActivityUpdate.status,
+        )
+        .join(ProgressReport, ProgressReport.id == ActivityUpdate.report_id)
+        .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
+        .join(Activity, Activity.id == ActivityUpdate.activity_id)
+        .join(Output, Output.id == Activity.output_id)
+        .where(
+            Output.project_id == project_id,
+            ProgressReport.project_id == project_id,
+            ProgressReport.status == ReportStatus.APPROVED.value,
+        )
+        .order_by(ReportingPeriod.key)
+    )
+    # Ordered by period, so each activity's latest approved update is the one kept.
+    return {row.activity_id: Completion(*row[1:]) for row in session.execute(stmt)}

@@ -126,6 +126,7 @@ def logframe(project_id: int) -> ResponseReturnValue:
         outputs=outputs,
         needs=queries.project_needs_for(session, current_user, project_id),
         hidden_needs=queries.hidden_need_count(session, current_user, project_id),
+        completion=logframe_queries.reported_completion(session, project_id),
         link_form=need_form(project),
         confirm=ConfirmForm(),
     )

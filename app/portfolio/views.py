@@ -1,19 +1,21 @@
-"""Portfolio pages: the project list with totals, one project, the CTED needs."""
+"""Portfolio pages: the project list with totals, the CTED needs.
+
+The project page itself joins this blueprint from progress/project_page.py: it shows the
+project's results and report history, which are progress's to read.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from app import db
-from app.logframe import queries as logframe_queries
 from app.models.columns import choices
-from app.models.portfolio import CtedNeed, Project
+from app.models.portfolio import CtedNeed
 from app.models.reference import Pillar
 from app.portfolio import queries
-from app.portfolio.breakdown import project_breakdowns
 from indicators.types import Pillar as PillarCode
 from indicators.types import ProjectStatus, Scope
 
@@ -47,25 +49,6 @@ def projects() -> ResponseReturnValue:
         pillars=choices(PillarCode),
         scopes=choices(Scope),
         statuses=choices(ProjectStatus),
-    )
-
-
-@bp.route("/projects/<int:project_id>")
-@login_required
-def project(project_id: int) -> ResponseReturnValue:
-    """Show one project: its facts, needs, outputs, activities and indicators."""
-    session = db.session()
-    item = session.get(Project, project_id)
-    if item is None:
-        abort(404)
-    outputs = logframe_queries.project_outputs(session, project_id)
-    return render_template(
-        "portfolio/project.html",
-        project=item,
-        outputs=outputs,
-        needs=queries.project_needs_for(session, current_user, project_id),
-        hidden_needs=queries.hidden_need_count(session, current_user, project_id),
-        breakdowns=project_breakdowns(session, project_id),
     )
 
 

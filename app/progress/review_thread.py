@@ -7,15 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models.audit import AuditEvent
 from app.models.auth import User
+from app.models.enums import Role
 from app.models.progress import ProgressReport
 
 DECISIONS = ("approve", "return", "reopen")
 REVIEW_ACTIONS = (*DECISIONS, "comment")
+REVIEWER_ROLES = (Role.REVIEWER.value, Role.ADMIN.value)
 HEADINGS = {"approve": "Approved", "return": "Returned", "reopen": "Reopened", "comment": "Comment"}
 
 
@@ -74,3 +76,33 @@ def open_return(thread: list[ReviewNote], report: ProgressReport | None) -> Revi
         return None
     who = report.reviewed_by.email if report.reviewed_by else "the reviewer"
     return ReviewNote("return", who, report.reviewed_at, report.review_comment)
+
+
+def latest_reviewer_notes(
+    session: Session, project_id: int, report_ids: list[int]
+) -> dict[int, ReviewNote]:
+    """Return, by report id, the latest decision or comment a reviewer (or admin) wrote on it.
+
+    One query for all the reports of a project; a note without text is passed over.
+    """
+    if not report_ids:
+        return {}
+    stmt = (
+        select(AuditEvent.object_id, AuditEvent.action, User.email, AuditEvent.occurred_at)
+        .add_columns(AuditEvent.reason, User.role)
+        .join(User, User.id == AuditEvent.user_id)
+        .where(
+            AuditEvent.project_id == project_id,
+            AuditEvent.object_type == "progress_report",
+            AuditEvent.object_id.in_([str(i) for i in report_ids]),
+            AuditEvent.action.in_(REVIEW_ACTIONS),
+            User.role.in_(REVIEWER_ROLES),
+            func.length(AuditEvent.reason) > 0,
+        )
+        .order_by(AuditEvent.id)
+    )
+    # Oldest first, so each report keeps its latest note.
+    return {
+        int(object_id): ReviewNote(action, email, at, reason, role.replace("_", " "))
+        for object_id, action, email, at, reason, role in session.execute(stmt)
+    }

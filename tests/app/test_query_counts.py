@@ -147,3 +147,27 @@ def test_deleting_an_output_checks_all_its_activities_at_once(
         counts.append(len(statements))
         db_session.commit()
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.parametrize("role", ["viewer", "cted"])
+def test_the_readers_home_does_not_grow_with_the_portfolio(
+    db_session: Session, client: FlaskClient, statements: list[str], make_user: Callable, role: str
+) -> None:
+    import datetime as dt
+
+    from app.baselines.services import create_baseline
+
+    add_projects(db_session, 0, 3)
+    create_baseline(db_session, None, "QC home baseline", dt.date(2019, 6, 30))
+    reader = make_user(role)
+    db_session.commit()
+    client.post("/login", data={"email": reader.email, "password": "correct horse battery"})
+    counts = []
+    for start, stop in ((3, 4), (4, 30)):
+        add_projects(db_session, start, stop)
+        db_session.commit()
+        client.get("/")  # warm-up: the baseline's verification is once per process
+        statements.clear()
+        assert client.get("/").status_code == 200
+        counts.append(len(statements))
+    assert counts[0] == counts[1], counts
