@@ -4,7 +4,7 @@ its narrative and the reviewer's latest word, as the reader may see them.
 Viewers read approved narratives; the project's own focal points (and admins) every report,
 drafts included; reviewers every report handed to them. A draft is listed only for those who
 may edit it. Texts pass through the audit redaction, so no confidential need code shows to a
-reader without clearance. Three queries, whatever the number of reports.
+reader without clearance. Four queries, whatever the number of reports.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from app.auth.permissions import can_edit_project, can_review
 from app.models.auth import User
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
+from app.progress.evidence import EvidenceRow, evidence_of
 from app.progress.review_thread import ReviewNote, latest_reviewer_notes
 from indicators.types import ReportStatus
 
@@ -42,6 +43,7 @@ class HistoryEntry:
     narrative: str | None  # None: not for this reader
     note: ReviewNote | None
     linked: bool  # the reader may open the report page
+    evidence: tuple[EvidenceRow, ...] = ()  # the documents behind it, for readers of the report
 
     @property
     def status_text(self) -> str:
@@ -55,7 +57,14 @@ def report_history(session: Session, user: User, project: Project) -> list[Histo
     rows = [r for r in _reports(session, project.id) if editor or r.status != "draft"]
     notes = latest_reviewer_notes(session, project.id, [r.id for r in rows])
     entries = [_entry(r, notes.get(r.id), editor, reviewer) for r in rows]
-    return _redacted(session, user, entries)
+    return _redacted(session, user, _with_evidence(session, entries))
+
+
+def _with_evidence(session: Session, entries: list[HistoryEntry]) -> list[HistoryEntry]:
+    """Give each report the reader may read its evidence (one query for all of them)."""
+    readable = [e.report_id for e in entries if e.narrative is not None]
+    found = evidence_of(session, readable)
+    return [replace(e, evidence=tuple(found.get(e.report_id, ()))) for e in entries]
 
 
 def _reports(session: Session, project_id: int) -> list[Row[Any]]:

@@ -165,3 +165,25 @@ def test_the_demo_has_evidence_on_unodc_reports(app, db_session) -> None:
     assert {i.report.status for i in items} == {"approved", "draft", "returned"}
     files = [i for i in items if i.kind == "file"]
     assert all(hashlib.sha256(i.content).hexdigest() == i.sha256 for i in files)
+
+
+def test_the_project_page_lists_the_evidence_its_reader_may_open(
+    client, db_session, make_user, login
+):
+    """Issue 14 point 7: the project page shows each report's evidence to its readers."""
+    w, focal = world(db_session), make_user("focal_point", "UNODC")
+    report = _draft(db_session, w, focal)
+    login(focal)
+    _attach(client, report.id, name="Attendance list.pdf")
+    entry.submit(db_session, focal, scope_of(db_session, w), complete(w), report.version)
+    db_session.commit()
+    login(make_user("viewer"))
+    page = html.unescape(client.get(f"/projects/{w.project.id}").get_data(as_text=True))
+    assert "Attendance list.pdf" not in page  # submitted, not yet approved
+    report = report_of(db_session, w)
+    workflow.approve(db_session, make_user("reviewer"), report, report.version)
+    db_session.commit()
+    page = html.unescape(client.get(f"/projects/{w.project.id}").get_data(as_text=True))
+    [item] = _stored(db_session)
+    assert "Attendance list.pdf" in page
+    assert f"/reports/{report.id}/evidence/{item.id}" in page
