@@ -38,7 +38,7 @@ class QuantityField(Field):
     def _value(self) -> str:
         if self.raw_data:
             return str(self.raw_data[0])
-        return "" if self.data is None else f"{self.data:f}"
+        return "" if self.data is None else f"{self.data.normalize():f}"  # 11, not 11.0000
 
 
 def positive(_form: Any, field: Field) -> None:

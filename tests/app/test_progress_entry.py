@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -141,3 +142,18 @@ def test_returned_report_goes_back_to_draft_when_edited(client, db_session, make
     client.post(w.url, data=w.form(version=report.version) | {"action": "save"})
     assert report_of(db_session, w).status == "draft"
     assert entry.missing  # the service the view uses is public
+
+
+def test_a_saved_figure_comes_back_as_typed_not_with_four_decimals(
+    client, db_session, make_user, login, w
+):
+    """Seen in the browser: a saved 11 came back in its field as 11.0000."""
+    login(make_user("focal_point", "UNODC"))
+    saved = {"version": "0", f"ind_{w.number.id}_value": "11", "action": "save"}
+    saved |= {f"ind_{w.percent.id}_num": "2.5", f"ind_{w.percent.id}_den": "100"}
+    assert client.post(w.url, data=saved).status_code == 302
+    db_session.expire_all()  # read back from the database, as the next request of a server does
+    page = client.get(w.url).get_data(as_text=True)
+    [field] = re.findall(rf'<input[^>]* name="ind_{w.number.id}_value"[^>]*>', page)
+    assert 'value="11"' in field
+    assert 'value="2.5"' in page and "11.0000" not in page and "100.0000" not in page

@@ -30,11 +30,23 @@ def free_port() -> int:
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, World]]:
     """Serve the app on a migrated, committed SQLite database of its own."""
+    yield from serve(tmp_path)
+
+
+@pytest.fixture
+def server_by_sex(tmp_path: Path) -> Iterator[tuple[str, World]]:
+    """The same, with the number indicator broken down by sex."""
+    yield from serve(tmp_path, disaggregation="sex")
+
+
+def serve(tmp_path: Path, disaggregation: str | None = None) -> Iterator[tuple[str, World]]:
+    """Serve the app on a migrated, committed SQLite database of its own."""
     engine = make_engine(f"sqlite:///{tmp_path / 'browser.sqlite'}")
     migrate.upgrade(engine)
     with Session(engine, expire_on_commit=False) as session:
         seed_reference(session)
         w = world(session)
+        w.number.disaggregation = disaggregation
         create_user(session, "focal@example.org", PASSWORD, "focal_point", "UNODC")
         create_user(session, "reviewer@example.org", PASSWORD, "reviewer")
         session.commit()
@@ -139,3 +151,24 @@ def attach_evidence_and_answer(page) -> None:
     page.fill("#thread-comment", "Attached the list.")
     page.click("button:has-text('Add comment')")
     expect(page.locator("section.review-thread")).to_contain_text("Attached the list.")
+
+
+def test_a_value_broken_down_by_sex(server_by_sex, page) -> None:
+    """Parts that do not add up are refused beside the total; a blank total is their sum."""
+    from playwright.sync_api import expect
+
+    base, w = server_by_sex
+    sign_in(page, base, "focal@example.org")
+    page.click("a.button:has-text('Start')")
+    fill_report(page, w, "12")
+    page.fill(f"[name=ind_{w.number.id}_part_women]", "5")
+    page.fill(f"[name=ind_{w.number.id}_part_men]", "6")
+    page.click("text=Save draft")
+    expect(page.locator(f"#ind-{w.number.id} .error")).to_contain_text(
+        "add up to 11, not the total 12"
+    )
+    page.fill(f"[name=ind_{w.number.id}_value]", "")
+    page.click("text=Save draft")
+    expect(page.locator(".flash")).to_contain_text("Draft saved.")
+    expect(page.locator(f"[name=ind_{w.number.id}_value]")).to_have_value("11")
+    expect(page.locator(f"[name=ind_{w.number.id}_part_women]")).to_have_value("5")
