@@ -50,3 +50,24 @@ def _any_pillar(session) -> str:
         session.flush()
         return "P-T"
     return pillar.code
+
+
+def test_the_logframe_shows_figures_for_people(client, db_session, make_user, login) -> None:
+    """Seen on the demo's logframe: baselines and targets printed as 0.0000 and 120.0000."""
+    from decimal import Decimal
+
+    from app.models.logframe import IndicatorTarget
+    from tests.app.progress_data import world
+
+    w = world(db_session)
+    w.number.life_target = Decimal("1200.0000")
+    db_session.add(
+        IndicatorTarget(indicator_id=w.number.id, period_key="2019Q4", target=Decimal(60))
+    )
+    db_session.commit()
+    db_session.expire_all()
+    login(make_user("focal_point", "UNODC"))
+    logframe = client.get(f"/projects/{w.project.id}/logframe").get_data(as_text=True)
+    assert "1,200" in logframe and "2019Q4: 60" in logframe and "0000" not in logframe
+    project = client.get(f"/projects/{w.project.id}").get_data(as_text=True)
+    assert "1,200" in project and "0000" not in project
