@@ -103,6 +103,8 @@ class IndicatorValue(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     # The parts do not cover everyone counted in the total (their sum may then be below it).
     parts_incomplete: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Why a figure a plausibility check warned about is right (indicators.plausibility).
+    explanation: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     report: Mapped[ProgressReport] = relationship(back_populates="values")
     indicator: Mapped[Indicator] = relationship()
@@ -142,6 +144,8 @@ class ActivityUpdate(Base):
     activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id"), index=True)
     status: Mapped[str] = mapped_column(String(20))
     percent_complete: Mapped[int]
+    # Why a status and % complete a plausibility check warned about are right.
+    explanation: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     report: Mapped[ProgressReport] = relationship(back_populates="activity_updates")
     activity: Mapped[Activity] = relationship()

@@ -38,10 +38,14 @@ def report_snapshot(report: ProgressReport) -> dict[str, Any]:
         picture |= {f"{code} {part.category}": plain(part.value) for part in value.parts}
         if value.parts_incomplete:
             picture[f"{code} parts incomplete"] = True
+        if value.explanation:
+            picture[f"{code} explanation"] = value.explanation
     for update in report.activity_updates:
         label = f"Activity {update.activity_id}"
         picture[f"{label} status"] = update.status
         picture[f"{label} % complete"] = update.percent_complete
+        if update.explanation:
+            picture[f"{label} explanation"] = update.explanation
     return picture
 
 

@@ -74,6 +74,8 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
     for indicator in scope.indicators:
         fields = _indicator_fields(indicator.measure, f"ind_{indicator.id}")
         fields |= part_fields(indicator, countries(scope))
+        if indicator.measure != Measure.QUALITATIVE.value:
+            fields["explanation"] = _explanation_field()
         for name, field in fields.items():
             setattr(Form, f"ind_{indicator.id}_{name}", field)
     statuses = [("", "Choose…")] + [(s, s.capitalize()) for s in choices(ActivityStatus)]
@@ -83,9 +85,15 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
         )
         percent = IntegerField("% complete", [Optional(), NumberRange(0, 100)])
         setattr(Form, f"act_{activity.id}_percent", percent)
+        setattr(Form, f"act_{activity.id}_explanation", _explanation_field())
     if formdata is not None:
         return Form(formdata=formdata)
     return Form(formdata=None, data=initial_data(scope))
+
+
+def _explanation_field() -> Field:
+    """Return the note that explains a figure a plausibility check warned about."""
+    return TextAreaField("Explanation", [Length(max=MAX_TEXT), clean_text])
 
 
 def _indicator_fields(measure: str, prefix: str) -> dict[str, Field]:
@@ -115,10 +123,11 @@ def initial_data(scope: ReportScope) -> dict[str, Any]:
         prefix = f"ind_{row.indicator_id}"
         data |= {f"{prefix}_value": row.value, f"{prefix}_text": row.text}
         data |= {f"{prefix}_num": row.numerator, f"{prefix}_den": row.denominator}
-        data |= part_data(prefix, row)
+        data |= part_data(prefix, row) | {f"{prefix}_explanation": row.explanation}
     for update in report.activity_updates:
         data[f"act_{update.activity_id}_status"] = update.status
         data[f"act_{update.activity_id}_percent"] = update.percent_complete
+        data[f"act_{update.activity_id}_explanation"] = update.explanation
     return data
 
 
@@ -135,12 +144,21 @@ def to_input(form: ReportForm, scope: ReportScope) -> ReportInput:
             text=get("text") or "",
             parts=parts,
             parts_incomplete=incomplete,
+            explanation=posted_text(form, f"ind_{indicator.id}_explanation"),
         )
     for activity in scope.activities:
         status = form[f"act_{activity.id}_status"].data or ""
         percent = form[f"act_{activity.id}_percent"].data
-        data.activities[activity.id] = ActivityInput(status, percent)
+        explanation = posted_text(form, f"act_{activity.id}_explanation")
+        data.activities[activity.id] = ActivityInput(status, percent, explanation)
     return data
+
+
+def posted_text(form: ReportForm, name: str) -> str | None:
+    """Return a text field as posted, or None when the page did not show it (kept as stored)."""
+    if name not in form or not form[name].raw_data:
+        return None
+    return str(form[name].data or "")
 
 
 def _getter(form: ReportForm, prefix: str) -> Any:
@@ -151,10 +169,12 @@ def _getter(form: ReportForm, prefix: str) -> Any:
     return get
 
 
-def field_for_gap(key: str, form: ReportForm) -> Field | None:
-    """Return the form field next to which a missing-item message belongs."""
+def field_for_gap(key: str, form: ReportForm, explain: bool = False) -> Field | None:
+    """Return the form field next to which a missing-item (or missing-explanation) message
+    belongs."""
     kind, _, ident = key.partition("-")
     names = ("status",) if kind == "act" else ("value", "num", "text")
+    names = ("explanation",) if explain else names
     for name in names:
         name = f"{kind}_{ident}_{name}"
         if name in form:

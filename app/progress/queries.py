@@ -95,10 +95,16 @@ def pending_values(
 
 
 def last_approved_values(
-    session: Session, indicator_ids: Iterable[int], before_key: str | None = None
+    session: Session,
+    indicator_ids: Iterable[int],
+    before_key: str | None = None,
+    project_id: int | None = None,
 ) -> dict[int, ReportedValue]:
-    """Return each indicator's latest approved value (before a period, if given), in one query."""
+    """Return each indicator's latest approved value (before a period, and of a project, if
+    given), in one query."""
     stmt = _values((APPROVED,)).where(IndicatorValue.indicator_id.in_(list(indicator_ids)))
+    if project_id is not None:
+        stmt = stmt.where(ProgressReport.project_id == project_id)
     if before_key is not None:
         stmt = stmt.where(ReportingPeriod.key < before_key)
     rank = (
@@ -116,3 +122,27 @@ def last_approved_value(
 ) -> ReportedValue | None:
     """Return one indicator's latest approved value, if any."""
     return last_approved_values(session, [indicator_id], before_key).get(indicator_id)
+
+
+HISTORY_PERIODS = 12
+
+
+def approved_history(
+    session: Session, project_id: int, indicator_ids: Iterable[int], before_key: str
+) -> dict[int, list[Decimal]]:
+    """Return each indicator's approved values in the project's last 12 periods before a
+    period, oldest first, in one query (the outlier rule's history)."""
+    recent = (
+        select(ReportingPeriod.key)
+        .where(ReportingPeriod.key < before_key)
+        .order_by(ReportingPeriod.key.desc())
+        .limit(HISTORY_PERIODS)
+        .scalar_subquery()
+    )
+    stmt = _filtered(_values((APPROVED,)), indicator_ids, [project_id], None)
+    stmt = stmt.where(ReportingPeriod.key.in_(recent), IndicatorValue.value.is_not(None))
+    history: dict[int, list[Decimal]] = {}
+    for row in session.execute(stmt):
+        if row[3] is not None:
+            history.setdefault(row[0], []).append(row[3])
+    return history

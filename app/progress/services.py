@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from app.models.portfolio import Project
 from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport, ReportingPeriod
 from app.progress.audit_state import Change, changes_since, report_snapshot
 from app.progress.parts import apply_parts, normalised_parts
+from app.progress.plausibility import ensure_explained
 from app.progress.workflow import DRAFT, SUBMITTED, ensure_period_open, next_status
 from indicators.shares import parts_problem, stored_parts_value
 from indicators.types import PARTS_MEASURES, Measure
@@ -37,6 +38,8 @@ class IndicatorInput:
     # they leave some of the total uncounted.
     parts: dict[str, Decimal] = field(default_factory=dict)
     parts_incomplete: bool = False
+    # Why a warned figure is right; None keeps the stored explanation (the workbook has none).
+    explanation: str | None = None
 
     def is_empty(self) -> bool:
         """Tell whether nothing was entered."""
@@ -50,6 +53,7 @@ class ActivityInput:
 
     status: str = ""
     percent: int | None = None
+    explanation: str | None = None
 
 
 @dataclass
@@ -135,6 +139,8 @@ def _write(
     values, activities = merged(scope, data)
     if action == "submit" and (gaps := missing(scope, values, activities)):
         raise IncompleteReport(gaps)
+    if action == "submit":
+        ensure_explained(session, scope, values, activities)
     before = report_snapshot(report) if scope.report else None
     _apply(scope, report, values, activities)
     report.narrative = data.narrative if data.narrative is not None else report.narrative
@@ -193,21 +199,33 @@ def merged(
     """Return the stored inputs overlaid with the new ones, for this project's items only."""
     values = {v.indicator_id: _stored_value(v) for v in scope.report.values} if scope.report else {}
     updates = scope.report.activity_updates if scope.report else []
-    activities = {u.activity_id: ActivityInput(u.status, u.percent_complete) for u in updates}
+    activities = {
+        u.activity_id: ActivityInput(u.status, u.percent_complete, u.explanation) for u in updates
+    }
     own_indicators = {i.id: i for i in scope.indicators}
     for key, given in data.indicators.items():
         if key in own_indicators:  # ids of other projects are ignored (mass assignment)
-            values[key] = _normalised(own_indicators[key], given)
+            kept = values[key].explanation if key in values else None
+            new = _normalised(own_indicators[key], given)
+            values[key] = replace(new, explanation=_explanation(given.explanation, kept))
     own_activities = {a.id for a in scope.activities}
-    activities |= {k: v for k, v in data.activities.items() if k in own_activities}
+    for key, update in data.activities.items():
+        if key in own_activities:
+            kept = activities[key].explanation if key in activities else None
+            activities[key] = replace(update, explanation=_explanation(update.explanation, kept))
     return values, activities
+
+
+def _explanation(given: str | None, kept: str | None) -> str:
+    return (given if given is not None else kept or "").strip()
 
 
 def _stored_value(row: IndicatorValue) -> IndicatorInput:
     parts = {part.category: part.value for part in row.parts}
     return IndicatorInput(
-        row.value, row.numerator, row.denominator, row.text, parts, row.parts_incomplete
-    )
+        row.value, row.numerator, row.denominator, row.text, parts, row.parts_incomplete,
+        row.explanation,
+    )  # fmt: skip
 
 
 def _normalised(indicator: Indicator, given: IndicatorInput) -> IndicatorInput:
@@ -261,7 +279,7 @@ def _apply(
             row = IndicatorValue(indicator=indicator)
             report.values.append(row)
         row.value, row.numerator, row.denominator = given.value, given.numerator, given.denominator
-        row.text = given.text
+        row.text, row.explanation = given.text, given.explanation or ""
         apply_parts(row, given.parts, given.parts_incomplete)
     _apply_activities(scope, report, activities)
 
@@ -279,6 +297,6 @@ def _apply_activities(
         if row is None:
             row = ActivityUpdate(activity=activity)
             report.activity_updates.append(row)
-        row.status = given.status
+        row.status, row.explanation = given.status, given.explanation or ""
         percent = given.percent if given.percent is not None else activity.percent_complete
         row.percent_complete = percent

@@ -31,6 +31,7 @@ from app.progress.forms import (
     report_form,
     to_input,
 )
+from app.progress.plausibility import UnexplainedWarnings, changes_from_last, report_warnings
 from app.progress.queries import last_approved_values
 from app.progress.review_thread import open_return, review_thread
 from app.progress.window import not_open_yet
@@ -88,6 +89,10 @@ def _save(scope: entry.ReportScope, form: ReportForm) -> tuple[int, dict[str, An
     except entry.IncompleteReport as error:
         _mark_gaps(form, error.fields)
         return 422, {"message": "To submit, complete the fields marked below (draft not saved)."}
+    except UnexplainedWarnings as error:
+        _mark_gaps(form, error.fields, explain=True)
+        message = "To submit, explain each figure marked with a warning below (draft not saved)."
+        return 422, {"message": message, "warnings": error.warnings}
     except entry.StaleReport as error:
         _reset_version(form, error.report)
         return 409, {"stale": error}
@@ -97,9 +102,9 @@ def _save(scope: entry.ReportScope, form: ReportForm) -> tuple[int, dict[str, An
     return 303, {}
 
 
-def _mark_gaps(form: ReportForm, gaps: dict[str, str]) -> None:
+def _mark_gaps(form: ReportForm, gaps: dict[str, str], explain: bool = False) -> None:
     for key, message in gaps.items():
-        field = field_for_gap(key, form)
+        field = field_for_gap(key, form, explain)
         if field is not None:
             field.errors = [*field.errors, message]
 
@@ -126,10 +131,14 @@ def _render_report(
 
 def _report_context(scope: entry.ReportScope) -> dict[str, Any]:
     session, ids = db.session(), [i.id for i in scope.indicators]
-    last = last_approved_values(session, ids, before_key=scope.period.key)
+    last = last_approved_values(session, ids, scope.period.key, scope.project.id)
     thread = review_thread(session, scope.report)
+    values, activities = entry.merged(scope, entry.ReportInput())
+    current = {key: given.value for key, given in values.items()}
     return {
         "scope": scope, "sections": sections(scope), "last": last, "report": scope.report,
+        "warnings": report_warnings(session, scope, values, activities),
+        "changes": changes_from_last(current, last),
         "thread": thread, "back": open_return(thread, scope.report),
         "comment_form": CommentForm(formdata=None),
         "may_comment": scope.report is not None and may_comment(current_user, scope.project),
