@@ -19,11 +19,13 @@ from indicators.types import (
     Scope,
 )
 from reports.formatting import fmt_long_date
+from reports.logframe import OutcomeLine
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 HIGHLIGHTS_PER_PILLAR = 5  # a quarterly report shows at most this many marked highlights a pillar
 IPTT_QUARTERS = 4  # the quarters of the indicator tracking table: the report's and three before
+
 
 @dataclass(frozen=True)
 class PortfolioState:
@@ -117,6 +119,7 @@ class PillarSection:
     highlights: Sequence[Highlight] = ()
     by_scope: Mapping[Scope, int] = field(default_factory=dict)
     by_status: Mapping[ProjectStatus, int] = field(default_factory=dict)
+    outcomes: Sequence[OutcomeLine] = ()  # the pillar's outcomes (an entity's: those it serves)
 
 
 @dataclass(frozen=True)
