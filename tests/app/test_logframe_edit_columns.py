@@ -122,3 +122,12 @@ def test_a_new_outcome_without_the_fields_gets_empty_text(world, as_role, db_ses
     assert client.post("/outcomes/new", data=data).status_code == 302
     outcome = db_session.get(Outcome, last_event(db_session).object_id)
     assert outcome.assumptions == "" and outcome.means_of_verification == ""
+
+
+def test_the_change_shows_in_the_projects_audit_trail(world, as_role) -> None:
+    client = as_role("owner")
+    data = output_form(world.output, means_of_verification=MEANS)
+    assert client.post(f"/outputs/{world.output.id}/edit", data=data).status_code == 302
+    page = client.get(f"/projects/{world.project.id}/audit").get_data(as_text=True)
+    assert "means_of_verification" in page or "Means of verification" in page
+    assert "pre- and post-test scores" in page

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reports.logframe import NOT_WRITTEN, OutcomeLine
 from reports.pdf.quarterly import render_quarterly
 from tests.reports.pdftext import pages_text, squash
@@ -38,3 +41,10 @@ def test_the_outcomes_table_shows_every_text_escaped_and_whole() -> None:
 def test_a_pillar_without_outcomes_has_no_outcomes_table() -> None:
     text = squash("".join(pages_text(_with([]))))
     assert squash("Pillar I: outcomes") not in text
+
+
+@given(st.text(max_size=50), st.text(max_size=50))
+def test_columns_show_each_text_or_say_it_is_not_written(risks: str, means: str) -> None:
+    shown = OutcomeLine("OC", "Statement", risks, means).columns()
+    assert shown == (risks or NOT_WRITTEN, means or NOT_WRITTEN)
+    assert all(shown)  # a row never has an empty cell
