@@ -14,7 +14,10 @@ from app.baselines.views import bp as baselines
 from app.compare.views import bp as compare
 from app.figures import views as figure_views  # noqa: F401 - adds the report downloads to baselines
 from app.health import bp as health
-from app.logframe import indicator_views  # noqa: F401 - adds the indicator routes to logframe
+from app.logframe import (  # noqa: F401 - add the indicator and download routes to logframe
+    download_views,
+    indicator_views,
+)
 from app.logframe.views import bp as logframe
 from app.portfolio import (  # noqa: F401 - add the download, import and editing routes
     export_views,

@@ -21,6 +21,7 @@ from indicators.types import (
 )
 from reports.evidence_content import EvidenceLine
 from reports.formatting import fmt_long_date
+from reports.logframe import OutcomeLine
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -120,6 +121,7 @@ class PillarSection:
     highlights: Sequence[Highlight] = ()
     by_scope: Mapping[Scope, int] = field(default_factory=dict)
     by_status: Mapping[ProjectStatus, int] = field(default_factory=dict)
+    outcomes: Sequence[OutcomeLine] = ()  # the pillar's outcomes (an entity's: those it serves)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from app.devdata.demo_columns import OUTCOME_COLUMNS, OUTPUT_COLUMNS
 from app.devdata.demo_data import quarter_dates
 from app.models.auth import User
 from app.models.logframe import Activity, Indicator, IndicatorTarget, Outcome, Output
@@ -67,8 +68,16 @@ def _outcomes(session: Session) -> dict[str, list[Outcome]]:
     found: dict[str, list[Outcome]] = {}
     for pillar, statements in OUTCOMES.items():
         found[pillar] = [
-            Outcome(code=f"OC-{pillar}-{n}", pillar_code=pillar, statement=text)
-            for n, text in enumerate(statements, start=1)
+            Outcome(
+                code=f"OC-{pillar}-{n}",
+                pillar_code=pillar,
+                statement=text,
+                assumptions=risks,
+                means_of_verification=means,
+            )
+            for n, (text, (risks, means)) in enumerate(
+                zip(statements, OUTCOME_COLUMNS[pillar], strict=True), start=1
+            )
         ]
         for outcome in found[pillar]:
             outcome.indicators.append(
@@ -114,11 +123,14 @@ def _logframe(
 ) -> list[Indicator]:
     made = []
     for k in range(2 + n % 2):
+        kind = (n + k) % len(INDICATOR_KINDS)
         output = Output(
             project=project,
             outcome=outcomes[k % 2],
             code=f"OP{k + 1}",
             title=f"Output {k + 1}: {project.title.split(':')[0].lower()} delivered",
+            assumptions=OUTPUT_COLUMNS[kind][0],
+            means_of_verification=OUTPUT_COLUMNS[kind][1],
         )
         output.activities = [
             Activity(
@@ -130,7 +142,7 @@ def _logframe(
             )
             for j, verb in enumerate(("Workshop", "Expert mission", "Training course"))
         ]
-        measure, cumulation, name = INDICATOR_KINDS[(n + k) % len(INDICATOR_KINDS)]
+        measure, cumulation, name = INDICATOR_KINDS[kind]
         base, target = (Decimal(40), Decimal(80)) if measure == Measure.PERCENTAGE else (0, 120)
         indicator = _indicator(
             f"{project.code}-{output.code}-IND1",

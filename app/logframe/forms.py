@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from wtforms import (
     DateField,
     DecimalField,
+    Field,
     FieldList,
     Form,
     FormField,
     IntegerField,
     SelectField,
     StringField,
+    TextAreaField,
 )
-from wtforms.validators import InputRequired, Optional
+from wtforms.validators import InputRequired, Optional, ValidationError
 
 from app.models.columns import choices
 from app.models.enums import ActivityStatus, Direction
@@ -28,6 +30,7 @@ from app.ui.forms import (
     add_error,
     amount_field,
     area_field,
+    clean_text,
     dates_ordered,
     options,
     quarter_key,
@@ -36,6 +39,31 @@ from app.ui.forms import (
 )
 from indicators.types import MEASURE_DEFINITIONS, Cumulation, Measure
 
+COLUMN_LIMIT = 2000  # characters of an assumptions or means-of-verification text
+
+
+def at_most(limit: int) -> Callable[[Form, Field], None]:
+    """Refuse a text longer than `limit` characters, saying by how much."""
+
+    def check(_form: Form, field: Field) -> None:
+        if field.data and len(field.data) > limit:
+            raise ValidationError(
+                f"Write at most {limit:,} characters (this one has {len(field.data):,})."
+            )
+
+    return check
+
+
+def none_to_empty(value: Any) -> Any:
+    """Read a field the form did not send as empty text (the columns are never NULL)."""
+    return "" if value is None else value
+
+
+def column_field(label: str) -> TextAreaField:
+    """Return an optional logframe column: multi-line, trimmed, bounded, never None."""
+    checks = [Optional(), at_most(COLUMN_LIMIT), clean_text]
+    return TextAreaField(label, validators=checks, filters=[strip, none_to_empty])
+
 
 class OutcomeForm(VersionedForm):
     """A Compact-level outcome under a pillar."""
@@ -43,6 +71,8 @@ class OutcomeForm(VersionedForm):
     code = StringField("Code", validators=CODE, filters=[strip])
     pillar_code = SelectField("Pillar", choices=PILLARS)
     statement = area_field("Statement", 2000)
+    assumptions = column_field("Assumptions and risks")
+    means_of_verification = column_field("Means of verification")
 
 
 class OutputForm(VersionedForm):
@@ -51,6 +81,8 @@ class OutputForm(VersionedForm):
     code = StringField("Code", validators=CODE, filters=[strip])
     title = area_field("Title", 1000)
     outcome_id = SelectField("Contributes to outcome", coerce=int)
+    assumptions = column_field("Assumptions and risks")
+    means_of_verification = column_field("Means of verification")
 
 
 class OutputEditForm(OutputForm):

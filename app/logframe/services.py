@@ -25,8 +25,9 @@ from app.models.logframe import Activity, Indicator, Outcome, Output
 from app.models.portfolio import Project
 from app.models.progress import ActivityUpdate, IndicatorValue
 
-OUTCOME_FIELDS = ("code", "pillar_code", "statement")
-OUTPUT_FIELDS = ("code", "title", "outcome_id")
+COLUMNS = ("assumptions", "means_of_verification")  # the logframe's two other columns
+OUTCOME_FIELDS = ("code", "pillar_code", "statement") + COLUMNS
+OUTPUT_FIELDS = ("code", "title", "outcome_id") + COLUMNS
 ACTIVITY_FIELDS = ("title", "start_date", "end_date", "status", "percent_complete")
 
 

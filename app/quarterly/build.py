@@ -210,7 +210,11 @@ def _pillars(
     for pillar, code, title, narrative in q.highlight_rows(session, str(period), entity):
         highlights[pillar].append(m.Highlight(code, title, narrative))
     indicators = pillar_indicator_rows(session, period, entity)
-    return sections.pillars(session, source, indicators, highlights)
+    outcomes = q.outcome_lines(session, entity)
+    return [
+        replace(p, outcomes=outcomes.get(p.pillar.value, ()))
+        for p in sections.pillars(session, source, indicators, highlights)
+    ]
 
 
 def _gender(

@@ -9,11 +9,13 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from app.models.baselines import BaselineProject
+from app.models.logframe import Outcome, Output
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.reference import Entity
 from indicators.types import ACTIVE_STATUSES, ReportStatus
 from reports.content import HIGHLIGHTS_PER_PILLAR
+from reports.logframe import OutcomeLine
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
 
@@ -99,3 +101,29 @@ def _frozen_status_rows(
         .order_by(frozen.code)
     )
     return [(code, title, status) for code, title, status in session.execute(stmt)]
+
+
+def outcome_lines(session: Session, entity: str | None) -> dict[str, list[OutcomeLine]]:
+    """Return each pillar's outcomes by code with their logframe columns, in one query.
+
+    Compact-wide, every outcome; for an entity, those one of its projects' outputs serves.
+    """
+    stmt = select(
+        Outcome.pillar_code,
+        Outcome.code,
+        Outcome.statement,
+        Outcome.assumptions,
+        Outcome.means_of_verification,
+    ).order_by(Outcome.pillar_code, Outcome.code)
+    if entity:
+        served = (
+            select(Output.outcome_id)
+            .join(Project, Project.id == Output.project_id)
+            .join(Entity, Entity.id == Project.entity_id)
+            .where(Entity.acronym == entity, Output.outcome_id.is_not(None))
+        )
+        stmt = stmt.where(Outcome.id.in_(served))
+    found: dict[str, list[OutcomeLine]] = {}
+    for pillar, *texts in session.execute(stmt):
+        found.setdefault(pillar, []).append(OutcomeLine(*texts))
+    return found

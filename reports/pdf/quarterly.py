@@ -32,6 +32,7 @@ from reports.pdf.blocks import (
 from reports.pdf.document import PageMeta, build_pdf, contents
 from reports.pdf.evidence_annex import evidence_annex
 from reports.pdf.indicator_tables import indicator_table, iptt_table, methods_page
+from reports.pdf.logframe import outcome_section
 from reports.pdf.messages import key_messages
 
 COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
@@ -207,7 +208,7 @@ def pillar_facts(section: PillarSection) -> str:
 
 
 def pillar(section: PillarSection) -> list[Flowable]:
-    """Make one pillar's section: chart, indicator table and highlights."""
+    """Make one pillar's section: chart, outcomes, indicator table and highlights."""
     key = f"pillar-{section.pillar.value}"
     title = f"Pillar {section.pillar.value}: {section.title_en}"
     flow: list[Flowable] = [heading(title, s.H1, 0, key)]
@@ -215,6 +216,7 @@ def pillar(section: PillarSection) -> list[Flowable]:
         flow.append(para(section.title_zh, s.H3))
     flow.append(para(pillar_facts(section)))
     flow += pillar_chart(section)
+    flow += outcome_section(section.pillar.value, section.outcomes, key)
     flow.append(CondPageBreak(80))
     flow.append(heading(f"Pillar {section.pillar.value}: indicators", s.H2, 1, f"{key}-ind"))
     if section.rows:

@@ -16,6 +16,7 @@ EDITORS = {"admin", "owner"}
 CREATORS = {"admin", "owner", "other_focal"}
 ADMIN = {"admin"}
 AUDIT_READERS = {"admin", "reviewer", "owner"}
+READERS = {"admin", "owner", "other_focal", "reviewer", "viewer", "cted"}
 
 
 def project_data(w: World) -> dict[str, Any]:
@@ -61,6 +62,8 @@ GETS: list[tuple[str, set[str]]] = [
     ("/projects/new", CREATORS),
     ("/projects/{p}/edit", EDITORS),
     ("/projects/{p}/logframe", EDITORS),
+    ("/projects/{p}/logframe.csv", READERS),
+    ("/projects/{p}/logframe.xlsx", READERS),
     ("/projects/{p}/outputs/new", EDITORS),
     ("/outputs/{o}/edit", EDITORS),
     ("/outputs/{o}/activities/new", EDITORS),
@@ -222,6 +225,7 @@ def test_matrix_covers_every_route(app) -> None:
     templates = {g[0] for g in GETS} | {p[0] for p in POSTS}
     templates |= {"/projects/{p}/needs/{n}/unlink", "/periods/{pe}/reopen", "/outcomes/{oc}/delete"}
     templates |= {"/imports/confirm", "/imports/cancel"}
+    templates |= {"/projects/{p}/logframe.{any(csv, xlsx):fmt}"}  # the two GETS rows above
     covered = {t.replace("{", "<").replace("}", ">") for t in templates}
     mine = [
         r

@@ -85,6 +85,19 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         403,
         403,
     ),
+    # The logframe matrix download: everyone who may read the project page.
+    (
+        "logframe.logframe_download",
+        "GET",
+        "/projects/{project_id}/logframe.csv",
+        302,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+    ),
     (
         "portfolio.link_need",
         "POST",

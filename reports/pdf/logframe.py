@@ -1,0 +1,46 @@
+"""A pillar's outcomes in the quarterly report: statement, assumptions and risks, means of
+verification (the logframe's other columns), texts escaped and wrapped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import CondPageBreak, Flowable, Table  # type: ignore[import-untyped]
+
+from reports.logframe import COLUMN_HEADERS, OutcomeLine
+from reports.pdf import styles as s
+from reports.pdf.blocks import cell, code_cell, fit_headers, heading, house_table, para, widen
+from reports.pdf.indicator_tables import split_width
+
+OUTCOME_HEADERS = ["Code", "Outcome", *COLUMN_HEADERS]
+OUTCOME_WIDTHS = split_width([0.10, 0.30, 0.30, 0.30])
+NOTE = "The logframe of each outcome: what must hold for it to be reached, and how it is checked."
+
+
+def outcome_table(outcomes: Sequence[OutcomeLine]) -> Table:
+    """Lay out outcomes one a row with their two other logframe columns."""
+    widths = fit_headers(OUTCOME_WIDTHS, OUTCOME_HEADERS, flex=1)
+    widths = widen(widths, 0, [o.code for o in outcomes], flex=1)
+    data: list[list[object]] = [
+        [cell(h, w, s.CELL_HEAD) for h, w in zip(OUTCOME_HEADERS, widths, strict=True)]
+    ]
+    for line in outcomes:
+        texts = (line.statement, *line.columns())
+        data.append(
+            [code_cell(line.code, widths[0])]
+            + [cell(t, w) for t, w in zip(texts, widths[1:], strict=True)]
+        )
+    return house_table(data, widths)
+
+
+def outcome_section(pillar: str, outcomes: Sequence[OutcomeLine], key: str) -> list[Flowable]:
+    """Make a pillar's outcomes table, or nothing when the pillar shows no outcome."""
+    if not outcomes:
+        return []
+    title = f"Pillar {pillar}: outcomes"
+    return [
+        CondPageBreak(80),
+        heading(title, s.H2, 1, f"{key}-outcomes"),
+        para(NOTE, s.SMALL),
+        outcome_table(outcomes),
+    ]
