@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from itsdangerous.timed import TimestampSigner
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.auth import invitations
@@ -24,10 +24,11 @@ LINK = re.compile(r'value="https?://[^/"]+(/set-password/[A-Za-z0-9_.-]+)"')
 
 
 def actions(db_session: Session, user_id: int) -> list[str]:
-    """Return the audit actions recorded on one account, oldest first."""
+    """Return the account changes audited on one account, oldest first (sign-ins aside)."""
     rows = db_session.scalars(
         select(AuditEvent.action)
         .where(AuditEvent.object_type == "user", AuditEvent.object_id == str(user_id))
+        .where(AuditEvent.action.startswith("user."))
         .order_by(AuditEvent.id)
     )
     return list(rows)
@@ -198,3 +199,19 @@ def test_a_deactivated_account_cannot_use_its_link(
     db_session.flush()
     response = client.get(f"/set-password/{token}")
     assert response.status_code == 410 and "deactivated" in response.get_data(as_text=True)
+
+
+def test_of_two_uses_at_once_only_one_sets_the_password(
+    make_user: Any, db_session: Session
+) -> None:
+    user = make_user("viewer")
+    token = invitations.link_token(TEST_KEY, user)
+    checked = invitations.user_for_token(db_session, TEST_KEY, token)
+    # The other use wins between this one's check and its write (the loaded hash is now stale).
+    db_session.execute(
+        update(User).where(User.id == user.id).values(password_hash=invitations.unusable_hash()),
+        execution_options={"synchronize_session": False},
+    )
+    with pytest.raises(invitations.LinkSpent):
+        invitations.set_password(db_session, checked, NEW_PASSWORD)
+    assert "user.password_set" not in actions(db_session, user.id)
