@@ -1,5 +1,6 @@
 """The users page for administrators: a paged list filtered by role and state, with
-deactivate and reactivate buttons (app/auth/admin_services.py does the writes)."""
+deactivate and reactivate buttons (app/auth/admin_services.py does the writes); adding,
+editing and password resets are in account_views.py."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from flask import Blueprint, abort, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from app import db
 from app.auth import admin_services
@@ -44,7 +46,10 @@ def users() -> ResponseReturnValue:
     session = db.session()
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(
-        query.order_by(User.email).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+        query.options(selectinload(User.entity))
+        .order_by(User.email)
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE)
     ).all()
     pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     return render_template(

@@ -1,8 +1,8 @@
-"""Sign-in form."""
+"""Sign-in and set-password forms."""
 
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
-from wtforms.validators import InputRequired, Length, Regexp
+from wtforms.validators import EqualTo, InputRequired, Length, Regexp
 
 
 class LoginForm(FlaskForm):
@@ -18,3 +18,13 @@ class LoginForm(FlaskForm):
         ],
     )
     password = PasswordField("Password", validators=[InputRequired(), Length(max=128)])
+
+
+class SetPasswordForm(FlaskForm):
+    """A new password, typed twice (the length rule is the services')."""
+
+    password = PasswordField("New password", validators=[InputRequired(), Length(max=128)])
+    confirm = PasswordField(
+        "The same password again",
+        validators=[InputRequired(), EqualTo("password", message="The two passwords differ.")],
+    )

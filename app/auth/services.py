@@ -65,19 +65,25 @@ def _account_problems(
         problems.append(f"email: {email!r} is not an e-mail address")
     elif session.scalar(select(User.id).where(User.email == email)):
         problems.append(f"email: a user {email} already exists")
-    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        problems.append(f"password: use {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+    problems += password_problems(password)
     if role not in {r.value for r in Role}:
         problems.append(f"role: {role!r} is not one of {', '.join(r.value for r in Role)}")
     if role == Role.FOCAL_POINT and not entity_acronym:
-        problems.append("entity: a focal point needs --entity")
+        problems.append("entity: a focal point needs an entity")
     if role == Role.REVIEWER and entity_acronym:
-        problems.append("entity: a reviewer reviews every entity's reports; leave out --entity")
+        problems.append("entity: a reviewer reviews every entity's reports and has no entity")
     if entity_acronym and not session.scalar(
         select(Entity.id).where(Entity.acronym == entity_acronym)
     ):
         problems.append(f"entity: no Compact entity {entity_acronym!r}")
     return problems
+
+
+def password_problems(password: str) -> list[str]:
+    """List what is wrong with a new password (its length), as "password: problem"."""
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        return [f"password: use {MIN_PASSWORD} to {MAX_PASSWORD} characters"]
+    return []
 
 
 @dataclass(frozen=True)

@@ -61,9 +61,7 @@ def test_service_refuses_save_submit_and_approve_before_the_window(db_session, m
     assert len(audit_events(db_session)) == 1
 
 
-def test_report_page_says_when_entry_opens_and_refuses_a_post(
-    client, db_session, make_user, login
-):
+def test_report_page_says_when_entry_opens_and_refuses_a_post(client, db_session, make_user, login):
     w = world(db_session)
     message = close_window(db_session, w)
     login(make_user("focal_point", "UNODC"))

@@ -71,9 +71,10 @@ def test_a_million_styled_empty_cells_are_refused_by_count(db_session) -> None:
     columns = DEFAULT_LIMITS.max_columns
     rows = DEFAULT_LIMITS.max_cells // columns + 1
     buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(GOOD)) as src, zipfile.ZipFile(
-        buffer, "w", zipfile.ZIP_DEFLATED
-    ) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(GOOD)) as src,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             if info.filename != SHEET:
                 dst.writestr(info.filename, src.read(info.filename))

@@ -92,7 +92,7 @@ def test_create_user_reads_password_from_stdin(run, db_session) -> None:
     ("args", "message"),
     [
         (["x@example.org", "--role", "boss"], "role: 'boss' is not one of"),
-        (["x@example.org", "--role", "focal_point"], "entity: a focal point needs --entity"),
+        (["x@example.org", "--role", "focal_point"], "entity: a focal point needs an entity"),
         (["x@example.org", "--role", "viewer", "--entity", "ACME"], "entity: no Compact entity"),
         (["not-an-address", "--role", "viewer"], "email: 'not-an-address' is not an e-mail"),
     ],

@@ -20,7 +20,9 @@ def test_form_shows_the_message_next_to_the_numerator(client, db_session, make_u
     login(make_user("focal_point", "UNODC"))
     before = fingerprint(db_session)
     data = w.form() | {
-        f"ind_{w.percent.id}_num": "4900", f"ind_{w.percent.id}_den": "49", "action": "save"
+        f"ind_{w.percent.id}_num": "4900",
+        f"ind_{w.percent.id}_den": "49",
+        "action": "save",
     }
     response = client.post(w.url, data=data)
     page = response.get_data(as_text=True)

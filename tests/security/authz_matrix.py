@@ -370,6 +370,41 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         403,
         403,
     ),
+    # Adding an account shows its set-password link on the page that answers the POST (200).
+    ("admin.new_user", "GET", "/admin/users/new", 302, 200, 403, 403, 403, 403, 403),
+    ("admin.new_user", "POST", "/admin/users/new", 302, 200, 403, 403, 403, 403, 403),
+    ("admin.edit_user", "GET", "/admin/users/{user_id}/edit", 302, 404, 403, 403, 403, 403, 403),
+    ("admin.edit_user", "POST", "/admin/users/{user_id}/edit", 302, 404, 403, 403, 403, 403, 403),
+    (
+        "admin.reset_password",
+        "POST",
+        "/admin/users/{user_id}/reset-password",
+        302,
+        404,
+        403,
+        403,
+        403,
+        403,
+        403,
+    ),
+    # The set-password page is public: the signed link is the credential. A link that is not
+    # the tracker's answers 404; the POST here is an empty form (200, the errors beside the
+    # fields, nothing written); using the link is tests/app/test_user_invitations.py.
+    ("auth.set_password", "GET", "/set-password/{invite_token}", 200, 200, 200, 200, 200, 200, 200),
+    ("auth.set_password", "GET", "/set-password/{bad_token}", 404, 404, 404, 404, 404, 404, 404),
+    (
+        "auth.set_password",
+        "POST",
+        "/set-password/{invite_token}",
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+    ),
+    ("auth.set_password", "POST", "/set-password/{bad_token}", 404, 404, 404, 404, 404, 404, 404),
     ("periods.index", "GET", "/periods", 302, 200, 403, 403, 403, 403, 403),
     ("periods.new", "GET", "/periods/new", 302, 200, 403, 403, 403, 403, 403),
     ("periods.new", "POST", "/periods/new", 302, 302, 403, 403, 403, 403, 403),
@@ -599,6 +634,7 @@ POST_ONLY = [
     "/outcomes/{outcome_id}/delete",
     "/periods/{period_id}/lock",
     "/admin/users/{user_id}/{act}",
+    "/admin/users/{user_id}/reset-password",
     "/periods/{period_id}/reopen",
     "/periods/{period_id}/delete",
     "/reports/{report_id}/approve",
@@ -711,6 +747,14 @@ FORMS: dict[tuple[str, str], Any] = {
     ("baselines.create", ""): lambda ids: {"label": "Baseline 2020", "as_of": "2020-01-31"},
     ("portfolio.import_confirm", ""): lambda ids: {"token": "a" * 43},
     ("portfolio.import_cancel", ""): lambda ids: {"token": "a" * 43},
+    ("admin.new_user", ""): lambda ids: {
+        "email": "new.account@security.example.org",
+        "name": "New account",
+        "role": "viewer",
+        "entity": "",
+    },
+    ("admin.edit_user", ""): lambda ids: {"role": "viewer", "entity": ""},
+    ("auth.set_password", ""): lambda ids: {"password": "", "confirm": ""},
 }
 
 

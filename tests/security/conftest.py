@@ -16,6 +16,7 @@ from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
 from app.audit.services import record
+from app.auth.invitations import link_token
 from app.baselines.services import create_baseline
 from app.models.auth import User
 from app.models.baselines import Baseline
@@ -26,7 +27,7 @@ from app.models.quarterly import IssuedReport
 from app.models.reference import Entity
 from app.quarterly.services import recorded_form
 from tests.app.logframe_fixtures import World, build_world
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, TEST_KEY
 
 # Searched for on every channel a user without clearance can reach (RELIABILITY T06).
 MARKER = "ZQXMARKER7731"
@@ -62,6 +63,7 @@ class Dataset:
     baseline: Baseline
     issued: IssuedReport
     evidence: Evidence
+    invited: User
 
     def ids(self) -> dict[str, Any]:
         w = self.world
@@ -92,6 +94,9 @@ class Dataset:
             "report_version": self.submitted.version,
             "user_id": 999_999,  # no such account: the admin rows change no one
             "act": "reactivate",
+            # A set-password link of an account that has not chosen its password yet.
+            "invite_token": link_token(TEST_KEY, self.invited),
+            "bad_token": "not-a-link-of-the-tracker",
         }
 
     def user(self, role: str) -> Any:
@@ -184,8 +189,15 @@ def build_dataset(session: Any, make_user: Any) -> Dataset:
     session.flush()
     # As issue_report does: the audit trail keeps the hash the served bytes are checked against.
     record(session, None, "issue", "issued_report", issued.id, after=recorded_form(issued))
+    invited = User(
+        email="invited@security.example.org",
+        name="Invited",
+        role="viewer",
+        password_hash=generate_password_hash(os.urandom(16).hex(), method="pbkdf2:sha256:1000"),
+    )
+    session.add(invited)
     session.commit()
-    return Dataset(world, secret, review_period, submitted, baseline, issued, evidence)
+    return Dataset(world, secret, review_period, submitted, baseline, issued, evidence, invited)
 
 
 @pytest.fixture

@@ -1,6 +1,8 @@
 """No CSRF token in a URL (issue 13, point 10): no form that submits by GET carries the token
 (a browser would put it in the query string, and so in access logs); the quarterly preview
-posts its form, token in the body."""
+posts its form, token in the body. One URL does carry a token by design, the set-password link
+(/set-password/<token>): it is the link an administrator hands over, not a CSRF token, and its
+page posts its form with the CSRF token in the body like every other (the last test)."""
 
 from __future__ import annotations
 
@@ -88,3 +90,18 @@ def test_the_preview_posts_with_the_token_in_the_body(ds, as_role, csrf_on) -> N
 def test_a_plain_get_preview_needs_no_token(ds, as_role, csrf_on) -> None:
     response = as_role("viewer").get("/reports/preview.pdf?period=2019Q3")
     assert response.status_code == 200 and response.data.startswith(b"%PDF")
+
+
+def test_the_set_password_link_is_no_csrf_token(ds, client, csrf_on) -> None:
+    """The one page whose URL carries a token: /set-password/<token>. That token is the signed,
+    single-use set-password link an administrator hands over (app/auth/invitations.py), not a
+    CSRF token; the page's form still posts, its CSRF token in the body, and a POST without that
+    token is refused whatever the link."""
+    path = f"/set-password/{ds.ids()['invite_token']}"
+    (form,) = forms_of(client.get(path).get_data(as_text=True))
+    assert form["method"] == "post" and form["inputs"].get("csrf_token")
+    assert form["inputs"]["csrf_token"] not in path
+    data = {"password": "a long new passphrase", "confirm": "a long new passphrase"}
+    assert client.post(path, data=data).status_code == 400
+    accepted = client.post(path, data={**data, "csrf_token": form["inputs"]["csrf_token"]})
+    assert accepted.status_code == 302 and "csrf_token" not in accepted.headers["Location"]
