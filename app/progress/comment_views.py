@@ -15,14 +15,14 @@ from app.errors import ValidationFailed
 from app.progress import services as entry
 from app.progress.comments import add_comment, may_comment
 from app.progress.forms import CommentForm, ReviewForm, report_form
-from app.progress.views import _load_report, _render_report, _render_review, bp
+from app.progress.views import bp, load_report, render_report, render_review
 
 
 @bp.route("/reports/<int:report_id>/comments", methods=["POST"])
 @login_required
 def comment(report_id: int) -> Any:
     """Add a comment to the report's conversation; back to the page it was written on."""
-    found = _load_report(report_id)
+    found = load_report(report_id)
     if not may_comment(current_user, found.project):
         abort(403)
     form = CommentForm()
@@ -41,7 +41,7 @@ def comment(report_id: int) -> Any:
 def page_of(report_id: int) -> str:
     """Return the page the user works on the report from: the report page for its editors,
     the review page for the others."""
-    found = _load_report(report_id)
+    found = load_report(report_id)
     if can_edit_project(current_user, found.project):
         key = found.period.key
         return url_for("progress.report", project_id=found.project_id, period_key=key)
@@ -50,9 +50,9 @@ def page_of(report_id: int) -> str:
 
 def render_again(report_id: int, **forms: Any) -> Any:
     """Show the page again (422) with the forms given kept and their problems beside the field."""
-    found = _load_report(report_id)
+    found = load_report(report_id)
     if can_edit_project(current_user, found.project):
         scope = entry.load_scope(db.session(), found.project, found.period)
-        return _render_report(scope, report_form(scope), 422, **forms)
+        return render_report(scope, report_form(scope), 422, **forms)
     review_form = ReviewForm(formdata=None, version=found.version)
-    return _render_review(found, review_form, 422, **forms)
+    return render_review(found, review_form, 422, **forms)

@@ -15,7 +15,7 @@ from app.progress import evidence as service
 from app.progress import services as entry
 from app.progress.comment_views import page_of, render_again
 from app.progress.evidence_forms import EvidenceForm, evidence_form
-from app.progress.views import _load_report, bp
+from app.progress.views import bp, load_report
 from app.ui.forms import ConfirmForm
 from app.ui.writes import button_write
 
@@ -24,7 +24,7 @@ from app.ui.writes import button_write
 @login_required
 def evidence_attach(report_id: int) -> Any:
     """Attach the file or link posted to the report; back to the page it was attached on."""
-    found = _load_report(report_id)
+    found = load_report(report_id)
     if not service.may_attach(current_user, found):
         abort(403)
     scope = entry.load_scope(db.session(), found.project, found.period)

@@ -69,12 +69,12 @@ def report(project_id: int, period_key: str) -> Any:
             return redirect(url_for("progress.review", report_id=scope.report.id))
         abort(403)
     if request.method == "GET":
-        return _render_report(scope, report_form(scope))
+        return render_report(scope, report_form(scope))
     form = report_form(scope, request.form)
     status, extra = _save(scope, form)
     if status == 303:
         return redirect(url_for("progress.report", project_id=project_id, period_key=period_key))
-    return _render_report(scope, form, status, **extra)
+    return render_report(scope, form, status, **extra)
 
 
 def _save(scope: entry.ReportScope, form: ReportForm) -> tuple[int, dict[str, Any]]:
@@ -115,9 +115,10 @@ def _reset_version(form: ReportForm, current: ProgressReport | None) -> None:
     form.version.data, form.version.raw_data = version, [str(version)]
 
 
-def _render_report(
+def render_report(
     scope: entry.ReportScope, form: ReportForm, status: int = 200, **extra: Any
 ) -> ResponseReturnValue:
+    """Render the report page (entry) with the form and whatever else the caller adds."""
     report, period = scope.report, scope.period
     opens = not_open_yet(period.key, period.entry_opens_on, dt.date.today())
     editable = (report is None or report.status in workflow.EDITABLE) and (
@@ -172,7 +173,8 @@ def sections(scope: entry.ReportScope) -> list[tuple[Output, list[Indicator], li
     ]
 
 
-def _load_report(report_id: int) -> ProgressReport:
+def load_report(report_id: int) -> ProgressReport:
+    """Return the report with this id, or answer 404."""
     if not 0 < report_id < 2**31:  # beyond any id: 404, never a database overflow
         abort(404)
     found = db.session().get(ProgressReport, report_id)
@@ -187,13 +189,14 @@ def review(report_id: int) -> Any:
     """Show a submitted report read-only to a reviewer, with the decisions allowed."""
     if not can_review(current_user):
         abort(403)
-    found = _load_report(report_id)
-    return _render_review(found, ReviewForm(formdata=None, version=found.version))
+    found = load_report(report_id)
+    return render_review(found, ReviewForm(formdata=None, version=found.version))
 
 
-def _render_review(
+def render_review(
     found: ProgressReport, form: ReviewForm, status: int = 200, **extra: Any
 ) -> ResponseReturnValue:
+    """Render the review page with the decision form and whatever else the caller adds."""
     scope = entry.load_scope(db.session(), found.project, found.period)
     return render_template(
         "progress/review.html",
@@ -223,16 +226,16 @@ def decide(report_id: int, action: str) -> Any:
         abort(404)
     if not can_review(current_user):
         abort(403)
-    found, form = _load_report(report_id), ReviewForm()
+    found, form = load_report(report_id), ReviewForm()
     if not form.validate():
-        return _render_review(found, form, 422, message="The form was not valid; reload the page.")
+        return render_review(found, form, 422, message="The form was not valid; reload the page.")
     try:
         with transaction():
             _decision(action, found, form)
     except DomainError as error:
         if isinstance(error, ValidationFailed):
             form.comment.errors = [*form.comment.errors, str(error)]
-        return _render_review(_load_report(report_id), form, status_for(error), message=str(error))
+        return render_review(load_report(report_id), form, status_for(error), message=str(error))
     return _after_decision(action, report_id)
 
 
