@@ -16,10 +16,12 @@ from app.figures import views as figure_views  # noqa: F401 - adds the report do
 from app.health import bp as health
 from app.logframe import indicator_views  # noqa: F401 - adds the indicator routes to logframe
 from app.logframe.views import bp as logframe
-from app.portfolio import (  # noqa: F401 - add the download, import and editing routes
+from app.portfolio import (  # noqa: F401 - add the download, import, editing, state routes
     export_views,
     import_views,
+    need_views,
     project_views,
+    state_views,
 )
 from app.portfolio.views import bp as portfolio
 from app.progress import (  # noqa: F401 - add the comment, evidence and workbook routes
