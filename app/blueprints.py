@@ -21,10 +21,12 @@ from app.logframe import (  # noqa: F401 - add the indicator and download routes
     indicator_views,
 )
 from app.logframe.views import bp as logframe
-from app.portfolio import (  # noqa: F401 - add the download, import and editing routes
+from app.portfolio import (  # noqa: F401 - add the download, import, editing, state routes
     export_views,
     import_views,
+    need_views,
     project_views,
+    state_views,
 )
 from app.portfolio.views import bp as portfolio
 from app.progress import (  # noqa: F401 - add the comment, evidence, project and workbook routes

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
@@ -62,6 +64,19 @@ def scope_of(obj: Any) -> tuple[int | None, int | None]:
     return None, None
 
 
+def state_version(state: dict[str, Any]) -> str:
+    """Return the version of a model without a version column: a digest of its audited state."""
+    text = json.dumps(state, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def current_version(obj: Any, state: dict[str, Any]) -> int | str:
+    """Return the version an edit form of the object must carry: its version column, or the
+    digest of its audited state when it has none (a CTED need)."""
+    version = getattr(obj, "version", None)
+    return version if isinstance(version, int) else state_version(state)
+
+
 def assign(obj: Any, data: Mapping[str, Any], fields: tuple[str, ...]) -> None:
     """Set only the named fields on a model (never mass-assign)."""
     for name in fields:
@@ -73,17 +88,18 @@ def audited_update(
     session: Session,
     user: User,
     obj: Any,
-    version: int | None,
+    version: int | str | None,
     change: Callable[[], None],
     snap: Snap,
     *,
     guard: Guard | None = None,
     reason: str = "",
 ) -> dict[str, tuple[Any, Any]]:
-    """Apply a change after the version check; record one event if anything changed."""
+    """Apply a change after the version check (the version column, or for a model without one
+    the digest of its state, `state_version`); record one event if anything changed."""
     kind = object_type(obj)
-    ensure_version(session, obj, kind, version, user)
     before = snap(obj)
+    ensure_version(session, obj, kind, version, user, current_version(obj, before))
     with session.no_autoflush:  # a refused change must never reach the database
         change()
         after = snap(obj)

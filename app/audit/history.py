@@ -42,11 +42,17 @@ def describe(event: AuditEvent | None, session: Session, reader: User | None = N
 
 
 def ensure_version(
-    session: Session, obj: Any, object_type: str, version: int | None, reader: User | None = None
+    session: Session,
+    obj: Any,
+    object_type: str,
+    version: int | str | None,
+    reader: User | None = None,
+    current: int | str | None = None,
 ) -> None:
-    """Raise Conflict when the version the user edited is not the current one; the message says
-    what changed as the reader may see it."""
-    if version is not None and version == obj.version:
+    """Raise Conflict when the version the user edited is not the current one (`obj.version`,
+    or `current` for a model without a version column); the message says what changed as the
+    reader may see it."""
+    if version is not None and version == (obj.version if current is None else current):
         return
     message = describe(last_event(session, object_type, obj.id), session, reader)
     raise Conflict(message + " Your input is kept below: check it and save again.")

@@ -22,6 +22,7 @@ from app.models.portfolio import (
 from app.models.reference import Entity
 from app.portfolio.imports import needs as need_file
 from app.portfolio.imports import projects as project_file
+from app.portfolio.need_queries import NeedFilter
 from app.portfolio.queries import ProjectFilter, visible_needs
 from reports.tabular import Cell
 
@@ -85,10 +86,8 @@ def need_columns() -> list[str]:
     return list(need_file.COLUMNS.known)
 
 
-def need_rows(session: Session, user: User, pillar: str) -> list[list[Cell]]:
-    """Return the needs this user may see (of one pillar, or all), ordered by code."""
-    stmt = visible_needs(user).order_by(CtedNeed.code)
-    if pillar:
-        stmt = stmt.where(CtedNeed.pillar_code == pillar)
+def need_rows(session: Session, user: User, filters: NeedFilter) -> list[list[Cell]]:
+    """Return the filtered needs this user may see, ordered by code."""
+    stmt = filters.apply(visible_needs(user)).order_by(CtedNeed.code)
     names = [need_file.RENAMED.get(c, c) for c in need_columns()]
     return [[getattr(need, name) for name in names] for need in session.scalars(stmt)]

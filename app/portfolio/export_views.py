@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from app import db
 from app.models.columns import choices
 from app.portfolio import export_queries as rows
-from app.portfolio import queries
+from app.portfolio import need_queries, queries
 from app.portfolio.views import bp
 from app.ui.downloads import XLSX, download
 from indicators.types import Pillar as PillarCode
@@ -47,7 +47,10 @@ def projects_download(fmt: str) -> ResponseReturnValue:
 @bp.route("/needs.<any(csv, xlsx):fmt>")
 @login_required
 def needs_download(fmt: str) -> ResponseReturnValue:
-    """Download the CTED needs this user may see in the needs file's columns."""
-    pillar = _arg("pillar", choices(PillarCode))
-    data = rows.need_rows(db.session(), current_user, pillar)
+    """Download the CTED needs this user may see (with the page's filters) in the needs file's
+    columns."""
+    session = db.session()
+    options = need_queries.need_options(session, current_user)
+    filters = need_queries.read_filter(request.args, options)
+    data = rows.need_rows(session, current_user, filters)
     return _file(fmt, "CTED needs", rows.need_columns(), data)

@@ -1,11 +1,20 @@
-"""Forms of the project pages; they check fields only, services check rules."""
+"""Forms of the project and need pages; they check fields only, services check rules."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from wtforms import DateField, DecimalField, SelectField, SelectMultipleField, StringField
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DecimalField,
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from app.models.columns import choices
@@ -21,6 +30,7 @@ from app.ui.forms import (
     dates_ordered,
     options,
     strip,
+    text_field,
 )
 from indicators.types import ProjectStatus, Scope
 
@@ -78,3 +88,24 @@ class NeedLinkForm(VersionedForm):
     """Link a project to one CTED need (choices scoped to needs the user may see)."""
 
     need_id = SelectField("CTED need", coerce=int)
+
+
+class StateField(HiddenField):
+    """The digest of the state a form was drawn from; a POST without it carries none."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        """Take the digest from the submitted form only (never the current one)."""
+        self.data = valuelist[0] if valuelist else None
+
+
+class NeedForm(FlaskForm):
+    """A CTED need's facts (its code is its key in the imports and stays as it is); `version`
+    is the digest of the state the form was drawn from (the need has no version column)."""
+
+    version = StateField(validators=[Optional(), Regexp(r"^[0-9a-f]{32}$")])
+    member_state = SelectField("Member State")
+    assessment_date = DateField("Assessment date", validators=[InputRequired()])
+    pillar_code = SelectField("Pillar", choices=PILLARS)
+    thematic_area = text_field("Thematic area", 200)
+    description = area_field("Need", 5000)
+    confidential = BooleanField("Confidential: only CTED users and administrators see this need")

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
@@ -55,7 +55,8 @@ def problem_rows(problems: list[str]) -> list[tuple[str, str, str]]:
 def import_upload() -> ResponseReturnValue:
     """Upload a projects or needs file and preview what importing it would change."""
     ensure_admin(current_user)
-    form = ImportForm()
+    kind = request.args.get("kind", "")  # the needs page links here with kind=needs
+    form = ImportForm(data={"kind": kind} if kind in store.KINDS else None)
     if not form.validate_on_submit():
         status = 422 if form.is_submitted() else 200
         return _upload_page(form), status

@@ -15,7 +15,8 @@ from app import db
 from app.models.columns import choices
 from app.models.portfolio import CtedNeed
 from app.models.reference import Pillar
-from app.portfolio import queries
+from app.portfolio import need_queries, queries
+from app.reference.member_states import label
 from indicators.types import Pillar as PillarCode
 from indicators.types import ProjectStatus, Scope
 
@@ -52,25 +53,31 @@ def projects() -> ResponseReturnValue:
     )
 
 
+@bp.app_template_filter("member_state")
+def member_state_label(code: str) -> str:
+    """Show a member state code with its name: "Iraq (IRQ)"."""
+    return label(code)
+
+
+def _page() -> int:
+    value = request.args.get("page", "1")
+    return int(value) if value.isdigit() and len(value) < 7 else 1
+
+
 @bp.route("/needs")
 @login_required
 def needs() -> ResponseReturnValue:
-    """List the CTED-identified needs this user may see, with how many projects answer each."""
+    """List the CTED-identified needs this user may see, filtered and paged, with how many
+    projects answer each."""
     session = db.session()
-    pillar = _arg("pillar", choices(PillarCode))
-    stmt = queries.visible_needs(current_user)
-    if pillar:
-        stmt = stmt.where(CtedNeed.pillar_code == pillar)
-    rows = session.execute(
-        stmt.add_columns(queries.linked_project_count()).order_by(
-            CtedNeed.member_state, CtedNeed.code
-        )
-    ).all()
+    options = need_queries.need_options(session, current_user)
+    filters = need_queries.read_filter(request.args, options)
     return render_template(
         "portfolio/needs.html",
-        rows=rows,
-        pillar=pillar,
-        pillars=session.scalars(select(Pillar).order_by(Pillar.position)).all(),
+        result=need_queries.need_page(session, current_user, filters, _page()),
+        filters=filters,
+        options=options,
+        pillars=session.scalars(select(Pillar.code).order_by(Pillar.position)).all(),
         hidden=queries.hidden_need_count(session, current_user),
         total=session.scalar(select(func.count(CtedNeed.id))),
     )

@@ -34,6 +34,26 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("portfolio.import_upload", "POST", "/imports", 302, 422, 403, 403, 403, 403, 403),
     ("portfolio.import_confirm", "POST", "/imports/confirm", 302, 302, 403, 403, 403, 403, 403),
     ("portfolio.import_cancel", "POST", "/imports/cancel", 302, 302, 403, 403, 403, 403, 403),
+    # Needs by Member State; a State known only from a confidential need is unknown (404) to
+    # the roles that may not see it, like a code that names nothing.
+    ("portfolio.member_states", "GET", "/member-states", 302, 200, 200, 200, 200, 200, 200),
+    ("portfolio.member_state", "GET", "/member-states/KEN", 302, 200, 200, 200, 200, 200, 200),
+    ("portfolio.member_state", "GET", "/member-states/QZJ", 302, 200, 404, 404, 404, 404, 200),
+    ("portfolio.member_state", "GET", "/member-states/XYZ", 302, 404, 404, 404, 404, 404, 404),
+    # Needs administration: administrators only, whatever the need (no existence oracle).
+    ("portfolio.edit_need", "GET", "/needs/{need_id}/edit", 302, 200, 403, 403, 403, 403, 403),
+    (
+        "portfolio.edit_need",
+        "POST",
+        "/needs/{open_need_id}/edit",
+        302,
+        302,
+        403,
+        403,
+        403,
+        403,
+        403,
+    ),
     ("portfolio.new_project", "GET", "/projects/new", 302, 200, 200, 200, 403, 403, 403),
     # Another entity's focal point is offered only its own entity: the form refuses (200 + error).
     ("portfolio.new_project", "POST", "/projects/new", 302, 302, 302, 200, 403, 403, 403),
@@ -755,6 +775,14 @@ FORMS: dict[tuple[str, str], Any] = {
     },
     ("admin.edit_user", ""): lambda ids: {"role": "viewer", "entity": ""},
     ("auth.set_password", ""): lambda ids: {"password": "", "confirm": ""},
+    ("portfolio.edit_need", ""): lambda ids: {
+        "member_state": "KEN",
+        "assessment_date": "2018-05-01",
+        "pillar_code": "II",
+        "thematic_area": "Border security",
+        "description": "Train border officers in risk analysis",
+        "version": ids["open_need_version"],
+    },
 }
 
 

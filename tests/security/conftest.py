@@ -25,6 +25,7 @@ from app.models.portfolio import CtedNeed
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.quarterly import IssuedReport
 from app.models.reference import Entity
+from app.portfolio.need_services import NeedVersion
 from app.quarterly.services import recorded_form
 from tests.app.logframe_fixtures import World, build_world
 from tests.conftest import PASSWORD, TEST_KEY
@@ -85,6 +86,7 @@ class Dataset:
             "entity_id": w.project.entity_id,
             "own_entity_id": w.project.entity_id,
             "open_need_id": w.need.id,
+            "open_need_version": NeedVersion(w.need).version,
             "project_version": w.project.version,
             "output_version": w.output.version,
             "activity_version": w.activity.version,

@@ -32,6 +32,16 @@ EXTRA_GETS = [
     "/compare/chart/coverage_pillar.svg",
     "/compare/chart/transitions.svg",
     "/needs?pillar=II",
+    "/needs?member_state=" + MARKER_STATE,
+    "/needs?thematic_area=Border+security&covered=yes",
+    "/needs?covered=yes",
+    "/needs?covered=no",
+    "/needs?member_state=KEN&pillar=II&covered=no&page=2",
+    "/needs.csv?covered=yes",
+    "/needs.xlsx?member_state=" + MARKER_STATE,
+    "/member-states/" + MARKER_STATE.lower(),
+    "/member-states/{project_id}",
+    "/imports?kind=needs",
     "/needs.csv",
     "/needs.xlsx?pillar=II",
     "/projects.xlsx",
@@ -85,9 +95,12 @@ def test_marker_absent_on_every_get_for_roles_without_clearance(ds, as_role, rol
 def test_cleared_roles_see_the_need_where_they_should(ds, as_role, role) -> None:
     client = as_role(role)
     ids = ds.ids()
-    for path in ("/needs", "/projects/{project_id}"):
+    state_pages = ("/member-states/" + MARKER_STATE, "/needs?member_state=" + MARKER_STATE)
+    for path in ("/needs", "/projects/{project_id}", *state_pages):
         body = searchable(client.get(path.format(**ids)).get_data())
         assert MARKER in body and MARKER_STATE in body, path
+    index = client.get("/member-states").get_data(as_text=True)
+    assert f"/member-states/{MARKER_STATE}" in index
 
 
 def test_aggregates_count_without_revealing(ds, as_role) -> None:

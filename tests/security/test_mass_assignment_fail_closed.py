@@ -122,6 +122,8 @@ FAIL_CLOSED = [
     ("ensure_can_read_entity_audit", "owner", "GET", "/projects/{project_id}/audit"),
     ("ensure_admin", "admin", "GET", "/periods"),
     ("ensure_admin", "admin", "POST", "/periods/new"),
+    ("ensure_admin", "admin", "GET", "/needs/{need_id}/edit"),
+    ("ensure_admin", "admin", "POST", "/needs/{open_need_id}/edit"),
 ]
 
 
@@ -149,7 +151,8 @@ def test_a_failing_permission_helper_fails_closed(
 def test_a_failing_clearance_check_hides_confidential_needs(monkeypatch, as_role, ds) -> None:
     client = as_role("cted")
     monkeypatch.setattr(User, "sees_confidential", property(_boom))
-    for path in ("/needs", f"/projects/{ds.world.project.id}", "/api/v1/projects", "/compare"):
+    pages = ("/needs", "/member-states", "/member-states/QZJ", "/needs?member_state=QZJ")
+    for path in (*pages, f"/projects/{ds.world.project.id}", "/api/v1/projects", "/compare"):
         response = client.get(path)
         assert response.status_code >= 500 or MARKER not in response.get_data(as_text=True), path
         assert response.status_code != 200 or MARKER not in response.get_data(as_text=True)

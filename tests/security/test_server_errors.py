@@ -34,7 +34,8 @@ def _probe(client: Any, url: str, method: str = "get") -> Any:
 @pytest.mark.parametrize(
     "template",
     ["/projects/{}", "/reports/{}/review", "/projects/{}/edit", "/periods/{}/edit",
-     "/reports/issued/{}.pdf", "/projects/{}/logframe", "/projects/{}/audit"],
+     "/reports/issued/{}.pdf", "/projects/{}/logframe", "/projects/{}/audit",
+     "/needs/{}/edit"],
 )  # fmt: skip
 def test_an_id_out_of_range_is_a_404(as_role, template, number) -> None:
     client = as_role("admin")

@@ -1,0 +1,122 @@
+"""Read the CTED needs list: its filters, one page of needs with their project counts, and the
+filters' choices, in a few statements whatever the number of needs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy.orm import Session
+
+from app.models.auth import User
+from app.models.columns import choices
+from app.models.portfolio import CtedNeed, Project, project_needs
+from app.portfolio.queries import linked_project_count, visible_needs
+from app.reference.member_states import label, sort_key
+from indicators.types import Pillar as PillarCode
+
+S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
+COVERED = ("yes", "no")
+MAX_AREAS = 500  # thematic areas offered by the filter (CTED uses a few dozen)
+
+
+def covered() -> ColumnElement[bool]:
+    """Return the condition that a need is answered by at least one non-cancelled project."""
+    return exists(
+        select(project_needs.c.project_id)
+        .join(Project, Project.id == project_needs.c.project_id)
+        .where(project_needs.c.need_id == CtedNeed.id, Project.status != "cancelled")
+    )
+
+
+@dataclass(frozen=True)
+class NeedFilter:
+    """The filters of the needs list (empty means all)."""
+
+    member_state: str = ""
+    thematic_area: str = ""
+    pillar: str = ""
+    covered: str = ""
+
+    def apply(self, stmt: S) -> S:
+        """Add the chosen filters to a statement over needs."""
+        for column, value in (
+            (CtedNeed.member_state, self.member_state),
+            (CtedNeed.thematic_area, self.thematic_area),
+            (CtedNeed.pillar_code, self.pillar),
+        ):
+            if value:
+                stmt = stmt.where(column == value)
+        if self.covered:
+            stmt = stmt.where(covered() if self.covered == "yes" else ~covered())
+        return stmt
+
+    def args(self) -> dict[str, str]:
+        """Return the chosen filters as URL arguments."""
+        return {name: value for name, value in asdict(self).items() if value}
+
+
+@dataclass(frozen=True)
+class NeedOptions:
+    """What the filters may take: (code, "Iraq (IRQ)") pairs and thematic areas, of the needs
+    the user may see (a State known only from confidential needs is not offered)."""
+
+    states: list[tuple[str, str]]
+    areas: list[str]
+
+
+def need_options(session: Session, user: User) -> NeedOptions:
+    """Return the member states and thematic areas of the needs this user may see."""
+    visible = visible_needs(user).subquery()
+    states = session.scalars(select(visible.c.member_state).distinct())
+    areas = select(visible.c.thematic_area).distinct().order_by(visible.c.thematic_area)
+    return NeedOptions(
+        [(code, label(code)) for code in sorted(states, key=sort_key)],
+        list(session.scalars(areas.limit(MAX_AREAS))),
+    )
+
+
+def read_filter(args: Mapping[str, str], options: NeedOptions) -> NeedFilter:
+    """Return the filters a request asks for; a value outside the choices is ignored."""
+
+    def pick(name: str, allowed: Any) -> str:
+        value = args.get(name, "")
+        return value if value in allowed else ""
+
+    return NeedFilter(
+        member_state=pick("member_state", {code for code, _ in options.states}),
+        thematic_area=pick("thematic_area", set(options.areas)),
+        pillar=pick("pillar", choices(PillarCode)),
+        covered=pick("covered", COVERED),
+    )
+
+
+@dataclass
+class NeedPage:
+    """One page of the needs list: (need, count of non-cancelled projects) rows."""
+
+    rows: list[tuple[CtedNeed, int]] = field(default_factory=list)
+    count: int = 0
+    page: int = 1
+    pages: int = 1
+
+
+def need_page(
+    session: Session, user: User, filters: NeedFilter, page: int, per_page: int = 50
+) -> NeedPage:
+    """Return one page of the filtered needs this user may see, by member state and code."""
+    ids = filters.apply(visible_needs(user).with_only_columns(CtedNeed.id))
+    count = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
+    pages = max(1, -(-count // per_page))
+    page = min(max(page, 1), pages)
+    stmt = (
+        filters.apply(visible_needs(user))
+        .add_columns(linked_project_count())
+        .order_by(CtedNeed.member_state, CtedNeed.code)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    rows = [(need, int(projects or 0)) for need, projects in session.execute(stmt)]
+    return NeedPage(rows, count, page, pages)
