@@ -439,6 +439,32 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         403,
         403,
     ),
+    # Confirm or cancel a previewed workbook upload: without a valid token, back to the upload
+    # page with a message; another entity's focal point and the other roles are refused.
+    (
+        "progress.upload_confirm",
+        "POST",
+        "/entities/{acronym}/reports/upload/confirm",
+        302,
+        302,
+        302,
+        403,
+        403,
+        403,
+        403,
+    ),  # fmt: skip
+    (
+        "progress.upload_cancel",
+        "POST",
+        "/entities/{acronym}/reports/upload/cancel",
+        302,
+        302,
+        302,
+        403,
+        403,
+        403,
+        403,
+    ),  # fmt: skip
     (
         "audit.project_audit",
         "GET",
@@ -557,6 +583,8 @@ POST_ONLY = [
     "/reports/issue",
     "/imports/confirm",
     "/imports/cancel",
+    "/entities/{acronym}/reports/upload/confirm",
+    "/entities/{acronym}/reports/upload/cancel",
 ]
 
 
@@ -658,6 +686,8 @@ FORMS: dict[tuple[str, str], Any] = {
     ("baselines.create", ""): lambda ids: {"label": "Baseline 2020", "as_of": "2020-01-31"},
     ("portfolio.import_confirm", ""): lambda ids: {"token": "a" * 43},
     ("portfolio.import_cancel", ""): lambda ids: {"token": "a" * 43},
+    ("progress.upload_confirm", ""): lambda ids: {"token": "a" * 43},
+    ("progress.upload_cancel", ""): lambda ids: {"token": "a" * 43},
 }
 
 
