@@ -64,7 +64,7 @@ def read_sheets(blob: bytes) -> Sheets:
     Refuse a header the tracker did not write."""
     try:
         wb = openpyxl.load_workbook(io.BytesIO(blob), read_only=True, data_only=False)
-        names, problems = wb.sheetnames, []
+        names, problems = wb.sheetnames, list[str]()
         first = wb[SHEET] if SHEET in names else wb.worksheets[0]
         values = _rows(first, SHEET, HEADER, problems, BASE)
         activities = narratives = None
