@@ -71,10 +71,10 @@ class Batch:
 
     def take(self, row: Row, prefix: str, cells: list[Cell]) -> bool:
         """Record a differing item as a change (True) or as a conflict (False), or refuse it."""
+        if not cells:
+            return False  # the file repeats what is stored
         if self.blocked:
             raise ValidationFailed([f"{row.where('report')}: {self.blocked}"])
-        if not cells:
-            return False
         if self.changed_on_web(prefix):
             self.conflicts.extend(cells)
             return False
