@@ -137,13 +137,6 @@ def apply_plan(session: Session, user: User, plan: Plan) -> int:
     return len(plan.changed)
 
 
-def import_workbook(
-    session: Session, user: User, entity: Entity, blob: bytes, limits: Limits = DEFAULT_LIMITS
-) -> int:
-    """Plan and apply an upload at once; return how many reports were saved."""
-    return apply_plan(session, user, plan_workbook(session, entity, blob, limits))
-
-
 def _batch(session: Session, entity: Entity, row: Row, plan: Plan) -> Batch:
     code, key = row.ident("project_code"), row.ident("period")
     if (code, key) in plan.batches:

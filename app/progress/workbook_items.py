@@ -67,21 +67,10 @@ def take_values(rows: list[Row], batch: Batch) -> None:
         )
     if len(totals) > 1:
         raise ValidationFailed([f"{totals[1].where('indicator_code')}: {code} appears twice"])
-    problems: list[str] = []
-    value, num, den = (number(total, c, problems) for c in ("Value", "Numerator", "Denominator"))
-    said = text(total, "Text (qualitative)", problems)
-    if den == 0:
-        problems.append(f"{total.where('Denominator')}: must be more than 0")
-    ratio = indicator.measure == Measure.RATIO.value
-    if indicator.measure in PARTS_MEASURES and (problem := parts_problem(ratio, num, den)):
-        problems.append(f"{total.where('Numerator')}: {problem}")
-    parts, where = _parts(indicator, batch, [r for r in rows if r.ident("part")], problems)
-    if problems:
-        raise ValidationFailed(problems)
     stored = entry.merged(batch.scope, entry.ReportInput())[0].get(
         indicator.id, entry.IndicatorInput()
     )
-    given = entry.IndicatorInput(value, num, den, said, parts, stored.parts_incomplete)
+    given, where = _given(indicator, batch, total, [r for r in rows if r.ident("part")], stored)
     try:
         after = entry.merged(batch.scope, entry.ReportInput({indicator.id: given}))[0][indicator.id]
     except ValidationFailed as error:
@@ -90,6 +79,30 @@ def take_values(rows: list[Row], batch: Batch) -> None:
     located = {n: where.get(n, total) for n in {**now, **file}}
     if batch.take(total, indicator.code, _cells(located, indicator.code, now, file)):
         batch.data.indicators[indicator.id] = given
+
+
+def _given(
+    indicator: Indicator,
+    batch: Batch,
+    total: Row,
+    part_rows: list[Row],
+    stored: entry.IndicatorInput,
+) -> tuple[entry.IndicatorInput, dict[str, Row]]:
+    """Return what the rows enter for the indicator and the row of each part, or refuse them."""
+    problems: list[str] = []
+    value, num, den = (number(total, c, problems) for c in ("Value", "Numerator", "Denominator"))
+    said = text(total, "Text (qualitative)", problems)
+    if den == 0:
+        problems.append(f"{total.where('Denominator')}: must be more than 0")
+    ratio = indicator.measure == Measure.RATIO.value
+    if indicator.measure in PARTS_MEASURES and (problem := parts_problem(ratio, num, den)):
+        problems.append(f"{total.where('Numerator')}: {problem}")
+    parts, where = _parts(indicator, batch, part_rows, problems)
+    if problems:
+        raise ValidationFailed(problems)
+    parts = stored.parts | parts  # an empty part cell leaves the stored part as it is
+    # Whether the parts leave some of the total uncounted is set on the report page.
+    return entry.IndicatorInput(value, num, den, said, parts, stored.parts_incomplete), where
 
 
 def _parts(
