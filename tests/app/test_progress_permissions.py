@@ -108,6 +108,8 @@ def test_every_progress_rule_is_in_the_matrix(app: Flask) -> None:
     assert mine == {"progress.report", "progress.review", "progress.decide", "progress.comment"} | {
         "progress.download",
         "progress.upload",
+        "progress.upload_confirm",
+        "progress.upload_cancel",
     }
 
 
