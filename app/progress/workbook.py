@@ -15,18 +15,17 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationFailed
 from app.models.logframe import Indicator
-from app.models.portfolio import Project
-from app.models.progress import IndicatorValue, ReportingPeriod
+from app.models.progress import IndicatorValue
 from app.models.reference import Entity
 from app.progress import due
 from app.progress import services as entry
 from app.progress.parts import indicator_categories
 from app.progress.queries import last_approved_values
+from app.progress.scopes import load_scopes
 from indicators.disaggregation import label
 from indicators.types import Measure
 
@@ -102,13 +101,10 @@ def header(ws: Any, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
 def due_reports(session: Session, entity: Entity, today: dt.date) -> list[DueReport]:
     """Return every report What's due lists for the entity, with its scope loaded."""
     rows = due.due_for_entity(session, entity.id, today)
-    keys = {row.period_key for row in rows}
-    stmt = select(ReportingPeriod).where(ReportingPeriod.key.in_(keys))
-    periods = {p.key: p for p in session.scalars(stmt)}
+    scopes = load_scopes(session, [(row.project_id, row.period_key) for row in rows])
     found = []
     for item in rows:
-        project = session.get_one(Project, item.project_id)
-        scope = entry.load_scope(session, project, periods[item.period_key])
+        scope = scopes[(item.project_id, item.period_key)]
         version = scope.report.version if scope.report else 0
         found.append(DueReport(item, scope, version, item.status))
     return found

@@ -21,7 +21,6 @@ from app.errors import ValidationFailed
 from app.models.auth import User
 from app.models.enums import PeriodStatus
 from app.models.portfolio import Project
-from app.models.progress import ReportingPeriod
 from app.models.reference import Entity
 from app.portfolio.imports.bounds import check_workbook
 from app.portfolio.imports.reader import Limits
@@ -29,6 +28,7 @@ from app.portfolio.imports.services import DEFAULT_LIMITS
 from app.progress import services as entry
 from app.progress import workflow
 from app.progress.audit_state import changes_since
+from app.progress.scopes import load_scopes
 from app.progress.window import not_open_yet
 from app.progress.workbook import check_archive
 from app.progress.workbook_read import Row, read_sheets
@@ -87,6 +87,9 @@ class Plan:
     """What an upload would do, report by report."""
 
     batches: dict[tuple[str, str], Batch] = field(default_factory=dict)
+    # The reports the file names, loaded at once: project code -> (id, entity id); scopes.
+    projects: dict[str, tuple[int, int]] = field(default_factory=dict)
+    scopes: dict[tuple[int, str], entry.ReportScope] = field(default_factory=dict)
 
     @property
     def changed(self) -> list[Batch]:
@@ -119,10 +122,11 @@ def plan_workbook(
     steps = [(rows, items.take_values) for rows in groups]
     steps += [([row], items.take_activity) for row in sheets.activities or []]
     steps += [([row], items.take_narrative) for row in sheets.narratives or []]
+    steps = [(rows, step) for rows, step in steps if not all(items.blank(r) for r in rows)]
+    _load(session, plan, [rows[0] for rows, _ in steps])
     for rows, step in steps:
         try:
-            if not all(items.blank(row) for row in rows):
-                step(rows, _batch(session, entity, rows[0], plan))
+            step(rows, _batch(session, entity, rows[0], plan))
         except ValidationFailed as error:
             problems.extend(error.problems)
     if problems:
@@ -137,25 +141,36 @@ def apply_plan(session: Session, user: User, plan: Plan) -> int:
     return len(plan.changed)
 
 
+def _load(session: Session, plan: Plan, rows: list[Row]) -> None:
+    """Load every report the filled rows name, in a fixed number of queries."""
+    codes = {row.ident("project_code") for row in rows}
+    stmt = select(Project.code, Project.id, Project.entity_id).where(Project.code.in_(codes))
+    plan.projects = {code: (pid, eid) for code, pid, eid in session.execute(stmt)}
+    wanted = {
+        (plan.projects[row.ident("project_code")][0], row.ident("period"))
+        for row in rows
+        if row.ident("project_code") in plan.projects
+    }
+    plan.scopes = load_scopes(session, wanted)
+
+
 def _batch(session: Session, entity: Entity, row: Row, plan: Plan) -> Batch:
     code, key = row.ident("project_code"), row.ident("period")
     if (code, key) in plan.batches:
         return plan.batches[(code, key)]
-    project = session.scalar(select(Project).where(Project.code == code))
-    if project is None or project.entity_id != entity.id:
-        raise ValidationFailed(
-            [f"{row.where('project_code')}: {code!r} is not a project of {entity.acronym}"]
-        )
-    period = session.scalar(select(ReportingPeriod).where(ReportingPeriod.key == key))
-    if period is None:
+    project = plan.projects.get(code)
+    if project is None or project[1] != entity.id:
+        problem = f"{code!r} is not a project of {entity.acronym}"
+        raise ValidationFailed([f"{row.where('project_code')}: {problem}"])
+    scope = plan.scopes.get((project[0], key))
+    if scope is None:
         raise ValidationFailed([f"{row.where('period')}: {key!r} is not a reporting period"])
     seen = row.ident("version")
     if not seen.isdigit():
         raise ValidationFailed([f"{row.where('version')}: not the number the download wrote"])
-    scope = entry.load_scope(session, project, period)
     current = scope.report.version if scope.report else 0
     web = set()
-    if int(seen) < current:
+    if int(seen) < current:  # someone saved since the download: what did they change?
         web = {change.label for change in changes_since(session, scope.report, int(seen))[0]}
     batch = Batch(scope, f"{code} {key}", current, _blocked(scope, code, key), web)
     plan.batches[(code, key)] = batch

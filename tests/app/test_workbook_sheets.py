@@ -224,3 +224,40 @@ def test_a_change_between_preview_and_confirm_shows_a_new_preview(
     page = client.post("/entities/UNODC/reports/upload/confirm", data=sent).get_data(True)
     assert "changed since your preview; nothing was saved" in page
     assert fingerprint(db_session) == before
+
+
+def test_download_and_upload_statements_do_not_grow_with_the_reports(
+    client, db_session, make_user, login, engine
+) -> None:
+    from sqlalchemy import event
+
+    found: list[str] = []
+
+    def collect(*args) -> None:
+        found.append(args[2])
+
+    def counts() -> tuple[int, int]:
+        client.get("/entities/UNODC/reports.xlsx")  # warm-up
+        found.clear()
+        wb = download(client)
+        loaded = len(found)
+        for row in range(2, wb["Narratives"].max_row + 1):
+            wb["Narratives"].cell(row, 6).value = f"Narrative {row}"
+        found.clear()
+        assert upload(client, wb, confirm=False).status_code == 200
+        return loaded, len(found)
+
+    world(db_session)
+    world(db_session, "UNODC", "P-2")
+    login(make_user("focal_point", "UNODC"))
+    db_session.commit()
+    event.listen(engine, "before_cursor_execute", collect)
+    try:
+        small = counts()
+        for k in range(3, 9):
+            world(db_session, "UNODC", f"P-{k}")
+        db_session.commit()
+        large = counts()
+    finally:
+        event.remove(engine, "before_cursor_execute", collect)
+    assert small == large
