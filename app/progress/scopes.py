@@ -20,35 +20,11 @@ def load_scopes(
     """Return the scope of each (project id, period key), as `services.load_scope` builds it."""
     pairs = set(wanted)
     project_ids, keys = {p for p, _ in pairs}, {k for _, k in pairs}
-    projects = {
-        p.id: p
-        for p in session.scalars(
-            select(Project)
-            .where(Project.id.in_(project_ids))
-            .options(selectinload(Project.countries))
-        )
-    }
-    periods = {
-        p.key: p
-        for p in session.scalars(select(ReportingPeriod).where(ReportingPeriod.key.in_(keys)))
-    }
-    indicators = _by_project(
-        session.execute(
-            select(Indicator, Output.project_id)
-            .join(Output, Indicator.output_id == Output.id)
-            .where(Output.project_id.in_(project_ids))
-            .options(selectinload(Indicator.targets))
-            .order_by(Indicator.code)
-        )
-    )
-    activities = _by_project(
-        session.execute(
-            select(Activity, Output.project_id)
-            .join(Output, Activity.output_id == Output.id)
-            .where(Output.project_id.in_(project_ids))
-            .order_by(Activity.id)
-        )
-    )
+    with_countries = select(Project).options(selectinload(Project.countries))
+    projects = {p.id: p for p in session.scalars(with_countries.where(Project.id.in_(project_ids)))}
+    in_keys = select(ReportingPeriod).where(ReportingPeriod.key.in_(keys))
+    periods = {p.key: p for p in session.scalars(in_keys)}
+    indicators, activities = _items(session, project_ids)
     reports = _reports(session, project_ids, [p.id for p in periods.values()])
     return {
         (pid, key): ReportScope(
@@ -61,6 +37,26 @@ def load_scopes(
         for pid, key in pairs
         if pid in projects and key in periods
     }
+
+
+def _items(
+    session: Session, project_ids: set[int]
+) -> tuple[dict[int, list[Any]], dict[int, list[Any]]]:
+    """Return the projects' output indicators (by code) and activities, by project id."""
+    indicators = (
+        select(Indicator, Output.project_id)
+        .join(Output, Indicator.output_id == Output.id)
+        .where(Output.project_id.in_(project_ids))
+        .options(selectinload(Indicator.targets))
+        .order_by(Indicator.code)
+    )
+    activities = (
+        select(Activity, Output.project_id)
+        .join(Output, Activity.output_id == Output.id)
+        .where(Output.project_id.in_(project_ids))
+        .order_by(Activity.id)
+    )
+    return _by_project(session.execute(indicators)), _by_project(session.execute(activities))
 
 
 def _by_project(rows: Iterable[Any]) -> dict[int, list[Any]]:

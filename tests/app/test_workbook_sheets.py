@@ -261,3 +261,16 @@ def test_download_and_upload_statements_do_not_grow_with_the_reports(
     finally:
         event.remove(engine, "before_cursor_execute", collect)
     assert small == large
+
+
+def test_a_workbook_of_the_older_layout_is_still_read(client, db_session, make_user, login) -> None:
+    w = world(db_session)
+    login(make_user("focal_point", "UNODC"))
+    wb = download(client)
+    ws, rows = wb.active, rows_by_code(wb.active)
+    ws.cell(rows["P-1-NUM"], COL["Value"]).value = 6
+    ws.delete_cols(COL["part"], 2)  # the 16 columns of the values-only workbook
+    for name in ("Activities", "Narratives", "Instructions"):
+        del wb[name]
+    assert upload(client, wb).status_code == 302
+    assert report_of(db_session, w).values[0].value == 6
