@@ -40,9 +40,7 @@ def _cells(
     rows: Mapping[str, Row], item: str, now: Mapping[str, str], file: Mapping[str, str]
 ) -> list[Cell]:
     names = [n for n in {**now, **file} if now.get(n) != file.get(n)]
-    return [
-        Cell(rows[n].where("")[:-2], item, n, now.get(n, EMPTY), file.get(n, EMPTY)) for n in names
-    ]
+    return [Cell(rows[n].place, item, n, now.get(n, EMPTY), file.get(n, EMPTY)) for n in names]
 
 
 def _shown(given: entry.IndicatorInput) -> dict[str, str]:
@@ -160,7 +158,8 @@ def take_activity(rows: list[Row], batch: Batch) -> None:
         del now["% complete"], file["% complete"]
     cells = _cells({n: row for n in now}, activity.title, now, file)
     if batch.take(row, f"Activity {activity.id}", cells):
-        batch.data.activities[activity.id] = entry.ActivityInput(status, percent)
+        kept = stored.percent if percent is None and stored.status else percent
+        batch.data.activities[activity.id] = entry.ActivityInput(status, kept)
 
 
 def take_narrative(rows: list[Row], batch: Batch) -> None:

@@ -34,9 +34,14 @@ class Row:
     number: int
     cells: dict[str, Any]
 
+    @property
+    def place(self) -> str:
+        """Return the row as the preview names it: `sheet, row N`."""
+        return f"{self.sheet}, row {self.number}"
+
     def where(self, column: str) -> str:
         """Return the place of a cell as a problem names it: `sheet, row N: column`."""
-        return f"{self.sheet}, row {self.number}: {column}"
+        return f"{self.place}: {column}"
 
     def ident(self, column: str) -> str:
         """Return an identifier cell as trimmed text."""

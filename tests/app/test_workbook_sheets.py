@@ -274,3 +274,17 @@ def test_a_workbook_of_the_older_layout_is_still_read(client, db_session, make_u
         del wb[name]
     assert upload(client, wb).status_code == 302
     assert report_of(db_session, w).values[0].value == 6
+
+
+def test_an_empty_percent_keeps_the_stored_percent(client, db_session, make_user, login) -> None:
+    w = world(db_session)
+    focal = make_user("focal_point", "UNODC")
+    entry.save_draft(db_session, focal, scope_of(db_session, w), complete(w), 0)  # ongoing, 30
+    db_session.commit()
+    login(focal)
+    wb = download(client)
+    acts, row = wb["Activities"], _activity_row(wb["Activities"], w.activity.id)
+    acts.cell(row, 9).value, acts.cell(row, 10).value = "delayed", None
+    assert upload(client, wb).status_code == 302
+    update = report_of(db_session, w).activity_updates[0]
+    assert (update.status, update.percent_complete) == ("delayed", 30)
