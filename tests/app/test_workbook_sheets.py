@@ -288,3 +288,27 @@ def test_an_empty_percent_keeps_the_stored_percent(client, db_session, make_user
     assert upload(client, wb).status_code == 302
     update = report_of(db_session, w).activity_updates[0]
     assert (update.status, update.percent_complete) == ("delayed", 30)
+
+
+def test_two_quarters_of_one_indicator_are_told_apart(client, db_session, make_user, login) -> None:
+    """Measured: with the period column hidden, two quarters of one indicator looked the same."""
+    from tests.app.progress_data import period
+
+    w = world(db_session)
+    later = period(db_session, "2019Q4")
+    login(make_user("focal_point", "UNODC"))
+    wb = download(client)
+    ws = wb.active
+    found = {
+        ws.cell(r, COL["period"]).value: r
+        for r in range(2, ws.max_row + 1)
+        if ws.cell(r, COL["indicator_code"]).value == "P-1-NUM"
+    }
+    assert set(found) == {"2019Q3", "2019Q4"} and not ws.column_dimensions["B"].hidden
+    ws.cell(found["2019Q3"], COL["Value"]).value = 3
+    ws.cell(found["2019Q4"], COL["Value"]).value = 4
+    assert upload(client, wb).status_code == 302
+    q3 = report_of(db_session, w)
+    w.period = later
+    q4 = report_of(db_session, w)
+    assert (q3.values[0].value, q4.values[0].value) == (3, 4)
