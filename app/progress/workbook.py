@@ -1,35 +1,66 @@
-"""The entity's progress workbook: a protected, pre-filled XLSX and the checks on uploads."""
+"""The entity's progress workbook: every due report on protected, pre-filled sheets.
+
+Sheets: Progress (indicator values, one row per indicator and one per part of a disaggregated
+value), Activities, Narratives and Instructions (app/progress/workbook_sheets.py). Identifier
+columns are visible and locked; only the input cells are unlocked and carry data validation."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import zipfile
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationFailed
-from app.models.portfolio import Project
-from app.models.progress import ReportingPeriod
+from app.models.logframe import Indicator
+from app.models.progress import IndicatorValue
 from app.models.reference import Entity
 from app.progress import due
 from app.progress import services as entry
+from app.progress.parts import indicator_categories
 from app.progress.queries import last_approved_values
+from app.progress.scopes import load_scopes
+from indicators.disaggregation import label
 from indicators.types import Measure
 
 SHEET = "Progress"
 IDENTIFIERS = ("project_code", "period", "indicator_code", "version")
 SHOWN = ("Project", "Indicator", "Measure", "Unit", "Baseline", "Period target", "Life target")
 INPUTS = ("Value", "Numerator", "Denominator", "Text (qualitative)")
-HEADER = (*IDENTIFIERS, *SHOWN, "Last approved", *INPUTS)
+EXTRA = ("part", "Report status")
+HEADER = (*IDENTIFIERS, *SHOWN, "Last approved", *INPUTS, *EXTRA)
+COLUMN = {name: index + 1 for index, name in enumerate(HEADER)}
+WIDTHS = (16, 8, 14, 8, 30, 40, 12, 12, 10, 12, 10, 14, 12, 12, 12, 40, 14, 14)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 MAX_ENTRIES = 200
 INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
+WANTED = {
+    Measure.NUMBER.value: ("Value",),
+    Measure.PERCENTAGE.value: ("Numerator", "Denominator"),
+    Measure.RATIO.value: ("Numerator", "Denominator"),
+    Measure.QUALITATIVE.value: ("Text (qualitative)",),
+}
+
+
+@dataclass(frozen=True)
+class DueReport:
+    """One due report as the workbook lists it: its scope, version and status."""
+
+    item: due.DueRow
+    scope: entry.ReportScope
+    version: int
+    status: str
+
+    @property
+    def editable(self) -> bool:
+        """Tell whether the report's cells may be filled (not started, draft or returned)."""
+        return self.status in due.OPEN_TO_EDIT
 
 
 def neutral(value: Any) -> Any:
@@ -39,7 +70,15 @@ def neutral(value: Any) -> Any:
     return value
 
 
-def _put(ws: Any, row: int, column: int, value: Any, editable: bool = False) -> None:
+def restored(text: str) -> str:
+    """Take back the apostrophe `neutral` put before formula-like text."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        return text[1:]
+    return text
+
+
+def put(ws: Any, row: int, column: int, value: Any, editable: bool = False) -> None:
+    """Write one cell as a plain value (never a formula); unlock and shade an input cell."""
     cell = ws.cell(row=row, column=column)
     cell.value = float(value) if isinstance(value, Decimal) else neutral(value)
     if isinstance(cell.value, str):
@@ -49,65 +88,97 @@ def _put(ws: Any, row: int, column: int, value: Any, editable: bool = False) -> 
         cell.fill = INPUT_FILL
 
 
+def header(ws: Any, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    """Write a sheet's bold header row, set column widths and freeze it."""
+    for column, name in enumerate(names, start=1):
+        put(ws, 1, column, name)
+        ws.cell(row=1, column=column).font = Font(bold=True)
+        ws.column_dimensions[ws.cell(row=1, column=column).column_letter].width = widths[column - 1]
+    ws.freeze_panes = "A2"
+    ws.protection.sheet = True  # only the input cells are unlocked
+
+
+def due_reports(session: Session, entity: Entity, today: dt.date) -> list[DueReport]:
+    """Return every report What's due lists for the entity, with its scope loaded."""
+    rows = due.due_for_entity(session, entity.id, today)
+    scopes = load_scopes(session, [(row.project_id, row.period_key) for row in rows])
+    found = []
+    for item in rows:
+        scope = scopes[(item.project_id, item.period_key)]
+        version = scope.report.version if scope.report else 0
+        found.append(DueReport(item, scope, version, item.status))
+    return found
+
+
 def export_workbook(session: Session, entity: Entity, today: dt.date) -> bytes:
-    """Return the entity's editable open-period reports, one row per indicator, as XLSX."""
+    """Return every due report of the entity (values, activities, narratives) as XLSX."""
+    from app.progress import workbook_sheets as sheets
+
+    reports = due_reports(session, entity, today)
     wb = Workbook()
     ws = wb.worksheets[0]  # the active sheet of a new workbook
     ws.title = SHEET
-    for column, name in enumerate(HEADER, start=1):
-        _put(ws, 1, column, name)
-        ws.cell(row=1, column=column).font = Font(bold=True)
+    header(ws, HEADER, WIDTHS)
     row = 2
-    for item in due.due_for_entity(session, entity.id, today):
-        if item.status in due.OPEN_TO_EDIT:
-            row = _report_rows(session, ws, row, item)
-    _protect(ws)
+    for key in sorted({r.item.period_key for r in reports}):
+        chosen = [r for r in reports if r.item.period_key == key]
+        ids = [i.id for r in chosen for i in r.scope.indicators]
+        last = last_approved_values(session, ids, key)  # one query per open period
+        for report in chosen:
+            row = _report_rows(ws, row, report, last)
+    sheets.value_checks(ws, row)
+    sheets.activities_sheet(wb, reports)
+    sheets.narratives_sheet(wb, reports)
+    sheets.instructions_sheet(wb)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
 
 
-def _report_rows(session: Session, ws: Any, row: int, item: due.DueRow) -> int:
-    project = session.get_one(Project, item.project_id)
-    period = session.scalars(select(ReportingPeriod).where(ReportingPeriod.key == item.period_key))
-    scope = entry.load_scope(session, project, period.one())
+def _report_rows(ws: Any, row: int, report: DueReport, last: dict[int, Any]) -> int:
+    scope, key = report.scope, report.item.period_key
     stored = {v.indicator_id: v for v in scope.report.values} if scope.report else {}
-    last = last_approved_values(session, [i.id for i in scope.indicators], item.period_key)
-    version = scope.report.version if scope.report else 0
     for ind in scope.indicators:
         prev, mine = last.get(ind.id), stored.get(ind.id)
-        shown = (project.title, f"{ind.code} {ind.name}", ind.measure, ind.unit)
-        figures = (ind.baseline_value, ind.target_for(item.period_key), ind.life_target)
-        values = [project.code, item.period_key, ind.code, version, *shown, *figures]
+        figures = (ind.baseline_value, ind.target_for(key), ind.life_target)
+        shown = (scope.project.title, f"{ind.code} {ind.name}", ind.measure, ind.unit, *figures)
+        values = [scope.project.code, key, ind.code, report.version, *shown]
         values.append(None if prev is None else (prev.text or prev.value))
         for column, value in enumerate(values, start=1):
-            _put(ws, row, column, value)
-        _inputs(ws, row, ind.measure, mine)
-        row += 1
+            put(ws, row, column, value)
+        put(ws, row, COLUMN["Report status"], report.status)
+        _inputs(ws, row, ind.measure, mine, report.editable)
+        row = _part_rows(ws, row + 1, values, ind, mine, report)
     return row
 
 
-def _inputs(ws: Any, row: int, measure: str, mine: Any) -> None:
-    first = len(HEADER) - len(INPUTS) + 1
-    wanted = {
-        Measure.NUMBER.value: (0,),
-        Measure.PERCENTAGE.value: (1, 2),
-        Measure.RATIO.value: (1, 2),
-        Measure.QUALITATIVE.value: (3,),
-    }[measure]
+def _inputs(ws: Any, row: int, measure: str, mine: IndicatorValue | None, editable: bool) -> None:
     current = (mine.value, mine.numerator, mine.denominator, mine.text) if mine else (None,) * 4
-    for offset in range(len(INPUTS)):
-        value = current[offset] if offset in wanted else None
-        _put(ws, row, first + offset, value if value != "" else None, offset in wanted)
+    for name, value in zip(INPUTS, current, strict=True):
+        wanted = name in WANTED[measure]
+        put(ws, row, COLUMN[name], value if wanted and value != "" else None, wanted and editable)
 
 
-def _protect(ws: Any) -> None:
-    for index, width in enumerate((14, 8, 14, 6, 30, 40, 12, 12, 10, 12, 10, 14, 12, 12, 12, 40)):
-        ws.column_dimensions[ws.cell(row=1, column=index + 1).column_letter].width = width
-    for index in range(len(IDENTIFIERS)):
-        ws.column_dimensions[ws.cell(row=1, column=index + 1).column_letter].hidden = True
-    ws.freeze_panes = "F2"
-    ws.protection.sheet = True  # only the input cells are unlocked
+def _part_rows(
+    ws: Any,
+    row: int,
+    values: list[Any],
+    ind: Indicator,
+    mine: IndicatorValue | None,
+    report: DueReport,
+) -> int:
+    """Write one row per category of a disaggregated indicator, its part in the Value column."""
+    parts = {p.category: p.value for p in mine.parts} if mine else {}
+    countries = [c.iso3 for c in report.scope.project.countries]
+    for category in indicator_categories(ind, countries):
+        shown = [*values[:5], f"{ind.code} {ind.name}: {label(category)}", *values[6:]]
+        for column, value in enumerate(shown, start=1):
+            put(ws, row, column, value)
+        put(ws, row, COLUMN["Value"], parts.get(category), report.editable)
+        put(ws, row, COLUMN["part"], category)
+        put(ws, row, COLUMN["Report status"], report.status)
+        row += 1
+    return row
 
 
 def check_archive(data: bytes, max_bytes: int, max_uncompressed: int) -> None:

@@ -1,226 +1,189 @@
-"""Read a filled progress workbook back: check every row, then save drafts all or nothing."""
+"""Plan an uploaded progress workbook against what is stored, then save the plan's drafts.
+
+The plan compares each filled item (indicator value with its parts, activity, narrative) with
+what the report stores now: an item equal to it is no change, whatever version the file saw.
+An item that differs is a change, unless someone changed it on the web since the download (the
+audit trail after the file's version says so): then it is a conflict, shown and not applied."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import json
 import zipfile
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
-from typing import Any, NoReturn
+from dataclasses import dataclass, field
 
-import openpyxl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import text as clean
 from app.errors import ValidationFailed
 from app.models.auth import User
 from app.models.enums import PeriodStatus
-from app.models.logframe import Indicator
 from app.models.portfolio import Project
-from app.models.progress import ReportingPeriod
 from app.models.reference import Entity
 from app.portfolio.imports.bounds import check_workbook
 from app.portfolio.imports.reader import Limits
 from app.portfolio.imports.services import DEFAULT_LIMITS
 from app.progress import services as entry
 from app.progress import workflow
-from app.progress.numbers import check_quantity, parse_quantity
+from app.progress.audit_state import changes_since
+from app.progress.scopes import load_scopes
 from app.progress.window import not_open_yet
-from app.progress.workbook import HEADER, IDENTIFIERS, INPUTS, SHEET, check_archive
-from indicators.shares import parts_problem
-from indicators.types import PARTS_MEASURES, Measure
+from app.progress.workbook import check_archive
+from app.progress.workbook_read import Row, read_sheets
 
-MAX_ROWS = 5000
-MAX_TEXT = 5000
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell the upload would change, or that conflicts with a change made on the web."""
+
+    where: str
+    item: str
+    column: str
+    now: str
+    file: str
 
 
 @dataclass
 class Batch:
-    """One report's rows: its scope, the version the workbook saw and the values entered."""
+    """One report of the upload: its scope, what it would save and what it would not."""
 
     scope: entry.ReportScope
-    version: int
+    label: str
+    current: int
+    blocked: str | None
+    web: set[str]
     data: entry.ReportInput = field(default_factory=entry.ReportInput)
+    changes: list[Cell] = field(default_factory=list)
+    conflicts: list[Cell] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+
+    def once(self, row: Row, column: str, item: str) -> None:
+        """Refuse an item that a sheet lists twice."""
+        if item in self.seen:
+            raise ValidationFailed([f"{row.where(column)}: {item} appears twice"])
+        self.seen.add(item)
+
+    def changed_on_web(self, prefix: str) -> bool:
+        """Tell whether a field of this item was changed on the web since the download."""
+        return any(name == prefix or name.startswith(prefix + " ") for name in self.web)
+
+    def take(self, row: Row, prefix: str, cells: list[Cell]) -> bool:
+        """Record a differing item as a change (True) or as a conflict (False), or refuse it."""
+        if not cells:
+            return False  # the file repeats what is stored
+        if self.blocked:
+            raise ValidationFailed([f"{row.where('report')}: {self.blocked}"])
+        if self.changed_on_web(prefix):
+            self.conflicts.extend(cells)
+            return False
+        self.changes.extend(cells)
+        return True
 
 
-def import_workbook(
-    session: Session, user: User, entity: Entity, blob: bytes, limits: Limits = DEFAULT_LIMITS
-) -> int:
-    """Save every filled row as a draft, or raise ValidationFailed listing each problem.
+@dataclass
+class Plan:
+    """What an upload would do, report by report."""
 
-    Return how many reports were saved: a report whose rows repeat its stored values is left
-    as it is (no new version, no audit event), so uploading the downloaded workbook unchanged
-    changes nothing."""
+    batches: dict[tuple[str, str], Batch] = field(default_factory=dict)
+    # The reports the file names, loaded at once: project code -> (id, entity id); scopes.
+    projects: dict[str, tuple[int, int]] = field(default_factory=dict)
+    scopes: dict[tuple[int, str], entry.ReportScope] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> list[Batch]:
+        """Return the reports with something to save."""
+        return [b for b in self.batches.values() if b.changes]
+
+    @property
+    def shown(self) -> list[Batch]:
+        """Return the reports with a change or a conflict, for the preview."""
+        return [b for b in self.batches.values() if b.changes or b.conflicts]
+
+    def digest(self) -> str:
+        """Return a fingerprint of every change and conflict (the confirm step compares it)."""
+        picture = [(b.label, [vars(c) for c in b.changes + b.conflicts]) for b in self.shown]
+        return hashlib.sha256(json.dumps(picture, sort_keys=True).encode()).hexdigest()
+
+
+def plan_workbook(
+    session: Session, entity: Entity, blob: bytes, limits: Limits = DEFAULT_LIMITS
+) -> Plan:
+    """Check every cell and return what the upload would change, or raise ValidationFailed."""
+    from app.progress import workbook_items as items
+
     check_archive(blob, limits.max_bytes, limits.max_uncompressed_bytes)
     with zipfile.ZipFile(io.BytesIO(blob)) as archive:
         check_workbook(archive, limits.bounds)
-    rows = _read_rows(blob)
-    problems: list[str] = []
-    batches: dict[tuple[str, str], Batch] = {}
-    for number, cells in rows:
+    sheets, plan = read_sheets(blob), Plan()
+    problems = list(sheets.problems)
+    groups = items.value_groups(sheets.values)
+    steps = [(rows, items.take_values) for rows in groups]
+    steps += [([row], items.take_activity) for row in sheets.activities or []]
+    steps += [([row], items.take_narrative) for row in sheets.narratives or []]
+    steps = [(rows, step) for rows, step in steps if not all(items.blank(r) for r in rows)]
+    _load(session, plan, [rows[0] for rows, _ in steps])
+    for rows, step in steps:
         try:
-            _take_row(session, entity, number, cells, batches)
+            step(rows, _batch(session, entity, rows[0], plan))
         except ValidationFailed as error:
             problems.extend(error.problems)
     if problems:
         raise ValidationFailed(problems)
-    changed = [batch for batch in batches.values() if _changes(batch)]
-    for batch in changed:
-        entry.save_draft(session, user, batch.scope, batch.data, batch.version)
-    return len(changed)
+    return plan
 
 
-def _changes(batch: Batch) -> bool:
-    """Tell whether the rows entered differ from what the report stores."""
-    after, _ = entry.merged(batch.scope, batch.data)
-    before, _ = entry.merged(batch.scope, entry.ReportInput())
-    return _filled(after) != _filled(before)
+def apply_plan(session: Session, user: User, plan: Plan) -> int:
+    """Save the plan's changes as drafts (conflicts keep the web's values); return how many."""
+    for batch in plan.changed:
+        entry.save_draft(session, user, batch.scope, batch.data, batch.current)
+    return len(plan.changed)
 
 
-def _filled(values: dict[int, entry.IndicatorInput]) -> dict[int, tuple[Any, ...]]:
-    return {
-        key: (v.value, v.numerator, v.denominator, v.text or "", v.parts, v.parts_incomplete)
-        for key, v in values.items()
-        if not v.is_empty()
+def _load(session: Session, plan: Plan, rows: list[Row]) -> None:
+    """Load every report the filled rows name, in a fixed number of queries."""
+    codes = {row.ident("project_code") for row in rows}
+    stmt = select(Project.code, Project.id, Project.entity_id).where(Project.code.in_(codes))
+    plan.projects = {code: (pid, eid) for code, pid, eid in session.execute(stmt)}
+    wanted = {
+        (plan.projects[row.ident("project_code")][0], row.ident("period"))
+        for row in rows
+        if row.ident("project_code") in plan.projects
     }
+    plan.scopes = load_scopes(session, wanted)
 
 
-def _read_rows(blob: bytes) -> list[tuple[int, list[Any]]]:
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(blob), read_only=True, data_only=False)
-        ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-        # Read-only sheets parse cells while iterating: a cell such as <v>INF</v> raises here.
-        rows = list(ws.iter_rows(max_row=MAX_ROWS + 2, max_col=len(HEADER)))
-        wb.close()
-    except Exception:  # openpyxl raises many types for a broken file
-        raise ValidationFailed(["file: the workbook cannot be read"]) from None
-    header = tuple(str(c.value or "").strip() for c in rows[0][: len(HEADER)]) if rows else ()
-    if header != HEADER:
-        raise ValidationFailed(["row 1: header: not the tracker's progress workbook"])
-    if len(rows) > MAX_ROWS + 1:
-        raise ValidationFailed([f"file: more than {MAX_ROWS} rows"])
-    return [(n, list(r[: len(HEADER)])) for n, r in enumerate(rows[1:], start=2)]
+def _batch(session: Session, entity: Entity, row: Row, plan: Plan) -> Batch:
+    code, key = row.ident("project_code"), row.ident("period")
+    if (code, key) in plan.batches:
+        return plan.batches[(code, key)]
+    project = plan.projects.get(code)
+    if project is None or project[1] != entity.id:
+        problem = f"{code!r} is not a project of {entity.acronym}"
+        raise ValidationFailed([f"{row.where('project_code')}: {problem}"])
+    scope = plan.scopes.get((project[0], key))
+    if scope is None:
+        raise ValidationFailed([f"{row.where('period')}: {key!r} is not a reporting period"])
+    seen = row.ident("version")
+    if not seen.isdigit():
+        raise ValidationFailed([f"{row.where('version')}: not the number the download wrote"])
+    current = scope.report.version if scope.report else 0
+    web = set()
+    if int(seen) < current:  # someone saved since the download: what did they change?
+        web = {change.label for change in changes_since(session, scope.report, int(seen))[0]}
+    batch = Batch(scope, f"{code} {key}", current, _blocked(scope, code, key), web)
+    plan.batches[(code, key)] = batch
+    return batch
 
 
-def _take_row(
-    session: Session,
-    entity: Entity,
-    number: int,
-    cells: list[Any],
-    batches: dict[tuple[str, str], Batch],
-) -> None:
-    cells = cells + [None] * (len(HEADER) - len(cells))
-    formulas = [HEADER[i] for i, c in enumerate(cells) if getattr(c, "data_type", "") == "f"]
-    if formulas:
-        raise ValidationFailed([f"row {number}: {c}: formulas are not accepted" for c in formulas])
-    values = [getattr(c, "value", None) for c in cells]
-    inputs = values[len(HEADER) - len(INPUTS) :]
-    if all(v is None or str(v).strip() == "" for v in inputs):
-        return  # nothing entered on this row
-    code, key, indicator_code, version = (_ident(v) for v in values[: len(IDENTIFIERS)])
-    batch = batches.get((code, key)) or _batch(session, entity, number, code, key, version)
-    batches[(code, key)] = batch
-    _add_values(batch, number, indicator_code, inputs)
-
-
-def _ident(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _batch(
-    session: Session, entity: Entity, number: int, code: str, key: str, version: str
-) -> Batch:
-    project = session.scalar(select(Project).where(Project.code == code))
-    if project is None or project.entity_id != entity.id:
-        _refuse(number, "project_code", f"{code!r} is not a project of {entity.acronym}")
-    period = session.scalar(select(ReportingPeriod).where(ReportingPeriod.key == key))
-    if period is None:
-        _refuse(number, "period", f"{key!r} is not a reporting period")
-    if period.status == PeriodStatus.LOCKED.value:
-        _refuse(number, "period", f"{key} is locked; nothing in it can change")
-    if (opens := not_open_yet(key, period.entry_opens_on, dt.date.today())) is not None:
-        _refuse(number, "period", opens)
-    scope = entry.load_scope(session, project, period)
+def _blocked(scope: entry.ReportScope, code: str, key: str) -> str | None:
+    """Return why the report's cells cannot change now, or None."""
+    if scope.period.status == PeriodStatus.LOCKED.value:
+        return f"{key} is locked; nothing in it can change"
+    if (opens := not_open_yet(key, scope.period.entry_opens_on, dt.date.today())) is not None:
+        return opens
     status = scope.report.status if scope.report else workflow.DRAFT
     if status not in workflow.EDITABLE:
-        _refuse(number, "report", f"{code} {key} is {status}; it cannot be changed")
-    current = scope.report.version if scope.report else 0
-    if not version.isdigit() or int(version) != current:
-        _refuse(number, "version", f"{code} {key} changed since the download; download again")
-    return Batch(scope, current)
-
-
-def _refuse(number: int, column: str, problem: str) -> NoReturn:
-    raise ValidationFailed([f"row {number}: {column}: {problem}"])
-
-
-def _add_values(batch: Batch, number: int, indicator_code: str, inputs: list[Any]) -> None:
-    indicator = next((i for i in batch.scope.indicators if i.code == indicator_code), None)
-    if indicator is None:
-        _refuse(number, "indicator_code", f"{indicator_code!r} is not an indicator of the project")
-    if indicator.id in batch.data.indicators:
-        raise ValidationFailed([f"row {number}: indicator_code: {indicator_code} appears twice"])
-    problems: list[str] = []
-    parsed = [_number(number, INPUTS[i], inputs[i], problems) for i in range(3)]
-    text = _text(number, inputs[3], problems)
-    if parsed[2] == 0:
-        problems.append(f"row {number}: Denominator: must be more than 0")
-    ratio = indicator.measure == Measure.RATIO.value
-    if indicator.measure in PARTS_MEASURES and (
-        problem := parts_problem(ratio, parsed[1], parsed[2])
-    ):
-        problems.append(f"row {number}: Numerator: {problem}")
-    if problems:
-        raise ValidationFailed(problems)
-    given = _kept_parts(
-        batch, number, indicator, entry.IndicatorInput(parsed[0], parsed[1], parsed[2], text)
-    )
-    batch.data.indicators[indicator.id] = given
-
-
-def _kept_parts(
-    batch: Batch, number: int, indicator: Indicator, given: entry.IndicatorInput
-) -> entry.IndicatorInput:
-    """Keep a disaggregated value's stored parts: the workbook carries its total only."""
-    report = batch.scope.report
-    stored = (
-        next((v for v in report.values if v.indicator_id == indicator.id), None) if report else None
-    )
-    if stored is None or not stored.parts:
-        return given
-    parts = {part.category: part.value for part in stored.parts}
-    if given.value != stored.value:
-        _refuse(
-            number,
-            "Value",
-            f"{indicator.code} is broken down by {indicator.disaggregation} on the report page; "
-            "change its total there, with its parts",
-        )
-    return replace(given, parts=parts, parts_incomplete=stored.parts_incomplete)
-
-
-def _number(number: int, column: str, value: Any, problems: list[str]) -> Decimal | None:
-    try:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-            raise ValueError("Enter a plain number.")
-        if isinstance(value, str):
-            return parse_quantity(value)
-        return check_quantity(Decimal(str(value)))
-    except ValueError as error:
-        problems.append(f"row {number}: {column}: {error}")
-        return None
-
-
-def _text(number: int, value: Any, problems: list[str]) -> str:
-    text = "" if value is None else str(value).strip()
-    if len(text) > MAX_TEXT:
-        problems.append(f"row {number}: Text (qualitative): at most {MAX_TEXT:,} characters")
-        return ""
-    if (fix := clean.problem(text)) is not None:
-        problems.append(f"row {number}: Text (qualitative): {fix}")
-        return ""
-    return text
+        return f"{code} {key} is {status}; it cannot be changed"
+    return None

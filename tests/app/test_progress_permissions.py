@@ -111,6 +111,8 @@ def test_every_progress_rule_is_in_the_matrix(app: Flask) -> None:
         "progress.evidence_remove",
         "progress.download",
         "progress.upload",
+        "progress.upload_confirm",
+        "progress.upload_cancel",
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from decimal import Decimal
 
@@ -24,15 +25,32 @@ def download(client) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(response.data))
 
 
-def upload(client, wb: openpyxl.Workbook):
+def upload(client, wb: openpyxl.Workbook, confirm: bool = True):
+    """Upload the workbook; when it shows a preview and `confirm`, save what it previews."""
     buffer = io.BytesIO()
     wb.save(buffer)
     data = {"workbook": (io.BytesIO(buffer.getvalue()), "filled.xlsx")}
-    return client.post("/entities/UNODC/reports/upload", data=data)
+    response = client.post("/entities/UNODC/reports/upload", data=data)
+    if confirm and response.status_code == 200:
+        return client.post(
+            "/entities/UNODC/reports/upload/confirm", data={"token": token(response)}
+        )
+    return response
+
+
+def token(response) -> str:
+    """Return the token of the upload a preview page shows."""
+    found = re.search(
+        r'name="token" type="hidden" value="([A-Za-z0-9_-]{43})"', response.get_data(True)
+    )
+    assert found, response.get_data(True)[-1500:]
+    return found[1]
 
 
 def rows_by_code(ws) -> dict[str, int]:
-    return {ws.cell(row=r, column=3).value: r for r in range(2, ws.max_row + 1)}
+    """Return the row of each indicator's total (part rows left out)."""
+    rows = range(2, ws.max_row + 1)
+    return {ws.cell(row=r, column=3).value: r for r in rows if not ws.cell(r, COL["part"]).value}
 
 
 def test_download_is_protected_prefilled_and_has_no_formulas(client, db_session, make_user, login):
@@ -43,7 +61,7 @@ def test_download_is_protected_prefilled_and_has_no_formulas(client, db_session,
     ws = download(client).active
     assert [c.value for c in ws[1]] == list(HEADER)
     assert ws.protection.sheet is True
-    assert ws.column_dimensions["A"].hidden is True
+    assert not any(ws.column_dimensions[c].hidden for c in "ABCD")  # period among them
     row = rows_by_code(ws)["P-1-NUM"]
     assert ws.cell(row=row, column=COL["Baseline"]).value == 2
     assert ws.cell(row=row, column=COL["Period target"]).value == 10

@@ -12,6 +12,7 @@ from app.models.logframe import Indicator
 from app.models.progress import IndicatorValue, ProgressReport
 from app.progress.workbook import HEADER
 from tests.app.portfolio_fingerprint import portfolio_fingerprint
+from tests.app.test_progress_sheet import token
 from tests.app.test_round_trips import demo, fetched, signed_in
 
 __all__ = ["demo"]
@@ -19,6 +20,7 @@ __all__ = ["demo"]
 VALUE = HEADER.index("Value") + 1
 TEXT = HEADER.index("Text (qualitative)") + 1
 INDICATOR = HEADER.index("indicator_code") + 1
+PART = HEADER.index("part") + 1
 
 
 def _stored_parts(session) -> dict[int, dict[str, Decimal]]:
@@ -41,11 +43,26 @@ def _workbook(client) -> tuple[openpyxl.Workbook, list[int], list[int]]:
     return book, texts, numbers
 
 
-def _upload(client, book: openpyxl.Workbook):
+def _upload(client, book: openpyxl.Workbook, confirm: bool = True):
     out = io.BytesIO()
     book.save(out)
     files = {"workbook": (io.BytesIO(out.getvalue()), "progress.xlsx")}
-    return client.post("/entities/UNODC/reports/upload", data=files, follow_redirects=True)
+    response = client.post("/entities/UNODC/reports/upload", data=files, follow_redirects=True)
+    if not confirm or "Save these changes" not in response.get_data(as_text=True):
+        return response
+    sent = {"token": token(response)}
+    return client.post("/entities/UNODC/reports/upload/confirm", data=sent, follow_redirects=True)
+
+
+def _part_rows(sheet, code: str) -> dict[str, int]:
+    """Return the rows of an indicator's parts, by category, and its total row under ""."""
+    rows = range(2, sheet.max_row + 1)
+    found = [r for r in rows if sheet.cell(r, INDICATOR).value == code]
+    return {sheet.cell(r, PART).value or "": r for r in found}
+
+
+def _disaggregated(session) -> set[str]:
+    return set(session.scalars(select(Indicator.code).where(Indicator.disaggregation.is_not(None))))
 
 
 def test_an_upload_keeps_the_parts_of_a_disaggregated_value(client, db_session, demo) -> None:
@@ -60,18 +77,50 @@ def test_an_upload_keeps_the_parts_of_a_disaggregated_value(client, db_session, 
     assert _stored_parts(db_session) == before
 
 
-def test_a_changed_total_of_a_disaggregated_value_is_refused(client, db_session, demo) -> None:
+def test_parts_have_their_own_rows_and_round_trip(client, db_session, demo) -> None:
+    """Measured: the workbook carried a disaggregated value's total only, and refused a change."""
     signed_in(client, "unodc@demo.example")
-    disaggregated = set(
-        db_session.scalars(select(Indicator.code).where(Indicator.disaggregation.is_not(None)))
-    )
     book, _, numbers = _workbook(client)
     sheet = book.active
-    row = next(r for r in numbers if sheet.cell(r, INDICATOR).value in disaggregated)
-    sheet.cell(row, VALUE).value = sheet.cell(row, VALUE).value + 5
+    code = next(
+        sheet.cell(r, INDICATOR).value
+        for r in numbers
+        if sheet.cell(r, INDICATOR).value in _disaggregated(db_session)
+    )
+    rows = _part_rows(sheet, code)
+    assert {"", "women", "men", "not_recorded"} <= set(rows)
+    women, total = sheet.cell(rows["women"], VALUE), sheet.cell(rows[""], VALUE)
+    assert women.protection.locked is False
+    women.value, total.value = women.value + 5, total.value + 5
+    men = sheet.cell(rows["men"], VALUE).value
+    sheet.cell(rows["men"], VALUE).value = None  # an empty cell keeps the stored part
+    page = _upload(client, book).get_data(as_text=True)
+    assert "Workbook saved as draft in 1 report" in page, page[-2000:]
+    stored = db_session.scalar(
+        select(IndicatorValue)
+        .join(Indicator)
+        .join(ProgressReport)
+        .where(Indicator.code == code, ProgressReport.status == "draft")
+    )
+    assert stored.value == Decimal(str(total.value))
+    parts = {p.category: p.value for p in stored.parts}
+    assert parts["women"] == Decimal(str(women.value)) and parts["men"] == Decimal(str(men))
+
+
+def test_parts_that_do_not_add_up_are_refused_on_their_row(client, db_session, demo) -> None:
+    signed_in(client, "unodc@demo.example")
+    book, _, numbers = _workbook(client)
+    sheet = book.active
+    code = next(
+        sheet.cell(r, INDICATOR).value
+        for r in numbers
+        if sheet.cell(r, INDICATOR).value in _disaggregated(db_session)
+    )
+    rows = _part_rows(sheet, code)
+    sheet.cell(rows["men"], VALUE).value = sheet.cell(rows["men"], VALUE).value + 3
     before = portfolio_fingerprint(db_session)
     page = _upload(client, book).get_data(as_text=True)
-    assert f"row {row}: Value:" in page and "change its total there, with its parts" in page
+    assert f"Progress, row {rows['']}: Value:" in page and "add up" in page, page[-2000:]
     assert portfolio_fingerprint(db_session) == before
 
 

@@ -544,6 +544,32 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         403,
         403,
     ),
+    # Confirm or cancel a previewed workbook upload: without a valid token, back to the upload
+    # page with a message; another entity's focal point and the other roles are refused.
+    (
+        "progress.upload_confirm",
+        "POST",
+        "/entities/{acronym}/reports/upload/confirm",
+        302,
+        302,
+        302,
+        403,
+        403,
+        403,
+        403,
+    ),  # fmt: skip
+    (
+        "progress.upload_cancel",
+        "POST",
+        "/entities/{acronym}/reports/upload/cancel",
+        302,
+        302,
+        302,
+        403,
+        403,
+        403,
+        403,
+    ),  # fmt: skip
     (
         "audit.project_audit",
         "GET",
@@ -665,6 +691,8 @@ POST_ONLY = [
     "/reports/issue",
     "/imports/confirm",
     "/imports/cancel",
+    "/entities/{acronym}/reports/upload/confirm",
+    "/entities/{acronym}/reports/upload/cancel",
 ]
 
 
@@ -783,6 +811,8 @@ FORMS: dict[tuple[str, str], Any] = {
         "description": "Train border officers in risk analysis",
         "version": ids["open_need_version"],
     },
+    ("progress.upload_confirm", ""): lambda ids: {"token": "a" * 43},
+    ("progress.upload_cancel", ""): lambda ids: {"token": "a" * 43},
 }
 
 
