@@ -77,3 +77,9 @@ def parts_columns(
 ) -> list[tuple[str, str]]:
     """Return (column header, category) for each part column a workbook gives the indicator."""
     return [(f"{indicator.code} {label(c)}", c) for c in indicator_categories(indicator, countries)]
+
+
+def ordered_parts(indicator: Indicator, parts: list[ValuePart]) -> list[ValuePart]:
+    """Return a value's parts in the order of the indicator's categories (women, men, ...)."""
+    order = {c: n for n, c in enumerate(indicator_categories(indicator))}
+    return sorted(parts, key=lambda part: (order.get(part.category, len(order)), part.category))

@@ -31,6 +31,7 @@ from app.progress.forms import (
     report_form,
     to_input,
 )
+from app.progress.parts import ordered_parts
 from app.progress.plausibility import UnexplainedWarnings, changes_from_last, report_warnings
 from app.progress.queries import last_approved_values
 from app.progress.review_thread import open_return, review_thread
@@ -38,6 +39,7 @@ from app.progress.window import not_open_yet
 from reports.content import HIGHLIGHTS_PER_PILLAR
 
 bp = Blueprint("progress", __name__, template_folder="templates")
+bp.add_app_template_filter(ordered_parts, "ordered_parts")
 
 REVIEW_ACTIONS = {"approve", "return", "reopen"}
 

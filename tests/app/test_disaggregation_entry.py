@@ -87,3 +87,16 @@ def test_the_parts_are_in_the_audit_trail(client, db_session, make_user, login, 
     event = audit_events(db_session)[-1]
     assert event.after[f"{w.number.code} women"] == "5"
     assert event.after[f"{w.number.code} men"] == "7"
+
+
+def test_the_review_page_shows_the_parts(client, db_session, make_user, login, w):
+    """The reviewer sees what the total is made of, beside it."""
+    focal = make_user("focal_point", "UNODC")
+    login(focal)
+    data = w.form(**_parts(w, women="500", men="750")) | {"action": "save"}
+    data[f"ind_{w.number.id}_value"] = "1250"
+    assert client.post(w.url, data=data).status_code == 302
+    report = report_of(db_session, w)
+    login(make_user("reviewer"))
+    page = client.get(f"/reports/{report.id}/review").get_data(as_text=True)
+    assert "Women 500 · Men 750" in page
