@@ -172,3 +172,29 @@ def test_a_value_broken_down_by_sex(server_by_sex, page) -> None:
     expect(page.locator(".flash")).to_contain_text("Draft saved.")
     expect(page.locator(f"[name=ind_{w.number.id}_value]")).to_have_value("11")
     expect(page.locator(f"[name=ind_{w.number.id}_part_women]")).to_have_value("5")
+
+
+def test_a_warning_explained_before_submitting(server, page) -> None:
+    """An implausible figure saves with a warning; submitting needs its explanation, which the
+    reviewer reads beside the figure."""
+    from playwright.sync_api import expect
+
+    base, w = server
+    sign_in(page, base, "focal@example.org")
+    page.click("a.button:has-text('Start')")
+    fill_report(page, w, "1250")
+    page.click("text=Save draft")
+    expect(page.locator(".flash").first).to_contain_text("Draft saved.")
+    row = page.locator(f"#ind-{w.number.id}")
+    expect(row.locator(".warning")).to_contain_text("far from the life target of 50")
+    page.click("text=Submit for review")
+    expect(row.locator(".error")).to_be_visible()
+    row.locator("textarea").fill("A national campaign reached far more officers than planned.")
+    page.click("text=Submit for review")
+    expect(page.locator(".flash").first).to_contain_text("Report submitted for review.")
+    sign_out(page)
+    sign_in(page, base, "reviewer@example.org")
+    page.click("a.button:has-text('Review')")
+    figure = page.locator(f"#review-ind-{w.number.id}")
+    expect(figure).to_contain_text("far from the life target of 50")
+    expect(figure).to_contain_text("A national campaign reached far more officers than planned.")
