@@ -198,3 +198,37 @@ def test_a_warning_explained_before_submitting(server, page) -> None:
     figure = page.locator(f"#review-ind-{w.number.id}")
     expect(figure).to_contain_text("far from the life target of 50")
     expect(figure).to_contain_text("A national campaign reached far more officers than planned.")
+
+
+def test_a_workbook_round_trip(server, page, tmp_path) -> None:
+    """Download the entity's workbook, change a value, see the preview, confirm; the same file
+    uploaded again changes nothing."""
+    import openpyxl
+    from playwright.sync_api import expect
+
+    from app.progress.workbook import HEADER
+
+    base, w = server
+    sign_in(page, base, "focal@example.org")
+    with page.expect_download() as download:
+        page.click("text=Download these reports as a workbook")
+    fetched = tmp_path / "fetched.xlsx"
+    download.value.save_as(fetched)
+    book = openpyxl.load_workbook(fetched)
+    sheet = book.worksheets[0]
+    code, value = HEADER.index("indicator_code") + 1, HEADER.index("Value") + 1
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, code).value == w.number.code)
+    sheet.cell(row, value).value = 14
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    page.click("text=Upload a filled workbook")
+    page.set_input_files("input[type=file]", str(filled))
+    page.click("main button:has-text('Upload and check')")
+    expect(page.locator("h1")).to_contain_text("Preview")
+    expect(page.locator("main table")).to_contain_text("14")
+    page.click("main button:has-text('Save these changes')")
+    expect(page.locator(".flash").first).to_contain_text("Workbook saved as draft in 1 report.")
+    page.click("text=Upload a filled workbook")
+    page.set_input_files("input[type=file]", str(filled))
+    page.click("main button:has-text('Upload and check')")
+    expect(page.locator(".flash").first).to_contain_text("no report changed")
