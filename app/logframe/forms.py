@@ -37,6 +37,7 @@ from app.ui.forms import (
     strip,
     text_field,
 )
+from indicators.disaggregation import DIMENSION_LABELS, Dimension
 from indicators.types import MEASURE_DEFINITIONS, Cumulation, Measure
 
 COLUMN_LIMIT = 2000  # characters of an assumptions or means-of-verification text
@@ -125,6 +126,11 @@ class IndicatorForm(VersionedForm):
     measure = SelectField("Measure", choices=[(m.value, MEASURE_DEFINITIONS[m]) for m in Measure])
     direction = SelectField("Direction", choices=options(choices(Direction)))
     cumulation = SelectField("Cumulation", choices=options(choices(Cumulation)))
+    disaggregation = SelectField(
+        "Broken down by (numbers only)",
+        choices=[("", "not broken down")] + [(d.value, DIMENSION_LABELS[d]) for d in Dimension],
+        default="",
+    )
     baseline_value = amount_field("Baseline value", low=-MAX_AMOUNT)
     baseline_period = StringField(
         "Baseline period", validators=[Optional(), quarter_key], filters=[strip]
@@ -135,8 +141,20 @@ class IndicatorForm(VersionedForm):
     reason = area_field("Reason for the change", 2000, required=False)
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
-        """Check the fields, then the targets table and percentage bounds."""
-        return super().validate(extra_validators) and self._targets_ok() and self._percent_ok()
+        """Check the fields, then the targets table, percentage bounds and the breakdown."""
+        return (
+            super().validate(extra_validators)
+            and self._targets_ok()
+            and self._percent_ok()
+            and self._breakdown_ok()
+        )
+
+    def _breakdown_ok(self) -> bool:
+        if self.disaggregation.data and self.measure.data != Measure.NUMBER.value:
+            add_error(self.disaggregation, "Only a number (a count) can be broken down; choose "
+                      "“not broken down” or the measure Number.")  # fmt: skip
+            return False
+        return True
 
     def _targets_ok(self) -> bool:
         seen: set[str] = set()

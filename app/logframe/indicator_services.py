@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit.edits import (
@@ -22,7 +23,7 @@ from app.auth.permissions import ensure_admin, ensure_can_edit_project
 from app.errors import DomainError, FieldInvalid
 from app.models.auth import User
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
-from app.models.progress import IndicatorValue
+from app.models.progress import IndicatorValue, ValuePart
 
 INDICATOR_FIELDS = (
     "code",
@@ -31,6 +32,7 @@ INDICATOR_FIELDS = (
     "measure",
     "direction",
     "cumulation",
+    "disaggregation",
     "baseline_value",
     "baseline_period",
     "baseline_note",
@@ -47,6 +49,7 @@ CONTROLLED = (
     "unit",
     "measure",
     "cumulation",
+    "disaggregation",
 )
 
 
@@ -121,6 +124,8 @@ def update_indicator(
     has_values = indicator_value_count(session, indicator) > 0
 
     def guard(diff: dict[str, tuple[Any, Any]]) -> None:
+        if "disaggregation" in diff:
+            _ensure_no_parts(session, indicator, diff["disaggregation"][0])
         touched = [name for name in CONTROLLED if name in diff]
         if has_values and touched and not reason.strip():
             raise FieldInvalid(
@@ -142,6 +147,23 @@ def update_indicator(
         reason=reason.strip(),
     )
     return indicator
+
+
+def _ensure_no_parts(session: Session, indicator: Indicator, old: str | None) -> None:
+    """Refuse to change a breakdown while values keep parts by the old one."""
+    stmt = (
+        select(func.count())
+        .select_from(ValuePart)
+        .join(IndicatorValue, IndicatorValue.id == ValuePart.value_id)
+        .where(IndicatorValue.indicator_id == indicator.id)
+    )
+    count = session.scalar(stmt) or 0
+    if count:
+        raise FieldInvalid(
+            "disaggregation",
+            f"{count} part(s) of reported values are broken down by "
+            f"{(old or '').replace('_', ' ')}: the breakdown cannot change while they are stored.",
+        )
 
 
 def delete_indicator(session: Session, user: User, indicator: Indicator) -> None:

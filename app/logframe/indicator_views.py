@@ -24,6 +24,7 @@ def _form(indicator: Indicator | None = None) -> IndicatorForm:
     if indicator is None:
         return IndicatorForm()
     initial: dict[str, Any] = {n: plain(getattr(indicator, n)) for n in service.INDICATOR_FIELDS}
+    initial["disaggregation"] = indicator.disaggregation or ""
     rows = [{"period_key": t.period_key, "target": plain(t.target)} for t in indicator.targets]
     initial.update(version=indicator.version, targets=rows + [{}, {}])
     return IndicatorForm(data=initial)
@@ -33,6 +34,7 @@ def _data(form: IndicatorForm) -> dict[str, Any]:
     data = {name: form[name].data for name in service.INDICATOR_FIELDS}
     data["baseline_period"] = data["baseline_period"] or None
     data["baseline_note"] = data["baseline_note"] or ""
+    data["disaggregation"] = data["disaggregation"] or None
     data["targets"] = form.target_map()
     return data
 
