@@ -232,22 +232,25 @@ def decide(report_id: int, action: str) -> Any:
     if not form.validate():
         return render_review(found, form, 422, message="The form was not valid; reload the page.")
     try:
-        with transaction():
+        with transaction() as session:
             _decision(action, found, form)
+            # Chosen before the commit, so that the answer leaves as soon as the decision holds.
+            following = (
+                None if action == "reopen" else next_to_review(session, current_user, report_id)
+            )
     except DomainError as error:
         if isinstance(error, ValidationFailed):
             form.comment.errors = [*form.comment.errors, str(error)]
         return render_review(load_report(report_id), form, status_for(error), message=str(error))
-    return _after_decision(action, report_id)
+    return _after_decision(action, report_id, following)
 
 
-def _after_decision(action: str, report_id: int) -> ResponseReturnValue:
+def _after_decision(action: str, report_id: int, following: int | None) -> ResponseReturnValue:
     """Go on to the next report awaiting this reviewer, or back to the queue when none is left."""
     done = f"Report {workflow.PAST[action]}."
     if action == "reopen":
         flash(done, "success")
         return redirect(url_for("progress.review", report_id=report_id))
-    following = next_to_review(db.session(), current_user, report_id)
     if following is None:
         flash(f"{done} No other report awaits your review.", "success")
         return redirect(url_for("home.index"))
