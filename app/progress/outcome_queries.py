@@ -96,3 +96,35 @@ def outcome_history(
         if value is not None:
             history.setdefault(indicator_id, []).append(value)
     return history
+
+
+@dataclass(frozen=True)
+class OutcomePeriod:
+    """A period and where its outcome values stand ("not started" when nobody entered any)."""
+
+    key: str
+    period_status: str
+    status: str
+
+
+def recent_outcome_periods(session: Session, limit: int = 8) -> list[OutcomePeriod]:
+    """Return the latest periods, newest first, with their outcome report's status."""
+    stmt = (
+        select(ReportingPeriod.key, ReportingPeriod.status, OutcomeReport.status)
+        .outerjoin(OutcomeReport, OutcomeReport.period_id == ReportingPeriod.id)
+        .order_by(ReportingPeriod.key.desc())
+        .limit(limit)
+    )
+    return [OutcomePeriod(k, p, s or "not started") for k, p, s in session.execute(stmt)]
+
+
+def submitted_outcome_periods(session: Session) -> list[str]:
+    """Return the keys of the open periods whose outcome values await review, oldest first."""
+    stmt = (
+        select(ReportingPeriod.key)
+        .join(OutcomeReport, OutcomeReport.period_id == ReportingPeriod.id)
+        .where(OutcomeReport.status == ReportStatus.SUBMITTED.value)
+        .where(ReportingPeriod.status == "open")
+        .order_by(ReportingPeriod.key)
+    )
+    return list(session.scalars(stmt))
