@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit.edits import (
@@ -22,6 +23,7 @@ from app.auth.permissions import ensure_admin, ensure_can_edit_project
 from app.errors import DomainError, FieldInvalid
 from app.models.auth import User
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
+from app.models.outcome_values import OutcomeValue
 from app.models.progress import IndicatorValue
 
 INDICATOR_FIELDS = (
@@ -66,9 +68,12 @@ def ensure_can_edit_indicator(user: User, indicator: Indicator) -> None:
 
 
 def indicator_value_count(session: Session, indicator: Indicator) -> int:
-    """Count the values reported for an indicator."""
+    """Count the values reported for an indicator (an outcome indicator's by the Working Group)."""
     if indicator.id is None:
         return 0
+    if indicator.outcome_id is not None:
+        stmt = select(func.count(OutcomeValue.id)).where(OutcomeValue.indicator_id == indicator.id)
+        return session.scalar(stmt) or 0
     return value_count(session, IndicatorValue.indicator_id == indicator.id)
 
 
