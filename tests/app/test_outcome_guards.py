@@ -26,3 +26,20 @@ def test_a_period_with_outcome_values_cannot_be_deleted(db_session, make_user):
     svc.save_outcomes(db_session, admin, scope_of(db_session, o), o.complete(), 0)
     with pytest.raises(DomainError, match="outcome report"):
         delete_period(db_session, admin, o.period)
+
+
+def test_unapproved_outcome_values_keep_the_period_pending(db_session, make_user):
+    import datetime as dt
+
+    from app.progress.readiness import period_readiness
+
+    o, admin = outcomes(db_session), make_user("admin")
+    svc.submit_outcomes(db_session, admin, scope_of(db_session, o), o.complete(), 0)
+    found = period_readiness(db_session, o.period, dt.date.today())
+    assert found.unapproved_values == 3 and found.pending
+    assert (
+        period_readiness(db_session, o.period, dt.date.today(), entity_id=1).unapproved_values == 0
+    )
+    report = scope_of(db_session, o).report
+    svc.approve_outcomes(db_session, make_user("reviewer"), report, report.version)
+    assert period_readiness(db_session, o.period, dt.date.today()).unapproved_values == 0
