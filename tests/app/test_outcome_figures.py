@@ -95,3 +95,15 @@ def test_the_tracking_cells_count_the_approved_quarter_only(db_session, make_use
     cells = {c.period_key: c.actual for c in rows_of(db_session)[o.number.code].iptt}
     assert cells["2019Q3"] == Decimal(30)
     assert all(actual is None for key, actual in cells.items() if key != "2019Q3")
+
+
+def test_the_readers_home_reads_the_quarter_of_approved_outcome_values(db_session, make_user):
+    from app.quarterly.glance import result_standing
+
+    o = outcomes(db_session)
+    submit(db_session, o, make_user("admin"))
+    assert result_standing(db_session) is None  # nothing approved anywhere yet
+    approve(db_session, o, make_user("reviewer"))
+    standing = result_standing(db_session)
+    assert standing is not None and standing.period_key == "2019Q3"
+    assert standing.by_status[AchievementStatus.NOT_ASSESSED] < standing.total
