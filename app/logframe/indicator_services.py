@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit.edits import (
@@ -14,6 +13,7 @@ from app.audit.edits import (
     audited_create,
     audited_delete,
     audited_update,
+    outcome_value_count,
     plain,
     snap_fields,
     unique_code,
@@ -23,7 +23,6 @@ from app.auth.permissions import ensure_admin, ensure_can_edit_project
 from app.errors import DomainError, FieldInvalid
 from app.models.auth import User
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
-from app.models.outcome_values import OutcomeValue
 from app.models.progress import IndicatorValue
 
 INDICATOR_FIELDS = (
@@ -72,8 +71,7 @@ def indicator_value_count(session: Session, indicator: Indicator) -> int:
     if indicator.id is None:
         return 0
     if indicator.outcome_id is not None:
-        stmt = select(func.count(OutcomeValue.id)).where(OutcomeValue.indicator_id == indicator.id)
-        return session.scalar(stmt) or 0
+        return outcome_value_count(session, indicator.id)
     return value_count(session, IndicatorValue.indicator_id == indicator.id)
 
 
