@@ -35,6 +35,7 @@ from app.progress import (  # noqa: F401 - add the comment, evidence, project an
     project_page,  # the project page, on the portfolio's blueprint
     workbook_views,
 )
+from app.progress.outcome_views import bp as outcome_values
 from app.progress.period_views import bp as periods
 from app.progress.views import bp as progress
 from app.quarterly.views import bp as quarterly
@@ -47,6 +48,7 @@ BLUEPRINTS = (
     portfolio,
     logframe,
     progress,
+    outcome_values,
     periods,
     audit,
     baselines,

@@ -12,6 +12,7 @@ from flask_login import current_user, login_required
 from app import db
 from app.models.enums import Role
 from app.progress import due
+from app.progress.outcome_queries import submitted_outcome_periods
 from app.quarterly.glance import glance
 
 bp = Blueprint("home", __name__)
@@ -27,6 +28,7 @@ def index() -> ResponseReturnValue:
         context["due"] = due.due_for_entity(session, current_user.entity_id, today)
     if role in (Role.REVIEWER, Role.ADMIN):
         context["queue"] = due.review_queue(session)
+        context["outcomes_to_review"] = submitted_outcome_periods(session)
     if role == Role.ADMIN:
         context["overdue"] = due.overdue_reports(session, today)
     if role in (Role.VIEWER, Role.CTED):

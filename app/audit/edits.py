@@ -16,6 +16,7 @@ from app.audit.services import changed, jsonable, record
 from app.errors import FieldInvalid
 from app.models.auth import User
 from app.models.logframe import Activity, Indicator, Output
+from app.models.outcome_values import OutcomeValue
 from app.models.portfolio import Project
 from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport
 
@@ -185,4 +186,10 @@ def report_count(session: Session, project_id: int) -> int:
 def update_count(session: Session, *where: Any) -> int:
     """Count the activity updates matching conditions (on ActivityUpdate or Activity), at once."""
     stmt = select(func.count(ActivityUpdate.id)).join(Activity).where(*where)
+    return session.scalar(stmt) or 0
+
+
+def outcome_value_count(session: Session, indicator_id: int) -> int:
+    """Count the Working Group's outcome values of one outcome indicator."""
+    stmt = select(func.count(OutcomeValue.id)).where(OutcomeValue.indicator_id == indicator_id)
     return session.scalar(stmt) or 0

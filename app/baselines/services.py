@@ -15,6 +15,7 @@ from app.baselines.canonical import content_hash
 from app.errors import DomainError, NotFound, Tampered, ValidationFailed
 from app.models.audit import AuditEvent
 from app.models.baselines import (
+    COMPACT_LEVEL,
     Baseline,
     BaselineLink,
     BaselineNeed,
@@ -22,6 +23,7 @@ from app.models.baselines import (
     BaselineValue,
 )
 from app.models.logframe import Indicator
+from app.models.outcome_values import OutcomeReport, OutcomeValue
 from app.models.portfolio import (
     PROJECT_SCALARS,
     CtedNeed,
@@ -52,6 +54,7 @@ def create_baseline(session: Session, user_id: int | None, label: str, as_of: dt
         _copy_needs(baseline.id),
         _copy_links(baseline.id),
         _copy_values(baseline.id, as_of),
+        _copy_outcome_values(baseline.id, as_of),
     ):
         session.execute(statement)  # INSERT ... SELECT: the rows never leave the database
     baseline.content_hash = content_hash(session, baseline)
@@ -75,7 +78,8 @@ FROZEN_SOURCES = tuple(
     for table in (
         Entity.__table__, Project.__table__, ProjectCountry.__table__, project_pve_areas,
         project_needs, CtedNeed.__table__, Indicator.__table__, ReportingPeriod.__table__,
-        ProgressReport.__table__, IndicatorValue.__table__,
+        ProgressReport.__table__, IndicatorValue.__table__, OutcomeReport.__table__,
+        OutcomeValue.__table__,
     )
 )  # fmt: skip
 
@@ -166,17 +170,43 @@ def _copy_values(baseline_id: int, as_of: dt.date) -> Any:
             ProgressReport.status == ReportStatus.APPROVED.value, ReportingPeriod.ends_on <= as_of
         )
     )
-    columns = (
-        "baseline_id",
-        "project_code",
-        "indicator_code",
-        "period_key",
-        "value",
-        "numerator",
-        "denominator",
-        "text",
+    return insert(BaselineValue).from_select(VALUE_TARGETS, source)
+
+
+def _copy_outcome_values(baseline_id: int, as_of: dt.date) -> Any:
+    """Freeze the approved outcome values, under the Compact-level project code."""
+    v = OutcomeValue
+    source = (
+        select(
+            literal(baseline_id),
+            literal(COMPACT_LEVEL),
+            Indicator.code,
+            ReportingPeriod.key,
+            v.value,
+            v.numerator,
+            v.denominator,
+            v.text,
+        )  # fmt: skip
+        .join(OutcomeReport, OutcomeReport.id == v.report_id)
+        .join(ReportingPeriod, ReportingPeriod.id == OutcomeReport.period_id)
+        .join(Indicator, Indicator.id == v.indicator_id)
+        .where(
+            OutcomeReport.status == ReportStatus.APPROVED.value, ReportingPeriod.ends_on <= as_of
+        )
     )
-    return insert(BaselineValue).from_select(columns, source)
+    return insert(BaselineValue).from_select(VALUE_TARGETS, source)
+
+
+VALUE_TARGETS = (
+    "baseline_id",
+    "project_code",
+    "indicator_code",
+    "period_key",
+    "value",
+    "numerator",
+    "denominator",
+    "text",
+)
 
 
 def get_baseline(session: Session, label: str) -> Baseline:

@@ -55,6 +55,7 @@ def seed_demo(session: Session) -> DemoSummary:
     from app.devdata.demo_disagg import seed_disaggregation
     from app.devdata.demo_evidence import seed_evidence
     from app.devdata.demo_logframe import seed_logframe_and_progress
+    from app.devdata.demo_outcomes import seed_outcome_values
     from app.devdata.demo_thread import seed_thread
 
     seed_reference(session)
@@ -69,6 +70,7 @@ def seed_demo(session: Session) -> DemoSummary:
     needs = _needs(session)
     projects = _projects(session, rng, needs)
     counts = seed_logframe_and_progress(session, rng, projects, users)
+    seed_outcome_values(session, users)
     seed_disaggregation(session)
     seed_thread(session, users)
     seed_evidence(session)

@@ -27,6 +27,12 @@ class Filters:
     scope: str = ""
     member_state: str = ""
 
+    @property
+    def compact_level(self) -> bool:
+        """Tell whether the Compact-level (outcome) values belong in the figures: no entity,
+        scope or Member State filter narrows them to some projects (a pillar filter may)."""
+        return not (self.entity or self.scope or self.member_state)
+
     def as_dict(self) -> dict[str, str]:
         """Return the filters that are set, for links and captions."""
         return {k: v for k, v in self.__dict__.items() if v}

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     String,
     Subquery,
     and_,
@@ -21,12 +22,14 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
+    union_all,
 )
 from sqlalchemy.orm import aliased
 
 from app.db import QUANTITY
 from app.figures.data_source import AnySelect
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
+from app.models.outcome_values import OutcomeReport, OutcomeValue
 from app.models.portfolio import Project
 from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
 from app.models.reference import Entity
@@ -64,19 +67,32 @@ def untag(tag: Any, width: int) -> Any:
 
 def value_rows(
     period: PeriodKey, status: ReportStatus, only_this: bool, among: AnySelect | None = None
-) -> AnySelect:
+) -> CompoundSelect[Any]:
     """Select the values of a status up to a period (or in it), with their period's end.
 
+    The projects' values and the Working Group's outcome values, under the same rules.
     "Up to" holds on both the period key and its end date, so that a later quarter's value
     never reaches an earlier report whatever dates its period was given. `among` (a SELECT of
     indicator ids) keeps the values of those indicators only, before they are aggregated.
     """
-    v = IndicatorValue
+    project = _rows_of(IndicatorValue, ProgressReport, period, status, only_this, among)
+    outcome = _rows_of(OutcomeValue, OutcomeReport, period, status, only_this, among)
+    return union_all(project, outcome)
+
+
+def _rows_of(
+    v: type[IndicatorValue] | type[OutcomeValue],
+    report: type[ProgressReport] | type[OutcomeReport],
+    period: PeriodKey,
+    status: ReportStatus,
+    only_this: bool,
+    among: AnySelect | None,
+) -> AnySelect:
     stmt = (
         select(v.indicator_id, v.value, v.numerator, v.denominator, v.text, ReportingPeriod.ends_on)
-        .join(ProgressReport, ProgressReport.id == v.report_id)
-        .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
-        .where(ProgressReport.status == status.value)
+        .join(report, report.id == v.report_id)
+        .join(ReportingPeriod, ReportingPeriod.id == report.period_id)
+        .where(report.status == status.value)
     )
     if among is not None:
         stmt = stmt.where(v.indicator_id.in_(among))

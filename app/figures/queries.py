@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, case, func, select
+from sqlalchemy import ColumnElement, CompoundSelect, Row, case, func, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from app.figures.data_source import CANCELLED, AnySelect, Source
-from app.models.baselines import BaselineValue
+from app.models.baselines import COMPACT_LEVEL, BaselineValue
 from app.models.logframe import Indicator, Outcome, Output
+from app.models.outcome_values import OutcomeReport, OutcomeValue
 from app.models.portfolio import Project
 from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
 from indicators.coverage import NeedGroup
@@ -218,9 +219,25 @@ def approved_values_by_code(
 ) -> dict[str, list[PeriodValue]]:
     """Return the approved values of the source's projects per indicator code and period.
 
+    Unfiltered by entity, scope or Member State, the Working Group's outcome values count too.
+
     Values of several projects for one indicator and period are added up (numerators and
     denominators separately), in one grouped query; only for `codes` when given.
     """
+    stmt: AnySelect | CompoundSelect[Any] = _project_values(source, codes)
+    if source.filters.compact_level:
+        stmt = union_all(stmt, _outcome_values(source, codes))
+    found: dict[str, list[PeriodValue]] = {}
+    periods: dict[str, PeriodKey] = {}  # a few quarters over many rows: parse each once
+    # Plain rows through the connection: the ORM's row processing doubled this query's time.
+    for code, key, value, numerator, denominator in session.connection().execute(stmt).all():
+        period = periods.get(key) or periods.setdefault(key, PeriodKey.parse(key))
+        found.setdefault(code, []).append(PeriodValue(period, value, numerator, denominator))
+    return found
+
+
+def _project_values(source: Source, codes: Sequence[str] | None) -> AnySelect:
+    """Select the source's projects' approved values per indicator code and period."""
     p = source.projects()
     if source.live:
         stmt = (
@@ -233,28 +250,40 @@ def approved_values_by_code(
             .where(ProgressReport.status == ReportStatus.APPROVED.value)
             .group_by(Indicator.code, ReportingPeriod.key)
         )
-        if codes is not None:
-            stmt = stmt.where(Indicator.code.in_(codes))
-    else:  # a baseline froze approved values only
-        bv = BaselineValue
+        return stmt if codes is None else stmt.where(Indicator.code.in_(codes))
+    bv = BaselineValue  # a baseline froze approved values only
+    stmt = (
+        select(bv.indicator_code, bv.period_key, *_value_sums(bv))
+        .join(p, p.c.code == bv.project_code)
+        .where(bv.baseline_id == source.baseline_id)
+        .group_by(bv.indicator_code, bv.period_key)
+    )
+    return stmt if codes is None else stmt.where(bv.indicator_code.in_(codes))
+
+
+def _outcome_values(source: Source, codes: Sequence[str] | None) -> AnySelect:
+    """Select the approved (or frozen) outcome values per indicator code and period."""
+    if source.live:
+        v = OutcomeValue
         stmt = (
-            select(bv.indicator_code, bv.period_key, *_value_sums(bv))
-            .join(p, p.c.code == bv.project_code)
-            .where(bv.baseline_id == source.baseline_id)
-            .group_by(bv.indicator_code, bv.period_key)
+            select(Indicator.code, ReportingPeriod.key, *_value_sums(v))
+            .join(OutcomeReport, OutcomeReport.id == v.report_id)
+            .join(ReportingPeriod, ReportingPeriod.id == OutcomeReport.period_id)
+            .join(Indicator, Indicator.id == v.indicator_id)
+            .where(OutcomeReport.status == ReportStatus.APPROVED.value)
+            .group_by(Indicator.code, ReportingPeriod.key)
         )
-        if codes is not None:
-            stmt = stmt.where(bv.indicator_code.in_(codes))
-    found: dict[str, list[PeriodValue]] = {}
-    periods: dict[str, PeriodKey] = {}  # a few quarters over many rows: parse each once
-    # Plain rows through the connection: the ORM's row processing doubled this query's time.
-    for code, key, value, numerator, denominator in session.connection().execute(stmt).all():
-        period = periods.get(key) or periods.setdefault(key, PeriodKey.parse(key))
-        found.setdefault(code, []).append(PeriodValue(period, value, numerator, denominator))
-    return found
+        return stmt if codes is None else stmt.where(Indicator.code.in_(codes))
+    bv = BaselineValue
+    stmt = (
+        select(bv.indicator_code, bv.period_key, *_value_sums(bv))
+        .where(bv.baseline_id == source.baseline_id, bv.project_code == COMPACT_LEVEL)
+        .group_by(bv.indicator_code, bv.period_key)
+    )
+    return stmt if codes is None else stmt.where(bv.indicator_code.in_(codes))
 
 
 def _value_sums(
-    model: type[IndicatorValue] | type[BaselineValue],
+    model: type[IndicatorValue] | type[OutcomeValue] | type[BaselineValue],
 ) -> tuple[Sum, Sum, Sum]:
     return (func.sum(model.value), func.sum(model.numerator), func.sum(model.denominator))

@@ -14,6 +14,7 @@ from app.audit.edits import (
     audited_create,
     audited_delete,
     audited_update,
+    outcome_value_count,
     plain,
     snap_fields,
     unique_code,
@@ -69,9 +70,11 @@ def ensure_can_edit_indicator(user: User, indicator: Indicator) -> None:
 
 
 def indicator_value_count(session: Session, indicator: Indicator) -> int:
-    """Count the values reported for an indicator."""
+    """Count the values reported for an indicator (an outcome indicator's by the Working Group)."""
     if indicator.id is None:
         return 0
+    if indicator.outcome_id is not None:
+        return outcome_value_count(session, indicator.id)
     return value_count(session, IndicatorValue.indicator_id == indicator.id)
 
 

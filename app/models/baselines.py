@@ -89,6 +89,11 @@ class BaselineLink(Base):
     need_code: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
+# The project code of a frozen outcome value: the Working Group's Compact-level figures belong
+# to no project (app.models.outcome_values), and no project code is empty.
+COMPACT_LEVEL = ""
+
+
 class BaselineValue(Base):
     """An approved indicator value as it stood when the baseline was frozen."""
 

@@ -72,10 +72,10 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
         pass
 
     for indicator in scope.indicators:
-        fields = _indicator_fields(indicator.measure, f"ind_{indicator.id}")
+        fields = indicator_fields(indicator.measure, f"ind_{indicator.id}")
         fields |= part_fields(indicator, countries(scope))
         if indicator.measure != Measure.QUALITATIVE.value:
-            fields["explanation"] = _explanation_field()
+            fields["explanation"] = explanation_field()
         for name, field in fields.items():
             setattr(Form, f"ind_{indicator.id}_{name}", field)
     statuses = [("", "Choose…")] + [(s, s.capitalize()) for s in choices(ActivityStatus)]
@@ -85,18 +85,19 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
         )
         percent = IntegerField("% complete", [Optional(), NumberRange(0, 100)])
         setattr(Form, f"act_{activity.id}_percent", percent)
-        setattr(Form, f"act_{activity.id}_explanation", _explanation_field())
+        setattr(Form, f"act_{activity.id}_explanation", explanation_field())
     if formdata is not None:
         return Form(formdata=formdata)
     return Form(formdata=None, data=initial_data(scope))
 
 
-def _explanation_field() -> Field:
+def explanation_field() -> Field:
     """Return the note that explains a figure a plausibility check warned about."""
     return TextAreaField("Explanation", [Length(max=MAX_TEXT), clean_text])
 
 
-def _indicator_fields(measure: str, prefix: str) -> dict[str, Field]:
+def indicator_fields(measure: str, prefix: str) -> dict[str, Field]:
+    """Return the fields one indicator's value is typed in, under its measure."""
     if measure == Measure.QUALITATIVE.value:
         return {"text": TextAreaField("Progress", [Length(max=MAX_TEXT), clean_text])}
     if measure == Measure.RATIO.value:
@@ -154,7 +155,7 @@ def to_input(form: ReportForm, scope: ReportScope) -> ReportInput:
     return data
 
 
-def posted_text(form: ReportForm, name: str) -> str | None:
+def posted_text(form: FlaskForm, name: str) -> str | None:
     """Return a text field as posted, or None when the page did not show it (kept as stored)."""
     if name not in form or not form[name].raw_data:
         return None
@@ -169,7 +170,7 @@ def _getter(form: ReportForm, prefix: str) -> Any:
     return get
 
 
-def field_for_gap(key: str, form: ReportForm, explain: bool = False) -> Field | None:
+def field_for_gap(key: str, form: FlaskForm, explain: bool = False) -> Field | None:
     """Return the form field next to which a missing-item (or missing-explanation) message
     belongs."""
     kind, _, ident = key.partition("-")

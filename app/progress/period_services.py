@@ -15,6 +15,7 @@ from app.auth.permissions import ensure_admin
 from app.errors import DomainError, FieldInvalid
 from app.models.auth import User
 from app.models.enums import PeriodStatus
+from app.models.outcome_values import OutcomeReport
 from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
 from indicators.periods import parse_quarter
 from indicators.types import ReportStatus
@@ -138,13 +139,18 @@ def set_status(
 
 
 def delete_period(session: Session, user: User, period: ReportingPeriod) -> None:
-    """Delete a period that holds no progress reports or values."""
+    """Delete a period that holds no progress reports, values or outcome report."""
     ensure_admin(user)
     row = _counts(session, period.id)
     if row.values or row.reports:
         raise DomainError(
             f"The period {period.key} has {row.reports} progress report(s) and "
             f"{row.values} value(s): it cannot be deleted. Lock it instead."
+        )
+    if session.scalar(select(OutcomeReport.id).where(OutcomeReport.period_id == period.id)):
+        raise DomainError(
+            f"The period {period.key} has the Working Group's outcome report: it cannot be "
+            "deleted. Lock it instead."
         )
     before = snapshot(period, FIELDS)
     record(session, user.id, "delete", "reporting_period", period.id, before=before)

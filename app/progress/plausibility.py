@@ -57,7 +57,7 @@ def report_warnings(
     for indicator in scope.indicators:
         if (given := values.get(indicator.id)) is None or given.is_empty():
             continue
-        figure = _figure(indicator, given, last.get(indicator.id), history.get(indicator.id, []))
+        figure = figure_of(indicator, given, last.get(indicator.id), history.get(indicator.id, []))
         if warnings := figure_warnings(figure):
             found[figure.field] = warnings
     for activity in scope.activities:
@@ -71,12 +71,14 @@ def report_warnings(
     return found
 
 
-def _figure(
+def figure_of(
     indicator: Indicator,
     given: IndicatorInput,
     last: ReportedValue | None,
     history: list[Decimal],
 ) -> Figure:
+    """Return the figure the plausibility rules judge: the input beside the indicator's
+    baseline, life target, last approved value and recent history."""
     return Figure(
         field=f"ind-{indicator.id}",
         measure=indicator.measure,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
+from app.models.outcome_values import OutcomeReport, OutcomeValue
 from app.models.portfolio import Project
 from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
 from indicators.types import ACTIVE_STATUSES, ReportStatus
@@ -101,5 +102,13 @@ def _unapproved_values(period_id: int, entity_id: int | None) -> ColumnElement[i
         .where(report.period_id == period_id, report.status != ReportStatus.APPROVED.value)
     )
     if entity_id is not None:
-        stmt = stmt.where(project.entity_id == entity_id)
-    return stmt.scalar_subquery()
+        return stmt.where(project.entity_id == entity_id).scalar_subquery()
+    # Compact-wide, the Working Group's outcome values wait for approval too.
+    outcome = (
+        select(func.count(OutcomeValue.id))
+        .join(OutcomeReport, OutcomeValue.report_id == OutcomeReport.id)
+        .where(OutcomeReport.period_id == period_id)
+        .where(OutcomeReport.status != ReportStatus.APPROVED.value)
+        .scalar_subquery()
+    )
+    return stmt.scalar_subquery() + outcome

@@ -206,7 +206,7 @@ def merged(
     for key, given in data.indicators.items():
         if key in own_indicators:  # ids of other projects are ignored (mass assignment)
             kept = values[key].explanation if key in values else None
-            new = _normalised(own_indicators[key], given)
+            new = normalised_input(own_indicators[key], given)
             values[key] = replace(new, explanation=_explanation(given.explanation, kept))
     own_activities = {a.id for a in scope.activities}
     for key, update in data.activities.items():
@@ -228,7 +228,9 @@ def _stored_value(row: IndicatorValue) -> IndicatorInput:
     )  # fmt: skip
 
 
-def _normalised(indicator: Indicator, given: IndicatorInput) -> IndicatorInput:
+def normalised_input(indicator: Indicator, given: IndicatorInput) -> IndicatorInput:
+    """Return what is stored of an input under the indicator's measure, or raise
+    ValidationFailed when its numerator and denominator do not fit."""
     if indicator.measure == Measure.QUALITATIVE.value:
         return IndicatorInput(text=given.text.strip())
     if indicator.measure in PARTS_MEASURES:
@@ -247,8 +249,19 @@ def missing(
     scope: ReportScope, values: dict[int, IndicatorInput], activities: dict[int, ActivityInput]
 ) -> dict[str, str]:
     """Return a message for each indicator without a value and activity without a status."""
+    gaps = missing_values(scope.indicators, values)
+    for activity in scope.activities:
+        if not activities.get(activity.id, ActivityInput()).status:
+            gaps[f"act-{activity.id}"] = f"Activity “{activity.title}”: choose a status."
+    return gaps
+
+
+def missing_values(
+    indicators: list[Indicator], values: dict[int, IndicatorInput]
+) -> dict[str, str]:
+    """Return a message, keyed ind-<id>, for each indicator without a value to submit."""
     gaps: dict[str, str] = {}
-    for indicator in scope.indicators:
+    for indicator in indicators:
         given = values.get(indicator.id, IndicatorInput())
         if indicator.measure == Measure.QUALITATIVE.value and not given.text:
             gaps[f"ind-{indicator.id}"] = f"{indicator.code}: describe the progress to submit."
@@ -256,9 +269,6 @@ def missing(
             gaps[f"ind-{indicator.id}"] = f"{indicator.code}: enter numerator and denominator."
         elif indicator.measure == Measure.NUMBER.value and given.value is None:
             gaps[f"ind-{indicator.id}"] = f"{indicator.code}: enter a value to submit."
-    for activity in scope.activities:
-        if not activities.get(activity.id, ActivityInput()).status:
-            gaps[f"act-{activity.id}"] = f"Activity “{activity.title}”: choose a status."
     return gaps
 
 

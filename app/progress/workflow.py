@@ -14,6 +14,7 @@ from app.db import rowcount, utcnow
 from app.errors import Conflict, DomainError, ValidationFailed
 from app.models.auth import User
 from app.models.enums import PeriodStatus
+from app.models.outcome_values import OutcomeReport
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.progress.audit_state import report_editors, report_snapshot
 from app.progress.window import ensure_entry_open
@@ -49,7 +50,7 @@ def allowed_actions(status: str) -> list[str]:
     return [a for (s, a) in TRANSITIONS if s == status]
 
 
-def ensure_period_open(session: Session, report: ProgressReport) -> None:
+def ensure_period_open(session: Session, report: ProgressReport | OutcomeReport) -> None:
     """Raise DomainError when the report's period is locked or its entry window not yet open.
 
     The period's status is read again in this transaction with a share lock (SELECT ... FOR
@@ -140,10 +141,14 @@ def _change(
 
 
 def conditional_update(
-    session: Session, report: ProgressReport, version: int, target: str, fields: dict[str, Any]
+    session: Session,
+    report: ProgressReport | OutcomeReport,
+    version: int,
+    target: str,
+    fields: dict[str, Any],
 ) -> None:
     """Move the report to a status only if nobody changed it since `version` (rowcount check)."""
-    table = ProgressReport.__table__
+    table = type(report).__table__
     stmt = (
         update(table)
         .where(table.c.id == report.id)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from app.compare.comparison import Headline, Side, headlines, load_side
@@ -21,6 +21,7 @@ from app.figures.indicator_queries import indicator_figures
 from app.figures.indicator_rollup import output_groups
 from app.figures.queries import need_groups, project_statuses
 from app.models.baselines import Baseline
+from app.models.outcome_values import OutcomeReport
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.quarterly import IssuedReport
 from app.quarterly.indicators import group_row
@@ -100,10 +101,14 @@ def latest_issued(session: Session) -> IssuedReport | None:
 
 def result_standing(session: Session) -> ResultStanding | None:
     """Count the quarterly report's result rows by status, as of the latest approved quarter."""
+    approved = union_all(
+        *(
+            select(report.period_id).where(report.status == ReportStatus.APPROVED.value)
+            for report in (ProgressReport, OutcomeReport)
+        )
+    ).subquery()
     key = session.scalar(
-        select(func.max(ReportingPeriod.key))
-        .join(ProgressReport, ProgressReport.period_id == ReportingPeriod.id)
-        .where(ProgressReport.status == ReportStatus.APPROVED.value)
+        select(func.max(ReportingPeriod.key)).where(ReportingPeriod.id.in_(select(approved)))
     )
     if key is None:
         return None

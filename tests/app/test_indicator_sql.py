@@ -13,6 +13,7 @@ from app.figures.indicator_history import group_history
 from app.figures.indicator_queries import indicator_figures
 from app.figures.indicator_rollup import Rolled, output_groups
 from app.models.logframe import Indicator, IndicatorTarget, Outcome, Output
+from app.models.outcome_values import OutcomeReport, OutcomeValue
 from app.models.progress import IndicatorValue, ProgressReport
 from app.quarterly.iptt import group_key
 from indicators.aggregate import RollUpItem, roll_up, unit_key
@@ -52,10 +53,13 @@ def _indicators(session: Any, rng: random.Random, count: int) -> list[Indicator]
     return found
 
 
-def _indicator(session: Any, rng: random.Random, n: int, output_id: int) -> Indicator:
+def _indicator(
+    session: Any, rng: random.Random, n: int, output_id: int | None, outcome_id: int | None = None
+) -> Indicator:
     measure = rng.choice(list(Measure))
     item = Indicator(
-        code=f"IND-R{n:03}", name="Random", output_id=output_id, unit=rng.choice(UNITS),
+        code=f"IND-R{n:03}", name="Random", output_id=output_id, outcome_id=outcome_id,
+        unit=rng.choice(UNITS),
         measure=measure.value, cumulation=rng.choice(list(Cumulation)).value,
         baseline_value=_amount(rng), life_target=_amount(rng),
     )  # fmt: skip
@@ -152,3 +156,66 @@ def test_one_pass_history_equals_each_quarter_alone(portfolio) -> None:  # type:
         for key, rolled in alone.items():
             seen = (together[key].to_date, together[key].actual, together[key].baseline)
             assert seen == (rolled.to_date, rolled.actual, rolled.baseline), (quarter, key)
+
+
+def _outcome_reports(session: Any, rng: random.Random, count: int) -> tuple[list, dict]:  # type: ignore[type-arg]
+    """Store random outcome indicators and one outcome report a period; return the approved
+    values up to AS_OF per indicator."""
+    outcome = Outcome(code="OC-RAND-W", pillar_code="III", statement="A Compact outcome")
+    session.add(outcome)
+    session.flush()
+    found = []
+    for n in range(count):
+        found.append(_indicator(session, rng, 500 + n, None, outcome.id))
+    session.flush()
+    approved: dict[int, list[PeriodValue]] = defaultdict(list)
+    # 2019Q3 is a draft and 2019Q4 (approved) lies after AS_OF: neither may count.
+    statuses = ("approved", "submitted", "approved", "draft", "approved")
+    for key, status in zip(KEYS, statuses, strict=True):
+        report = OutcomeReport(period=factories.period(session, key), status=status)
+        for ind in found:
+            if rng.random() < 0.2:
+                continue
+            row = _value(rng)
+            report.values.append(OutcomeValue(indicator_id=ind.id, **row))
+            if status == "approved" and PeriodKey.parse(key) <= AS_OF:
+                approved[ind.id].append(PeriodValue(PeriodKey.parse(key), **row))
+        session.add(report)
+    session.flush()
+    return found, approved
+
+
+def test_outcome_values_equal_the_pure_rules_beside_project_values(db_session) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(20196)
+    outputs = _indicators(db_session, rng, 10)
+    outcomes, approved = _outcome_reports(db_session, rng, 30)
+    from_projects = _reports_in_periods(db_session, rng, outputs)
+    figures = {f.id: f for f in indicator_figures(db_session, AS_OF)}
+    assert sum(len(v) for v in approved.values()) > 20
+    for ind in outcomes:
+        assert figures[ind.id].actual == _pure_actual(ind, approved[ind.id]), ind.code
+    for ind in outputs:
+        assert figures[ind.id].actual == _pure_actual(ind, from_projects[ind.id]), ind.code
+    only = {f.id for f in indicator_figures(db_session, AS_OF, outcomes_only=True)}
+    assert only == {ind.id for ind in outcomes}
+
+
+def _reports_in_periods(session: Any, rng: random.Random, indicators: list[Indicator]) -> dict:  # type: ignore[type-arg]
+    """Store random project reports in the periods the outcome reports made."""
+    from sqlalchemy import select
+
+    from app.models.progress import ReportingPeriod
+
+    approved: dict[int, list[PeriodValue]] = defaultdict(list)
+    for period in session.scalars(select(ReportingPeriod)):
+        for ind in indicators:
+            status = rng.choice(("approved", "submitted"))
+            project_id = session.get(Output, ind.output_id).project_id
+            report = ProgressReport(project_id=project_id, period_id=period.id, status=status)
+            row = _value(rng)
+            report.values.append(IndicatorValue(indicator_id=ind.id, **row))
+            session.add(report)
+            if status == "approved" and PeriodKey.parse(period.key) <= AS_OF:
+                approved[ind.id].append(PeriodValue(PeriodKey.parse(period.key), **row))
+    session.flush()
+    return approved
