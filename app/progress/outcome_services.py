@@ -169,10 +169,24 @@ def return_outcomes(
     _review(session, user, report, "return", version, required_text(comment, "comment"))
 
 
-def _review(
-    session: Session, user: User, report: OutcomeReport, action: str, version: int, comment: str
+def reopen_outcomes(
+    session: Session, user: User, report: OutcomeReport, version: int, reason: str
 ) -> None:
-    ensure_can_review(user, outcome_editors(session, report))
+    """Reopen approved outcome values (back to returned) with a required, audited reason; they
+    stop counting until approved again."""
+    _review(session, user, report, "reopen", version, required_text(reason, "reason"), set())
+
+
+def _review(
+    session: Session,
+    user: User,
+    report: OutcomeReport,
+    action: str,
+    version: int,
+    comment: str,
+    editors: set[int | None] | None = None,
+) -> None:
+    ensure_can_review(user, outcome_editors(session, report) if editors is None else editors)
     ensure_period_open(session, report)
     target = next_status(report.status, action)
     before = outcome_snapshot(report)

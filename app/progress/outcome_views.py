@@ -34,7 +34,7 @@ from app.progress.window import not_open_yet
 
 bp = Blueprint("outcome_values", __name__, template_folder="templates")
 
-DECISIONS = {"approve", "return"}
+DECISIONS = {"approve", "return", "reopen"}
 
 
 def _scope(period_key: str) -> OutcomeScope:
@@ -161,7 +161,8 @@ def _render_review(
 @bp.route("/outcomes/values/<period_key>/<action>", methods=["POST"])
 @login_required
 def decide(period_key: str, action: str) -> ResponseReturnValue:
-    """Approve or return (comment required) the period's submitted outcome values."""
+    """Approve or return (comment required) the period's submitted outcome values, or reopen
+    approved ones (reason required)."""
     if action not in DECISIONS:
         abort(404)
     if not can_review(current_user):
@@ -171,7 +172,11 @@ def decide(period_key: str, action: str) -> ResponseReturnValue:
         abort(404)
     if not form.validate():
         return _render_review(scope, form, 422, message="The form was not valid; reload the page.")
-    service = svc.approve_outcomes if action == "approve" else svc.return_outcomes
+    service = {
+        "approve": svc.approve_outcomes,
+        "return": svc.return_outcomes,
+        "reopen": svc.reopen_outcomes,
+    }[action]
     try:
         with transaction() as session:
             service(

@@ -119,3 +119,23 @@ def test_an_unknown_period_is_404(client, make_user, login, o):
     assert client.get("/outcomes/values/2030Q1").status_code == 404
     assert client.get("/outcomes/values/x%00y/review").status_code in (400, 404)  # never a 500
     assert client.get("/outcomes/values/" + "9" * 300).status_code == 404
+
+
+def test_approved_outcome_values_are_reopened_with_a_reason(
+    client, db_session, make_user, login, o
+):
+    """Approved outcome values could not be reopened: a mistake stayed in every figure."""
+    sign_in(client, make_user("admin"))
+    client.post(url(o), data=complete(o))
+    client.post("/logout")
+    login(make_user("reviewer"))
+    version = str(report_of(db_session, o).version)
+    assert client.post(url(o, "/approve"), data={"version": version}).status_code == 302
+    page = client.get(url(o, "/review")).get_data(as_text=True)
+    assert "Reopen</button>" in page
+    version = str(report_of(db_session, o).version)
+    refused = client.post(url(o, "/reopen"), data={"version": version, "comment": ""})
+    assert refused.status_code == 422 and "reason is required" in refused.get_data(as_text=True)
+    assert report_of(db_session, o).status == "approved"
+    done = client.post(url(o, "/reopen"), data={"version": version, "comment": "Wrong count"})
+    assert done.status_code == 302 and report_of(db_session, o).status == "returned"
