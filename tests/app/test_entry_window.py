@@ -84,5 +84,5 @@ def test_workbook_upload_is_refused_before_the_window(client, db_session, make_u
     before = fingerprint(db_session)
     response = upload(client, wb)
     assert response.status_code == 422
-    assert f"row {rows['P-1-NUM']}: period: {message}" in response.get_data(as_text=True)
+    assert f"Progress, row {rows['P-1-NUM']}: report: {message}" in response.get_data(as_text=True)
     assert fingerprint(db_session) == before and report_of(db_session, w) is None
