@@ -24,6 +24,7 @@ from reports.pdf.blocks import (
     widen,
 )
 from reports.pdf.document import PageMeta, build_pdf
+from reports.pdf.gender import gender
 from reports.pdf.messages import key_messages
 from reports.pdf.quarterly import COMPACT
 from reports.pdf.seed_funding import seed_funding
@@ -49,7 +50,7 @@ def render_baseline(report: BaselineModel) -> bytes:
     if report.coverage is not None:
         story += sections.coverage(report.coverage)
     if report.gender is not None:
-        story += sections.gender(report.gender)
+        story += gender(report.gender)
     story += t.pve(report) + seed_funding(report.seed_funding)
     if report.comparison is not None:
         story += comparison(report, report.comparison)

@@ -31,6 +31,7 @@ from reports.pdf.blocks import (
 )
 from reports.pdf.document import PageMeta, build_pdf, contents
 from reports.pdf.evidence_annex import evidence_annex
+from reports.pdf.gender import gender
 from reports.pdf.indicator_tables import indicator_table, iptt_table, methods_page
 from reports.pdf.logframe import outcome_section
 from reports.pdf.messages import key_messages
@@ -91,7 +92,7 @@ def quarterly_story(report: QuarterlyReport) -> list[Flowable]:
         story += sections.coverage(report.coverage)
     story += sections.funding(report.funding)
     if report.gender is not None:
-        story += sections.gender(report.gender)
+        story += gender(report.gender)
     if report.entity_status is not None:
         story += sections.entity_status(report.scope_label, report.entity_status)
     if report.annex:

@@ -30,6 +30,7 @@ from reports.content import (
 )
 from reports.errors import ReportError
 from reports.formatting import fmt_long_date, plural
+from reports.pdf import gender as gender_pdf
 from reports.pdf import quarterly as quarterly_pdf
 from reports.pdf import render_baseline, render_quarterly, sections
 from reports.pdf import styles as s
@@ -309,7 +310,7 @@ def test_one_entity_or_one_marker_gets_a_table_row_not_a_chart(
         return grouped_bar_chart("t", ["a", "b"], {"x": [1, 2]})
 
     monkeypatch.setattr(sections, "grouped_bar_chart", refuse)
-    monkeypatch.setattr(sections, "bar_chart", refuse)
+    monkeypatch.setattr(gender_pdf, "bar_chart", refuse)
     report = sample_entity_quarterly(draft=False)
     one = EntityFunding("UNOCT", Decimal(5_000_000), Decimal(2_000_000), 1)
     assert report.gender is not None

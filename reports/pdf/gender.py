@@ -1,0 +1,74 @@
+"""The gender marker section: budget shares against the target, and the women's share of the
+people the quarter's approved figures count by sex."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Spacer  # type: ignore[import-untyped]
+
+from reports.charts import NAVY, bar_chart
+from reports.content import ZERO, GenderSection
+from reports.formatting import fmt_money, fmt_number, fmt_pct
+from reports.pdf import styles as s
+from reports.pdf.blocks import chart, heading, house_table, para, section_break, text_rows
+
+
+def share_widths(*fractions: float) -> list[float]:
+    """Share the frame width among columns in proportion to the fractions."""
+    total = sum(fractions)
+    return [s.FRAME_WIDTH * f / total for f in fractions]
+
+
+def gender(section: GenderSection) -> list[Flowable]:
+    """Make the gender marker section: budget shares against the target."""
+    reached = section.toward_target_pct
+    met = reached is not None and reached >= section.target_pct
+    flow: list[Flowable] = [
+        heading("Gender marker", s.H1, 0, "gender"),
+        para(
+            f"{fmt_pct(reached, 1)} of the budget goes to projects whose principal objective is "
+            f"gender equality (marker 3), against the target of {fmt_pct(section.target_pct)} "
+            f"({'target met' if met else 'target not met'}). Projects where it is a significant "
+            f"objective (marker 2) take {fmt_pct(section.marker_pct('GEN-2'), 1)}, shown beside "
+            "it and not counted toward the target."
+        ),
+        *_women(section),
+    ]
+    pcts = [section.pct(share) or ZERO for share in section.shares]
+    if len(section.shares) > 1:  # one marker's bar is the table's one row
+        fig = bar_chart(
+            "Share of budget by gender marker (%)",
+            [share.marker for share in section.shares],
+            pcts,
+            color=NAVY,
+            target=section.target_pct,
+            value_format="{:.1f} %",
+        )
+        flow += [chart(fig), Spacer(1, 6)]
+    headers = ["Marker", "Description", "Projects", "Budget (US$)", "Share", "Counts to target"]
+    widths = share_widths(0.10, 0.40, 0.10, 0.16, 0.10, 0.14)
+    data = [
+        [
+            g.marker,
+            g.description,
+            fmt_number(g.project_count),
+            fmt_money(g.budget),
+            fmt_pct(p, 1),
+            "Yes" if g.counts_toward_target else "No",
+        ]
+        for g, p in zip(section.shares, pcts, strict=True)
+    ]
+    flow.append(house_table(text_rows(headers, data, widths), widths, 2))
+    return [*flow, section_break()]
+
+
+def _women(section: GenderSection) -> list[Flowable]:
+    """Say what share of the people counted by sex in the quarter were women, if any were."""
+    women = section.women
+    if women is None or women.percent is None:
+        return []
+    counted = f"{fmt_number(women.women)} women and {fmt_number(women.men)} men"
+    text = (
+        f"Women are {fmt_pct(women.percent, 1)} of the people the quarter's approved figures "
+        f"count by sex ({counted}). {women.caveat}"
+    )
+    return [para(text.strip())]
