@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.audit.services import changed, jsonable
 from app.models.audit import AuditEvent
 from app.models.auth import User
+from app.models.outcome_values import OutcomeReport
 from app.models.progress import ProgressReport
 
 REPORT_FIELDS = ("status", "narrative", "review_comment", "is_highlight", "version")
@@ -49,18 +50,21 @@ def report_snapshot(report: ProgressReport) -> dict[str, Any]:
     return picture
 
 
-def report_editors(session: Session, report: ProgressReport) -> set[int | None]:
-    """Return everyone who wrote, saved or submitted the report (any audited save), in one query."""
+def report_editors(session: Session, report: ProgressReport | OutcomeReport) -> set[int | None]:
+    """Return everyone who wrote, saved or submitted the report (a project's or the Working
+    Group's outcome report: any audited save), in one query."""
+    outcome = isinstance(report, OutcomeReport)
     stmt = (
         select(AuditEvent.user_id)
         .where(
-            AuditEvent.project_id == report.project_id,
-            AuditEvent.object_type == "progress_report",
+            AuditEvent.object_type == ("outcome_report" if outcome else "progress_report"),
             AuditEvent.object_id == str(report.id),
             AuditEvent.action.in_(FIGURE_ACTIONS),
         )
         .distinct()
     )
+    if isinstance(report, ProgressReport):  # the project's events: the index the trail keeps
+        stmt = stmt.where(AuditEvent.project_id == report.project_id)
     audited = set(session.scalars(stmt))
     return audited | {report.author_id, report.submitted_by_id, report.updated_by_id}
 

@@ -6,29 +6,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.audit.services import jsonable, record
 from app.auth.permissions import ensure_admin, ensure_can_review
 from app.db import utcnow
 from app.errors import Conflict
-from app.models.audit import AuditEvent
 from app.models.auth import User
 from app.models.outcome_values import OutcomeReport, OutcomeValue
-from app.progress.audit_state import FIGURE_ACTIONS, plain
+from app.progress.audit_state import plain, report_editors
 from app.progress.outcome_queries import OutcomeScope, last_approved_outcomes, outcome_history
 from app.progress.plausibility import UnexplainedWarnings, Warnings, figure_of, unexplained
 from app.progress.services import IncompleteReport, IndicatorInput, missing_values, normalised_input
 from app.progress.workflow import (
     DRAFT,
-    SUBMITTED,
     conditional_update,
     ensure_period_open,
+    flush_written,
     next_status,
     required_text,
+    stamp,
 )
 from indicators.plausibility import figure_warnings
 
@@ -65,8 +62,13 @@ def _write(
         _ensure_complete(session, scope, values)
     before = outcome_snapshot(report) if scope.report else None
     _apply(scope, report, values)
-    _stamp(report, user, target)
-    _flush(session, report)
+    stamp(report, user, target)
+    flush_written(
+        session,
+        report,
+        "Someone changed these outcome values at the same moment; reload.",
+        "Someone started this period's outcome values at the same moment.",
+    )
     scope.report = report
     record(
         session, user.id, action, OBJECT, report.id, before=before, after=outcome_snapshot(report)
@@ -134,26 +136,6 @@ def _apply(scope: OutcomeScope, report: OutcomeReport, values: Inputs) -> None:
         row.text, row.explanation = given.text, given.explanation or ""
 
 
-def _stamp(report: OutcomeReport, user: User, target: str) -> None:
-    report.status, report.updated_by_id, report.updated_at = target, user.id, utcnow()
-    if target == SUBMITTED:
-        report.submitted_by_id, report.submitted_at = user.id, report.updated_at
-
-
-def _flush(session: Session, report: OutcomeReport) -> None:
-    new = report.id is None
-    if new:
-        session.add(report)
-    try:
-        session.flush()
-    except StaleDataError:
-        raise Conflict("Someone changed these outcome values at the same moment; reload.") from None
-    except IntegrityError:
-        if not new:
-            raise
-        raise Conflict("Someone started this period's outcome values at the same moment.") from None
-
-
 def approve_outcomes(
     session: Session, user: User, report: OutcomeReport, version: int, comment: str = ""
 ) -> None:
@@ -186,7 +168,7 @@ def _review(
     comment: str,
     editors: set[int | None] | None = None,
 ) -> None:
-    ensure_can_review(user, outcome_editors(session, report) if editors is None else editors)
+    ensure_can_review(user, report_editors(session, report) if editors is None else editors)
     ensure_period_open(session, report)
     target = next_status(report.status, action)
     before = outcome_snapshot(report)
@@ -195,21 +177,6 @@ def _review(
     after = outcome_snapshot(report)
     record(session, user.id, action, OBJECT, report.id, before=before, after=after, reason=comment)
     session.flush()
-
-
-def outcome_editors(session: Session, report: OutcomeReport) -> set[int | None]:
-    """Return everyone who wrote, saved or submitted the outcome report, in one query."""
-    stmt = (
-        select(AuditEvent.user_id)
-        .where(
-            AuditEvent.object_type == OBJECT,
-            AuditEvent.object_id == str(report.id),
-            AuditEvent.action.in_(FIGURE_ACTIONS),
-        )
-        .distinct()
-    )
-    audited = set(session.scalars(stmt))
-    return audited | {report.author_id, report.submitted_by_id, report.updated_by_id}
 
 
 def outcome_snapshot(report: OutcomeReport) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from app.models.enums import PeriodStatus, Role
 from app.models.progress import ReportingPeriod
 from app.progress import outcome_services as svc
 from app.progress import workflow
+from app.progress.audit_state import report_editors
 from app.progress.forms import ReviewForm, field_for_gap
 from app.progress.outcome_forms import OutcomeForm, outcome_form, outcome_input
 from app.progress.outcome_queries import (
@@ -148,7 +149,7 @@ def _render_review(
     scope: OutcomeScope, form: ReviewForm, status: int = 200, **extra: Any
 ) -> ResponseReturnValue:
     report, session = scope.report, db.session()
-    own = report is not None and current_user.id in svc.outcome_editors(session, report)
+    own = report is not None and current_user.id in report_editors(session, report)
     values = svc.merged_outcomes(scope, {})
     context = _context(scope) | {"warnings": svc.outcome_warnings(session, scope, values)}
     return render_template(

@@ -6,13 +6,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.audit.services import record
 from app.auth.permissions import ensure_can_edit_project
-from app.db import utcnow
 from app.errors import Conflict, ValidationFailed
 from app.models.auth import User
 from app.models.logframe import Activity, Indicator, Output
@@ -21,7 +18,7 @@ from app.models.progress import ActivityUpdate, IndicatorValue, ProgressReport, 
 from app.progress.audit_state import Change, changes_since, report_snapshot
 from app.progress.parts import apply_parts, normalised_parts
 from app.progress.plausibility import ensure_explained
-from app.progress.workflow import DRAFT, SUBMITTED, ensure_period_open, next_status
+from app.progress.workflow import DRAFT, ensure_period_open, flush_written, next_status, stamp
 from indicators.shares import parts_problem, stored_parts_value
 from indicators.types import PARTS_MEASURES, Measure
 
@@ -144,8 +141,13 @@ def _write(
     before = report_snapshot(report) if scope.report else None
     _apply(scope, report, values, activities)
     report.narrative = data.narrative if data.narrative is not None else report.narrative
-    _stamp(report, user, target)
-    _flush(session, report)
+    stamp(report, user, target)
+    flush_written(
+        session,
+        report,
+        "Someone changed this report at the same moment; reload it.",
+        "Someone started this report at the same moment; reload it.",  # unique project, period
+    )
     scope.report = report
     record(
         session, user.id, action, "progress_report", report.id, before=before,
@@ -167,30 +169,6 @@ def _check_version(session: Session, scope: ReportScope, version: int) -> None:
     if version != current:
         changes, who, when = changes_since(session, scope.report, version)
         raise StaleReport(scope.report, changes, who, when)
-
-
-def _stamp(report: ProgressReport, user: User, target: str) -> None:
-    report.status = target
-    report.updated_by_id = user.id
-    report.updated_at = utcnow()
-    if target == SUBMITTED:
-        report.submitted_by_id = user.id
-        report.submitted_at = report.updated_at
-
-
-def _flush(session: Session, report: ProgressReport) -> None:
-    new = report.id is None
-    if new:
-        session.add(report)
-    try:
-        session.flush()
-    except StaleDataError:
-        raise Conflict("Someone changed this report at the same moment; reload it.") from None
-    except IntegrityError:
-        if not new:
-            raise
-        # Two first saves raced: the other one created the report (unique project, period).
-        raise Conflict("Someone started this report at the same moment; reload it.") from None
 
 
 def merged(

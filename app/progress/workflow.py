@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app import text as clean
 from app.audit.services import record
@@ -138,6 +140,31 @@ def _change(
         reason=reason, project_id=report.project_id, entity_id=report.project.entity_id,
     )  # fmt: skip
     session.flush()
+
+
+def stamp(report: ProgressReport | OutcomeReport, user: User, target: str) -> None:
+    """Move a report being written to `target`, noting who and when (and who submitted it)."""
+    report.status, report.updated_by_id, report.updated_at = target, user.id, utcnow()
+    if target == SUBMITTED:
+        report.submitted_by_id, report.submitted_at = user.id, report.updated_at
+
+
+def flush_written(
+    session: Session, report: ProgressReport | OutcomeReport, changed: str, started: str
+) -> None:
+    """Flush a report being written; a lost race is a Conflict saying `changed` (someone saved
+    it meanwhile) or `started` (two first saves: the other one created it)."""
+    new = report.id is None
+    if new:
+        session.add(report)
+    try:
+        session.flush()
+    except StaleDataError:
+        raise Conflict(changed) from None
+    except IntegrityError:
+        if not new:
+            raise
+        raise Conflict(started) from None
 
 
 def conditional_update(
