@@ -140,7 +140,7 @@ def test_two_saves_of_the_same_report(live, monkeypatch, existing) -> None:
         assert first.status_code == 302
         version = 1
     saves_before = count_events(engine, "save")
-    gate(monkeypatch, entry, "_flush")
+    gate(monkeypatch, entry, "flush_written")
     a, b = client_of(app, owner), client_of(app, owner)
     results = race(
         lambda: a.post(url, data=report_form(ds, version, "from A")),
