@@ -6,11 +6,14 @@ from typing import Any
 
 from flask import Response, abort, flash, redirect
 from flask_login import current_user, login_required
+from sqlalchemy.orm import Session
+from wtforms import Field
 
 from app import db
 from app.db import transaction
 from app.errors import ValidationFailed
 from app.models.evidence import Evidence, EvidenceKind
+from app.models.progress import ProgressReport
 from app.progress import evidence as service
 from app.progress import services as entry
 from app.progress.comment_views import page_of, render_again
@@ -41,7 +44,7 @@ def evidence_attach(report_id: int) -> Any:
     return render_again(report_id, evidence_form=form)
 
 
-def _store(session: Any, found: Any, form: EvidenceForm) -> None:
+def _store(session: Session, found: ProgressReport, form: EvidenceForm) -> None:
     upload, url = form.file.data, (form.url.data or "").strip()
     indicator = form.indicator.data or None
     if upload and getattr(upload, "filename", ""):
@@ -53,7 +56,7 @@ def _store(session: Any, found: Any, form: EvidenceForm) -> None:
         raise ValidationFailed(["Choose a file, or give a link."])
 
 
-def _field_of(form: EvidenceForm) -> Any:
+def _field_of(form: EvidenceForm) -> Field:
     return form.url if (form.url.data or "").strip() and not form.file.data else form.file
 
 
