@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test install catalogues lint bench clean
 
 $(BIN)/flask: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,12 @@ $(BIN)/flask: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(BIN)/flask
 
-install: $(BIN)/flask
+install: $(BIN)/flask catalogues
+
+## Compile the translations (app/translations/*/LC_MESSAGES/messages.po) into the .mo files gettext reads
+catalogues: $(BIN)/flask
+	if ls app/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
+	  $(BIN)/pybabel compile -q -d app/translations; fi
 
 ## Migrate an SQLite database in instance/, load the demo data and serve it at http://127.0.0.1:5000
 demo: install
