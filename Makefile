@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: demo test install catalogues lint bench clean
+.PHONY: demo test install catalogues messages lint bench clean
 
 $(BIN)/flask: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,16 @@ demo: install
 ## Run the whole test suite (SQLite; set TEST_DATABASE_URL for PostgreSQL)
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Extract every marked message into messages.pot and merge it into each language's catalogue
+messages: install
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 \
+	  --no-location --sort-output -o app/translations/messages.pot .
+	for lang in ar zh fr ru es; do \
+	  if [ -f app/translations/$$lang/LC_MESSAGES/messages.po ]; then \
+	    $(BIN)/pybabel -q update --no-fuzzy-matching -i app/translations/messages.pot -d app/translations -l $$lang; \
+	  else $(BIN)/pybabel -q init -i app/translations/messages.pot -d app/translations -l $$lang; fi; \
+	done
 
 lint: install
 	$(BIN)/ruff check app indicators reports tests migrations

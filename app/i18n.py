@@ -9,8 +9,10 @@ read in it too), else the browser's Accept-Language, else English.
 from __future__ import annotations
 
 from flask import Flask, request
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, get_translations
 from flask_login import current_user
+
+import indicators.i18n
 
 # In the order the United Nations lists them, each named in its own language.
 LANGUAGES: dict[str, str] = {
@@ -55,6 +57,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", "translations")
     babel.init_app(app, locale_selector=select_locale)
+    indicators.i18n.install(get_translations, language)
     app.jinja_env.globals.update(
         page_language=language, page_direction=direction, LANGUAGES=LANGUAGES
     )
