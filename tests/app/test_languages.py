@@ -133,3 +133,15 @@ def test_without_any_choice_the_page_is_english(client) -> None:
 )
 def test_safe_next(target: str | None, expected: str) -> None:
     assert safe_next(target, "/home") == expected
+
+
+def test_outside_a_request_messages_are_english(app) -> None:
+    """A command runs in an application context whose `g` is in use: English, no error."""
+    from flask import g
+    from flask_babel import gettext
+
+    from indicators.i18n import gettext as pure_gettext
+
+    g.something = 1  # Flask-Babel asks the selector only when `g` is not empty
+    assert gettext("Sign in") == "Sign in"
+    assert pure_gettext("Saved %(code)s.", code="A") == "Saved A."
