@@ -145,3 +145,44 @@ def test_outside_a_request_messages_are_english(app) -> None:
     g.something = 1  # Flask-Babel asks the selector only when `g` is not empty
     assert gettext("Sign in") == "Sign in"
     assert pure_gettext("Saved %(code)s.", code="A") == "Saved A."
+
+
+def test_a_compiled_catalogue_translates_the_pages(engine, tmp_path) -> None:
+    """With a French catalogue, the sign-in page, its switcher and the sign-in flash are French
+    (the messages are marked and looked up per request, not frozen at import)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    from app import create_app
+    from tests.conftest import TEST_KEY
+
+    catalogue = Catalog(locale="fr")
+    for english, french in (
+        ("Sign in", "Se connecter"),
+        ("Language", "Langue"),
+        ("Sign in to continue.", "Connectez-vous pour continuer."),
+        ("Password", "Mot de passe"),
+    ):
+        catalogue.add(english, french)
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "messages.mo").open("wb") as handle:
+        write_mo(handle, catalogue)
+    app = create_app(
+        {
+            "DATABASE_URL": engine.url.render_as_string(hide_password=False),
+            "SECRET_KEY": TEST_KEY,
+            "TESTING": True,
+            "BABEL_TRANSLATION_DIRECTORIES": str(tmp_path),
+        }
+    )
+    client = app.test_client()
+    client.set_cookie("lang", "fr")
+    page = client.get("/", follow_redirects=True).get_data(as_text=True)
+    assert html_tag(page) == '<html lang="fr" dir="ltr">'
+    assert "<h1>Se connecter</h1>" in page
+    assert '<label for="language-choice">Langue</label>' in page
+    assert "Connectez-vous pour continuer." in page
+    assert "Mot de passe" in page
+    client.set_cookie("lang", "en")
+    assert "<h1>Sign in</h1>" in client.get("/login").get_data(as_text=True)
