@@ -35,12 +35,9 @@ class Bounded:
         if not value.is_finite():
             raise ValidationError(_("Enter an ordinary number (not NaN or infinity)."))
         if not self.low <= value <= self.high:
+            low, high = f"{self.low:,}", f"{self.high:,}"
             raise ValidationError(
-                _(
-                    "Enter a number between %(low)s and %(high)s.",
-                    low=f"{self.low:,}",
-                    high=f"{self.high:,}",
-                )
+                _("Enter a number between %(low)s and %(high)s.", low=low, high=high)
             )
         exponent = value.as_tuple().exponent  # an int: the number is finite
         if isinstance(exponent, int) and exponent < -self.places:
