@@ -21,8 +21,8 @@ from app.figures.baseline_changes import changes
 from app.figures.data_source import Source
 from app.figures.headline_figures import Figures, source_figures
 from app.figures.key_facts import model_messages
-from app.figures.marks import N_
 from app.figures.seed_funding import seed_funding_summaries
+from app.marks import N_
 from app.models.baselines import Baseline
 from indicators.portfolio import Count
 from indicators.shares import share_pct

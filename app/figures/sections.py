@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.figures import section_queries as q
 from app.figures.data_source import Source
-from app.figures.marks import N_
+from app.marks import N_
 from app.models.reference import Pillar
 from indicators.coverage import Coverage, NeedCoverage
 from indicators.types import Pillar as PillarCode

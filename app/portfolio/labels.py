@@ -35,6 +35,12 @@ ORIGIN_LABELS: dict[str, str] = {
     "member_state_request": _l("Member State request"),
     "entity_mandate": _l("entity mandate"),
 }
+ACHIEVEMENT_LABELS: dict[str, str] = {
+    "on_track": _l("on track"),
+    "at_risk": _l("at risk"),
+    "off_track": _l("off track"),
+    "not_assessed": _l("not assessed"),
+}
 KNOWN: dict[bool | None, str] = {True: _l("yes"), False: _l("no"), None: _l("unknown")}
 
 

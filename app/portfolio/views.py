@@ -65,6 +65,18 @@ def project_scope_label(value: str) -> str:
     return labels.shown(labels.SCOPE_LABELS, value)
 
 
+@bp.app_template_filter("achievement_status")
+def achievement_status_label(value: str) -> str:
+    """Show an indicator's traffic-light reading (on_track...) in the reader's language."""
+    return labels.shown(labels.ACHIEVEMENT_LABELS, value)
+
+
+@bp.app_template_filter("scope_pairs")
+def scope_pairs(values: list[str]) -> list[tuple[str, str]]:
+    """Return (scope, label in the reader's language) pairs for a select."""
+    return labels.choices(labels.SCOPE_LABELS, [str(v) for v in values])
+
+
 @bp.app_template_filter("known")
 def known_label(value: bool | None) -> str:
     """Show yes, no or unknown in the reader's language."""

@@ -2,7 +2,8 @@
 
 The figures' labels are also the keys and headers of the CSV, XLSX and JSON downloads, which
 stay English; `pybabel extract` finds `N_("...")` (one of its default keywords), and a page
-translates the label at display with the `translated` template filter.
+translates the label at display with the `translated` template filter (app.text
+and app.compare use it too).
 """
 
 from __future__ import annotations
