@@ -31,7 +31,8 @@ def change(value: Delta, kind: str = "count") -> str:
     sign = "+" if value.absolute > 0 else ("−" if value.absolute < 0 else "±")
     text = figure(abs(value.absolute), kind)
     if kind == "pct":
-        return _("%(change)s pts", change=f"{sign}{text.removesuffix(' %')}")
+        points = sign + text.removesuffix(" %")
+        return _("%(change)s pts", change=points)
     return f"{sign}{text}"
 
 

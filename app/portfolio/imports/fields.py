@@ -14,6 +14,7 @@ ISO3 = re.compile(r"[A-Z]{3}")
 PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PLAIN_AMOUNT = re.compile(r"\d{1,16}(\.\d{1,2})?")
 MAX_AMOUNT = Decimal(10) ** 15
+LIMIT_TEXT = format(MAX_AMOUNT, ",.0f")
 YES_NO = {"yes": True, "no": False}
 PILLARS = tuple(p.value for p in Pillar)
 
@@ -112,7 +113,7 @@ def amount(value: str) -> Decimal:
     number = Decimal(value)
     if number > MAX_AMOUNT:
         raise CellProblem(
-            _("%(value)s is above the limit of %(limit)s", value=value, limit=f"{MAX_AMOUNT:,.0f}")
+            _("%(value)s is above the limit of %(limit)s", value=value, limit=LIMIT_TEXT)
         )
     return number
 

@@ -70,16 +70,9 @@ def load_bytes(source: str | Path | bytes, limits: Limits) -> tuple[bytes, str]:
 
 def _check_size(size: int, limits: Limits) -> None:
     if size > limits.max_bytes:
-        raise ValidationFailed(
-            [
-                "file: "
-                + _(
-                    "%(size)s bytes is above the import limit of %(limit)s bytes",
-                    size=f"{size:,}",
-                    limit=f"{limits.max_bytes:,}",
-                )
-            ]
-        )
+        numbers = {"size": format(size, ","), "limit": format(limits.max_bytes, ",")}
+        problem = _("%(size)s bytes is above the import limit of %(limit)s bytes", **numbers)
+        raise ValidationFailed([_file(problem)])
 
 
 def read_rows(source: str | Path | bytes, columns: Columns, limits: Limits) -> list[Row]:
@@ -108,7 +101,7 @@ def _csv_table(data: bytes, bounds: Bounds) -> list[tuple[int, list[Any]]]:
                     _(
                         "not UTF-8 text (byte %(byte)s at position %(position)s);"
                         " save it as 'CSV UTF-8'",
-                        byte=f"0x{data[error.start]:02x}",
+                        byte=format(data[error.start], "#04x"),
                         position=error.start,
                     )
                 )
@@ -158,8 +151,8 @@ def check_zip(data: bytes, limits: Limits) -> None:
                             _(
                                 "the workbook would expand to %(size)s bytes, above the limit"
                                 " of %(limit)s",
-                                size=f"{total:,}",
-                                limit=f"{limits.max_uncompressed_bytes:,}",
+                                size=format(total, ","),
+                                limit=format(limits.max_uncompressed_bytes, ","),
                             )
                         )
                     ]
