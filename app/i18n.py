@@ -30,11 +30,6 @@ COOKIE = "lang"
 babel = Babel()
 
 
-def N_(message: str) -> str:  # noqa: N802 - the name gettext's tools look for
-    """Mark a message for the catalogue without translating it yet (translated where shown)."""
-    return message
-
-
 def select_locale() -> str:
     """Return the language of this request (see the module's docstring for the order); English
     outside a request (a command's output stays English)."""

@@ -35,7 +35,7 @@ from app.auth.services import (
 )
 from app.db import transaction
 from app.extensions import login_manager
-from app.i18n import N_
+from app.marks import N_
 from app.models.auth import User
 
 bp = Blueprint("auth", __name__, template_folder="templates")
