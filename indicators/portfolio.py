@@ -125,7 +125,6 @@ class PortfolioFigures:
     in_multi_year_appeal: int
 
 
-
 def _gender_key(marker: int | None) -> str:
     return UNKNOWN if marker is None else str(marker)
 
