@@ -200,7 +200,7 @@ class ReviewForm(FlaskForm):
     highlight = BooleanField(_l("Mark the narrative as a highlight of the quarterly report"))
 
 
-TOO_LONG = _l("A comment must be at most %(max)s characters.", max=f"{MAX_TEXT:,}")
+TOO_LONG = _l("A comment must be at most %(max)s characters.", max=format(MAX_TEXT, ","))
 
 
 class CommentForm(FlaskForm):
