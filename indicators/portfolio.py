@@ -125,6 +125,7 @@ class PortfolioFigures:
     in_multi_year_appeal: int
 
 
+
 def _gender_key(marker: int | None) -> str:
     return UNKNOWN if marker is None else str(marker)
 
