@@ -185,9 +185,13 @@ def activity_mismatch(field: str, status: str, percent: int | None) -> list[Warn
             percent=percent,
         )
     elif status == "ongoing" and percent == 100:
-        message = gettext("Marked ongoing at 100 % complete; is it completed?")
+        message = gettext(
+            "Marked ongoing at %(percent)s %% complete; is it completed?", percent=percent
+        )
     elif status in STILL_UNDER_WAY and percent == 100:
-        message = gettext("Marked delayed at 100 % complete; is it completed?")
+        message = gettext(
+            "Marked delayed at %(percent)s %% complete; is it completed?", percent=percent
+        )
     else:
         return []
     return [Warning("activity_mismatch", field, message)]

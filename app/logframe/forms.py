@@ -125,7 +125,7 @@ class ActivityForm(VersionedForm):
     end_date = DateField(_l("End date"), validators=[Optional()])
     status = SelectField(_l("Status"), choices=labelled(choices(ActivityStatus)))
     percent_complete = IntegerField(
-        _l("% complete"), validators=[InputRequired(), Bounded(0, 100, 0)], default=0
+        _l("%% complete", percent="%"), validators=[InputRequired(), Bounded(0, 100, 0)], default=0
     )
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
