@@ -92,12 +92,18 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
     for activity in scope.activities:
         status = SelectField(_("Status"), choices=statuses, default="")
         setattr(Form, f"act_{activity.id}_status", status)
-        percent = IntegerField(_("% complete"), [Optional(), NumberRange(0, 100)])
+        percent = IntegerField(percent_complete(), [Optional(), NumberRange(0, 100)])
         setattr(Form, f"act_{activity.id}_percent", percent)
         setattr(Form, f"act_{activity.id}_explanation", explanation_field())
     if formdata is not None:
         return Form(formdata=formdata)
     return Form(formdata=None, data=initial_data(scope))
+
+
+def percent_complete() -> str:
+    """Return the "% complete" label: %% is a literal percent sign, the message the same as the
+    pages' (a named value makes gettext format it)."""
+    return _("%% complete", percent="%")
 
 
 def explanation_field() -> Field:
@@ -200,7 +206,7 @@ class ReviewForm(FlaskForm):
     highlight = BooleanField(_l("Mark the narrative as a highlight of the quarterly report"))
 
 
-TOO_LONG = _l("A comment must be at most %(max)s characters.", max=f"{MAX_TEXT:,}")
+TOO_LONG = _l("A comment must be at most %(max)s characters.", max=format(MAX_TEXT, ","))
 
 
 class CommentForm(FlaskForm):
