@@ -16,7 +16,8 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from indicators.periods import PeriodKey
 from indicators.shares import share_or_none
 from indicators.types import ProjectStatus, Scope
-from reports.charts import panel_bar_chart
+from reports.chart_data import PanelChart
+from reports.chart_data import counts as count_chart
 from reports.content import PillarSection, QuarterlyReport
 from reports.formatting import fmt_long_date, fmt_millions, fmt_pct, plural
 from reports.pdf import sections
@@ -270,8 +271,11 @@ def pillar_chart(section: PillarSection) -> list[Flowable]:
             single.append(one_bar(label.lower(), count))
     flow: list[Flowable] = [para("; ".join(single).capitalize() + ".")] if single else []
     if panels:
-        fig = panel_bar_chart(f"Pillar {section.pillar.value}: projects", panels)
-        flow += [chart(fig), Spacer(1, 6)]
+        data = PanelChart(
+            f"Pillar {section.pillar.value}: projects",
+            tuple(count_chart(name, values) for name, values in panels.items()),
+        )  # the chart's figures follow it in words: no table of the report holds them
+        flow += [chart(data, size=(6.3, 2.4)), para(data.description(), s.SMALL), Spacer(1, 6)]
     return flow
 
 
