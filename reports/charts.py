@@ -39,7 +39,9 @@ from reports.chart_style import (
 Number = Decimal | int | float
 MARGIN_TOP_IN = 0.45  # room for the title above the axes
 LEGEND_GAP_IN = 0.08  # between the legend's row and the axes
-ROTATED_LABELS_IN = 1.0  # room under the axes for labels set at an angle
+ROTATED_LABELS_IN = 1.25  # room under the axes for labels set at an angle
+ROTATED_LEFT_IN = 1.0  # and left of them, for the first label's reach
+ROTATED_CHARS = 18  # longer labels set at an angle are shortened (the table has them whole)
 NICE_STEPS = [1, 2, 5, 10]  # tick steps: 1, 2 or 5 times a power of ten
 
 
@@ -231,6 +233,18 @@ def panel_bar_chart(
     return fig
 
 
+def _short(label: str) -> str:
+    """Shorten a label set at an angle: "Democratic Republic…" (its full name is in the table)."""
+    return label if len(label) <= ROTATED_CHARS else label[: ROTATED_CHARS - 1].rstrip() + "\u2026"
+
+
+def _rotate(ax: Any, labels: Sequence[str]) -> None:
+    """Set many labels at 45 degrees, shortened, so they neither collide nor leave the figure."""
+    ax.set_xticks(list(range(len(labels))), [_short(str(label)) for label in labels])
+    for tick in ax.get_xticklabels():
+        tick.set(rotation=45, ha="right", rotation_mode="anchor")
+
+
 def grouped_bar_chart(
     title: str,
     labels: Sequence[str],
@@ -253,12 +267,12 @@ def grouped_bar_chart(
         _value_axis(ax, counts)
         rotated = len(labels) > 8
         if rotated:
-            for tick in ax.get_xticklabels():
-                tick.set(rotation=35, ha="right", rotation_mode="anchor")
+            _rotate(ax, labels)
         ax.set_ylabel(ylabel, parse_math=False)
-        legend = _legend_above(fig, 0.75, 0.12) if series else 0.0
+        left = ROTATED_LEFT_IN if rotated else 0.75
+        legend = _legend_above(fig, left, 0.12) if series else 0.0
         top = MARGIN_TOP_IN + (legend + LEGEND_GAP_IN if legend else 0.0)
-        _margins(fig, bottom=ROTATED_LABELS_IN if rotated else 0.4, top=top)
+        _margins(fig, left=left, bottom=ROTATED_LABELS_IN if rotated else 0.4, top=top)
     return fig
 
 

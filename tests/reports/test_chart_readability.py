@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from reports.charts import bar_chart, grouped_bar_chart, panel_bar_chart
+from tests.reports.test_charts import _texts_outside
 
 MONEY = {
     "Budget": [Decimal(90), Decimal(80), Decimal(85)],
@@ -112,3 +113,11 @@ def test_importing_the_app_does_not_import_matplotlib() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_long_names_set_at_an_angle_stay_inside_the_figure() -> None:
+    states = ["Bosnia and Herzegovina", "Democratic Republic of the Congo"] * 6
+    series = {"needs": list(range(12)), "addressed": list(range(12))}
+    fig = grouped_bar_chart("CTED needs by Member State", states, series, size=(9.0, 3.2))
+    assert _texts_outside(fig) == []
+    assert fig.axes[0].get_xticklabels()[1].get_text() == "Democratic Republ\u2026"
