@@ -7,6 +7,7 @@ without importing the drawing library (issue 17); `reports.charts.draw` turns on
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import reduce
@@ -117,6 +118,14 @@ def counts(
     return ChartData(title, tuple(values), series, Kind.COUNT, ylabel, label_header)
 
 
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Escape text for XML, dropping the control characters XML 1.0 cannot hold."""
+    return escape(NOT_XML.sub("", text))
+
+
 def svg_with_text(svg: bytes, ident: str, title: str, description: str) -> bytes:
     """Give an SVG its text alternative: role="img", a <title> and a <desc> it is labelled by."""
     head, sep, rest = svg.decode("utf-8").partition("<svg ")
@@ -126,7 +135,7 @@ def svg_with_text(svg: bytes, ident: str, title: str, description: str) -> bytes
     attrs = f'role="img" aria-labelledby="{title_id}" aria-describedby="{desc_id}" '
     tag_end = rest.index(">") + 1
     alt = (
-        f"\n <title id={quoteattr(title_id)}>{escape(title)}</title>"
-        f"\n <desc id={quoteattr(desc_id)}>{escape(description)}</desc>"
+        f"\n <title id={quoteattr(title_id)}>{xml_text(title)}</title>"
+        f"\n <desc id={quoteattr(desc_id)}>{xml_text(description)}</desc>"
     )
     return f"{head}<svg {attrs}{rest[:tag_end]}{alt}{rest[tag_end:]}".encode()
