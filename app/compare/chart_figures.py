@@ -13,6 +13,7 @@ from decimal import Decimal
 from flask_babel import gettext as _
 
 from app.compare.comparison import Screen, Side
+from app.portfolio import labels as shown
 from reports.chart_data import ChartData, Kind
 
 MAX_STATES = 25
@@ -22,19 +23,24 @@ CSS_PX_PER_INCH = 96
 
 def _names(screen: Screen) -> tuple[str, str]:
     """Return the legend names of A and B (kept apart when both sides share a label)."""
-    a, b = screen.a.name, screen.b.name
+    a, b = _(screen.a.name), _(screen.b.name)  # the live portfolio's name is a message
     return (_("A: %(name)s", name=a), _("B: %(name)s", name=b)) if a == b else (a, b)
+
+
+LABELS = {"by_scope": shown.SCOPE_LABELS, "by_status": shown.STATUS_LABELS}
 
 
 def counts_chart(screen: Screen, part: str, title: str, header: str) -> ChartData:
     """Chart A against B for one breakdown of project counts (by_pillar, by_scope, by_status)."""
     a_counts = getattr(screen.a.figures.portfolio, part)
     b_counts = getattr(screen.b.figures.portfolio, part)
-    labels = tuple(a_counts)
+    keys = list(a_counts)
+    words = LABELS.get(part)
+    labels = tuple(shown.shown(words, k) if words else k for k in keys)
     name_a, name_b = _names(screen)
     series = (
-        (name_a, tuple(a_counts[k].count for k in labels)),
-        (name_b, tuple(b_counts[k].count for k in labels)),
+        (name_a, tuple(a_counts[k].count for k in keys)),
+        (name_b, tuple(b_counts[k].count for k in keys)),
     )
     return ChartData(title, labels, series, Kind.COUNT, _("projects"), header)
 
@@ -46,7 +52,7 @@ def entity_money_chart(side: Side) -> ChartData:
     funded = tuple(side.money[e][1] for e in labels)
     shortfall = tuple(b - f for b, f in zip(budget, funded, strict=True))
     series = ((_("budget"), budget), (_("funded"), funded), (_("shortfall"), shortfall))
-    title = _("Active projects by entity, US$ (%(side)s)", side=side.name)
+    title = _("Active projects by entity, US$ (%(name)s)", name=_(side.name))
     return ChartData(title, labels, series, Kind.MONEY, _("US$"), _("Entity"))
 
 
@@ -71,25 +77,36 @@ def coverage_state_chart(side: Side) -> ChartData:
         (_("needs"), tuple(groups[k].total for k in labels)),
         (_("addressed"), tuple(groups[k].addressed for k in labels)),
     )
+    title = _("CTED needs by member state (%(name)s)", name=_(side.name))
     if len(groups) > MAX_STATES:
         title = _(
-            "CTED needs by Member State (%(side)s), the %(n)d with most needs",
-            side=side.name,
-            n=MAX_STATES,
+            "CTED needs by member state (%(name)s), the %(count)s with most needs",
+            name=_(side.name),
+            count=MAX_STATES,
         )
-    else:
-        title = _("CTED needs by Member State (%(side)s)", side=side.name)
     return ChartData(title, labels, series, Kind.COUNT, _("needs"), _("Member State"))
 
 
 def transitions_chart(screen: Screen) -> ChartData:
     """Chart how many projects moved from one status to another between old and new."""
     changes = screen.comparison.status_changes
-    title = _("Status changes from %(old)s to %(new)s", old=screen.old.name, new=screen.new.name)
-    labels = tuple(k.replace("->", " → ") for k in changes)
+    old, new = _(screen.old.name), _(screen.new.name)
+    title = _("Status changes from %(old)s to %(new)s", old=old, new=new)
+    labels = tuple(_status_change(k) for k in changes)
     series = ((_("projects"), tuple(changes.values())),)
     empty = _("No changes between these baselines")
     return ChartData(title, labels, series, Kind.COUNT, _("projects"), _("Status change"), empty)
+
+
+def _status_change(change: str) -> str:
+    """Say "ongoing->completed" in the reader's words: "Ongoing → Completed"."""
+    before, _arrow, after = change.partition("->")
+    statuses = shown.STATUS_LABELS
+    return _(
+        "%(before)s → %(after)s",
+        before=shown.shown(statuses, before),
+        after=shown.shown(statuses, after),
+    )
 
 
 CHARTS: dict[str, Callable[[Screen], ChartData]] = {
