@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer  # type: ignore[import-untyped]
 
+from indicators.i18n import gettext
 from reports.chart_data import ChartData, Kind
 from reports.content import ZERO, GenderSection
 from reports.formatting import fmt_money, fmt_number, fmt_pct
@@ -36,7 +37,7 @@ def gender(section: GenderSection) -> list[Flowable]:
     pcts = [section.pct(share) or ZERO for share in section.shares]
     if len(section.shares) > 1:  # one marker's bar is the table's one row
         shares = ChartData(
-            "Share of budget by gender marker (%)",
+            gettext("Share of budget by gender marker (%)"),
             tuple(share.marker for share in section.shares),
             (("", tuple(pcts)),),
             Kind.PERCENT,

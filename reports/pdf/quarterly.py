@@ -13,6 +13,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Table,
 )
 
+from indicators.i18n import gettext
 from indicators.periods import PeriodKey
 from indicators.shares import share_or_none
 from indicators.types import ProjectStatus, Scope
@@ -235,8 +236,10 @@ def pillar_panels(section: PillarSection) -> dict[str, dict[str, int]]:
     """Count the pillar's projects by scope and by status, in the order of indicators.types."""
     scopes, statuses = section.by_scope, section.by_status
     return {
-        "By scope": {k.value.capitalize(): scopes[k] for k in Scope if scopes.get(k)},
-        "By status": {k.value.capitalize(): statuses[k] for k in ProjectStatus if statuses.get(k)},
+        gettext("By scope"): {k.value.capitalize(): scopes[k] for k in Scope if scopes.get(k)},
+        gettext("By status"): {
+            k.value.capitalize(): statuses[k] for k in ProjectStatus if statuses.get(k)
+        },
     }
 
 
@@ -272,7 +275,7 @@ def pillar_chart(section: PillarSection) -> list[Flowable]:
     flow: list[Flowable] = [para("; ".join(single).capitalize() + ".")] if single else []
     if panels:
         data = PanelChart(
-            f"Pillar {section.pillar.value}: projects",
+            gettext("Pillar %(pillar)s: projects", pillar=section.pillar.value),
             tuple(count_chart(name, values) for name, values in panels.items()),
         )  # the chart's figures follow it in words: no table of the report holds them
         flow += [chart(data, size=(6.3, 2.4)), para(data.description(), s.SMALL), Spacer(1, 6)]

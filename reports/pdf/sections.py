@@ -8,6 +8,7 @@ from decimal import Decimal
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Spacer, Table  # type: ignore[import-untyped]
 
+from indicators.i18n import gettext
 from indicators.shares import share_or_none
 from reports.chart_data import ChartData
 from reports.content import (
@@ -96,12 +97,12 @@ def funding(section: FundingSection) -> list[Flowable]:
     rows = section.rows
     if len(rows) > 1:  # one entity's three bars are its table row
         data = ChartData(
-            "Budget, funding and shortfall by entity (US$ million)",
+            gettext("Budget, funding and shortfall by entity (US$ million)"),
             tuple(r.entity for r in rows),
             (
-                ("Budget", tuple(r.budget / Decimal(1_000_000) for r in rows)),
-                ("Funded", tuple(r.funded / Decimal(1_000_000) for r in rows)),
-                ("Shortfall", tuple(r.shortfall / Decimal(1_000_000) for r in rows)),
+                (gettext("Budget"), tuple(r.budget / Decimal(1_000_000) for r in rows)),
+                (gettext("Funded"), tuple(r.funded / Decimal(1_000_000) for r in rows)),
+                (gettext("Shortfall"), tuple(r.shortfall / Decimal(1_000_000) for r in rows)),
             ),
         )
         flow += [chart(data), Spacer(1, 6)]  # the funding table below has its figures
