@@ -121,3 +121,12 @@ def test_long_names_set_at_an_angle_stay_inside_the_figure() -> None:
     fig = grouped_bar_chart("CTED needs by Member State", states, series, size=(9.0, 3.2))
     assert _texts_outside(fig) == []
     assert fig.axes[0].get_xticklabels()[1].get_text() == "Democratic Republ\u2026"
+
+
+def test_the_pdf_never_shrinks_a_chart_below_its_drawn_size() -> None:
+    from reports.chart_data import counts
+    from reports.pdf.blocks import chart
+
+    for size in ((6.3, 2.4), (6.3, 2.8)):
+        image = chart(counts("t", {"a": 1, "b": 2}), size=size)
+        assert image.width >= size[0] * 72 and image.height >= size[1] * 72  # 9 pt stays 9 pt
