@@ -11,9 +11,11 @@ from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.audit.services import record
 from app.auth import epoch as _epoch  # noqa: F401  (bumps session epochs on account changes)
 from app.db import utcnow
 from app.errors import DomainError, ValidationFailed
+from app.i18n import LANGUAGES
 from app.models.auth import LoginFailure, User
 from app.models.enums import Role
 from app.models.reference import Entity
@@ -167,3 +169,31 @@ def authenticate(
 def end_sessions(user: User) -> None:
     """Invalidate every session cookie the user holds (logout, deactivation)."""
     user.session_epoch += 1
+
+
+def set_language(session: Session, user: User, code: str) -> bool:
+    """Save the language a user chose (one of the six codes); audited; tell whether it changed."""
+    if code not in LANGUAGES:
+        raise ValidationFailed([f"language: {code!r} is not one of {', '.join(LANGUAGES)}"])
+    if user.language == code:
+        return False
+    before = user.language
+    user.language = code
+    session.flush()
+    record(
+        session,
+        user.id,
+        "user.language_changed",
+        "user",
+        user.id,
+        before={"language": before},
+        after={"language": code},
+    )
+    return True
+
+
+def keep_chosen_language(session: Session, user: User, chosen: str | None) -> None:
+    """Save the language chosen before signing in (the switcher's cookie) on an account that
+    has none yet; an account's saved choice wins over the cookie."""
+    if user.language is None and chosen in LANGUAGES:
+        set_language(session, user, str(chosen))

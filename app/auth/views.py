@@ -20,7 +20,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from app import db
+from app import db, i18n
 from app.audit.services import record
 from app.auth.forms import LoginForm
 from app.auth.services import (
@@ -30,6 +30,7 @@ from app.auth.services import (
     check_credentials,
     end_sessions,
     forget_failures,
+    keep_chosen_language,
 )
 from app.db import transaction
 from app.extensions import login_manager
@@ -113,6 +114,7 @@ def _sign_in(email: str, password: str, remote_addr: str) -> User | None:
         login_user(user)
         session["began"] = session["seen"] = time.time()
         record(db_session, user.id, "login", "user", user.id)
+        keep_chosen_language(db_session, user, request.cookies.get(i18n.COOKIE))
     return user
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from flask_babel import gettext as _
 from matplotlib.figure import Figure
 
 from app.compare.comparison import Screen, Side
@@ -18,7 +19,8 @@ WIDE = (9.0, 3.2)
 def _names(screen: Screen) -> tuple[str, str]:
     """Return the legend names of A and B (kept apart when both sides share a label)."""
     a, b = screen.a.name, screen.b.name
-    return (f"A: {a}", f"B: {b}") if a == b else (a, b)
+    a, b = _(a), _(b)  # the live portfolio's name is a message; labels read as they are
+    return (_("A: %(name)s", name=a), _("B: %(name)s", name=b)) if a == b else (a, b)
 
 
 def counts_chart(screen: Screen, part: str, title: str) -> Figure:
@@ -31,7 +33,7 @@ def counts_chart(screen: Screen, part: str, title: str) -> Figure:
         name_a: [a_counts[k].count for k in labels],
         name_b: [b_counts[k].count for k in labels],
     }
-    return grouped_bar_chart(title, labels, series, ylabel="projects", size=WIDE)
+    return grouped_bar_chart(title, labels, series, ylabel=_("projects"), size=WIDE)
 
 
 def entity_money_chart(side: Side) -> Figure:
@@ -40,12 +42,12 @@ def entity_money_chart(side: Side) -> Figure:
     budget = [side.money[e][0] for e in labels]
     funded = [side.money[e][1] for e in labels]
     series = {
-        "budget": budget,
-        "funded": funded,
-        "shortfall": [b - f for b, f in zip(budget, funded, strict=True)],
+        _("budget"): budget,
+        _("funded"): funded,
+        _("shortfall"): [b - f for b, f in zip(budget, funded, strict=True)],
     }
-    title = f"Active projects by entity, US$ ({side.name})"
-    return grouped_bar_chart(title, labels, series, ylabel="US$", size=WIDE)
+    title = _("Active projects by entity, US$ (%(name)s)", name=_(side.name))
+    return grouped_bar_chart(title, labels, series, ylabel=_("US$"), size=WIDE)
 
 
 def coverage_pillar_chart(screen: Screen) -> Figure:
@@ -57,7 +59,8 @@ def coverage_pillar_chart(screen: Screen) -> Figure:
         name_a: [a_cov[k].coverage_pct for k in labels],
         name_b: [b_cov[k].coverage_pct for k in labels],
     }
-    return grouped_bar_chart("CTED needs addressed by pillar, %", labels, series, size=WIDE)
+    title = _("CTED needs addressed by pillar, %")
+    return grouped_bar_chart(title, labels, series, size=WIDE)
 
 
 def coverage_state_chart(side: Side) -> Figure:
@@ -65,28 +68,34 @@ def coverage_state_chart(side: Side) -> Figure:
     groups = side.figures.needs.by_member_state
     labels = sorted(groups, key=lambda k: (-groups[k].total, k))[:MAX_STATES]
     series: dict[str, list[int | Decimal]] = {
-        "needs": [groups[k].total for k in labels],
-        "addressed": [groups[k].addressed for k in labels],
+        _("needs"): [groups[k].total for k in labels],
+        _("addressed"): [groups[k].addressed for k in labels],
     }
-    title = f"CTED needs by member state ({side.name})"
+    title = _("CTED needs by member state (%(name)s)", name=_(side.name))
     if len(groups) > MAX_STATES:
-        title += f", the {MAX_STATES} with most needs"
-    return grouped_bar_chart(title, labels, series, ylabel="needs", size=WIDE)
+        title = _(
+            "CTED needs by member state (%(name)s), the %(count)s with most needs",
+            name=_(side.name),
+            count=MAX_STATES,
+        )
+    return grouped_bar_chart(title, labels, series, ylabel=_("needs"), size=WIDE)
 
 
 def transitions_chart(screen: Screen) -> Figure:
     """Draw how many projects moved from one status to another between old and new."""
     changes = screen.comparison.status_changes
-    title = f"Status changes from {screen.old.name} to {screen.new.name}"
-    labels = [k.replace("->", " → ") for k in changes] or ["no change"]
+    title = _(
+        "Status changes from %(old)s to %(new)s", old=_(screen.old.name), new=_(screen.new.name)
+    )
+    labels = [k.replace("->", " → ") for k in changes] or [_("no change")]
     values = list(changes.values()) or [0]
-    return bar_chart(title, labels, values, ylabel="projects", size=WIDE)
+    return bar_chart(title, labels, values, ylabel=_("projects"), size=WIDE)
 
 
 CHARTS: dict[str, Callable[[Screen], Figure]] = {
-    "pillar": lambda s: counts_chart(s, "by_pillar", "Projects by pillar"),
-    "scope": lambda s: counts_chart(s, "by_scope", "Projects by scope"),
-    "status": lambda s: counts_chart(s, "by_status", "Projects by status"),
+    "pillar": lambda s: counts_chart(s, "by_pillar", _("Projects by pillar")),
+    "scope": lambda s: counts_chart(s, "by_scope", _("Projects by scope")),
+    "status": lambda s: counts_chart(s, "by_status", _("Projects by status")),
     "entity_money": lambda s: entity_money_chart(s.b),
     "coverage_pillar": coverage_pillar_chart,
     "coverage_state": lambda s: coverage_state_chart(s.b),

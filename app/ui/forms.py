@@ -42,7 +42,7 @@ class Bounded:
 def clean_text(_form: Form, field: Field) -> None:
     """Refuse what app.text forbids: control characters, direction overrides, lone surrogates."""
     if field.data and text.problem(field.data):
-        raise ValidationError(text.MESSAGE)
+        raise ValidationError(text.message())
 
 
 def one_line(_form: Form, field: Field) -> None:
