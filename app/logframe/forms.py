@@ -7,7 +7,6 @@ from typing import Any
 
 from wtforms import (
     DateField,
-    DecimalField,
     Field,
     FieldList,
     Form,
@@ -112,9 +111,7 @@ class TargetRow(Form):
     """One row of the per-period targets table."""
 
     period_key = StringField("Period", validators=[Optional(), quarter_key], filters=[strip])
-    target = DecimalField(
-        "Target", places=None, validators=[Optional(), Bounded(-MAX_AMOUNT, MAX_AMOUNT)]
-    )
+    target = amount_field("Target", low=-MAX_AMOUNT)
 
 
 class IndicatorForm(VersionedForm):

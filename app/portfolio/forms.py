@@ -9,7 +9,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    DecimalField,
     HiddenField,
     SelectField,
     SelectMultipleField,
@@ -21,11 +20,10 @@ from app.models.columns import choices
 from app.models.enums import Origin
 from app.ui.forms import (
     CODE,
-    MAX_AMOUNT,
     PILLARS,
-    Bounded,
     VersionedForm,
     add_error,
+    amount_field,
     area_field,
     dates_ordered,
     options,
@@ -46,12 +44,8 @@ class ProjectForm(VersionedForm):
     status = SelectField("Status", choices=options(choices(ProjectStatus)))
     start_date = DateField("Start date", validators=[Optional()])
     end_date = DateField("End date", validators=[Optional()])
-    budget_usd = DecimalField(
-        "Budget (US$)", validators=[InputRequired(), Bounded(0, MAX_AMOUNT, 2)]
-    )
-    funded_usd = DecimalField(
-        "Funded (US$)", validators=[InputRequired(), Bounded(0, MAX_AMOUNT, 2)]
-    )
+    budget_usd = amount_field("Budget (US$)", required=True, places=2)
+    funded_usd = amount_field("Funded (US$)", required=True, places=2)
     in_multi_year_appeal = SelectField(
         "In the Multi-Year Appeal",
         choices=[("", "unknown"), ("yes", "yes"), ("no", "no")],

@@ -6,12 +6,13 @@ from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, Field, Form, IntegerField, StringField, TextAreaField
+from wtforms import DateField, Field, Form, IntegerField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import HiddenInput
 
 from app import text
 from app.models.columns import choices
+from app.ui.decimal_input import LocaleDecimalField
 from indicators.periods import is_quarter
 from indicators.types import Pillar as PillarCode
 
@@ -116,10 +117,12 @@ def area_field(label: str, limit: int, required: bool = True) -> TextAreaField:
     return TextAreaField(label, validators=checks, filters=[strip])
 
 
-def amount_field(label: str, required: bool = False, low: int | Decimal = 0) -> DecimalField:
-    """Return a decimal field bounded to [low, MAX_AMOUNT]."""
+def amount_field(
+    label: str, required: bool = False, low: int | Decimal = 0, places: int = 4
+) -> LocaleDecimalField:
+    """Return a number field bounded to [low, MAX_AMOUNT], typed in the reader's locale."""
     first = InputRequired() if required else Optional()
-    return DecimalField(label, places=None, validators=[first, Bounded(low, MAX_AMOUNT)])
+    return LocaleDecimalField(label, validators=[first, Bounded(low, MAX_AMOUNT, places)])
 
 
 class Dated(Protocol):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from flask import Flask, current_app
 from flask_login import current_user
 
-from reports.formatting import fmt_value
+from reports.formatting import fmt_date, fmt_number, fmt_value
 
 NAV: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
     ("home.index", "Home", None),
@@ -42,4 +42,6 @@ def init_app(app: Flask) -> None:
     """Expose the navigation to every template."""
     app.jinja_env.globals["nav_items"] = nav_items
     app.jinja_env.filters["zip_pairs"] = zip_pairs
-    app.jinja_env.filters["value"] = fmt_value  # a figure for people: 1,250 · 64.71
+    app.jinja_env.filters["value"] = fmt_value  # a figure for people: 1,250 · 64.71 · 1 250
+    app.jinja_env.filters["number"] = fmt_number  # a count: 1,250 (the request's locale)
+    app.jinja_env.filters["date"] = fmt_date  # 30 Jun 2019 · 30 juin 2019; ISO in datetime=""
