@@ -53,6 +53,11 @@ def language(code: str) -> str:
     return _locale(code).language
 
 
+def locale_of(code: str) -> Locale:
+    """Return Babel's data of a locale code, English when the code is unknown."""
+    return _locale(code)
+
+
 @cache
 def _locale(code: str) -> Locale:
     try:

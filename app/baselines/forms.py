@@ -1,10 +1,11 @@
 """The form that freezes a baseline."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, StringField
+from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
 from app.baselines.services import MAX_LABEL
+from app.ui.date_input import date_field
 from app.ui.forms import clean_text, one_line
 
 
@@ -20,6 +21,4 @@ class BaselineForm(FlaskForm):
             one_line,
         ],
     )
-    as_of = DateField(
-        "As of", validators=[InputRequired(message="Give the as-of date as YYYY-MM-DD.")]
-    )
+    as_of = date_field("As of", required=True)

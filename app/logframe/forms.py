@@ -6,7 +6,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from wtforms import (
-    DateField,
     Field,
     FieldList,
     Form,
@@ -20,6 +19,7 @@ from wtforms.validators import InputRequired, Optional, ValidationError
 
 from app.models.columns import choices
 from app.models.enums import ActivityStatus, Direction
+from app.ui.date_input import date_field
 from app.ui.forms import (
     CODE,
     MAX_AMOUNT,
@@ -95,8 +95,8 @@ class ActivityForm(VersionedForm):
     """Planned work under an output."""
 
     title = area_field("Title", 1000)
-    start_date = DateField("Start date", validators=[Optional()])
-    end_date = DateField("End date", validators=[Optional()])
+    start_date = date_field("Start date")
+    end_date = date_field("End date")
     status = SelectField("Status", choices=options(choices(ActivityStatus)))
     percent_complete = IntegerField(
         "% complete", validators=[InputRequired(), Bounded(0, 100, 0)], default=0

@@ -8,16 +8,16 @@ from typing import Any
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateField,
     HiddenField,
     SelectField,
     SelectMultipleField,
     StringField,
 )
-from wtforms.validators import InputRequired, Length, Optional, Regexp
+from wtforms.validators import Length, Optional, Regexp
 
 from app.models.columns import choices
 from app.models.enums import Origin
+from app.ui.date_input import date_field
 from app.ui.forms import (
     CODE,
     PILLARS,
@@ -42,8 +42,8 @@ class ProjectForm(VersionedForm):
     pillar_code = SelectField("Primary pillar", choices=PILLARS)
     scope = SelectField("Scope", choices=options(choices(Scope)))
     status = SelectField("Status", choices=options(choices(ProjectStatus)))
-    start_date = DateField("Start date", validators=[Optional()])
-    end_date = DateField("End date", validators=[Optional()])
+    start_date = date_field("Start date")
+    end_date = date_field("End date")
     budget_usd = amount_field("Budget (US$)", required=True, places=2)
     funded_usd = amount_field("Funded (US$)", required=True, places=2)
     in_multi_year_appeal = SelectField(
@@ -98,7 +98,7 @@ class NeedForm(FlaskForm):
 
     version = StateField(validators=[Optional(), Regexp(r"^[0-9a-f]{32}$")])
     member_state = SelectField("Member State")
-    assessment_date = DateField("Assessment date", validators=[InputRequired()])
+    assessment_date = date_field("Assessment date", required=True)
     pillar_code = SelectField("Pillar", choices=PILLARS)
     thematic_area = text_field("Thematic area", 200)
     description = area_field("Need", 5000)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from wtforms import BooleanField, DateField, HiddenField, StringField
-from wtforms.validators import InputRequired, Optional
+from wtforms import BooleanField, HiddenField, StringField
+from wtforms.validators import InputRequired
 
+from app.ui.date_input import date_field
 from app.ui.forms import ReasonForm, VersionedForm, quarter_key, strip
 
 
@@ -12,15 +13,15 @@ class NewPeriodForm(VersionedForm):
     """A quarter key; the entry window defaults from it when left empty."""
 
     key = StringField("Quarter", validators=[InputRequired(), quarter_key], filters=[strip])
-    entry_opens_on = DateField("Entry opens on (default: the quarter's last day)", [Optional()])
-    due_on = DateField("Due on (default: 30 days after the quarter)", [Optional()])
+    entry_opens_on = date_field("Entry opens on (default: the quarter's last day)")
+    due_on = date_field("Due on (default: 30 days after the quarter)")
 
 
 class PeriodDatesForm(VersionedForm):
     """When entry opens and when reports are due."""
 
-    entry_opens_on = DateField("Entry opens on", [InputRequired()])
-    due_on = DateField("Due on", [InputRequired()])
+    entry_opens_on = date_field("Entry opens on", required=True)
+    due_on = date_field("Due on", required=True)
 
 
 class LockForm(ReasonForm):

@@ -6,12 +6,13 @@ from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, Field, Form, IntegerField, StringField, TextAreaField
+from wtforms import Field, Form, IntegerField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import HiddenInput
 
 from app import text
 from app.models.columns import choices
+from app.ui.date_input import LocaleDateField
 from app.ui.decimal_input import LocaleDecimalField
 from indicators.periods import is_quarter
 from indicators.types import Pillar as PillarCode
@@ -128,8 +129,8 @@ def amount_field(
 class Dated(Protocol):
     """A form with a start and an end date."""
 
-    start_date: DateField
-    end_date: DateField
+    start_date: LocaleDateField
+    end_date: LocaleDateField
 
 
 def add_error(field: Field, message: str) -> None:

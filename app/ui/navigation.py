@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from flask import Flask, current_app
 from flask_login import current_user
 
+from app.ui.date_input import date_hint
 from reports.formatting import fmt_date, fmt_number, fmt_value
 
 NAV: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
@@ -44,4 +45,5 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["zip_pairs"] = zip_pairs
     app.jinja_env.filters["value"] = fmt_value  # a figure for people: 1,250 · 64.71 · 1 250
     app.jinja_env.filters["number"] = fmt_number  # a count: 1,250 (the request's locale)
+    app.jinja_env.globals["date_hint"] = date_hint  # "Choose a date, e.g. 30 June 2019."
     app.jinja_env.filters["date"] = fmt_date  # 30 Jun 2019 · 30 juin 2019; ISO in datetime=""
