@@ -1,4 +1,4 @@
-"""The English formatters as they were before the locale came in: the oracle of test_locale_formats."""
+"""The English formatters before the locale came in: the oracle of test_locale_formats."""
 
 from __future__ import annotations
 
