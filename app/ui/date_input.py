@@ -25,6 +25,7 @@ from reports.formatting import fmt_long_date
 EXAMPLE = dt.date(2019, 6, 30)
 ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+MONTH_FIRST = re.compile(r"(\S+?)\.?\s+(\d{1,2}),?\s+(\d{4})")  # "June 30, 2019"
 WORDS = re.compile(r"(\d{1,2})\.?\s+(?:de\s+)?(\S+?)\.?\s+(?:de\s+)?(\d{4})(?:\s*г\.?)?")
 
 
@@ -44,6 +45,10 @@ def read_date(text: str, locale: str | None = None) -> dt.date:
             named = _month(match.group(2), locale or localized.current())
             if named is not None:
                 return dt.date(int(match.group(3)), named, int(match.group(1)))
+        if match := MONTH_FIRST.fullmatch(cleaned):
+            named = _month(match.group(1), locale or localized.current())
+            if named is not None:
+                return dt.date(int(match.group(3)), named, int(match.group(2)))
     except ValueError:
         pass  # no such day, e.g. 31 February
     raise ValueError(date_hint())
