@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import Field, Form, IntegerField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
@@ -16,6 +17,7 @@ from app.ui.date_input import LocaleDateField
 from app.ui.decimal_input import LocaleDecimalField
 from indicators.periods import is_quarter
 from indicators.types import Pillar as PillarCode
+from reports.formatting import fmt_value
 
 T = TypeVar("T")
 MAX_AMOUNT = Decimal("1e12")
@@ -35,7 +37,13 @@ class Bounded:
         if not value.is_finite():
             raise ValidationError("Enter an ordinary number (not NaN or infinity).")
         if not self.low <= value <= self.high:
-            raise ValidationError(f"Enter a number between {self.low:,} and {self.high:,}.")
+            raise ValidationError(
+                _(
+                    "Enter a number between %(low)s and %(high)s.",
+                    low=fmt_value(self.low),
+                    high=fmt_value(self.high),
+                )
+            )
         exponent = value.as_tuple().exponent  # an int: the number is finite
         if isinstance(exponent, int) and exponent < -self.places:
             raise ValidationError(f"Use at most {self.places} decimal places.")

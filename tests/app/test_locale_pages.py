@@ -154,3 +154,14 @@ def test_quarterly_api_text_stays_english(client, db_session, make_user, login):
     french, english = get(client, url, FRENCH), get(client, url, ENGLISH)
     assert french.status_code == english.status_code
     assert french.data == english.data
+
+
+def test_a_number_out_of_bounds_names_the_bounds_in_figures(client, db_session, make_user, login):
+    w = world(db_session)
+    login(make_user("admin"))
+    page = get(client, f"/indicators/{w.number.id}/edit", ENGLISH).get_data(as_text=True)
+    assert "1E+12" not in page
+    data = {"life_target": "2000000000000", "code": w.number.code, "name": "n", "unit": "u"}
+    response = post(client, f"/indicators/{w.number.id}/edit", data, ENGLISH)
+    assert "between -1,000,000,000,000 and 1,000,000,000,000." in response.text
+    assert "1E+12" not in response.text
