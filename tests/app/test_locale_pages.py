@@ -12,7 +12,7 @@ from babel.numbers import format_decimal
 from flask_babel import refresh
 from sqlalchemy import select
 
-from app.models.progress import IndicatorValue
+from app.models.progress import IndicatorValue, ReportingPeriod
 from tests.app import comparison_data
 from tests.app.progress_data import report_of, world
 
@@ -165,3 +165,25 @@ def test_a_number_out_of_bounds_names_the_bounds_in_figures(client, db_session, 
     response = post(client, f"/indicators/{w.number.id}/edit", data, ENGLISH)
     assert "between -1,000,000,000,000 and 1,000,000,000,000." in response.text
     assert "1E+12" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "headers"), [("2020-01-15", ENGLISH), ("15 janvier 2020", FRENCH)]
+)
+def test_a_date_typed_without_a_picker_is_read(
+    client, db_session, make_user, login, typed, headers
+):
+    login(make_user("admin"))
+    response = post(client, "/periods/new", {"key": "2019Q4", "due_on": typed}, headers)
+    assert response.status_code == 200
+    found = db_session.scalars(select(ReportingPeriod).where(ReportingPeriod.key == "2019Q4"))
+    assert found.one().due_on == dt.date(2020, 1, 15)
+
+
+def test_a_missing_date_asks_for_one_with_an_example(client, db_session, make_user, login):
+    w = world(db_session)
+    login(make_user("admin"))
+    data = {"entry_opens_on": "", "due_on": "2019-10-01", "version": str(w.period.version)}
+    response = post(client, f"/periods/{w.period.id}/edit", data, FRENCH)
+    assert format_date(dt.date(2019, 6, 30), "long", locale="fr") in response.text
+    assert "YYYY-MM-DD" not in response.text
