@@ -8,8 +8,6 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    DateField,
-    DecimalField,
     Field,
     FieldList,
     Form,
@@ -23,6 +21,7 @@ from wtforms.validators import InputRequired, Optional, ValidationError
 
 from app.models.columns import choices
 from app.models.enums import ActivityStatus, Direction
+from app.ui.date_input import date_field
 from app.ui.forms import (
     CODE,
     MAX_AMOUNT,
@@ -121,8 +120,8 @@ class ActivityForm(VersionedForm):
     """Planned work under an output."""
 
     title = area_field(_l("Title"), 1000)
-    start_date = DateField(_l("Start date"), validators=[Optional()])
-    end_date = DateField(_l("End date"), validators=[Optional()])
+    start_date = date_field(_l("Start date"))
+    end_date = date_field(_l("End date"))
     status = SelectField(_l("Status"), choices=labelled(choices(ActivityStatus)))
     percent_complete = IntegerField(
         _l("%% complete", percent="%"), validators=[InputRequired(), Bounded(0, 100, 0)], default=0
@@ -137,9 +136,7 @@ class TargetRow(Form):
     """One row of the per-period targets table."""
 
     period_key = StringField(_l("Period"), validators=[Optional(), quarter_key], filters=[strip])
-    target = DecimalField(
-        _l("Target"), places=None, validators=[Optional(), Bounded(-MAX_AMOUNT, MAX_AMOUNT)]
-    )
+    target = amount_field(_l("Target"), low=-MAX_AMOUNT)
 
 
 class IndicatorForm(VersionedForm):
