@@ -6,6 +6,8 @@ The page, the PDF, the CSV, the XLSX and the JSON all render one `baseline_model
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from flask import abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
@@ -19,6 +21,7 @@ from app.figures.baseline_model import baseline_model
 from app.ui.downloads import MIMETYPES, download
 from reports.baseline_json import APPEAL_DEFINITION
 from reports.baseline_text import fmt_change, fmt_figure
+from reports.formatting import locale_free
 from reports.pdf.baseline import framing
 from reports.pdf.baseline import render_baseline as render_pdf
 
@@ -55,8 +58,10 @@ def report(label: str) -> ResponseReturnValue:
 def export(label: str, fmt: str) -> ResponseReturnValue:
     """Download a baseline's report as CSV, XLSX, JSON or PDF; ?compare= adds the changes."""
     session = db.session()
-    try:
-        model = baseline_model(session, label, _compare(), bool(current_user.sees_confidential))
+    reveal = bool(current_user.sees_confidential)
+    try:  # the data formats' key messages stay English; the PDF is written for its reader
+        with nullcontext() if fmt == "pdf" else locale_free():
+            model = baseline_model(session, label, _compare(), reveal)
     except NotFound as error:
         abort(404, description=str(error))
     data = render_pdf(model) if fmt == "pdf" else exports.render_model(model, fmt)

@@ -147,7 +147,11 @@ def text(row: Row, column: str, problems: list[str], limit: int = MAX_TEXT) -> s
     found = restored("" if value is None else str(value).strip())
     if len(found) > limit:
         problems.append(
-            _("%(where)s: at most %(max)s characters", where=row.where(column), max=f"{limit:,}")
+            _(
+                "%(where)s: at most %(max)s characters",
+                where=row.where(column),
+                max=format(limit, ","),
+            )
         )
         return ""
     if (fix := clean.problem(found)) is not None:

@@ -39,9 +39,11 @@ def instructions() -> list[str]:
             "  Progress: one row per indicator and period; a disaggregated indicator has its "
             "total row\n"
             "    and then one row per part (the part column names it), whose Value is that part.\n"
-            "  Activities: one row per activity and period: choose a status, give the % complete "
-            "(0-100).\n"
-            "  Narratives: one row per report: the narrative of the quarter."
+            "  Activities: one row per activity and period: choose a status, give the %% complete "
+            "(%(low)s-%(high)s).\n"
+            "  Narratives: one row per report: the narrative of the quarter.",
+            low=0,
+            high=100,
         ),
         "",
         _(

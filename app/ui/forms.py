@@ -8,14 +8,17 @@ from typing import Any, Protocol, TypeVar
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, Field, Form, IntegerField, StringField, TextAreaField
+from wtforms import Field, Form, IntegerField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import HiddenInput
 
 from app import text
 from app.models.columns import choices
+from app.ui.date_input import LocaleDateField
+from app.ui.decimal_input import LocaleDecimalField
 from indicators.periods import is_quarter
 from indicators.types import Pillar as PillarCode
+from reports.formatting import fmt_value
 
 T = TypeVar("T")
 MAX_AMOUNT = Decimal("1e12")
@@ -35,9 +38,12 @@ class Bounded:
         if not value.is_finite():
             raise ValidationError(_("Enter an ordinary number (not NaN or infinity)."))
         if not self.low <= value <= self.high:
-            low, high = f"{self.low:,}", f"{self.high:,}"
             raise ValidationError(
-                _("Enter a number between %(low)s and %(high)s.", low=low, high=high)
+                _(
+                    "Enter a number between %(low)s and %(high)s.",
+                    low=fmt_value(self.low),
+                    high=fmt_value(self.high),
+                )
             )
         exponent = value.as_tuple().exponent  # an int: the number is finite
         if isinstance(exponent, int) and exponent < -self.places:
@@ -121,17 +127,19 @@ def area_field(label: str, limit: int, required: bool = True) -> TextAreaField:
     return TextAreaField(label, validators=checks, filters=[strip])
 
 
-def amount_field(label: str, required: bool = False, low: int | Decimal = 0) -> DecimalField:
-    """Return a decimal field bounded to [low, MAX_AMOUNT]."""
+def amount_field(
+    label: str, required: bool = False, low: int | Decimal = 0, places: int = 4
+) -> LocaleDecimalField:
+    """Return a number field bounded to [low, MAX_AMOUNT], typed in the reader's locale."""
     first = InputRequired() if required else Optional()
-    return DecimalField(label, places=None, validators=[first, Bounded(low, MAX_AMOUNT)])
+    return LocaleDecimalField(label, validators=[first, Bounded(low, MAX_AMOUNT, places)])
 
 
 class Dated(Protocol):
     """A form with a start and an end date."""
 
-    start_date: DateField
-    end_date: DateField
+    start_date: LocaleDateField
+    end_date: LocaleDateField
 
 
 def add_error(field: Field, message: str) -> None:

@@ -29,6 +29,7 @@ from werkzeug.wrappers import Response
 
 from app import db
 from app.errors import Conflict, DomainError, FieldInvalid, NotFound, PermissionDenied
+from app.ui.decimal_input import understood
 
 CONFLICT = _l("Someone else saved this record while you were editing it. Check and save again.")
 
@@ -40,11 +41,14 @@ class Write:
     session: Session
     ok: bool = False
     error: DomainError | None = field(default=None)
+    form: FlaskForm | None = None  # its numbers' "read as" notes follow the saved message
 
     def done(self, url: str, message: str | None = None, failed: str | None = None) -> Response:
         """Redirect after the write: to `url` with `message` if committed, else to `failed`."""
         if self.ok:
             flash(message or _("Saved."), "success")
+            for note in understood(self.form) if self.form is not None else ():
+                flash(note, "success")
             return redirect(url)
         return redirect(failed or url)
 
@@ -52,7 +56,7 @@ class Write:
 @contextmanager
 def form_write(form: FlaskForm, record: object | None = None) -> Iterator[Write]:
     """Run a form's service: commit, or show the refusal on the form (see the module doc)."""
-    write = Write(db.session())
+    write = Write(db.session(), form=form)
     try:
         with db.transaction():
             yield write
