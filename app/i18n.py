@@ -31,9 +31,11 @@ babel = Babel()
 
 
 def select_locale() -> str:
-    """Return the language of this request (see the module's docstring for the order)."""
-    if not has_request_context():
-        return DEFAULT  # a command or a test outside a request, unless inside force_locale
+    """Return the language of this request (see the module's docstring for the order); a
+    command outside any request (an import, a snapshot) speaks English, and so does the JSON
+    API (locale-free: its errors are read by programs)."""
+    if not has_request_context() or request.blueprint == "api":
+        return DEFAULT
     saved = getattr(current_user, "language", None) if current_user else None
     if saved in LANGUAGES:
         return str(saved)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask.sansio.app import App
+from flask_babel import gettext as _
 
 from indicators.deltas import Delta
 from reports.formatting import fmt_number, fmt_pct, fmt_value
@@ -31,7 +32,8 @@ def change(value: Delta, kind: str = "count") -> str:
     sign = "+" if value.absolute > 0 else ("−" if value.absolute < 0 else "±")
     text = figure(abs(value.absolute), kind)
     if kind == "pct":
-        return f"{sign}{fmt_number(abs(Decimal(value.absolute)), 1)} pts"
+        points = sign + fmt_number(abs(Decimal(value.absolute)), 1)
+        return _("%(change)s pts", change=points)
     return f"{sign}{text}"
 
 
@@ -40,14 +42,14 @@ def change_pct(value: Delta, kind: str = "count") -> str:
     if kind == "pct" or value.absolute is None:
         return ""
     if value.percent is None:
-        return "new" if value.absolute else ""
+        return _("new") if value.absolute else ""
     sign = "-" if value.percent < 0 else "+"
     return f"{sign}{fmt_pct(abs(Decimal(value.percent)), 1)}"
 
 
 def ratio_pct(value: Decimal | None) -> str:
     """Write an achievement ratio as a percentage."""
-    return "not assessed" if value is None else fmt_pct(value * 100)
+    return _("not assessed") if value is None else fmt_pct(value * 100)
 
 
 def init_app(app: App) -> None:
