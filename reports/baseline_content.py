@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from indicators.i18n import gettext
 from indicators.types import ProjectStatus
 from reports.content import (
     FundingSection,
@@ -143,7 +144,9 @@ class BaselineChanges:
     @property
     def name(self) -> str:
         """Return how the change columns name the comparison: label and as-of date."""
-        return f"{self.label} (as of {fmt_long_date(self.as_of)})"
+        return gettext(
+            "%(label)s (as of %(date)s)", label=self.label, date=fmt_long_date(self.as_of)
+        )
 
 
 @dataclass(frozen=True)

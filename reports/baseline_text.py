@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from indicators.i18n import gettext
 from reports.baseline_content import PCT, Number
 from reports.formatting import fmt_number, fmt_pct
 
@@ -19,4 +20,4 @@ def fmt_change(value: Number, kind: str) -> str:
     """Write a change with its sign: "+5", "-3", "0"; shares in percentage points."""
     text = fmt_number(value, 1 if kind == PCT else 0)
     text = text if value <= 0 else f"+{text}"
-    return f"{text} points" if kind == PCT else text
+    return gettext("%(change)s points", change=text) if kind == PCT else text
