@@ -34,7 +34,8 @@ SERIES_COLOURS = (NAVY, BLUE, RED, GREY, "#5D9C59", "#C08A2B")
 RC: dict[RcKeyType, Any] = {
     "text.parse_math": False,
     "text.usetex": False,
-    "font.family": "DejaVu Sans",
+    # Chinese labels fall back, glyph by glyph, to the CJK face the PDFs embed (reports.fonts)
+    "font.family": ["DejaVu Sans", "Droid Sans Fallback"],
     "font.size": 8,
     "axes.edgecolor": "#555555",
     "axes.linewidth": 0.6,
