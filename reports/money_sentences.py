@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from indicators.i18n import gettext
 from reports.formatting import fmt_long_date, fmt_month_year, fmt_share, fmt_usd
+from reports.marks import N_
 
 if TYPE_CHECKING:  # the figures' dataclass imports the writers: only its type is needed here
     from reports.messages import KeyFacts
@@ -25,13 +26,13 @@ def budget(facts: KeyFacts) -> str | None:
     active, completed = facts.active_projects, facts.by_status.get("completed", 0)
     if active and completed:
         if facts.entity:
-            text = (
+            text = N_(
                 "The overall budget of %(entity)s\u2019s portfolio as of %(date)s is %(total)s, "
                 "including active projects amounting to a total of %(active)s and completed "
                 "projects to the value of %(completed)s."
             )
             return gettext(text, **values)
-        text = (
+        text = N_(
             "The overall budget of the project portfolio as of %(date)s is %(total)s, including "
             "active projects amounting to a total of %(active)s and completed projects to the "
             "value of %(completed)s."
@@ -39,23 +40,23 @@ def budget(facts: KeyFacts) -> str | None:
         return gettext(text, **values)
     if facts.entity:
         if active:
-            text = (
+            text = N_(
                 "The overall budget of %(entity)s\u2019s portfolio as of %(date)s is %(total)s, "
                 "all of it for active projects."
             )
             return gettext(text, **values)
-        text = (
+        text = N_(
             "The overall budget of %(entity)s\u2019s portfolio as of %(date)s is %(total)s, "
             "all of it for completed projects."
         )
         return gettext(text, **values)
     if active:
-        text = (
+        text = N_(
             "The overall budget of the project portfolio as of %(date)s is %(total)s, all of it "
             "for active projects."
         )
         return gettext(text, **values)
-    text = (
+    text = N_(
         "The overall budget of the project portfolio as of %(date)s is %(total)s, all of it "
         "for completed projects."
     )
@@ -90,5 +91,5 @@ def funded(facts: KeyFacts) -> str | None:
         return None
     if facts.funded <= 0:
         return gettext("No funding was provided to active projects.")
-    text = "Funding in the amount of %(amount)s was provided to active projects."
+    text = N_("Funding in the amount of %(amount)s was provided to active projects.")
     return gettext(text, amount=fmt_usd(facts.funded))

@@ -21,6 +21,7 @@ from reports.formatting import (
     fmt_share,
     fmt_usd,
 )
+from reports.marks import N_
 from reports.money_sentences import budget, funded, shortfall
 from reports.sentence_words import (
     scope_word,
@@ -67,9 +68,11 @@ def implementing(facts: KeyFacts) -> str:
     month, cmp = fmt_month_year(facts.as_of), facts.comparison
     if cmp is None:
         if facts.entity:
-            text = "By %(month)s, %(entity)s was implementing %(projects)s."
+            text = N_("By %(month)s, %(entity)s was implementing %(projects)s.")
             return gettext(text, month=month, entity=facts.entity, projects=_projects(facts))
-        text = "By %(month)s, Counter-Terrorism Compact entities were implementing %(projects)s."
+        text = N_(
+            "By %(month)s, Counter-Terrorism Compact entities were implementing %(projects)s."
+        )
         return gettext(text, month=month, projects=_projects(facts))
     year_differs = cmp.as_of.year != facts.as_of.year
     words = _words(facts.projects, cmp.projects)
@@ -103,7 +106,7 @@ def by_pillar(facts: KeyFacts) -> str | None:
     if len(held) == 1:
         if facts.projects == 1:
             return gettext("The one project falls under Pillar %(pillar)s.", pillar=held[0])
-        text = "All %(projects)s fall under Pillar %(pillar)s."
+        text = N_("All %(projects)s fall under Pillar %(pillar)s.")
         return gettext(text, projects=_projects(facts), pillar=held[0])
 
     def first(share: str, pillar: str) -> str:
@@ -143,7 +146,7 @@ def by_scope(facts: KeyFacts) -> str | None:
     if len(held) == 1:
         if facts.projects == 1:
             return gettext("The one project is %(scope)s.", scope=scope_word(held[0]))
-        text = "All %(projects)s are %(scope)s."
+        text = N_("All %(projects)s are %(scope)s.")
         return gettext(text, projects=_projects(facts), scope=scope_word(held[0]))
 
     def first(share: str, scope: str) -> str:
@@ -175,7 +178,7 @@ def appeal(facts: KeyFacts) -> str | None:
         return None
     n = facts.in_multi_year_appeal
     if n == 0:
-        text = "None of the %(projects)s is included in the Multi-Year Appeal."
+        text = N_("None of the %(projects)s is included in the Multi-Year Appeal.")
         return gettext(text, projects=_projects(facts))
     return ngettext(
         "Out of the portfolio of %(projects)s, %(count)s is included in the Multi-Year Appeal.",
@@ -195,12 +198,14 @@ def needs(facts: KeyFacts) -> str | None:
     total, entity = counted.needs(found.total, words=words), facts.entity
     if found.addressed == 0:
         if entity:
-            text = (
+            text = N_(
                 "Of the %(total)s identified by CTED, none is yet addressed by at least one "
                 "%(entity)s project."
             )
             return gettext(text, total=total, entity=entity)
-        text = "Of the %(total)s identified by CTED, none is yet addressed by at least one project."
+        text = N_(
+            "Of the %(total)s identified by CTED, none is yet addressed by at least one project."
+        )
         return gettext(text, total=total)
     values = {
         "total": total,
