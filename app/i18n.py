@@ -31,9 +31,10 @@ babel = Babel()
 
 
 def select_locale() -> str:
-    """Return the language of this request (see the module's docstring for the order); English
-    outside a request (a command, a test), unless a `force_locale` block says otherwise."""
-    if not has_request_context():
+    """Return the language of this request (see the module's docstring for the order); a
+    command outside any request (an import, a snapshot) speaks English, and so does the JSON
+    API (locale-free: its errors are read by programs)."""
+    if not has_request_context() or request.blueprint == "api":
         return DEFAULT
     saved = getattr(current_user, "language", None) if current_user else None
     if saved in LANGUAGES:

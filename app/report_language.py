@@ -17,6 +17,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from app.i18n import DEFAULT, LANGUAGES, language
+from reports.formatting import locale_free
 
 DATA_LANGUAGE = "en"  # JSON, CSV, XLSX and the API
 PDF_LANGUAGES = ("en", "fr", "es", "ru", "zh")  # Arabic: see the module's docstring
@@ -60,8 +61,9 @@ def for_pdf(requested: str | None = None) -> Iterator[str]:
 
 @contextmanager
 def for_data() -> Iterator[None]:
-    """Build a data export inside the block in English, whatever the request's language."""
-    with force_locale(DATA_LANGUAGE):
+    """Build a data export inside the block in English, whatever the request's language (the
+    figures' formats too: `reports.formatting.locale_free`)."""
+    with force_locale(DATA_LANGUAGE), locale_free():
         yield
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from indicators.i18n import gettext
 from indicators.types import ProjectStatus
 from reports.content import (
     FundingSection,
@@ -25,6 +24,7 @@ from reports.content import (
     StatusChange,
 )
 from reports.formatting import fmt_long_date
+from reports.localized import gettext
 
 Number = Decimal | int
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from indicators.i18n import gettext
 from reports.baseline_content import PCT, Number
 from reports.formatting import fmt_number, fmt_pct
+from reports.localized import gettext
 
 
 def fmt_figure(value: Number, kind: str) -> str:

@@ -12,7 +12,6 @@ from datetime import date
 from decimal import Decimal
 
 from indicators.disaggregation import WomenShare
-from indicators.i18n import gettext
 from indicators.shares import share_or_none
 from indicators.types import (
     AchievementStatus,
@@ -22,6 +21,7 @@ from indicators.types import (
 )
 from reports.evidence_content import EvidenceLine
 from reports.formatting import fmt_long_date
+from reports.localized import gettext
 from reports.logframe import OutcomeLine
 
 ZERO = Decimal(0)

@@ -6,8 +6,8 @@ Numbers under 10 are words when `words` is set (the Editorial Manual's rule, `fm
 
 from __future__ import annotations
 
-from indicators.i18n import gettext, ngettext
 from reports.formatting import fmt_cardinal, fmt_number
+from reports.localized import gettext, ngettext
 
 
 def projects(n: int, words: bool = True) -> str:

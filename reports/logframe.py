@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indicators.i18n import gettext
-from reports.marks import N_
+from indicators.i18n import N_
+from reports.localized import gettext
 
 NOT_WRITTEN = N_("Not written yet.")
 COLUMN_HEADERS = (N_("Assumptions and risks"), N_("Means of verification"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from indicators.i18n import gettext
+from indicators.i18n import N_
 from reports.formatting import fmt_long_date, fmt_month_year, fmt_share, fmt_usd
-from reports.marks import N_
+from reports.localized import gettext
 
 if TYPE_CHECKING:  # the figures' dataclass imports the writers: only its type is needed here
     from reports.messages import KeyFacts

@@ -7,7 +7,7 @@ each form is its own translatable message.
 
 from __future__ import annotations
 
-from indicators.i18n import gettext
+from reports.localized import gettext
 
 
 def scope_word(scope: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from indicators.i18n import gettext, ngettext
+from indicators.i18n import N_
 from indicators.types import Pillar
 from reports import counted
 from reports.formatting import (
@@ -21,7 +21,7 @@ from reports.formatting import (
     fmt_share,
     fmt_usd,
 )
-from reports.marks import N_
+from reports.localized import gettext, ngettext
 from reports.money_sentences import budget, funded, shortfall
 from reports.sentence_words import (
     scope_word,

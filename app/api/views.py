@@ -28,12 +28,13 @@ from app.models.reference import Entity
 from app.portfolio.breakdown import breakdowns_json
 from app.quarterly.build import quarterly_headlines
 from app.quarterly.json import headlines_json
-from app.report_language import for_data
+from app.ui.data_exports import locale_free_blueprint
 from indicators.periods import PeriodKey
 from indicators.portfolio import PILLAR_KEYS, SCOPE_KEYS
 from indicators.types import ProjectStatus
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+locale_free_blueprint(bp)  # the API's data never changes with the reader's language
 
 PER_PAGE = 100
 STATUSES = tuple(s.value for s in ProjectStatus) + ("active",)
@@ -130,15 +131,13 @@ def baselines() -> Response:
 def baseline(label: str) -> Response:
     """Return a baseline's report, compared with another baseline when ?compare= is given."""
     other = request.args.get("compare") or None
-    with for_data():  # data: English whatever the reader's language
-        return _json(baseline_report(db.session(), label, other, _reveal()))
+    return _json(baseline_report(db.session(), label, other, _reveal()))
 
 
 @bp.route("/portfolio")
 def portfolio() -> Response:
     """Return the live portfolio's figures with the keys of a baseline report."""
-    with for_data():  # data: English whatever the reader's language
-        return _json(live_report(db.session(), _reveal()))
+    return _json(live_report(db.session(), _reveal()))
 
 
 @bp.route("/quarterly/<period>")
@@ -158,9 +157,8 @@ def quarterly(period: str) -> Response:
     compare = request.args.get("compare") or None
     if compare is not None and compare not in {b.label for b in list_baselines(session)}:
         raise BadRequest(f"compare: no baseline labelled {compare!r}; see /api/v1/baselines")
-    with for_data():  # data: English whatever the reader's language
-        top = quarterly_headlines(session, key, entity, dt.date.today(), compare)
-        return _json(headlines_json(str(key), entity, top))
+    top = quarterly_headlines(session, key, entity, dt.date.today(), compare)
+    return _json(headlines_json(str(key), entity, top))
 
 
 def _choice(name: str, allowed: tuple[str, ...] | list[str]) -> str:

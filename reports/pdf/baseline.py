@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, NextPageTemplate, Spacer, Table  # type: ignore[import-untyped]
 
-from indicators.i18n import gettext, locale
+from indicators.i18n import locale
 from reports.baseline_content import BaselineChanges, BaselineModel
 from reports.baseline_text import fmt_change, fmt_figure
 from reports.content import ProjectRef
 from reports.formatting import fmt_long_date, fmt_number
+from reports.localized import gettext
 from reports.pdf import baseline_tables as t
 from reports.pdf import sections
 from reports.pdf import styles as s

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, Table  # type: ignore[import-untyped]
 
-from indicators.i18n import gettext, ngettext
 from reports.baseline_content import BaselineModel, ShareRow
 from reports.formatting import fmt_money, fmt_number, fmt_pct
+from reports.localized import gettext, ngettext
 from reports.pdf import styles as s
 from reports.pdf.blocks import heading, house_table, para, text_rows
 

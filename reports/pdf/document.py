@@ -22,8 +22,8 @@ from reportlab.platypus.doctemplate import (  # type: ignore[import-untyped]
 )
 from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[import-untyped]
 
-from indicators.i18n import gettext
 from reports.errors import ReportError
+from reports.localized import gettext
 from reports.pdf import styles as s
 from reports.pdf.runs import draw_line, line_font, text_width
 

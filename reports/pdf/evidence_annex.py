@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable  # type: ignore[import-untyped]
 
-from indicators.i18n import gettext
+from indicators.i18n import N_
 from reports import counted
 from reports.evidence_content import EvidenceLine
-from reports.marks import N_
+from reports.localized import gettext
 from reports.pdf import styles as s
 from reports.pdf.blocks import clean, heading, house_table, para, text_rows, widen
 

@@ -10,11 +10,11 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Table,
 )
 
-from indicators.i18n import gettext
+from indicators.i18n import N_
 from indicators.periods import PeriodKey
 from reports.content import QuarterlyReport
 from reports.formatting import fmt_long_date
-from reports.marks import N_
+from reports.localized import gettext
 from reports.pdf import styles as s
 from reports.pdf.blocks import heading, headline_table, narrative, para, section_break
 from reports.pdf.document import contents

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable, Spacer  # type: ignore[import-untyped]
 
-from indicators.i18n import gettext
-from reports.charts import NAVY, bar_chart
+from reports.chart_data import ChartData, Kind
 from reports.content import ZERO, GenderSection
 from reports.formatting import fmt_money, fmt_number, fmt_pct
+from reports.localized import gettext
 from reports.pdf import styles as s
 from reports.pdf.blocks import chart, heading, house_table, para, section_break, text_rows
 
@@ -32,15 +32,14 @@ def gender(section: GenderSection) -> list[Flowable]:
     ]
     pcts = [section.pct(share) or ZERO for share in section.shares]
     if len(section.shares) > 1:  # one marker's bar is the table's one row
-        fig = bar_chart(
+        shares = ChartData(
             gettext("Share of budget by gender marker (%)"),
-            [share.marker for share in section.shares],
-            pcts,
-            color=NAVY,
+            tuple(share.marker for share in section.shares),
+            (("", tuple(pcts)),),
+            Kind.PERCENT,
             target=section.target_pct,
-            value_format="{:.1f} %",
         )
-        flow += [chart(fig), Spacer(1, 6)]
+        flow += [chart(shares, size=(6.3, 2.6)), Spacer(1, 6)]  # the table below has its figures
     headers = [gettext("Marker"), gettext("Description"), gettext("Projects"),
                gettext("Budget (US$)"), gettext("Share"), gettext("Counts to target")]  # fmt: skip
     widths = share_widths(0.10, 0.40, 0.10, 0.16, 0.10, 0.14)

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, Paragraph, Table  # type: ignore[import-untyped]
 
 from indicators.achievement import status_thresholds
-from indicators.i18n import gettext
+from indicators.i18n import N_
 from reports.content import HIGHLIGHTS_PER_PILLAR, IPTT_QUARTERS, IndicatorLine
 from reports.formatting import fmt_measured, fmt_pct, indicator_status_word, status_word
-from reports.marks import N_
+from reports.localized import gettext
 from reports.pdf import styles as s
 from reports.pdf.blocks import (
     _wrapped,

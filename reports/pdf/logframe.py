@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from reportlab.platypus import CondPageBreak, Flowable, Table  # type: ignore[import-untyped]
 
-from indicators.i18n import gettext
+from indicators.i18n import N_
+from reports.localized import gettext
 from reports.logframe import COLUMN_HEADERS, OutcomeLine
-from reports.marks import N_
 from reports.pdf import styles as s
 from reports.pdf.blocks import cell, code_cell, fit_headers, heading, house_table, para, widen
 from reports.pdf.indicator_tables import split_width

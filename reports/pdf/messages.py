@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable  # type: ignore[import-untyped]
 
-from indicators.i18n import gettext
+from reports.localized import gettext
 from reports.pdf import styles as s
 from reports.pdf.blocks import heading, para
 

@@ -10,14 +10,15 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Spacer,
 )
 
-from indicators.i18n import gettext, locale
+from indicators.i18n import N_, locale
 from indicators.shares import share_or_none
 from indicators.types import ProjectStatus, Scope
 from reports import counted
-from reports.charts import panel_bar_chart
+from reports.chart_data import PanelChart
+from reports.chart_data import counts as count_chart
 from reports.content import PillarSection, QuarterlyReport
 from reports.formatting import fmt_long_date, fmt_millions, fmt_pct
-from reports.marks import N_
+from reports.localized import gettext
 from reports.pdf import sections
 from reports.pdf import styles as s
 from reports.pdf.blocks import chart, heading, narrative, para, section_break
@@ -137,8 +138,10 @@ def pillar_panels(section: PillarSection) -> dict[str, dict[str, int]]:
     """Count the pillar's projects by scope and by status, in the order of indicators.types."""
     scopes, statuses = section.by_scope, section.by_status
     return {
-        "By scope": {k.value.capitalize(): scopes[k] for k in Scope if scopes.get(k)},
-        "By status": {k.value.capitalize(): statuses[k] for k in ProjectStatus if statuses.get(k)},
+        gettext("By scope"): {k.value.capitalize(): scopes[k] for k in Scope if scopes.get(k)},
+        gettext("By status"): {
+            k.value.capitalize(): statuses[k] for k in ProjectStatus if statuses.get(k)
+        },
     }
 
 
@@ -168,17 +171,19 @@ def tracking(section: PillarSection, key: str) -> list[Flowable]:
 def pillar_chart(section: PillarSection) -> list[Flowable]:
     """Chart the pillar's projects by scope and by status; a one-bar panel becomes a sentence."""
     panels, single = {}, []
-    names = {"By scope": gettext("By scope"), "By status": gettext("By status")}
-    for name, counts in pillar_panels(section).items():
+    for name, counts in pillar_panels(section).items():  # the panels' names are translated
         if len(counts) > 1:
-            panels[names[name]] = {label(k.lower()): n for k, n in counts.items()}
+            panels[name] = {label(k.lower()): n for k, n in counts.items()}
         elif counts:
             ((value, count),) = counts.items()
             single.append(one_bar(value.lower(), count))
     flow: list[Flowable] = [para(" ".join(single))] if single else []
     if panels:
-        title = gettext("Pillar %(pillar)s: projects", pillar=section.pillar.value)
-        flow += [chart(panel_bar_chart(title, panels)), Spacer(1, 6)]
+        data = PanelChart(
+            gettext("Pillar %(pillar)s: projects", pillar=section.pillar.value),
+            tuple(count_chart(name, values) for name, values in panels.items()),
+        )  # the chart's figures follow it in words: no table of the report holds them
+        flow += [chart(data, size=(6.3, 2.4)), para(data.description(), s.SMALL), Spacer(1, 6)]
     return flow
 
 

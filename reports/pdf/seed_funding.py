@@ -10,11 +10,11 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, Table  # type: ignore[import-untyped]
 
-from indicators.i18n import gettext
+from indicators.i18n import N_
 from reports import counted
 from reports.content import ZERO, SeedFundingSection
 from reports.formatting import fmt_money, fmt_number
-from reports.marks import N_
+from reports.localized import gettext
 from reports.pdf import styles as s
 from reports.pdf.blocks import heading, house_table, para, text_rows
 
