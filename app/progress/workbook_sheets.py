@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from app.models.enums import ActivityStatus
-from app.progress.workbook import COLUMN, DueReport, header, put
+from app.progress.workbook import COLUMN, INCOMPLETE, DueReport, header, put
 from indicators.types import Measure
 
 ACTIVITIES = "Activities"
@@ -37,6 +37,8 @@ INSTRUCTIONS = (
     "What to fill: the shaded cells only. Number indicators take a Value; shares and ratios a",
     "  Numerator and a Denominator (a share's numerator is at most its denominator); qualitative",
     "  indicators a text. Parts add up to the total (leave the total empty to take their sum).",
+    "  Parts incomplete (on the total row of a disaggregated indicator): yes when some of those",
+    "  counted in the total are in no part (the parts may then add up to less), otherwise no.",
     "What not to touch: the identifier columns (project_code, period, indicator_code,",
     "  activity_id, version, part) and the other locked cells; do not add or reorder rows.",
     "  Reports already submitted or approved are listed for reference; their cells are locked.",
@@ -67,8 +69,11 @@ def value_checks(ws: Any, end: int) -> None:
         ws, "textLength", f"At most {MAX_TEXT} characters.", operator="lessThanOrEqual",
         formula1=str(MAX_TEXT),
     )  # fmt: skip
+    flag = _validation(ws, "list", "Choose yes or no.", formula1='"yes,no"')
     numerator, denominator = (get_column_letter(COLUMN[n]) for n in ("Numerator", "Denominator"))
     for row in range(2, end):
+        if not ws.cell(row, COLUMN[INCOMPLETE]).protection.locked:
+            flag.add(ws.cell(row, COLUMN[INCOMPLETE]).coordinate)
         share = ws.cell(row, COLUMN["Measure"]).value == Measure.PERCENTAGE.value
         for name in ("Value", "Numerator", "Denominator", "Text (qualitative)"):
             cell = ws.cell(row, COLUMN[name])
