@@ -16,9 +16,11 @@ from app.baselines.services import create_baseline
 from app.compare.downloads import PART_HEADERS
 from tests.app.progress_data import world
 from tests.app.test_baseline_parts import approved
+from tests.app.test_round_trips import demo, signed_in
 
 D = Decimal
 LABEL = "Before 2019Q4"
+__all__ = ["demo"]
 
 
 @pytest.fixture
@@ -101,3 +103,20 @@ def test_the_indicator_csv_keeps_its_columns(client, make_user, login, w) -> Non
     login(make_user("viewer"))
     body = client.get("/compare.csv", query_string={"a": LABEL, "b": ""}).get_data(as_text=True)
     assert ",".join(INDICATOR_HEADERS) in body and "women" not in body
+
+
+def test_the_demo_freezes_its_parts_and_compares_them(app, client, db_session, demo) -> None:
+    from sqlalchemy import func, select
+
+    from app.models.baselines import BaselineValuePart
+
+    run = app.test_cli_runner()
+    made = run.invoke(args=["snapshot", "create", "Demo 2019Q2", "--as-of", "2019-06-30"])
+    assert made.exit_code == 0, made.output
+    assert run.invoke(args=["snapshot", "verify", "Demo 2019Q2"]).exit_code == 0
+    assert db_session.scalar(select(func.count()).select_from(BaselineValuePart)) > 0
+    signed_in(client, "unodc@demo.example")
+    page = client.get("/compare", query_string={"a": "Demo 2019Q2", "b": ""})
+    assert page.status_code == 200 and 'data-part="women"' in page.get_data(as_text=True)
+    rows = _parts_csv(client, "Demo 2019Q2", "")
+    assert rows and all(D(r["change"]) == D(r["B"]) - D(r["A"]) for r in rows)
