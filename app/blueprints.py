@@ -39,7 +39,7 @@ from app.progress.outcome_views import bp as outcome_values
 from app.progress.period_views import bp as periods
 from app.progress.views import bp as progress
 from app.quarterly.views import bp as quarterly
-from app.ui import error_pages, navigation
+from app.ui import error_pages, language, navigation
 
 BLUEPRINTS = (
     home.bp,
@@ -56,6 +56,7 @@ BLUEPRINTS = (
     quarterly,
     api,
     health,
+    language.bp,
 )
 
 
@@ -65,5 +66,6 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     error_pages.init_app(app)
     navigation.init_app(app)
+    language.init_app(app)
     app.jinja_env.globals["can_edit_project"] = can_edit_project
     app.jinja_env.globals["can_read_entity_audit"] = can_read_entity_audit

@@ -8,7 +8,7 @@ read in it too), else the browser's Accept-Language, else English.
 
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask, has_request_context, request
 from flask_babel import Babel, get_locale, get_translations
 from flask_login import current_user
 
@@ -31,7 +31,11 @@ babel = Babel()
 
 
 def select_locale() -> str:
-    """Return the language of this request (see the module's docstring for the order)."""
+    """Return the language of this request (see the module's docstring for the order); a
+    command outside any request (an import, a snapshot) speaks English, and so does the JSON
+    API (locale-free: its errors are read by programs)."""
+    if not has_request_context() or request.blueprint == "api":
+        return DEFAULT
     saved = getattr(current_user, "language", None) if current_user else None
     if saved in LANGUAGES:
         return str(saved)

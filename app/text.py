@@ -11,8 +11,18 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import gettext as _
+
+from app.marks import N_
+
 FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-MESSAGE = "Remove the invisible control characters from this text."
+MESSAGE = N_("Remove the invisible control characters from this text.")
+
+
+def message() -> str:
+    """Return MESSAGE, the words beside a field that holds such characters, in the reader's
+    language."""
+    return _(MESSAGE)
 
 
 def invisible_characters(text: str) -> list[str]:
@@ -31,5 +41,8 @@ def problem(text: str) -> str | None:
     if not found:
         return None
     if "U+0000" in found:
-        return "contains a NUL character"
-    return f"contains invisible control characters ({', '.join(found)}); remove them"
+        return _("contains a NUL character")
+    return _(
+        "contains invisible control characters (%(characters)s); remove them",
+        characters=", ".join(found),
+    )

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -168,7 +169,7 @@ def unique_code(session: Session, column: Any, code: str, own_id: int | None, *w
     stmt = select(column.class_.id).where(column == code, *where)
     found = session.scalar(stmt)
     if found is not None and found != own_id:
-        raise FieldInvalid("code", f"The code {code} is already used.")
+        raise FieldInvalid("code", _("The code %(code)s is already used.", code=code))
 
 
 def value_count(session: Session, *where: Any) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -29,16 +30,21 @@ def describe(event: AuditEvent | None, session: Session, reader: User | None = N
     """Say who changed the object, when, and what changed, in one sentence, with confidential
     needs redacted by the reader's clearance (no reader: no clearance)."""
     if event is None:
-        return "It was changed by someone else in the meantime."
+        return _("It was changed by someone else in the meantime.")
     user = session.get(User, event.user_id) if event.user_id else None
-    who = user.email if user else "the system"
+    who = user.email if user else _("the system")
     when = event.occurred_at.strftime("%Y-%m-%d %H:%M UTC")
     seen = clearance(session, reader, [event.before, event.after])
     before = redact_state(seen, event.before) or {}
     after = redact_state(seen, event.after) or {}
     diffs = [f"{k}: {before.get(k)!r} → {v!r}" for k, v in after.items() if before.get(k) != v]
     what = "; ".join(diffs) or event.action
-    return f"Changed by {who} at {when} — here is what changed: {what}."
+    return _(
+        "Changed by %(who)s at %(when)s — here is what changed: %(what)s.",
+        who=who,
+        when=when,
+        what=what,
+    )
 
 
 def ensure_version(

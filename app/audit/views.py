@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -66,7 +67,7 @@ def project_audit(project_id: int) -> ResponseReturnValue:
         abort(404)
     ensure_can_read_entity_audit(current_user, project.entity_id)
     page = event_page(session, AuditEvent.project_id == project_id, _page())
-    title = f"Audit trail of {project.code}"
+    title = _("Audit trail of %(name)s", name=project.code)
     rows = shown(session, current_user, page)
     return render_template("audit/events.html", page=page, rows=rows, title=title)
 
@@ -81,6 +82,6 @@ def entity_audit(acronym: str) -> ResponseReturnValue:
         abort(404)
     ensure_can_read_entity_audit(current_user, entity.id)
     page = event_page(session, AuditEvent.entity_id == entity.id, _page())
-    title = f"Audit trail of {entity.acronym}"
+    title = _("Audit trail of %(name)s", name=entity.acronym)
     rows = shown(session, current_user, page)
     return render_template("audit/events.html", page=page, rows=rows, title=title)

@@ -5,6 +5,7 @@ from wtforms import DateField, StringField
 from wtforms.validators import InputRequired, Length
 
 from app.baselines.services import MAX_LABEL
+from app.portfolio.labels import _l
 from app.ui.forms import clean_text, one_line
 
 
@@ -12,14 +13,14 @@ class BaselineForm(FlaskForm):
     """Label and as-of date of a new baseline."""
 
     label = StringField(
-        "Label",
+        _l("Label"),
         validators=[
-            InputRequired(message="Give the baseline a label."),
+            InputRequired(message=_l("Give the baseline a label.")),
             Length(max=MAX_LABEL),
             clean_text,
             one_line,
         ],
     )
     as_of = DateField(
-        "As of", validators=[InputRequired(message="Give the as-of date as YYYY-MM-DD.")]
+        _l("As of"), validators=[InputRequired(message=_l("Give the as-of date as YYYY-MM-DD."))]
     )

@@ -7,6 +7,7 @@ import threading
 from collections import defaultdict
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
@@ -84,9 +85,15 @@ def _hold_still(session: Session) -> None:
 
 def _check_label(session: Session, label: str) -> None:
     if not label or len(label) > MAX_LABEL:
-        raise ValidationFailed([f"label: give a label of 1 to {MAX_LABEL} characters"])
+        problem = _("give a label of 1 to %(max)s characters", max=MAX_LABEL)
+        raise ValidationFailed([f"label: {problem}"])
     if session.scalar(select(Baseline.id).where(Baseline.label == label)):
-        raise DomainError(f"a baseline labelled {label!r} exists already; baselines never change")
+        raise DomainError(
+            _(
+                "a baseline labelled %(label)s exists already; baselines never change",
+                label=repr(label),
+            )
+        )
 
 
 def _project_rows(session: Session, baseline_id: int) -> list[dict[str, Any]]:
@@ -123,7 +130,7 @@ def get_baseline(session: Session, label: str) -> Baseline:
     if "\x00" not in label:  # no stored label holds NUL, and PostgreSQL cannot compare one
         baseline = session.scalar(select(Baseline).where(Baseline.label == label))
     if baseline is None:
-        raise NotFound(f"no baseline labelled {label!r}; see 'snapshot list'")
+        raise NotFound(_("no baseline labelled %(label)s; see 'snapshot list'", label=repr(label)))
     return baseline
 
 
@@ -176,9 +183,13 @@ def ensure_intact(session: Session, baseline: Baseline) -> None:
             return
     if not verify_baseline(session, baseline):
         raise TamperedBaseline(
-            f"baseline {baseline.label!r} no longer matches its hash {baseline.content_hash} "
-            "or the one the audit trail recorded when it was frozen: it was changed after "
-            "freezing, so its figures are not served"
+            _(
+                "baseline %(label)s no longer matches its hash %(hash)s or the one the audit"
+                " trail recorded when it was frozen: it was changed after freezing, so its"
+                " figures are not served",
+                label=repr(baseline.label),
+                hash=baseline.content_hash,
+            )
         )
     with _VERIFIED_LOCK:
         _VERIFIED.add(key)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app import db
@@ -16,6 +18,13 @@ from app.errors import DomainError, NotFound, ValidationFailed
 from app.models.enums import Role
 
 bp = Blueprint("baselines", __name__, template_folder="templates")
+
+
+@bp.app_template_filter("translated")
+def translated(message: str) -> str:
+    """Show a label the figures mark with N_ (kept English in exports) in the reader's language;
+    a label without a translation, or made of data, reads as it is."""
+    return _(message)
 
 
 def _list_page(form: BaselineForm, status: int = 200) -> tuple[str, int]:
@@ -49,7 +58,8 @@ def create() -> ResponseReturnValue:
     except DomainError as error:
         form.label.errors = [str(error)]
         return _list_page(form, 400)
-    flash(f"Baseline {baseline.label!r} frozen as of {baseline.as_of:%d %B %Y}.")
+    day = format_date(baseline.as_of, "dd MMMM y")
+    flash(_("Baseline %(label)s frozen as of %(day)s.", label=repr(baseline.label), day=day))
     return redirect(url_for("baselines.index"))
 
 
@@ -64,11 +74,21 @@ def verify(label: str) -> ResponseReturnValue:
         flash(str(error), "error")
         return redirect(url_for("baselines.index"))
     if verify_baseline(session, baseline):
-        flash(f"OK: baseline {label!r} still matches its hash {baseline.content_hash}.")
+        flash(
+            _(
+                "OK: baseline %(label)s still matches its hash %(hash)s.",
+                label=repr(label),
+                hash=baseline.content_hash,
+            )
+        )
     else:
         flash(
-            f"ALARM: baseline {label!r} no longer matches its hash {baseline.content_hash}. "
-            "Its stored rows were changed after freezing; do not publish figures from it.",
+            _(
+                "ALARM: baseline %(label)s no longer matches its hash %(hash)s. Its stored rows"
+                " were changed after freezing; do not publish figures from it.",
+                label=repr(label),
+                hash=baseline.content_hash,
+            ),
             "error",
         )
     return redirect(url_for("baselines.index"))

@@ -17,11 +17,12 @@ from app.compare.indicator_performance import IndicatorPage, performance_page
 from app.figures.baseline_report import Figures
 from app.figures.data_source import Filters, Source
 from app.figures.queries import money_by_entity, need_groups, project_statuses, tally
+from app.marks import N_
 from indicators import compare, coverage, portfolio
 from indicators.coverage import NeedGroup
 from indicators.deltas import Delta, delta
 
-LIVE_NAME = "Live portfolio"
+LIVE_NAME = N_("Live portfolio")  # a page translates it; the downloads keep it English
 
 
 @dataclass(frozen=True)
@@ -139,18 +140,18 @@ def is_older(a: Side, b: Side) -> bool:
 
 
 HEADLINES = (
-    ("projects", "Projects", "count", ""),
-    ("implementing_entities", "Implementing entities", "count", None),
-    ("budget_total", "Budget, total (US$)", "money", ""),
-    ("budget_active", "Budget, active projects (US$)", "money", "active"),
-    ("budget_completed", "Budget, completed projects (US$)", "money", "completed"),
-    ("funded", "Funded, active projects (US$)", "money", "active"),
-    ("shortfall", "Shortfall, active projects (US$)", "money", "active"),
-    ("shortfall_pct_of_active", "Shortfall, % of active budget", "pct", None),
-    ("in_multi_year_appeal", "In the multi-year appeal", "count", None),
-    ("needs_total", "CTED needs", "count", None),
-    ("needs_addressed", "CTED needs addressed", "count", None),
-    ("needs_coverage_pct", "CTED need coverage, %", "pct", None),
+    ("projects", N_("Projects"), "count", ""),
+    ("implementing_entities", N_("Implementing entities"), "count", None),
+    ("budget_total", N_("Budget, total (US$)"), "money", ""),
+    ("budget_active", N_("Budget, active projects (US$)"), "money", "active"),
+    ("budget_completed", N_("Budget, completed projects (US$)"), "money", "completed"),
+    ("funded", N_("Funded, active projects (US$)"), "money", "active"),
+    ("shortfall", N_("Shortfall, active projects (US$)"), "money", "active"),
+    ("shortfall_pct_of_active", N_("Shortfall, % of active budget"), "pct", None),
+    ("in_multi_year_appeal", N_("In the multi-year appeal"), "count", None),
+    ("needs_total", N_("CTED needs"), "count", None),
+    ("needs_addressed", N_("CTED needs addressed"), "count", None),
+    ("needs_coverage_pct", N_("CTED need coverage, %"), "pct", None),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask.sansio.app import App
+from flask_babel import gettext as _
 
 from indicators.deltas import Delta
 
@@ -30,7 +31,8 @@ def change(value: Delta, kind: str = "count") -> str:
     sign = "+" if value.absolute > 0 else ("−" if value.absolute < 0 else "±")
     text = figure(abs(value.absolute), kind)
     if kind == "pct":
-        return f"{sign}{text.removesuffix(' %')} pts"
+        points = sign + text.removesuffix(" %")
+        return _("%(change)s pts", change=points)
     return f"{sign}{text}"
 
 
@@ -39,13 +41,13 @@ def change_pct(value: Delta, kind: str = "count") -> str:
     if kind == "pct" or value.absolute is None:
         return ""
     if value.percent is None:
-        return "new" if value.absolute else ""
+        return _("new") if value.absolute else ""
     return f"{value.percent:+.1f} %"
 
 
 def ratio_pct(value: Decimal | None) -> str:
     """Write an achievement ratio as a percentage."""
-    return "not assessed" if value is None else f"{value * 100:.0f} %"
+    return _("not assessed") if value is None else f"{value * 100:.0f} %"
 
 
 def init_app(app: App) -> None:

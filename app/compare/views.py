@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 from app import db
 from app.baselines.services import intact_baseline
 from app.compare import display as formatting
-from app.compare.chart_svg import CHARTS, chart_svg
+from app.compare.chart_figures import CHARTS, page_charts
 from app.compare.comparison import LIVE_NAME, Screen, build_screen
 from app.compare.downloads import parts_csv, screen_csv, screen_xlsx
 from app.compare.indicator_performance import IndicatorRow, all_performance
@@ -75,7 +75,7 @@ def compare_view() -> ResponseReturnValue:
         screen=screen,
         params=params,
         options=options,
-        charts=list(CHARTS),
+        charts=page_charts(screen),
         query=params.query(),
     )
 
@@ -86,6 +86,8 @@ def chart(name: str) -> ResponseReturnValue:
     """Serve one chart of the comparison view as SVG."""
     if name not in CHARTS:
         abort(404)
+    from app.compare.chart_svg import chart_svg  # matplotlib, only when a chart is drawn
+
     screen, _, _ = _screen()
     response = Response(chart_svg(screen, name), mimetype="image/svg+xml")
     response.headers["Cache-Control"] = "no-store"

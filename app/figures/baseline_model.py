@@ -22,6 +22,7 @@ from app.figures.data_source import Source
 from app.figures.headline_figures import Figures, source_figures
 from app.figures.key_facts import model_messages
 from app.figures.seed_funding import seed_funding_summaries
+from app.marks import N_
 from app.models.baselines import Baseline
 from indicators.portfolio import Count
 from indicators.shares import share_pct
@@ -31,31 +32,36 @@ from reports import baseline_content as b
 # A headline figure read from a source's figures: key, label, getter, kind.
 Getter = Callable[[Figures], b.Number]
 HEADLINES: tuple[tuple[str, str, Getter, str], ...] = (
-    ("projects", "Projects in the portfolio", lambda f: f.portfolio.projects, b.COUNT),
-    ("implementing_entities", "Implementing entities",
+    ("projects", N_("Projects in the portfolio"), lambda f: f.portfolio.projects, b.COUNT),
+    ("implementing_entities", N_("Implementing entities"),
      lambda f: f.portfolio.implementing_entities, b.COUNT),
-    ("budget_usd", "Budget, total (US$)", lambda f: f.portfolio.budget_total, b.MONEY),
-    ("budget_active_usd", "Budget of active projects (US$)",
+    ("budget_usd", N_("Budget, total (US$)"), lambda f: f.portfolio.budget_total, b.MONEY),
+    ("budget_active_usd", N_("Budget of active projects (US$)"),
      lambda f: f.portfolio.budget_active, b.MONEY),
-    ("budget_completed_usd", "Budget of completed projects (US$)",
+    ("budget_completed_usd", N_("Budget of completed projects (US$)"),
      lambda f: f.portfolio.budget_completed, b.MONEY),
-    ("funded_usd", "Funded, active projects (US$)", lambda f: f.portfolio.funded, b.MONEY),
-    ("shortfall_usd", "Funding shortfall (US$)", lambda f: f.portfolio.shortfall, b.MONEY),
-    ("shortfall_pct_of_active", "Shortfall, % of active budget",
+    ("funded_usd", N_("Funded, active projects (US$)"), lambda f: f.portfolio.funded, b.MONEY),
+    ("shortfall_usd", N_("Funding shortfall (US$)"), lambda f: f.portfolio.shortfall, b.MONEY),
+    ("shortfall_pct_of_active", N_("Shortfall, % of active budget"),
      lambda f: f.portfolio.shortfall_pct_of_active, b.PCT),
-    ("in_multi_year_appeal", "Projects in the Multi-Year Appeal",
+    ("in_multi_year_appeal", N_("Projects in the Multi-Year Appeal"),
      lambda f: f.portfolio.in_multi_year_appeal, b.COUNT),
-    ("cted_needs", "CTED needs identified", lambda f: f.needs.total, b.COUNT),
-    ("cted_needs_addressed", "CTED needs addressed", lambda f: f.needs.addressed, b.COUNT),
-    ("cted_needs_coverage_pct", "CTED needs addressed, %",
+    ("cted_needs", N_("CTED needs identified"), lambda f: f.needs.total, b.COUNT),
+    ("cted_needs_addressed", N_("CTED needs addressed"), lambda f: f.needs.addressed, b.COUNT),
+    ("cted_needs_coverage_pct", N_("CTED needs addressed, %"),
      lambda f: f.needs.coverage_pct, b.PCT),
 )  # fmt: skip
-SCOPE_LABELS = {s.value: s.value.capitalize() for s in Scope}
+SCOPE_LABELS = {
+    Scope.GLOBAL.value: N_("Global"),
+    Scope.INTERREGIONAL.value: N_("Interregional"),
+    Scope.REGIONAL.value: N_("Regional"),
+    Scope.NATIONAL.value: N_("National"),
+}
 STATUS_LABELS = {
-    ProjectStatus.PIPELINE.value: "New or under development (pipeline)",
-    ProjectStatus.ONGOING.value: "Ongoing",
-    ProjectStatus.SUSPENDED.value: "Suspended",
-    ProjectStatus.COMPLETED.value: "Completed",
+    ProjectStatus.PIPELINE.value: N_("New or under development (pipeline)"),
+    ProjectStatus.ONGOING.value: N_("Ongoing"),
+    ProjectStatus.SUSPENDED.value: N_("Suspended"),
+    ProjectStatus.COMPLETED.value: N_("Completed"),
 }
 
 _CACHE: OrderedDict[tuple[str, bool], b.BaselineModel] = OrderedDict()

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.figures import section_queries as q
 from app.figures.data_source import Source
+from app.marks import N_
 from app.models.reference import Pillar
 from indicators.coverage import Coverage, NeedCoverage
 from indicators.types import Pillar as PillarCode
@@ -24,10 +25,10 @@ from indicators.types import ProjectStatus, Scope
 from reports import content as m
 
 GENDER = {
-    0: "Does not contribute to gender equality",
-    1: "Contributes in a limited way",
-    2: "Gender equality is a significant objective",
-    3: "Gender equality is the principal objective",
+    0: N_("Does not contribute to gender equality"),
+    1: N_("Contributes in a limited way"),
+    2: N_("Gender equality is a significant objective"),
+    3: N_("Gender equality is the principal objective"),
 }
 # Paragraph 67's target is for projects whose principal objective is gender equality.
 TARGET_MARKER = 3
@@ -95,7 +96,7 @@ def coverage(needs: NeedCoverage) -> m.NeedCoverageSection:
 
     hidden = needs.by_member_state.get("confidential")
     return m.NeedCoverageSection(
-        total=m.CoverageRow("All needs", needs.total, needs.addressed),
+        total=m.CoverageRow(N_("All needs"), needs.total, needs.addressed),
         by_pillar=rows(needs.by_pillar),
         by_member_state=rows(needs.by_member_state),
         by_thematic_area=rows(needs.by_thematic_area),
@@ -109,7 +110,7 @@ def gender(session: Session, source: Source) -> m.GenderSection:
     shares = [
         m.GenderShare(
             f"GEN-{g}" if g is not None else "Unknown",
-            GENDER.get(g, "Not marked") if g is not None else "Not marked",
+            GENDER.get(g, N_("Not marked")) if g is not None else N_("Not marked"),
             n,
             b,
             counts_toward_target=g == TARGET_MARKER,

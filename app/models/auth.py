@@ -8,6 +8,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base, utcnow
+from app.i18n import LANGUAGES
 from app.models.columns import one_of
 from app.models.enums import Role
 from app.models.reference import Entity
@@ -19,6 +20,7 @@ class User(Base):
     __tablename__ = "users"
     __table_args__ = (
         one_of("role", Role),
+        one_of("language", tuple(LANGUAGES)),
         CheckConstraint(
             "role <> 'focal_point' OR entity_id IS NOT NULL", name="focal_point_entity"
         ),
@@ -35,6 +37,8 @@ class User(Base):
     # a session cookie carrying an older epoch is refused.
     session_epoch: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # The language chosen with the switcher (app/i18n.py); None until the user chooses one.
+    language: Mapped[str | None] = mapped_column(String(8))
 
     entity: Mapped[Entity | None] = relationship()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -19,6 +20,8 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from app.models.columns import choices
 from app.models.enums import Origin
+from app.portfolio import labels
+from app.portfolio.labels import _l
 from app.ui.forms import (
     CODE,
     MAX_AMOUNT,
@@ -28,7 +31,6 @@ from app.ui.forms import (
     add_error,
     area_field,
     dates_ordered,
-    options,
     strip,
     text_field,
 )
@@ -38,48 +40,56 @@ from indicators.types import ProjectStatus, Scope
 class ProjectForm(VersionedForm):
     """A project's facts; the entity choice is scoped by the view to what the user may use."""
 
-    code = StringField("Code", validators=CODE, filters=[strip])
-    title = area_field("Title", 500)
-    entity_id = SelectField("Entity", coerce=int)
-    pillar_code = SelectField("Primary pillar", choices=PILLARS)
-    scope = SelectField("Scope", choices=options(choices(Scope)))
-    status = SelectField("Status", choices=options(choices(ProjectStatus)))
-    start_date = DateField("Start date", validators=[Optional()])
-    end_date = DateField("End date", validators=[Optional()])
+    code = StringField(_l("Code"), validators=CODE, filters=[strip])
+    title = area_field(_l("Title"), 500)
+    entity_id = SelectField(_l("Entity"), coerce=int)
+    pillar_code = SelectField(_l("Primary pillar"), choices=PILLARS)
+    scope = SelectField(_l("Scope"), choices=labels.choices(labels.SCOPE_LABELS, choices(Scope)))
+    status = SelectField(
+        _l("Status"), choices=labels.choices(labels.STATUS_LABELS, choices(ProjectStatus))
+    )
+    start_date = DateField(_l("Start date"), validators=[Optional()])
+    end_date = DateField(_l("End date"), validators=[Optional()])
     budget_usd = DecimalField(
-        "Budget (US$)", validators=[InputRequired(), Bounded(0, MAX_AMOUNT, 2)]
+        _l("Budget (US$)"), validators=[InputRequired(), Bounded(0, MAX_AMOUNT, 2)]
     )
     funded_usd = DecimalField(
-        "Funded (US$)", validators=[InputRequired(), Bounded(0, MAX_AMOUNT, 2)]
+        _l("Funded (US$)"), validators=[InputRequired(), Bounded(0, MAX_AMOUNT, 2)]
     )
     in_multi_year_appeal = SelectField(
-        "In the Multi-Year Appeal",
-        choices=[("", "unknown"), ("yes", "yes"), ("no", "no")],
+        _l("In the Multi-Year Appeal"),
+        choices=[("", _l("unknown")), ("yes", _l("yes")), ("no", _l("no"))],
         default="",
     )
     gender_marker = SelectField(
-        "Gender marker",
-        choices=[("", "unknown")] + [(str(n), str(n)) for n in range(4)],
+        _l("Gender marker"),
+        choices=[("", _l("unknown"))] + [(str(n), str(n)) for n in range(4)],
         default="",
     )
-    origin = SelectField("Origin", choices=[("", "unknown")] + options(choices(Origin)), default="")
+    origin = SelectField(
+        _l("Origin"),
+        choices=[("", _l("unknown"))] + labels.choices(labels.ORIGIN_LABELS, choices(Origin)),
+        default="",
+    )
     countries = StringField(
-        "Beneficiary countries (ISO3, comma-separated)",
+        _l("Beneficiary countries (ISO3, comma-separated)"),
         validators=[
             Optional(),
             Length(max=1000),
-            Regexp(r"^[A-Za-z]{3}(\s*,\s*[A-Za-z]{3})*$", message="Use ISO3 codes like KEN, MLI."),
+            Regexp(
+                r"^[A-Za-z]{3}(\s*,\s*[A-Za-z]{3})*$", message=_l("Use ISO3 codes like KEN, MLI.")
+            ),
         ],
         filters=[strip],
     )
-    pve_areas = SelectMultipleField("PVE priority areas", coerce=int)
+    pve_areas = SelectMultipleField(_l("PVE priority areas"), coerce=int)
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
         """Check the fields, then that dates are ordered and funding fits the budget."""
         valid = super().validate(extra_validators) and dates_ordered(self)
         budget, funded = self.budget_usd.data, self.funded_usd.data
         if valid and funded is not None and budget is not None and funded > budget:
-            add_error(self.funded_usd, "Funding cannot exceed the budget.")
+            add_error(self.funded_usd, _("Funding cannot exceed the budget."))
             return False
         return valid
 
@@ -87,7 +97,7 @@ class ProjectForm(VersionedForm):
 class NeedLinkForm(VersionedForm):
     """Link a project to one CTED need (choices scoped to needs the user may see)."""
 
-    need_id = SelectField("CTED need", coerce=int)
+    need_id = SelectField(_l("CTED need"), coerce=int)
 
 
 class StateField(HiddenField):
@@ -103,9 +113,11 @@ class NeedForm(FlaskForm):
     is the digest of the state the form was drawn from (the need has no version column)."""
 
     version = StateField(validators=[Optional(), Regexp(r"^[0-9a-f]{32}$")])
-    member_state = SelectField("Member State")
-    assessment_date = DateField("Assessment date", validators=[InputRequired()])
-    pillar_code = SelectField("Pillar", choices=PILLARS)
-    thematic_area = text_field("Thematic area", 200)
-    description = area_field("Need", 5000)
-    confidential = BooleanField("Confidential: only CTED users and administrators see this need")
+    member_state = SelectField(_l("Member State"))
+    assessment_date = DateField(_l("Assessment date"), validators=[InputRequired()])
+    pillar_code = SelectField(_l("Pillar"), choices=PILLARS)
+    thematic_area = text_field(_l("Thematic area"), 200)
+    description = area_field(_l("Need"), 5000)
+    confidential = BooleanField(
+        _l("Confidential: only CTED users and administrators see this need")
+    )

@@ -7,14 +7,16 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, SelectField
 from wtforms.validators import InputRequired, Regexp
 
-KIND_CHOICES = [("projects", "Projects"), ("needs", "CTED needs")]
+from app.portfolio.labels import _l
+
+KIND_CHOICES = [("projects", _l("Projects")), ("needs", _l("CTED needs"))]
 
 
 class ImportForm(FlaskForm):
     """Upload a projects or needs file (CSV or XLSX) to preview what it changes."""
 
-    kind = SelectField("What the file lists", choices=KIND_CHOICES, default="projects")
-    file = FileField("File (.csv or .xlsx)", [FileRequired("Choose a file to upload.")])
+    kind = SelectField(_l("What the file lists"), choices=KIND_CHOICES, default="projects")
+    file = FileField(_l("File (.csv or .xlsx)"), [FileRequired(_l("Choose a file to upload."))])
 
 
 class PendingForm(FlaskForm):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app.auth.permissions import ensure_admin
@@ -23,13 +24,14 @@ from app.portfolio import import_store as store
 from app.portfolio.import_forms import ImportForm, PendingForm
 from app.portfolio.imports import ImportResult, import_needs, import_projects, needs, projects
 from app.portfolio.imports.services import limits_from
+from app.portfolio.labels import _l
 from app.portfolio.views import bp
 
 RUNS: dict[str, Callable[..., ImportResult]] = {"projects": import_projects, "needs": import_needs}
 PROBLEM = re.compile(r"row (\d+): ([^:]+): (.*)", re.DOTALL)
 MAX_SHOWN = 500  # rows of changes a preview lists (the file's size bounds the rest)
 LISTS = {"projects": "portfolio.projects", "needs": "portfolio.needs"}
-CHANGED = "The data changed since your preview; nothing was written. Here is the new preview."
+CHANGED = _l("The data changed since your preview; nothing was written. Here is the new preview.")
 
 
 def _folder() -> Path:
@@ -90,7 +92,7 @@ def import_confirm() -> ResponseReturnValue:
     ensure_admin(current_user)
     sent = PendingForm()
     if not sent.validate_on_submit():
-        flash("The confirmation was not accepted; upload the file again.", "error")
+        flash(_("The confirmation was not accepted; upload the file again."), "error")
         return redirect(url_for("portfolio.import_upload"))
     folder, token = _folder(), sent.token.data or ""
     try:
@@ -103,10 +105,11 @@ def import_confirm() -> ResponseReturnValue:
     try:
         result = _apply(pending, data)
     except Conflict:
-        return _preview(form, pending.kind, data, pending.name, CHANGED)
+        return _preview(form, pending.kind, data, pending.name, str(CHANGED))
     except DomainError as error:
         return _problems(form, pending.kind, pending.name, error)
-    flash(f"Imported {pending.name}: {result.summary()}.", "success")
+    message = _("Imported %(name)s: %(summary)s.", name=pending.name, summary=result.summary())
+    flash(message, "success")
     return redirect(url_for(LISTS[pending.kind]))
 
 
@@ -118,7 +121,7 @@ def import_cancel() -> ResponseReturnValue:
     sent = PendingForm()
     if sent.validate_on_submit():
         store.discard(_folder(), sent.token.data or "")
-        flash("Import cancelled; nothing was written.", "success")
+        flash(_("Import cancelled; nothing was written."), "success")
     return redirect(url_for("portfolio.import_upload"))
 
 
@@ -128,7 +131,7 @@ def _apply(pending: store.Pending, data: bytes) -> ImportResult:
         run = RUNS[pending.kind]
         result = run(session, current_user.id, data, False, None, limits, pending.name[:64])
         if result.digest() != pending.preview:
-            raise Conflict(CHANGED)  # rolls the import back
+            raise Conflict(str(CHANGED))  # rolls the import back
     return result
 
 
@@ -144,5 +147,5 @@ def _problems(form: ImportForm, kind: str, name: str, error: DomainError) -> Res
 
 
 def _upload_page(form: ImportForm, **context: object) -> str:
-    guide = {"Projects": projects.COLUMNS, "CTED needs": needs.COLUMNS}
+    guide = {_("Projects"): projects.COLUMNS, _("CTED needs"): needs.COLUMNS}
     return render_template("portfolio/import.html", form=form, guide=guide, **context)

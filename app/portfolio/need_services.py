@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -63,8 +64,8 @@ def update_need(
 
 def _check(session: Session, data: Mapping[str, Any]) -> None:
     if not ISO3.fullmatch(data["member_state"]):
-        raise FieldInvalid("member_state", "Use the State's ISO 3166-1 alpha-3 code, e.g. IRQ.")
+        raise FieldInvalid("member_state", _("Use the State's ISO 3166-1 alpha-3 code, e.g. IRQ."))
     if session.scalar(select(Pillar.code).where(Pillar.code == data["pillar_code"])) is None:
-        raise FieldInvalid("pillar_code", "Choose one of the four pillars.")
+        raise FieldInvalid("pillar_code", _("Choose one of the four pillars."))
     if not isinstance(data["assessment_date"], dt.date):
-        raise FieldInvalid("assessment_date", "Enter the date of the assessment.")
+        raise FieldInvalid("assessment_date", _("Enter the date of the assessment."))

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app.auth.permissions import ensure_admin
@@ -40,4 +41,4 @@ def edit_need(need_id: int) -> ResponseReturnValue:
             update_need(write.session, current_user, need, data, form.version.data)
         if write.ok:
             return write.done(url_for("portfolio.member_state", code=need.member_state))
-    return form_page(form, f"Edit need {need.code}", back)
+    return form_page(form, _("Edit need %(code)s", code=need.code), back)

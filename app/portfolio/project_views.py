@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import abort, render_template, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -77,7 +78,7 @@ def new_project() -> ResponseReturnValue:
             project = services.create_project(write.session, current_user, _project_data(form))
         if write.ok:
             return write.done(url_for("portfolio.project", project_id=project.id))
-    return form_page(form, "New project", url_for("portfolio.projects"))
+    return form_page(form, _("New project"), url_for("portfolio.projects"))
 
 
 @bp.route("/projects/<int:project_id>/edit", methods=["GET", "POST"])
@@ -94,7 +95,7 @@ def edit_project(project_id: int) -> ResponseReturnValue:
             )
         if write.ok:
             return write.done(back)
-    return form_page(form, f"Edit {project.code}", back, delete=_delete_url(project))
+    return form_page(form, _("Edit %(code)s", code=project.code), back, delete=_delete_url(project))
 
 
 def _delete_url(project: Project) -> str:
@@ -110,7 +111,9 @@ def delete_project(project_id: int) -> ResponseReturnValue:
     back = url_for("portfolio.edit_project", project_id=project_id)
     with button_write() as write:
         services.delete_project(write.session, current_user, project)
-    return write.done(url_for("portfolio.projects"), f"Project {project.code} deleted.", back)
+    return write.done(
+        url_for("portfolio.projects"), _("Project %(code)s deleted.", code=project.code), back
+    )
 
 
 @bp.route("/projects/<int:project_id>/logframe")
@@ -156,7 +159,7 @@ def link_need(project_id: int) -> ResponseReturnValue:
         abort(404)  # a need outside the choices is one the user may not use
     with button_write() as write:
         services.link_need(write.session, current_user, project, form.need_id.data)
-    return write.done(back, "Need linked.")
+    return write.done(back, _("Need linked."))
 
 
 @bp.route("/projects/<int:project_id>/needs/<int:need_id>/unlink", methods=["POST"])
@@ -168,4 +171,4 @@ def unlink_need(project_id: int, need_id: int) -> ResponseReturnValue:
     back = url_for("portfolio.logframe", project_id=project_id)
     with button_write() as write:
         services.unlink_need(write.session, current_user, project, need_id)
-    return write.done(back, "Need unlinked.")
+    return write.done(back, _("Need unlinked."))

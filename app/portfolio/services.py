@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -90,8 +91,13 @@ def delete_project(session: Session, user: User, project: Project) -> None:
     reports = report_count(session, project.id)
     if values or reports:
         raise DomainError(
-            f"The project {project.code} has {reports} progress report(s) and {values} value(s):"
-            " it cannot be deleted. Set its status to cancelled or completed instead."
+            _(
+                "The project %(code)s has %(reports)s progress report(s) and %(values)s value(s):"
+                " it cannot be deleted. Set its status to cancelled or completed instead.",
+                code=project.code,
+                reports=reports,
+                values=values,
+            )
         )
     audited_delete(session, user, project, project_snapshot)
 
@@ -99,7 +105,7 @@ def delete_project(session: Session, user: User, project: Project) -> None:
 def _visible_need(session: Session, user: User, need_id: int) -> CtedNeed:
     need = session.get(CtedNeed, need_id)
     if need is None or not can_see_need(user, need.confidential):
-        raise NotFound("No such CTED need.")
+        raise NotFound(_("No such CTED need."))
     return need
 
 
@@ -126,7 +132,7 @@ def link_need(session: Session, user: User, project: Project, need_id: int) -> C
     ensure_can_edit_project(user, project)
     need = _visible_need(session, user, need_id)
     if need in project.needs:
-        raise DomainError(f"The project already answers need {need.code}.")
+        raise DomainError(_("The project already answers need %(code)s.", code=need.code))
     project.needs.append(need)
     _need_event(session, user, project, need, linked=True)
     return need
@@ -137,7 +143,7 @@ def unlink_need(session: Session, user: User, project: Project, need_id: int) ->
     ensure_can_edit_project(user, project)
     need = _visible_need(session, user, need_id)
     if need not in project.needs:
-        raise NotFound("The project is not linked to this need.")
+        raise NotFound(_("The project is not linked to this need."))
     project.needs.remove(need)
     _need_event(session, user, project, need, linked=False)
     return need

@@ -15,7 +15,7 @@ from app import db
 from app.models.columns import choices
 from app.models.portfolio import CtedNeed
 from app.models.reference import Pillar
-from app.portfolio import need_queries, queries
+from app.portfolio import labels, need_queries, queries
 from app.reference.member_states import label
 from indicators.types import Pillar as PillarCode
 from indicators.types import ProjectStatus, Scope
@@ -48,9 +48,39 @@ def projects() -> ResponseReturnValue:
         filters=filters,
         entities=entities,
         pillars=choices(PillarCode),
-        scopes=choices(Scope),
-        statuses=choices(ProjectStatus),
+        scopes=labels.choices(labels.SCOPE_LABELS, choices(Scope)),
+        statuses=labels.choices(labels.STATUS_LABELS, choices(ProjectStatus)),
     )
+
+
+@bp.app_template_filter("project_status")
+def project_status_label(value: str) -> str:
+    """Show a project's stored status in the reader's language."""
+    return labels.shown(labels.STATUS_LABELS, value)
+
+
+@bp.app_template_filter("project_scope")
+def project_scope_label(value: str) -> str:
+    """Show a project's stored scope in the reader's language."""
+    return labels.shown(labels.SCOPE_LABELS, value)
+
+
+@bp.app_template_filter("achievement_status")
+def achievement_status_label(value: str) -> str:
+    """Show an indicator's traffic-light reading (on_track...) in the reader's language."""
+    return labels.shown(labels.ACHIEVEMENT_LABELS, value)
+
+
+@bp.app_template_filter("scope_pairs")
+def scope_pairs(values: list[str]) -> list[tuple[str, str]]:
+    """Return (scope, label in the reader's language) pairs for a select."""
+    return labels.choices(labels.SCOPE_LABELS, [str(v) for v in values])
+
+
+@bp.app_template_filter("known")
+def known_label(value: bool | None) -> str:
+    """Show yes, no or unknown in the reader's language."""
+    return str(labels.KNOWN[value])
 
 
 @bp.app_template_filter("member_state")

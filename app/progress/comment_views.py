@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, flash, redirect, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app import db
@@ -33,7 +34,7 @@ def comment(report_id: int) -> Any:
         except ValidationFailed as error:
             form.body.errors = [*form.body.errors, *error.problems]
         else:
-            flash("Comment added to the review conversation.", "success")
+            flash(_("Comment added to the review conversation."), "success")
             return redirect(page_of(found.id) + "#review-thread")
     return render_again(found.id, comment_form=form)
 

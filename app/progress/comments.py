@@ -6,6 +6,7 @@ app/progress/review_thread.py."""
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
@@ -36,7 +37,7 @@ def may_comment(user: User, project: Project) -> bool:
 def add_comment(session: Session, user: User, report: ProgressReport, text: str) -> None:
     """Append a comment to the report's review conversation, audited with who and when."""
     if not may_comment(user, report.project):
-        raise PermissionDenied("Only the entity's focal points and the reviewers may comment.")
+        raise PermissionDenied(_("Only the entity's focal points and the reviewers may comment."))
     record(
         session, user.id, "comment", "progress_report", report.id,
         reason=required_text(text, "comment"),

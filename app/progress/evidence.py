@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, cast
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -115,7 +116,7 @@ def remove(session: Session, user: User, item: Evidence) -> None:
     """Remove an evidence item from a report still being edited (audited)."""
     report = item.report
     if not may_remove(user, report):
-        raise PermissionDenied("Evidence can be removed only from a draft or returned report.")
+        raise PermissionDenied(_("Evidence can be removed only from a draft or returned report."))
     _audit(session, user, report, "remove_evidence", item)
     session.delete(item)
     session.flush()
@@ -155,16 +156,23 @@ def _check_room(
 ) -> None:
     if not may_attach(user, report):
         raise PermissionDenied(
-            "Evidence can be attached by the project's focal points before approval, "
-            "while the period is open."
+            _(
+                "Evidence can be attached by the project's focal points before approval, "
+                "while the period is open."
+            )
         )
     held = session.scalar(select(func.count()).where(Evidence.report_id == report.id)) or 0
     if held >= files.MAX_PER_REPORT:
         raise ValidationFailed(
-            [f"A report holds at most {files.MAX_PER_REPORT} files and links; remove one first."]
+            [
+                _(
+                    "A report holds at most %(max)s files and links; remove one first.",
+                    max=files.MAX_PER_REPORT,
+                )
+            ]
         )
     if indicator_id and not _indicator_of(session, report, indicator_id):
-        raise ValidationFailed(["Choose one of this report's indicators, or the whole report."])
+        raise ValidationFailed([_("Choose one of this report's indicators, or the whole report.")])
 
 
 def _indicator_of(session: Session, report: ProgressReport, indicator_id: int) -> bool:

@@ -7,6 +7,8 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+
 MAX_BYTES = 10 * 1024 * 1024  # one file; the request limit (MAX_CONTENT_LENGTH) is 16 MiB
 MAX_PER_REPORT = 20  # files and links together
 MAX_NAME = 200
@@ -61,11 +63,14 @@ def _office(content: bytes) -> FileType | None:
 def file_problem(content: bytes, limit: int = MAX_BYTES) -> str | None:
     """Say what is wrong with an uploaded file, or None when it may be stored."""
     if not content:
-        return "The file is empty; choose the document itself."
+        return _("The file is empty; choose the document itself.")
     if len(content) > limit:
-        return f"The file is {megabytes(len(content))}; the limit is {megabytes(limit)}."
+        size, most = megabytes(len(content)), megabytes(limit)
+        return _("The file is %(size)s; the limit is %(limit)s.", size=size, limit=most)
     if sniff(content) is None:
-        return f"This file is not a {ACCEPTED} document (checked by its content)."
+        return _(
+            "This file is not a %(accepted)s document (checked by its content).", accepted=ACCEPTED
+        )
     return None
 
 
@@ -73,9 +78,9 @@ def link_problem(url: str) -> str | None:
     """Say what is wrong with a link, or None when it may be stored."""
     url = url.strip()
     if not url.lower().startswith(("https://", "http://")):
-        return "A link must start with https:// or http://."
+        return _("A link must start with https:// or http://.")
     if len(url) > 2000 or any(c.isspace() for c in url):
-        return "A link is one address of at most 2,000 characters, without spaces."
+        return _("A link is one address of at most 2,000 characters, without spaces.")
     return None
 
 

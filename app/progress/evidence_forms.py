@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import SelectField, StringField
@@ -17,16 +19,16 @@ WHOLE_REPORT = 0
 class EvidenceForm(FlaskForm):
     """A file, or a link with a title; for the whole report or one of its indicators."""
 
-    file = FileField("File (PDF, image, Word, Excel or PowerPoint; up to 10 MB)")
-    url = StringField("…or a link (https://…)", [Length(max=2000)])
-    title = StringField("Title of the link", [Length(max=MAX_NAME), clean_text])
-    indicator = SelectField("Supports", coerce=int, default=WHOLE_REPORT)
+    file = FileField(_l("File (PDF, image, Word, Excel or PowerPoint; up to 10 MB)"))
+    url = StringField(_l("…or a link (https://…)"), [Length(max=2000)])
+    title = StringField(_l("Title of the link"), [Length(max=MAX_NAME), clean_text])
+    indicator = SelectField(_l("Supports"), coerce=int, default=WHOLE_REPORT)
 
 
 def evidence_form(indicators: list[Indicator], submitted: bool = False) -> EvidenceForm:
     """Return the form, read from the request when submitted, with the report's indicators."""
     form = EvidenceForm() if submitted else EvidenceForm(formdata=None)
-    form.indicator.choices = [(WHOLE_REPORT, "the whole report")] + [
+    form.indicator.choices = [(WHOLE_REPORT, _("the whole report"))] + [
         (i.id, f"{i.code} {i.name}"[:90]) for i in indicators
     ]
     return form

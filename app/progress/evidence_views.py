@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, abort, flash, redirect
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.orm import Session
 from wtforms import Field
@@ -39,7 +40,7 @@ def evidence_attach(report_id: int) -> Any:
         except ValidationFailed as error:
             _field_of(form).errors = [*_field_of(form).errors, *error.problems]
         else:
-            flash("Evidence attached.", "success")
+            flash(_("Evidence attached."), "success")
             return redirect(page_of(report_id) + "#evidence")
     return render_again(report_id, evidence_form=form)
 
@@ -53,7 +54,7 @@ def _store(session: Session, found: ProgressReport, form: EvidenceForm) -> None:
     elif url:
         service.add_link(session, current_user, found, form.title.data or "", url, indicator)
     else:
-        raise ValidationFailed(["Choose a file, or give a link."])
+        raise ValidationFailed([_("Choose a file, or give a link.")])
 
 
 def _field_of(form: EvidenceForm) -> Field:
@@ -72,7 +73,8 @@ def evidence_remove(report_id: int, evidence_id: int) -> Any:
     name = item.name
     with button_write() as write:
         service.remove(write.session, current_user, item)
-    return write.done(page_of(report_id) + "#evidence", f"Evidence “{name}” removed.")
+    done = _("Evidence “%(name)s” removed.", name=name)
+    return write.done(page_of(report_id) + "#evidence", done)
 
 
 @bp.route("/reports/<int:report_id>/evidence/<int:evidence_id>")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, Field, IntegerField, SelectField, TextAreaField
@@ -21,6 +23,14 @@ from indicators.shares import part_above_whole
 from indicators.types import Measure
 
 MAX_TEXT = 5000
+# An activity's status in words; the stored value stays English (it is data).
+ACTIVITY_LABELS = {
+    ActivityStatus.PLANNED.value: _l("Planned"),
+    ActivityStatus.ONGOING.value: _l("Ongoing"),
+    ActivityStatus.COMPLETED.value: _l("Completed"),
+    ActivityStatus.DELAYED.value: _l("Delayed"),
+    ActivityStatus.CANCELLED.value: _l("Cancelled"),
+}
 MAX_NARRATIVE = 20000
 
 
@@ -44,7 +54,7 @@ class QuantityField(Field):
 def positive(_form: Any, field: Field) -> None:
     """Refuse a zero denominator."""
     if field.data is not None and field.data == 0:
-        raise ValidationError("The denominator must be more than 0.")
+        raise ValidationError(_("The denominator must be more than 0."))
 
 
 def not_above(denominator: str) -> Any:
@@ -61,7 +71,7 @@ def not_above(denominator: str) -> Any:
 class ReportForm(FlaskForm):
     """The fixed part of every report form; per-item fields are added by report_form()."""
 
-    narrative = TextAreaField("Narrative", [Length(max=MAX_NARRATIVE), clean_text])
+    narrative = TextAreaField(_l("Narrative"), [Length(max=MAX_NARRATIVE), clean_text])
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
 
 
@@ -78,12 +88,11 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
             fields["explanation"] = explanation_field()
         for name, field in fields.items():
             setattr(Form, f"ind_{indicator.id}_{name}", field)
-    statuses = [("", "Choose…")] + [(s, s.capitalize()) for s in choices(ActivityStatus)]
+    statuses = [("", _("Choose…"))] + [(s, ACTIVITY_LABELS[s]) for s in choices(ActivityStatus)]
     for activity in scope.activities:
-        setattr(
-            Form, f"act_{activity.id}_status", SelectField("Status", choices=statuses, default="")
-        )
-        percent = IntegerField("% complete", [Optional(), NumberRange(0, 100)])
+        status = SelectField(_("Status"), choices=statuses, default="")
+        setattr(Form, f"act_{activity.id}_status", status)
+        percent = IntegerField(percent_complete(), [Optional(), NumberRange(0, 100)])
         setattr(Form, f"act_{activity.id}_percent", percent)
         setattr(Form, f"act_{activity.id}_explanation", explanation_field())
     if formdata is not None:
@@ -91,26 +100,32 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
     return Form(formdata=None, data=initial_data(scope))
 
 
+def percent_complete() -> str:
+    """Return the "% complete" label: %% is a literal percent sign, the message the same as the
+    pages' (a named value makes gettext format it)."""
+    return _("%% complete", percent="%")
+
+
 def explanation_field() -> Field:
     """Return the note that explains a figure a plausibility check warned about."""
-    return TextAreaField("Explanation", [Length(max=MAX_TEXT), clean_text])
+    return TextAreaField(_("Explanation"), [Length(max=MAX_TEXT), clean_text])
 
 
 def indicator_fields(measure: str, prefix: str) -> dict[str, Field]:
     """Return the fields one indicator's value is typed in, under its measure."""
     if measure == Measure.QUALITATIVE.value:
-        return {"text": TextAreaField("Progress", [Length(max=MAX_TEXT), clean_text])}
+        return {"text": TextAreaField(_("Progress"), [Length(max=MAX_TEXT), clean_text])}
     if measure == Measure.RATIO.value:
         return {
-            "num": QuantityField("Numerator"),
-            "den": QuantityField("Denominator", [positive]),
+            "num": QuantityField(_("Numerator")),
+            "den": QuantityField(_("Denominator"), [positive]),
         }
     if measure == Measure.PERCENTAGE.value:
         return {
-            "num": QuantityField("Numerator", [not_above(f"{prefix}_den")]),
-            "den": QuantityField("Denominator", [positive]),
+            "num": QuantityField(_("Numerator"), [not_above(f"{prefix}_den")]),
+            "den": QuantityField(_("Denominator"), [positive]),
         }
-    return {"value": QuantityField("Value")}
+    return {"value": QuantityField(_("Value"))}
 
 
 def initial_data(scope: ReportScope) -> dict[str, Any]:
@@ -187,21 +202,23 @@ class ReviewForm(FlaskForm):
     """Approve, return or reopen: the version seen and a comment (required to return/reopen)."""
 
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
-    comment = TextAreaField("Comment", [Length(max=MAX_TEXT), clean_text])
-    highlight = BooleanField("Mark the narrative as a highlight of the quarterly report")
+    comment = TextAreaField(_l("Comment"), [Length(max=MAX_TEXT), clean_text])
+    highlight = BooleanField(_l("Mark the narrative as a highlight of the quarterly report"))
+
+
+TOO_LONG = _l("A comment must be at most %(max)s characters.", max=format(MAX_TEXT, ","))
 
 
 class CommentForm(FlaskForm):
     """A comment added to a report's review conversation."""
 
     body = TextAreaField(
-        "Add a comment",
-        [Length(max=MAX_TEXT, message=f"A comment must be at most {MAX_TEXT:,} characters."),
-         clean_text],
+        _l("Add a comment"),
+        [Length(max=MAX_TEXT, message=TOO_LONG), clean_text],
     )  # fmt: skip
 
 
 class UploadForm(FlaskForm):
     """Upload a filled progress workbook."""
 
-    workbook = FileField("Filled workbook (.xlsx)", [FileRequired()])
+    workbook = FileField(_l("Filled workbook (.xlsx)"), [FileRequired()])

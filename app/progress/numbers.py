@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from flask_babel import gettext as _
+
 PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
 # Commas are accepted only as thousands separators (1,000 or 12,345.5): "1,5" is refused rather
 # than read as 15, since many focal points write a decimal comma.
@@ -18,26 +20,27 @@ def parse_quantity(text: str) -> Decimal:
     text = text.strip()
     if "," in text:
         if not GROUPED.match(text):
-            raise ValueError("Enter a plain number such as 12 or 12.5 (commas only as in 1,000).")
+            grouped = _("Enter a plain number such as 12 or 12.5 (commas only as in 1,000).")
+            raise ValueError(grouped)
         text = text.replace(",", "")
     if len(text) > 40 or not PLAIN.match(text):
-        raise ValueError("Enter a plain number such as 12 or 12.5 (no letters or exponents).")
+        raise ValueError(_("Enter a plain number such as 12 or 12.5 (no letters or exponents)."))
     try:
         number = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        raise ValueError("Enter a plain number such as 12 or 12.5.") from None
+        raise ValueError(_("Enter a plain number such as 12 or 12.5.")) from None
     return check_quantity(number)
 
 
 def check_quantity(number: Decimal) -> Decimal:
     """Return the number if finite, non-negative, bounded and with few decimals, else ValueError."""
     if not number.is_finite():
-        raise ValueError("Enter a finite number.")
+        raise ValueError(_("Enter a finite number."))
     if number < 0:
-        raise ValueError("The number cannot be negative.")
+        raise ValueError(_("The number cannot be negative."))
     if number > MAX_VALUE:
-        raise ValueError("The number is too large (at most 1,000,000,000,000).")
+        raise ValueError(_("The number is too large (at most %(max)s).", max="1,000,000,000,000"))
     exponent = number.as_tuple().exponent  # an int: the number is finite
     if isinstance(exponent, int) and -exponent > MAX_PLACES:
-        raise ValueError(f"Use at most {MAX_PLACES} decimal places.")
+        raise ValueError(_("Use at most %(places)s decimal places.", places=MAX_PLACES))
     return number + 0  # turns -0 into 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from app.audit.services import jsonable, record
@@ -56,7 +57,7 @@ def _write(
     target = next_status(report.status, action)
     current = scope.report.version if scope.report else 0
     if version != current:
-        raise Conflict("Someone saved these outcome values since you opened them; reload them.")
+        raise Conflict(_("Someone saved these outcome values since you opened them; reload them."))
     values = merged_outcomes(scope, data)
     if action == "submit":
         _ensure_complete(session, scope, values)
@@ -66,8 +67,8 @@ def _write(
     flush_written(
         session,
         report,
-        "Someone changed these outcome values at the same moment; reload.",
-        "Someone started this period's outcome values at the same moment.",
+        _("Someone changed these outcome values at the same moment; reload."),
+        _("Someone started this period's outcome values at the same moment."),
     )
     scope.report = report
     record(

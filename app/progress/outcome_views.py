@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -21,6 +22,7 @@ from app.progress import outcome_services as svc
 from app.progress import workflow
 from app.progress.audit_state import report_editors
 from app.progress.forms import ReviewForm, field_for_gap
+from app.progress.labels import OUTCOME_DONE
 from app.progress.outcome_forms import OutcomeForm, outcome_form, outcome_input
 from app.progress.outcome_queries import (
     OutcomeScope,
@@ -73,7 +75,7 @@ def entry(period_key: str) -> ResponseReturnValue:
 def _save(scope: OutcomeScope, form: OutcomeForm) -> tuple[int, dict[str, Any]]:
     submit = request.form.get("action") == "submit"
     if not form.validate():
-        return 422, {"message": "Some values are not right; see the messages next to them."}
+        return 422, {"message": _("Some values are not right; see the messages next to them.")}
     service = svc.submit_outcomes if submit else svc.save_outcomes
     try:
         with transaction() as session:
@@ -82,16 +84,16 @@ def _save(scope: OutcomeScope, form: OutcomeForm) -> tuple[int, dict[str, Any]]:
             )
     except IncompleteReport as error:
         _mark(form, error.fields)
-        return 422, {"message": "To submit, complete the fields marked below (draft not saved)."}
+        return 422, {"message": _("To submit, complete the fields marked below (draft not saved).")}
     except UnexplainedWarnings as error:
         _mark(form, error.fields, explain=True)
-        message = "To submit, explain each figure marked with a warning below (draft not saved)."
+        message = _("To submit, explain each figure marked with a warning below (draft not saved).")
         return 422, {"message": message, "warnings": error.warnings}
     except ValidationFailed as error:
         return 422, {"message": str(error)}
     except DomainError as error:
         return status_for(error), {"message": str(error)}
-    flash("Outcome values submitted for review." if submit else "Draft saved.", "success")
+    flash(_("Outcome values submitted for review.") if submit else _("Draft saved."), "success")
     return 303, {}
 
 
@@ -172,7 +174,8 @@ def decide(period_key: str, action: str) -> ResponseReturnValue:
     if scope.report is None:
         abort(404)
     if not form.validate():
-        return _render_review(scope, form, 422, message="The form was not valid; reload the page.")
+        message = _("The form was not valid; reload the page.")
+        return _render_review(scope, form, 422, message=message)
     service = {
         "approve": svc.approve_outcomes,
         "return": svc.return_outcomes,
@@ -188,5 +191,5 @@ def decide(period_key: str, action: str) -> ResponseReturnValue:
             form.comment.errors = [*form.comment.errors, str(error)]
         scope = _scope(period_key)
         return _render_review(scope, form, status_for(error), message=str(error))
-    flash(f"Outcome values {workflow.PAST[action]}.", "success")
+    flash(str(OUTCOME_DONE[action]), "success")
     return redirect(url_for("outcome_values.review", period_key=period_key))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from flask_babel import gettext as _
 from wtforms import BooleanField, Field
 from wtforms.validators import ValidationError
 
@@ -32,8 +33,8 @@ def part_fields(indicator: Indicator, iso3: list[str]) -> dict[str, Field]:
         f"part_{category}": QuantityField(label(category))
         for category in indicator_categories(indicator, iso3)
     }
-    found["incomplete"] = BooleanField("Parts incomplete (some counted in no part)")
-    found["value"] = QuantityField("Value", [_parts_add_up(prefix, indicator, iso3)])
+    found["incomplete"] = BooleanField(_("Parts incomplete (some counted in no part)"))
+    found["value"] = QuantityField(_("Value"), [_parts_add_up(prefix, indicator, iso3)])
     return found
 
 
@@ -47,7 +48,7 @@ def _parts_add_up(prefix: str, indicator: Indicator, iso3: list[str]) -> Any:
         if "total" in errors:
             raise ValidationError(errors["total"])
         if errors:
-            raise ValidationError("Correct the parts below.")
+            raise ValidationError(_("Correct the parts below."))
 
     return check
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
@@ -43,7 +44,7 @@ def default_window(key: str) -> tuple[dt.date, dt.date]:
 
 def _check_window(entry_opens_on: dt.date, due_on: dt.date) -> None:
     if due_on < entry_opens_on:
-        raise FieldInvalid("due_on", "The due date cannot come before entry opens.")
+        raise FieldInvalid("due_on", _("The due date cannot come before entry opens."))
 
 
 def create_period(
@@ -60,7 +61,7 @@ def create_period(
     except ValueError as error:
         raise FieldInvalid("key", str(error)) from error
     if session.scalar(select(ReportingPeriod.id).where(ReportingPeriod.key == key)):
-        raise FieldInvalid("key", f"The period {key} already exists.")
+        raise FieldInvalid("key", _("The period %(period)s already exists.", period=key))
     opens, due = default_window(key)
     period = ReportingPeriod(
         key=key,
@@ -128,14 +129,20 @@ def set_status(
     """Lock or reopen a period; the reason is mandatory and kept in the audit trail."""
     ensure_admin(user)
     if not reason.strip():
-        raise FieldInvalid("reason", "Give a reason: it is kept in the audit trail.")
+        raise FieldInvalid("reason", _("Give a reason: it is kept in the audit trail."))
     if period.status == status.value:
-        raise DomainError(f"The period {period.key} is already {status.value}.")
+        raise DomainError(_already(period.key, status))
     before = snapshot(period, FIELDS)
     period.status = status.value
     action = "lock" if status == PeriodStatus.LOCKED else "reopen"
     _audit(session, user, action, period, before, reason.strip())
     return period
+
+
+def _already(key: str, status: PeriodStatus) -> str:
+    if status == PeriodStatus.LOCKED:
+        return _("The period %(period)s is already locked.", period=key)
+    return _("The period %(period)s is already open.", period=key)
 
 
 def delete_period(session: Session, user: User, period: ReportingPeriod) -> None:
@@ -144,13 +151,21 @@ def delete_period(session: Session, user: User, period: ReportingPeriod) -> None
     row = _counts(session, period.id)
     if row.values or row.reports:
         raise DomainError(
-            f"The period {period.key} has {row.reports} progress report(s) and "
-            f"{row.values} value(s): it cannot be deleted. Lock it instead."
+            _(
+                "The period %(period)s has %(reports)s progress report(s) and %(values)s "
+                "value(s): it cannot be deleted. Lock it instead.",
+                period=period.key,
+                reports=row.reports,
+                values=row.values,
+            )
         )
     if session.scalar(select(OutcomeReport.id).where(OutcomeReport.period_id == period.id)):
         raise DomainError(
-            f"The period {period.key} has the Working Group's outcome report: it cannot be "
-            "deleted. Lock it instead."
+            _(
+                "The period %(period)s has the Working Group's outcome report: it cannot be "
+                "deleted. Lock it instead.",
+                period=period.key,
+            )
         )
     before = snapshot(period, FIELDS)
     record(session, user.id, "delete", "reporting_period", period.id, before=before)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from flask import Blueprint, abort, render_template, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app import db
@@ -52,7 +53,7 @@ def new() -> ResponseReturnValue:
             periods.create_period(write.session, current_user, required(form.key.data), *dates)
         if write.ok:
             return write.done(back)
-    return render_template("progress/period_form.html", form=form, title="New period", back=back)
+    return render_template("progress/period_form.html", form=form, title=_("New period"), back=back)
 
 
 @bp.route("/periods/<int:period_id>/edit", methods=["GET", "POST"])
@@ -75,7 +76,12 @@ def edit(period_id: int) -> ResponseReturnValue:
             )
         if write.ok:
             return write.done(back)
-    title = f"Period {period.key} ({period.starts_on} to {period.ends_on})"
+    title = _(
+        "Period %(period)s (%(start)s to %(end)s)",
+        period=period.key,
+        start=period.starts_on,
+        end=period.ends_on,
+    )
     return render_template(
         "progress/period_form.html",
         form=form,
@@ -93,7 +99,11 @@ def _set_status(period_id: int, status: PeriodStatus) -> ResponseReturnValue:
         abort(400)
     with button_write() as write:
         periods.set_status(write.session, current_user, period, status, form.reason.data or "")
-    return write.done(url_for("periods.index"), f"Period {period.key} is now {status.value}.")
+    if status == PeriodStatus.LOCKED:
+        done = _("Period %(period)s is now locked.", period=period.key)
+    else:
+        done = _("Period %(period)s is now open.", period=period.key)
+    return write.done(url_for("periods.index"), done)
 
 
 @bp.route("/periods/<int:period_id>/lock", methods=["POST"])
@@ -109,9 +119,10 @@ def lock(period_id: int) -> ResponseReturnValue:
             reason = form.reason.data or ""
             periods.set_status(write.session, current_user, period, PeriodStatus.LOCKED, reason)
         if write.ok:
-            return write.done(url_for("periods.index"), f"Period {period.key} is now locked.")
+            done = _("Period %(period)s is now locked.", period=period.key)
+            return write.done(url_for("periods.index"), done)
     elif valid and form.shown.data:
-        add_error(form.confirm, "Tick this box once you have read the summary.")
+        add_error(form.confirm, _("Tick this box once you have read the summary."))
     summary = period_readiness(db.session(), period, dt.date.today())
     return render_template("progress/period_lock.html", form=form, period=period, readiness=summary)
 
@@ -132,4 +143,4 @@ def delete(period_id: int) -> ResponseReturnValue:
         abort(400)
     with button_write() as write:
         periods.delete_period(write.session, current_user, period)
-    return write.done(url_for("periods.index"), f"Period {period.key} deleted.")
+    return write.done(url_for("periods.index"), _("Period %(period)s deleted.", period=period.key))

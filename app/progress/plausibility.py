@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationFailed
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from app.progress.services import ActivityInput, IndicatorInput, ReportScope
 
 Warnings = dict[str, list[Warning]]
-EXPLAIN = "Explain this figure to submit it: say why it is right despite the warning."
+EXPLAIN = _l("Explain this figure to submit it: say why it is right despite the warning.")
 
 
 class UnexplainedWarnings(ValidationFailed):
@@ -107,7 +108,7 @@ def unexplained(
         source = values if kind == "ind" else activities
         item = source.get(int(ident))
         if item is None or not (item.explanation or "").strip():
-            gaps[field] = EXPLAIN
+            gaps[field] = str(EXPLAIN)
     return gaps
 
 

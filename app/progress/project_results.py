@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.models.logframe import Indicator, Output
 from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
+from app.progress.labels import ACHIEVEMENT_LABELS, word
 from indicators.achievement import assess
 from indicators.cumulation import PeriodValue, life_actual, target_to_date
 from indicators.periods import PeriodKey, parse
@@ -64,7 +65,7 @@ class ResultRow:
     @property
     def status_text(self) -> str:
         """Say the status as people read it: "at risk"."""
-        return self.status.value.replace("_", " ")
+        return word(ACHIEVEMENT_LABELS, self.status.value)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, aliased
 
@@ -22,11 +23,11 @@ from app.models.auth import User
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.progress.evidence import EvidenceRow, evidence_of
+from app.progress.labels import status_label
 from app.progress.review_thread import ReviewNote, latest_reviewer_notes
 from indicators.types import ReportStatus
 
 SHOWN_REPORTS = 12  # the latest periods; older reports stay on their own pages
-LABELS = {"submitted": "submitted, not yet approved"}
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,9 @@ class HistoryEntry:
     @property
     def status_text(self) -> str:
         """Say the status as people read it."""
-        return LABELS.get(self.status, self.status)
+        if self.status == "submitted":
+            return _("submitted, not yet approved")
+        return status_label(self.status)
 
 
 def report_history(session: Session, user: User, project: Project) -> list[HistoryEntry]:

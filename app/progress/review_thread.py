@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -14,11 +15,11 @@ from app.models.audit import AuditEvent
 from app.models.auth import User
 from app.models.enums import Role
 from app.models.progress import ProgressReport
+from app.progress.labels import HEADINGS, ROLE_LABELS, word
 
 DECISIONS = ("approve", "return", "reopen")
 REVIEW_ACTIONS = (*DECISIONS, "comment")
 REVIEWER_ROLES = (Role.REVIEWER.value, Role.ADMIN.value)
-HEADINGS = {"approve": "Approved", "return": "Returned", "reopen": "Reopened", "comment": "Comment"}
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,12 @@ class ReviewNote:
     @property
     def heading(self) -> str:
         """Return the decision in words: Approved, Returned or Reopened."""
-        return HEADINGS.get(self.action, self.action)
+        return word(HEADINGS, self.action)
+
+    @property
+    def role_text(self) -> str:
+        """Return the writer's role in the reader's words: reviewer, admin."""
+        return word(ROLE_LABELS, self.role)
 
     @property
     def sends_back(self) -> bool:
@@ -58,7 +64,7 @@ def review_thread(session: Session, report: ProgressReport | None) -> list[Revie
         .order_by(AuditEvent.id)
     )
     return [
-        ReviewNote(action, email or "someone", at, reason or "", (role or "").replace("_", " "))
+        ReviewNote(action, email or _("someone"), at, reason or "", (role or "").replace("_", " "))
         for action, email, at, reason, role in session.execute(stmt)
     ]
 

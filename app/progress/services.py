@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -85,7 +86,7 @@ class StaleReport(Conflict):
     """Someone saved the report since the form was loaded; `changes` says what they changed."""
 
     def __init__(self, report: ProgressReport | None, changes: list[Change], who: str, when: str):
-        super().__init__(f"This report was changed by {who} at {when}.")
+        super().__init__(_("This report was changed by %(who)s at %(when)s.", who=who, when=when))
         self.report, self.changes, self.who, self.when = report, changes, who, when
 
 
@@ -145,8 +146,8 @@ def _write(
     flush_written(
         session,
         report,
-        "Someone changed this report at the same moment; reload it.",
-        "Someone started this report at the same moment; reload it.",  # unique project, period
+        _("Someone changed this report at the same moment; reload it."),
+        _("Someone started this report at the same moment; reload it."),  # unique project, period
     )
     scope.report = report
     record(
@@ -215,7 +216,8 @@ def normalised_input(indicator: Indicator, given: IndicatorInput) -> IndicatorIn
         num, den = given.numerator, given.denominator
         ratio = indicator.measure == Measure.RATIO.value
         if (problem := parts_problem(ratio, num, den)) is not None:
-            raise ValidationFailed([f"{indicator.code}: {problem}"])
+            said = _("%(code)s: %(problem)s", code=indicator.code, problem=problem)
+            raise ValidationFailed([said])
         value = stored_parts_value(ratio, num, den)
         return IndicatorInput(value=value, numerator=num, denominator=den)
     if indicator.disaggregation:
@@ -230,7 +232,8 @@ def missing(
     gaps = missing_values(scope.indicators, values)
     for activity in scope.activities:
         if not activities.get(activity.id, ActivityInput()).status:
-            gaps[f"act-{activity.id}"] = f"Activity “{activity.title}”: choose a status."
+            said = _("Activity “%(title)s”: choose a status.", title=activity.title)
+            gaps[f"act-{activity.id}"] = said
     return gaps
 
 
@@ -242,11 +245,17 @@ def missing_values(
     for indicator in indicators:
         given = values.get(indicator.id, IndicatorInput())
         if indicator.measure == Measure.QUALITATIVE.value and not given.text:
-            gaps[f"ind-{indicator.id}"] = f"{indicator.code}: describe the progress to submit."
+            gaps[f"ind-{indicator.id}"] = _(
+                "%(code)s: describe the progress to submit.", code=indicator.code
+            )
         elif indicator.measure in PARTS_MEASURES and given.value is None:
-            gaps[f"ind-{indicator.id}"] = f"{indicator.code}: enter numerator and denominator."
+            gaps[f"ind-{indicator.id}"] = _(
+                "%(code)s: enter numerator and denominator.", code=indicator.code
+            )
         elif indicator.measure == Measure.NUMBER.value and given.value is None:
-            gaps[f"ind-{indicator.id}"] = f"{indicator.code}: enter a value to submit."
+            gaps[f"ind-{indicator.id}"] = _(
+                "%(code)s: enter a value to submit.", code=indicator.code
+            )
     return gaps
 
 

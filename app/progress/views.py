@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -31,6 +32,7 @@ from app.progress.forms import (
     report_form,
     to_input,
 )
+from app.progress.labels import REPORT_DONE
 from app.progress.parts import ordered_parts
 from app.progress.plausibility import UnexplainedWarnings, changes_from_last, report_warnings
 from app.progress.queries import last_approved_values
@@ -82,7 +84,7 @@ def report(project_id: int, period_key: str) -> Any:
 def _save(scope: entry.ReportScope, form: ReportForm) -> tuple[int, dict[str, Any]]:
     action = "submit" if request.form.get("action") == "submit" else "save"
     if not form.validate():
-        return 422, {"message": "Some values are not right; see the messages next to them."}
+        return 422, {"message": _("Some values are not right; see the messages next to them.")}
     service = entry.submit if action == "submit" else entry.save_draft
     try:
         with transaction() as session:
@@ -90,17 +92,17 @@ def _save(scope: entry.ReportScope, form: ReportForm) -> tuple[int, dict[str, An
             service(session, current_user, scope, data, form.version.data or 0)
     except entry.IncompleteReport as error:
         _mark_gaps(form, error.fields)
-        return 422, {"message": "To submit, complete the fields marked below (draft not saved)."}
+        return 422, {"message": _("To submit, complete the fields marked below (draft not saved).")}
     except UnexplainedWarnings as error:
         _mark_gaps(form, error.fields, explain=True)
-        message = "To submit, explain each figure marked with a warning below (draft not saved)."
+        message = _("To submit, explain each figure marked with a warning below (draft not saved).")
         return 422, {"message": message, "warnings": error.warnings}
     except entry.StaleReport as error:
         _reset_version(form, error.report)
         return 409, {"stale": error}
     except DomainError as error:
         return status_for(error), {"message": str(error)}
-    flash("Report submitted for review." if action == "submit" else "Draft saved.", "success")
+    flash(_("Report submitted for review.") if action == "submit" else _("Draft saved."), "success")
     return 303, {}
 
 
@@ -214,9 +216,9 @@ def render_review(
 def _own_reason(found: ProgressReport) -> str:
     """Say why the current user may not decide on this report, or "" if they may."""
     if current_user.id in report_editors(db.session(), found):
-        return "You entered, saved or submitted figures of this report"
+        return _("You entered, saved or submitted figures of this report")
     if own_entity(current_user, found.project.entity_id):
-        return "You belong to the entity that wrote this report"
+        return _("You belong to the entity that wrote this report")
     return ""
 
 
@@ -230,7 +232,8 @@ def decide(report_id: int, action: str) -> Any:
         abort(403)
     found, form = load_report(report_id), ReviewForm()
     if not form.validate():
-        return render_review(found, form, 422, message="The form was not valid; reload the page.")
+        message = _("The form was not valid; reload the page.")
+        return render_review(found, form, 422, message=message)
     try:
         with transaction() as session:
             _decision(action, found, form)
@@ -247,14 +250,14 @@ def decide(report_id: int, action: str) -> Any:
 
 def _after_decision(action: str, report_id: int, following: int | None) -> ResponseReturnValue:
     """Go on to the next report awaiting this reviewer, or back to the queue when none is left."""
-    done = f"Report {workflow.PAST[action]}."
+    done = str(REPORT_DONE[action])
     if action == "reopen":
         flash(done, "success")
         return redirect(url_for("progress.review", report_id=report_id))
     if following is None:
-        flash(f"{done} No other report awaits your review.", "success")
+        flash(_("%(done)s No other report awaits your review.", done=done), "success")
         return redirect(url_for("home.index"))
-    flash(f"{done} This is the next report in the review queue.", "success")
+    flash(_("%(done)s This is the next report in the review queue.", done=done), "success")
     return redirect(url_for("progress.review", report_id=following))
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask_babel import gettext as _
+
 from app.errors import DomainError
 from reports.formatting import fmt_long_date
 
@@ -12,7 +14,8 @@ def not_open_yet(key: str, entry_opens_on: dt.date, today: dt.date) -> str | Non
     """Return "Entry for 2027Q1 opens on 1 April 2027." while the window is not open, else None."""
     if today >= entry_opens_on:
         return None
-    return f"Entry for {key} opens on {fmt_long_date(entry_opens_on)}."
+    date = fmt_long_date(entry_opens_on)
+    return _("Entry for %(period)s opens on %(date)s.", period=key, date=date)
 
 
 def ensure_entry_open(key: str, entry_opens_on: dt.date, today: dt.date | None = None) -> None:

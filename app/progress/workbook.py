@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
 from sqlalchemy.orm import Session
@@ -194,18 +195,18 @@ def _part_rows(
 def check_archive(data: bytes, max_bytes: int, max_uncompressed: int) -> None:
     """Refuse a file that is not a plain XLSX of bounded size before openpyxl opens it."""
     if len(data) > max_bytes:
-        raise ValidationFailed([f"file: larger than {max_bytes // 1_000_000} MB"])
+        raise ValidationFailed([_("file: larger than %(size)s MB", size=max_bytes // 1_000_000)])
     if not data.startswith(b"PK\x03\x04"):
-        raise ValidationFailed(["file: not an .xlsx workbook"])
+        raise ValidationFailed([_("file: not an .xlsx workbook")])
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
     except zipfile.BadZipFile:
-        raise ValidationFailed(["file: damaged .xlsx workbook"]) from None
+        raise ValidationFailed([_("file: damaged .xlsx workbook")]) from None
     names = {e.filename for e in entries}
     if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > max_uncompressed:
-        raise ValidationFailed(["file: too many parts or too large once unpacked"])
+        raise ValidationFailed([_("file: too many parts or too large once unpacked")])
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise ValidationFailed(["file: not an .xlsx workbook"])
+        raise ValidationFailed([_("file: not an .xlsx workbook")])
     if any(n.lower().endswith("vbaproject.bin") for n in names):
-        raise ValidationFailed(["file: workbooks with macros are not accepted"])
+        raise ValidationFailed([_("file: workbooks with macros are not accepted")])

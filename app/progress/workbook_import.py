@@ -14,6 +14,7 @@ import json
 import zipfile
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,6 +29,7 @@ from app.portfolio.imports.services import DEFAULT_LIMITS
 from app.progress import services as entry
 from app.progress import workflow
 from app.progress.audit_state import changes_since
+from app.progress.labels import status_label
 from app.progress.scopes import load_scopes
 from app.progress.window import not_open_yet
 from app.progress.workbook import check_archive
@@ -62,7 +64,8 @@ class Batch:
     def once(self, row: Row, column: str, item: str) -> None:
         """Refuse an item that a sheet lists twice."""
         if item in self.seen:
-            raise ValidationFailed([f"{row.where(column)}: {item} appears twice"])
+            said = _("%(where)s: %(item)s appears twice", where=row.where(column), item=item)
+            raise ValidationFailed([said])
         self.seen.add(item)
 
     def changed_on_web(self, prefix: str) -> bool:
@@ -74,7 +77,8 @@ class Batch:
         if not cells:
             return False  # the file repeats what is stored
         if self.blocked:
-            raise ValidationFailed([f"{row.where('report')}: {self.blocked}"])
+            said = _("%(where)s: %(problem)s", where=row.where("report"), problem=self.blocked)
+            raise ValidationFailed([said])
         if self.changed_on_web(prefix):
             self.conflicts.extend(cells)
             return False
@@ -160,14 +164,25 @@ def _batch(session: Session, entity: Entity, row: Row, plan: Plan) -> Batch:
         return plan.batches[(code, key)]
     project = plan.projects.get(code)
     if project is None or project[1] != entity.id:
-        problem = f"{code!r} is not a project of {entity.acronym}"
-        raise ValidationFailed([f"{row.where('project_code')}: {problem}"])
+        problem = _(
+            "%(where)s: %(code)s is not a project of %(entity)s",
+            where=row.where("project_code"),
+            code=repr(code),
+            entity=entity.acronym,
+        )
+        raise ValidationFailed([problem])
     scope = plan.scopes.get((project[0], key))
     if scope is None:
-        raise ValidationFailed([f"{row.where('period')}: {key!r} is not a reporting period"])
+        problem = _(
+            "%(where)s: %(period)s is not a reporting period",
+            where=row.where("period"),
+            period=repr(key),
+        )
+        raise ValidationFailed([problem])
     seen = row.ident("version")
     if not seen.isdigit():
-        raise ValidationFailed([f"{row.where('version')}: not the number the download wrote"])
+        problem = _("%(where)s: not the number the download wrote", where=row.where("version"))
+        raise ValidationFailed([problem])
     current = scope.report.version if scope.report else 0
     web = set()
     if int(seen) < current:  # someone saved since the download: what did they change?
@@ -180,10 +195,15 @@ def _batch(session: Session, entity: Entity, row: Row, plan: Plan) -> Batch:
 def _blocked(scope: entry.ReportScope, code: str, key: str) -> str | None:
     """Return why the report's cells cannot change now, or None."""
     if scope.period.status == PeriodStatus.LOCKED.value:
-        return f"{key} is locked; nothing in it can change"
+        return _("%(period)s is locked; nothing in it can change", period=key)
     if (opens := not_open_yet(key, scope.period.entry_opens_on, dt.date.today())) is not None:
         return opens
     status = scope.report.status if scope.report else workflow.DRAFT
     if status not in workflow.EDITABLE:
-        return f"{code} {key} is {status}; it cannot be changed"
+        return _(
+            "%(code)s %(period)s is %(status)s; it cannot be changed",
+            code=code,
+            period=key,
+            status=status_label(status),
+        )
     return None

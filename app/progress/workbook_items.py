@@ -22,7 +22,6 @@ from indicators.types import PARTS_MEASURES, Measure
 
 INPUT_COLUMNS = {"Progress": (*INPUTS, INCOMPLETE), "Activities": ("Status", "% complete")}
 FLAGS = {"yes": True, "no": False, "true": True, "false": False}
-EMPTY = "(empty)"
 
 
 def blank(row: Row) -> bool:
@@ -43,7 +42,8 @@ def _cells(
     rows: Mapping[str, Row], item: str, now: Mapping[str, str], file: Mapping[str, str]
 ) -> list[Cell]:
     names = [n for n in {**now, **file} if now.get(n) != file.get(n)]
-    return [Cell(rows[n].place, item, n, now.get(n, EMPTY), file.get(n, EMPTY)) for n in names]
+    empty = _("(empty)")
+    return [Cell(rows[n].place, item, n, now.get(n, empty), file.get(n, empty)) for n in names]
 
 
 def _shown(given: entry.IndicatorInput) -> dict[str, str]:
@@ -66,10 +66,17 @@ def take_values(rows: list[Row], batch: Batch) -> None:
     indicator = next((i for i in batch.scope.indicators if i.code == code), None)
     if indicator is None:
         raise ValidationFailed(
-            [f"{total.where('indicator_code')}: {code!r} is not an indicator of the project"]
+            [
+                _(
+                    "%(where)s: %(code)s is not an indicator of the project",
+                    where=total.where("indicator_code"),
+                    code=repr(code),
+                )
+            ]
         )
     if len(totals) > 1:
-        raise ValidationFailed([f"{totals[1].where('indicator_code')}: {code} appears twice"])
+        twice = totals[1].where("indicator_code")
+        raise ValidationFailed([_("%(where)s: %(item)s appears twice", where=twice, item=code)])
     stored = entry.merged(batch.scope, entry.ReportInput())[0].get(
         indicator.id, entry.IndicatorInput()
     )
@@ -96,16 +103,18 @@ def _given(
     value, num, den = (number(total, c, problems) for c in ("Value", "Numerator", "Denominator"))
     said = text(total, "Text (qualitative)", problems)
     if den == 0:
-        problems.append(f"{total.where('Denominator')}: must be more than 0")
+        problems.append(_("%(where)s: must be more than 0", where=total.where("Denominator")))
     ratio = indicator.measure == Measure.RATIO.value
     if indicator.measure in PARTS_MEASURES and (problem := parts_problem(ratio, num, den)):
-        problems.append(f"{total.where('Numerator')}: {problem}")
+        problems.append(
+            _("%(where)s: %(problem)s", where=total.where("Numerator"), problem=problem)
+        )
     parts, where = _parts(indicator, batch, part_rows, problems)
     flag = incomplete_flag(indicator, total, part_rows, problems)
     parts = stored.parts | parts  # an empty part cell leaves the stored part as it is
     if flag and not parts:
         problems.append(
-            _("%(place)s: give the parts first (no part is entered)", place=total.where(INCOMPLETE))
+            _("%(where)s: give the parts first (no part is entered)", where=total.where(INCOMPLETE))
         )
     if problems:
         raise ValidationFailed(problems)
@@ -120,7 +129,7 @@ def incomplete_flag(
     for row in part_rows:
         if not row.empty(INCOMPLETE):
             problems.append(
-                _("%(place)s: set it on the total row, not on a part", place=row.where(INCOMPLETE))
+                _("%(where)s: set it on the total row, not on a part", where=row.where(INCOMPLETE))
             )
     if total.empty(INCOMPLETE):
         return None
@@ -129,14 +138,14 @@ def incomplete_flag(
     if not indicator.disaggregation:
         problems.append(
             _(
-                "%(place)s: %(code)s is not broken down into parts; leave it empty",
-                place=total.where(INCOMPLETE),
+                "%(where)s: %(code)s is not broken down into parts; leave it empty",
+                where=total.where(INCOMPLETE),
                 code=indicator.code,
             )
         )
         return None
     if flag is None:
-        problems.append(_("%(place)s: enter yes or no", place=total.where(INCOMPLETE)))
+        problems.append(_("%(where)s: enter yes or no", where=total.where(INCOMPLETE)))
     return flag
 
 
@@ -149,14 +158,21 @@ def _parts(
     for row in rows:
         category = row.ident("part")
         if category not in known:
-            choices = ", ".join(known) or "none: the indicator is not broken down"
+            choices = ", ".join(known) or _("none: the indicator is not broken down")
             problems.append(
-                f"{row.where('part')}: {category!r} is not a part of {indicator.code}; "
-                f"parts: {choices}"
+                _(
+                    "%(where)s: %(part)s is not a part of %(code)s; parts: %(parts)s",
+                    where=row.where("part"),
+                    part=repr(category),
+                    code=indicator.code,
+                    parts=choices,
+                )
             )
             continue
         if category in parts or f"part {label(category)}" in where:
-            problems.append(f"{row.where('part')}: {category} appears twice")
+            problems.append(
+                _("%(where)s: %(item)s appears twice", where=row.where("part"), item=category)
+            )
             continue
         where[f"part {label(category)}"] = row
         if (figure := number(row, "Value", problems)) is not None:
@@ -171,13 +187,25 @@ def take_activity(rows: list[Row], batch: Batch) -> None:
     activity = next((a for a in batch.scope.activities if str(a.id) == given_id), None)
     if activity is None:
         raise ValidationFailed(
-            [f"{row.where('activity_id')}: {given_id!r} is not an activity of the project"]
+            [
+                _(
+                    "%(where)s: %(id)s is not an activity of the project",
+                    where=row.where("activity_id"),
+                    id=repr(given_id),
+                )
+            ]
         )
     batch.once(row, "activity_id", f"activity {activity.id}")
     problems: list[str] = []
     status = text(row, "Status", problems).lower()
     if status not in STATUSES:
-        problems.append(f"{row.where('Status')}: choose one of {', '.join(STATUSES)}")
+        problems.append(
+            _(
+                "%(where)s: choose one of %(statuses)s",
+                where=row.where("Status"),
+                statuses=", ".join(STATUSES),
+            )
+        )
     percent = whole(row, "% complete", problems)
     if problems:
         raise ValidationFailed(problems)
@@ -187,10 +215,10 @@ def take_activity(rows: list[Row], batch: Batch) -> None:
     if stored.status == status and percent in (None, stored.percent):
         return
     now = {
-        "Status": stored.status or EMPTY,
-        "% complete": str(stored.percent or 0) if stored.status else EMPTY,
+        "Status": stored.status or _("(empty)"),
+        "% complete": str(stored.percent or 0) if stored.status else _("(empty)"),
     }
-    file = {"Status": status, "% complete": EMPTY if percent is None else str(percent)}
+    file = {"Status": status, "% complete": _("(empty)") if percent is None else str(percent)}
     if percent is None:
         del now["% complete"], file["% complete"]
     cells = _cells({n: row for n in now}, activity.title, now, file)
@@ -211,7 +239,7 @@ def take_narrative(rows: list[Row], batch: Batch) -> None:
     if said == (stored or ""):
         return
     cells = _cells(
-        {"Narrative": row}, "narrative", {"Narrative": stored or EMPTY}, {"Narrative": said}
+        {"Narrative": row}, "narrative", {"Narrative": stored or _("(empty)")}, {"Narrative": said}
     )
     if batch.take(row, "narrative", cells):
         batch.data.narrative = said

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import openpyxl
+from flask_babel import gettext as _
 
 from app import text as clean
 from app.errors import ValidationFailed
@@ -39,7 +40,7 @@ class Row:
     @property
     def place(self) -> str:
         """Return the row as the preview names it: `sheet, row N`."""
-        return f"{self.sheet}, row {self.number}"
+        return _("%(sheet)s, row %(row)s", sheet=self.sheet, row=self.number)
 
     def where(self, column: str) -> str:
         """Return the place of a cell as a problem names it: `sheet, row N: column`."""
@@ -83,7 +84,7 @@ def read_sheets(blob: bytes) -> Sheets:
     except ValidationFailed:
         raise
     except Exception:  # openpyxl raises many types for a broken file
-        raise ValidationFailed(["file: the workbook cannot be read"]) from None
+        raise ValidationFailed([_("file: the workbook cannot be read")]) from None
     return Sheets(values, activities, narratives, problems)
 
 
@@ -99,15 +100,20 @@ def _rows(
     found = tuple(str(c.value or "").strip() for c in raw[0][: len(names)]) if raw else ()
     shown = tuple(n for n in found if n)
     if found != names and shown not in older:
-        raise ValidationFailed([f"{title}, row 1: header: not the tracker's progress workbook"])
+        problem = _("%(sheet)s, row 1: header: not the tracker's progress workbook", sheet=title)
+        raise ValidationFailed([problem])
     if len(raw) > MAX_ROWS + 1:
-        raise ValidationFailed([f"{title}: more than {MAX_ROWS} rows"])
+        raise ValidationFailed([_("%(sheet)s: more than %(max)s rows", sheet=title, max=MAX_ROWS)])
     rows = []
     for number, cells in enumerate(raw[1:], start=2):
         named = dict(zip(shown, cells, strict=False))
         formulas = [n for n, c in named.items() if getattr(c, "data_type", "") == "f"]
         # A row with a formula is refused as a whole: its other cells are not read.
-        problems += [f"{title}, row {number}: {n}: formulas are not accepted" for n in formulas]
+        problems += [
+            _("%(sheet)s, row %(row)s: %(column)s: formulas are not accepted",
+              sheet=title, row=number, column=n)
+            for n in formulas
+        ]  # fmt: skip
         if not formulas:
             values = {n: getattr(c, "value", None) for n, c in named.items()}
             rows.append(Row(title, number, values))
@@ -121,12 +127,12 @@ def number(row: Row, column: str, problems: list[str]) -> Decimal | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-            raise ValueError("Enter a plain number.")
+            raise ValueError(_("Enter a plain number."))
         if isinstance(value, str):
             return parse_quantity(value)
         return check_quantity(Decimal(str(value)))
     except ValueError as error:
-        problems.append(f"{row.where(column)}: {error}")
+        problems.append(_("%(where)s: %(problem)s", where=row.where(column), problem=error))
         return None
 
 
@@ -136,7 +142,7 @@ def whole(row: Row, column: str, problems: list[str]) -> int | None:
     if found is None:
         return None
     if found != found.to_integral_value() or found > 100:
-        problems.append(f"{row.where(column)}: enter a whole number from 0 to 100")
+        problems.append(_("%(where)s: enter a whole number from 0 to 100", where=row.where(column)))
         return None
     return int(found)
 
@@ -146,10 +152,16 @@ def text(row: Row, column: str, problems: list[str], limit: int = MAX_TEXT) -> s
     value = row.cells.get(column)
     found = restored("" if value is None else str(value).strip())
     if len(found) > limit:
-        problems.append(f"{row.where(column)}: at most {limit:,} characters")
+        problems.append(
+            _(
+                "%(where)s: at most %(max)s characters",
+                where=row.where(column),
+                max=format(limit, ","),
+            )
+        )
         return ""
     if (fix := clean.problem(found)) is not None:
-        problems.append(f"{row.where(column)}: {fix}")
+        problems.append(_("%(where)s: %(problem)s", where=row.where(column), problem=fix))
         return ""
     return found
 

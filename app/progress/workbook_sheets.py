@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -25,37 +26,68 @@ GUIDE = "Instructions"
 STATUSES = tuple(s.value for s in ActivityStatus)
 MAX_TEXT = 5000
 MAX_NARRATIVE = 20000
-INSTRUCTIONS = (
-    "How to fill this workbook",
-    "",
-    "It lists every report your entity has due, one sheet per part of the report:",
-    "  Progress: one row per indicator and period; a disaggregated indicator has its total row",
-    "    and then one row per part (the part column names it), whose Value is that part.",
-    "  Activities: one row per activity and period: choose a status, give the % complete (0-100).",
-    "  Narratives: one row per report: the narrative of the quarter.",
-    "",
-    "What to fill: the shaded cells only. Number indicators take a Value; shares and ratios a",
-    "  Numerator and a Denominator (a share's numerator is at most its denominator); qualitative",
-    "  indicators a text. Parts add up to the total (leave the total empty to take their sum).",
-    "  Parts incomplete (on the total row of a disaggregated indicator): yes when some of those",
-    "  counted in the total are in no part (the parts may then add up to less), otherwise no.",
-    "What not to touch: the identifier columns (project_code, period, indicator_code,",
-    "  activity_id, version, part) and the other locked cells; do not add or reorder rows.",
-    "  Reports already submitted or approved are listed for reference; their cells are locked.",
-    "An empty cell leaves what is stored as it is; clear a value on the report page.",
-    "",
-    "How upload works: upload the file on the tracker's upload page. Every cell is checked",
-    "  first; each problem is listed as 'sheet, row N: column: problem' and nothing is saved.",
-    "  Otherwise a preview shows, per report, each cell's stored value and the file's value;",
-    "  nothing is saved until you confirm. A cell someone changed on the web since your",
-    "  download is named in the preview and keeps the web's value. Saved reports are drafts:",
-    "  submit each one from its page. Uploading the same file again changes nothing.",
-)
+
+
+def instructions() -> list[str]:
+    """Return the Instructions sheet's lines, in the reader's language: each paragraph is one
+    message, its line breaks where the sheet breaks its lines."""
+    paragraphs = (
+        _("How to fill this workbook"),
+        "",
+        _(
+            "It lists every report your entity has due, one sheet per part of the report:\n"
+            "  Progress: one row per indicator and period; a disaggregated indicator has its "
+            "total row\n"
+            "    and then one row per part (the part column names it), whose Value is that part.\n"
+            "  Activities: one row per activity and period: choose a status, give the %% complete "
+            "(%(low)s-%(high)s).\n"
+            "  Narratives: one row per report: the narrative of the quarter.",
+            low=0,
+            high=100,
+        ),
+        "",
+        _(
+            "What to fill: the shaded cells only. Number indicators take a Value; shares and "
+            "ratios a\n"
+            "  Numerator and a Denominator (a share's numerator is at most its denominator); "
+            "qualitative\n"
+            "  indicators a text. Parts add up to the total (leave the total empty to take their "
+            "sum)."
+        ),
+        _(
+            "  Parts incomplete (on the total row of a disaggregated indicator): yes when some of "
+            "those\n"
+            "  counted in the total are in no part (the parts may then add up to less), otherwise "
+            "no."
+        ),
+        _(
+            "What not to touch: the identifier columns (project_code, period, indicator_code,\n"
+            "  activity_id, version, part) and the other locked cells; do not add or reorder "
+            "rows.\n"
+            "  Reports already submitted or approved are listed for reference; their cells are "
+            "locked."
+        ),
+        _("An empty cell leaves what is stored as it is; clear a value on the report page."),
+        "",
+        _(
+            "How upload works: upload the file on the tracker's upload page. Every cell is "
+            "checked\n"
+            "  first; each problem is listed as 'sheet, row N: column: problem' and nothing is "
+            "saved.\n"
+            "  Otherwise a preview shows, per report, each cell's stored value and the file's "
+            "value;\n"
+            "  nothing is saved until you confirm. A cell someone changed on the web since your\n"
+            "  download is named in the preview and keeps the web's value. Saved reports are "
+            "drafts:\n"
+            "  submit each one from its page. Uploading the same file again changes nothing."
+        ),
+    )
+    return [line for paragraph in paragraphs for line in paragraph.split("\n")]
 
 
 def _validation(ws: Any, kind: Any, message: str, **options: Any) -> DataValidation:
     rule = DataValidation(type=kind, allow_blank=True, showErrorMessage=True, **options)
-    rule.errorTitle, rule.error = "Not accepted", message
+    rule.errorTitle, rule.error = _("Not accepted"), message
     ws.add_data_validation(rule)
     return rule
 
@@ -63,13 +95,17 @@ def _validation(ws: Any, kind: Any, message: str, **options: Any) -> DataValidat
 def value_checks(ws: Any, end: int) -> None:
     """Check the Progress sheet's input cells as they are typed (numbers, shares, text)."""
     decimal = _validation(
-        ws, "decimal", "Enter a number of 0 or more.", operator="greaterThanOrEqual", formula1="0"
+        ws,
+        "decimal",
+        _("Enter a number of 0 or more."),
+        operator="greaterThanOrEqual",
+        formula1="0",
     )
     text = _validation(
-        ws, "textLength", f"At most {MAX_TEXT} characters.", operator="lessThanOrEqual",
-        formula1=str(MAX_TEXT),
+        ws, "textLength", _("At most %(max)s characters.", max=MAX_TEXT),
+        operator="lessThanOrEqual", formula1=str(MAX_TEXT),
     )  # fmt: skip
-    flag = _validation(ws, "list", "Choose yes or no.", formula1='"yes,no"')
+    flag = _validation(ws, "list", _("Choose yes or no."), formula1='"yes,no"')
     numerator, denominator = (get_column_letter(COLUMN[n]) for n in ("Numerator", "Denominator"))
     for row in range(2, end):
         if not ws.cell(row, COLUMN[INCOMPLETE]).protection.locked:
@@ -84,8 +120,8 @@ def value_checks(ws: Any, end: int) -> None:
             elif share and name == "Numerator":
                 num, den = f"{numerator}{row}", f"{denominator}{row}"
                 _validation(
-                    ws, "custom", "A share's numerator is a number of 0 or more, at most its "
-                    "denominator.", formula1=f"AND(ISNUMBER({num}),{num}>=0,OR(ISBLANK({den}),"
+                    ws, "custom", _("A share's numerator is a number of 0 or more, at most its "
+                    "denominator."), formula1=f"AND(ISNUMBER({num}),{num}>=0,OR(ISBLANK({den}),"
                     f"{num}<={den}))",
                 ).add(cell.coordinate)  # fmt: skip
             else:
@@ -97,11 +133,11 @@ def activities_sheet(wb: Workbook, reports: Sequence[DueReport]) -> None:
     ws = wb.create_sheet(ACTIVITIES)
     header(ws, ACTIVITY_HEADER, (16, 8, 10, 8, 30, 40, 11, 11, 12, 11, 14))
     status = _validation(
-        ws, "list", "Choose one of: " + ", ".join(STATUSES) + ".",
+        ws, "list", _("Choose one of: %(statuses)s.", statuses=", ".join(STATUSES)),
         formula1='"' + ",".join(STATUSES) + '"',
     )  # fmt: skip
     percent = _validation(
-        ws, "whole", "Enter a whole number from 0 to 100.", operator="between",
+        ws, "whole", _("Enter a whole number from 0 to 100."), operator="between",
         formula1="0", formula2="100",
     )  # fmt: skip
     row = 2
@@ -130,7 +166,8 @@ def narratives_sheet(wb: Workbook, reports: Sequence[DueReport]) -> None:
     ws = wb.create_sheet(NARRATIVES)
     header(ws, NARRATIVE_HEADER, (16, 8, 8, 30, 14, 90))
     length = _validation(
-        ws, "textLength", f"At most {MAX_NARRATIVE} characters.", operator="lessThanOrEqual",
+        ws, "textLength", _("At most %(max)s characters.", max=MAX_NARRATIVE),
+        operator="lessThanOrEqual",
         formula1=str(MAX_NARRATIVE),
     )  # fmt: skip
     for row, report in enumerate(reports, start=2):
@@ -149,7 +186,7 @@ def instructions_sheet(wb: Workbook) -> None:
     """Add the last sheet: what to fill, what not to touch, how the upload works."""
     ws = wb.create_sheet(GUIDE)
     ws.column_dimensions["A"].width = 100
-    for row, line in enumerate(INSTRUCTIONS, start=1):
+    for row, line in enumerate(instructions(), start=1):
         put(ws, row, 1, line)
     ws.cell(1, 1).font = Font(bold=True, size=14)
     ws.protection.sheet = True

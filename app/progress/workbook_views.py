@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -29,8 +32,8 @@ from app.progress.workbook import export_workbook
 from app.progress.workbook_import import Plan, apply_plan, plan_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CHANGED = "The reports changed since your preview; nothing was saved. Here is the new preview."
-SAME = "The workbook repeats what is stored: no report changed."
+CHANGED = _l("The reports changed since your preview; nothing was saved. Here is the new preview.")
+SAME = _l("The workbook repeats what is stored: no report changed.")
 
 
 def _entity(acronym: str) -> Entity:
@@ -83,7 +86,7 @@ def _preview(entity: Entity, blob: bytes, name: str, note: str = "") -> Any:
 
 def _preview_page(entity: Entity, plan: Plan, blob: bytes, name: str, note: str) -> Any:
     if not plan.shown:
-        flash(SAME, "success")
+        flash(str(SAME), "success")
         return redirect(url_for("home.index"))
     kind = f"workbook:{entity.acronym}"
     digest, now = plan.digest(), time.time()
@@ -110,13 +113,13 @@ def upload_confirm(acronym: str) -> Any:
     entity, sent = _entity(acronym), PendingForm()
     again = redirect(url_for("progress.upload", acronym=entity.acronym))
     if not sent.validate_on_submit():
-        flash("The confirmation was not accepted; upload the workbook again.", "error")
+        flash(_("The confirmation was not accepted; upload the workbook again."), "error")
         return again
     folder, token = _folder(), sent.token.data or ""
     try:
         pending, blob = store.load(folder, token, current_user.id)
         if pending.kind != f"workbook:{entity.acronym}":
-            raise NotFound("This preview is not one of this entity's uploads.")
+            raise NotFound(_("This preview is not one of this entity's uploads."))
     except NotFound as gone:
         flash(str(gone), "error")
         return again
@@ -124,10 +127,15 @@ def upload_confirm(acronym: str) -> Any:
     try:
         saved = _apply(entity, pending, blob)
     except Conflict:
-        return _preview(entity, blob, pending.name, CHANGED)
+        return _preview(entity, blob, pending.name, str(CHANGED))
     except DomainError as error:
         return _problems(entity, error)
-    flash(f"Workbook saved as draft in {saved} report{'s' if saved != 1 else ''}.", "success")
+    done = ngettext(
+        "Workbook saved as draft in %(num)d report.",
+        "Workbook saved as draft in %(num)d reports.",
+        saved,
+    )
+    flash(done, "success")
     return redirect(url_for("home.index"))
 
 
@@ -135,7 +143,7 @@ def _apply(entity: Entity, pending: store.Pending, blob: bytes) -> int:
     with transaction() as session:
         plan = plan_workbook(session, entity, blob, limits_from(current_app.config))
         if plan.digest() != pending.preview:
-            raise Conflict(CHANGED)  # rolls everything back
+            raise Conflict(str(CHANGED))  # rolls everything back
         return apply_plan(session, current_user, plan)
 
 
@@ -146,5 +154,5 @@ def upload_cancel(acronym: str) -> Any:
     entity, sent = _entity(acronym), PendingForm()
     if sent.validate_on_submit():
         store.discard(_folder(), sent.token.data or "")
-        flash("Upload cancelled; nothing was saved.", "success")
+        flash(_("Upload cancelled; nothing was saved."), "success")
     return redirect(url_for("progress.upload", acronym=entity.acronym))

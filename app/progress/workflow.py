@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from app.models.enums import PeriodStatus
 from app.models.outcome_values import OutcomeReport
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.progress.audit_state import report_editors, report_snapshot
+from app.progress.labels import cannot
 from app.progress.window import ensure_entry_open
 from indicators.types import ReportStatus
 
@@ -44,7 +46,7 @@ def next_status(status: str, action: str) -> str:
     try:
         return TRANSITIONS[(status, action)]
     except KeyError:
-        raise DomainError(f"A {status} report cannot be {_past(action)}.") from None
+        raise DomainError(cannot(status, action)) from None
 
 
 def allowed_actions(status: str) -> list[str]:
@@ -68,7 +70,8 @@ def ensure_period_open(session: Session, report: ProgressReport | OutcomeReport)
             .with_for_update(read=True)
         ).one()
     if status == PeriodStatus.LOCKED.value:
-        raise DomainError(f"Period {period.key} is locked; nothing in it can change.")
+        locked = _("Period %(period)s is locked; nothing in it can change.", period=period.key)
+        raise DomainError(locked)
     ensure_entry_open(period.key, opens_on)
 
 
@@ -186,27 +189,31 @@ def conditional_update(
     session.flush()
     if rowcount(session.execute(stmt)) != 1:
         session.expire(report)
-        raise Conflict("Someone changed or reviewed this report first; reload it and try again.")
+        raise Conflict(_("Someone changed or reviewed this report first; reload it and try again."))
     session.refresh(report)
 
 
 def required_text(text: str, name: str) -> str:
     """Return the text stripped, or raise ValidationFailed saying what a comment or reason lacks."""
     text = (text or "").strip()
+    reason = name == "reason"
     if not text:
-        raise ValidationFailed([f"A {name} is required."])
+        missing = _("A reason is required.") if reason else _("A comment is required.")
+        raise ValidationFailed([missing])
     if len(text) > MAX_COMMENT:
-        raise ValidationFailed([f"The {name} must be at most {MAX_COMMENT} characters."])
+        raise ValidationFailed([_too_long(reason)])
     if (fix := clean.problem(text)) is not None:
-        raise ValidationFailed([f"The {name} {fix}."])
+        raise ValidationFailed([_unclean(reason, fix)])
     return text
 
 
-PAST = {"save": "changed", "submit": "submitted", "approve": "approved"} | {
-    "return": "returned",
-    "reopen": "reopened",
-}
+def _too_long(reason: bool) -> str:
+    if reason:
+        return _("The reason must be at most %(max)s characters.", max=MAX_COMMENT)
+    return _("The comment must be at most %(max)s characters.", max=MAX_COMMENT)
 
 
-def _past(action: str) -> str:
-    return PAST.get(action, action)
+def _unclean(reason: bool, problem: str) -> str:
+    if reason:
+        return _("The reason %(problem)s.", problem=problem)
+    return _("The comment %(problem)s.", problem=problem)

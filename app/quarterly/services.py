@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -66,8 +67,12 @@ def issue_report(
     """
     if find_issued(session, period_key, entity) is not None:
         raise DomainError(
-            f"the {scope_of(entity)} report for {period_key} was issued already; "
-            "issued reports never change"
+            _(
+                "the %(scope)s report for %(period)s was issued already; issued reports never"
+                " change",
+                scope=scope_of(entity),
+                period=period_key,
+            )
         )
     today = today or dt.date.today()
     try:
@@ -112,8 +117,12 @@ def verified_content(report: IssuedReport) -> bytes:
     """Return the issued bytes after checking them against their hash."""
     if hashlib.sha256(report.content).hexdigest() != report.sha256:
         raise TamperedReport(
-            f"issued report {report.period_key} {report.scope} does not match "
-            "its hash; it has been altered and must not be sent"
+            _(
+                "issued report %(period)s %(scope)s does not match its hash; it has been altered"
+                " and must not be sent",
+                period=report.period_key,
+                scope=report.scope,
+            )
         )
     return report.content
 
@@ -124,8 +133,12 @@ def served_content(session: Session, report: IssuedReport) -> bytes:
     content = verified_content(report)
     if issued_event(session, report.id) != recorded_form(report):
         raise TamperedReport(
-            f"issued report {report.period_key} {report.scope} does not match the hash the "
-            "audit trail recorded when it was issued; it has been altered and must not be sent"
+            _(
+                "issued report %(period)s %(scope)s does not match the hash the audit trail"
+                " recorded when it was issued; it has been altered and must not be sent",
+                period=report.period_key,
+                scope=report.scope,
+            )
         )
     return content
 

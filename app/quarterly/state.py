@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -78,7 +79,11 @@ def freeze_close_if_missing(
         return
     if period.end() >= today:
         raise DomainError(
-            f"{period} closes on {fmt_long_date(period.end())}: issue its report once it has closed"
+            _(
+                "%(period)s closes on %(day)s: issue its report once it has closed",
+                period=period,
+                day=fmt_long_date(period.end()),
+            )
         )
     later = session.scalar(
         select(Baseline).where(Baseline.as_of > period.end()).order_by(Baseline.as_of).limit(1)
@@ -87,7 +92,12 @@ def freeze_close_if_missing(
         create_baseline(session, user_id, close_label(period), period.end())
     elif state_baseline(session, period, today) is None:
         raise DomainError(
-            f"no frozen state of the portfolio for {period}, and the live portfolio is no longer "
-            f"its state (baseline '{later.label}' is as of {fmt_long_date(later.as_of)}): "
-            "the report cannot be issued"
+            _(
+                "no frozen state of the portfolio for %(period)s, and the live portfolio is no"
+                " longer its state (baseline '%(label)s' is as of %(day)s): the report cannot be"
+                " issued",
+                period=period,
+                label=later.label,
+                day=fmt_long_date(later.as_of),
+            )
         )

@@ -6,6 +6,7 @@ import datetime as dt
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -52,9 +53,9 @@ def _posted() -> tuple[str, str | None, str | None, Problems]:
     compare = _compare()
     problems = _compare_problem(compare)
     if _period(period) is None:
-        problems["period"] = "Choose one of the reporting periods in the list."
+        problems["period"] = _("Choose one of the reporting periods in the list.")
     if entity is not None and not _entity_id(entity):
-        problems["entity"] = "Choose Compact-wide or one of the entities in the list."
+        problems["entity"] = _("Choose Compact-wide or one of the entities in the list.")
     return period, entity, compare, problems
 
 
@@ -81,7 +82,9 @@ def _compare_problem(label: str | None) -> Problems:
     """Return the message for a comparison label that names no baseline, if it names none."""
     if label is None or db.session().scalar(select(Baseline.id).where(Baseline.label == label)):
         return {}
-    return {"compare": f"No baseline is labelled '{label}': choose one of the list."}
+    return {
+        "compare": _("No baseline is labelled '%(label)s': choose one of the list.", label=label)
+    }
 
 
 @bp.route("/reports")
@@ -138,7 +141,7 @@ def issue() -> ResponseReturnValue:
     if form.validate_on_submit() and form.confirm.data:
         return _issue(period, entity, compare)
     if form.shown.data:
-        add_error(form.confirm, "Tick this box once you have read the summary.")
+        add_error(form.confirm, _("Tick this box once you have read the summary."))
     return _confirmation(form, period, entity, compare)
 
 
@@ -154,7 +157,7 @@ def _confirmation(
         "quarterly/issue_confirm.html",
         form=form,
         readiness=readiness,
-        scope=entity or "Compact-wide",
+        scope=entity or _("Compact-wide"),
         compare=compare,
         already=issued_reports.find_issued(session, period_key, entity),
     )
@@ -168,7 +171,14 @@ def _issue(period: str, entity: str | None, compare: str | None) -> ResponseRetu
         )
     if not write.ok:
         return redirect(url_for("quarterly.index"))
-    flash(f"Issued the {report.scope} report for {period} (SHA-256 {report.sha256[:12]}...).")
+    flash(
+        _(
+            "Issued the %(scope)s report for %(period)s (SHA-256 %(hash)s...).",
+            scope=report.scope,
+            period=period,
+            hash=report.sha256[:12],
+        )
+    )
     return redirect(url_for("quarterly.index"))
 
 
@@ -184,6 +194,6 @@ def issued(report_id: int) -> ResponseReturnValue:
         abort(404)
     except issued_reports.TamperedReport as error:
         return render_template(
-            "error.html", code=409, title="Report altered", message=str(error)
+            "error.html", code=409, title=_("Report altered"), message=str(error)
         ), 409
     return download(data, PDF, f"{report.period_key}-{report.scope}.pdf")

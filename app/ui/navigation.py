@@ -5,32 +5,49 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask import Flask, current_app
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from reports.formatting import fmt_value
 
-NAV: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
-    ("home.index", "Home", None),
-    ("portfolio.projects", "Projects", None),
-    ("portfolio.needs", "CTED needs", None),
-    ("baselines.index", "Baselines", None),
-    ("compare.compare_view", "Compare", None),
-    ("quarterly.index", "Reports", None),
-    ("portfolio.new_project", "New project", ("admin", "focal_point")),
-    ("logframe.outcomes", "Outcomes", ("admin",)),
-    ("periods.index", "Periods", ("admin",)),
-    ("portfolio.import_upload", "Import", ("admin",)),
-    ("admin.users", "Users", ("admin",)),
+# Labels are lazy: each request reads them in its own language.
+NAV: tuple[tuple[str, str | LazyString, tuple[str, ...] | None], ...] = (
+    ("home.index", _l("Home"), None),
+    ("portfolio.projects", _l("Projects"), None),
+    ("portfolio.needs", _l("CTED needs"), None),
+    ("baselines.index", _l("Baselines"), None),
+    ("compare.compare_view", _l("Compare"), None),
+    ("quarterly.index", _l("Reports"), None),
+    ("portfolio.new_project", _l("New project"), ("admin", "focal_point")),
+    ("logframe.outcomes", _l("Outcomes"), ("admin",)),
+    ("periods.index", _l("Periods"), ("admin",)),
+    ("portfolio.import_upload", _l("Import"), ("admin",)),
+    ("admin.users", _l("Users"), ("admin",)),
 )
+# The roles as the header names them (the stored codes stay English).
+ROLE_LABELS: dict[str, LazyString] = {
+    "admin": _l("admin"),
+    "focal_point": _l("focal point"),
+    "reviewer": _l("reviewer"),
+    "viewer": _l("viewer"),
+    "cted": _l("cted"),
+}
 
 
 def nav_items() -> list[tuple[str, str]]:
-    """Return the navigation links the signed-in user may follow."""
+    """Return the navigation links the signed-in user may follow, in the page's language."""
     items = []
     for endpoint, label, roles in NAV + tuple(current_app.config.get("EXTRA_NAV", ())):
         if roles is None or current_user.role in roles:
-            items.append((endpoint, label))
+            items.append((endpoint, str(label)))
     return items
+
+
+def role_label(role: str) -> str:
+    """Return a role as people read it, in the page's language ("focal point")."""
+    label = ROLE_LABELS.get(role)
+    return str(label) if label is not None else role.replace("_", " ")
 
 
 def zip_pairs(values: Iterable[object]) -> list[tuple[str, str]]:
@@ -41,5 +58,6 @@ def zip_pairs(values: Iterable[object]) -> list[tuple[str, str]]:
 def init_app(app: Flask) -> None:
     """Expose the navigation to every template."""
     app.jinja_env.globals["nav_items"] = nav_items
+    app.jinja_env.globals["role_label"] = role_label
     app.jinja_env.filters["zip_pairs"] = zip_pairs
     app.jinja_env.filters["value"] = fmt_value  # a figure for people: 1,250 · 64.71

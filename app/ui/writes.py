@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from flask import flash, redirect
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -28,7 +30,7 @@ from werkzeug.wrappers import Response
 from app import db
 from app.errors import Conflict, DomainError, FieldInvalid, NotFound, PermissionDenied
 
-CONFLICT = "Someone else saved this record while you were editing it. Check and save again."
+CONFLICT = _l("Someone else saved this record while you were editing it. Check and save again.")
 
 
 @dataclass
@@ -39,10 +41,10 @@ class Write:
     ok: bool = False
     error: DomainError | None = field(default=None)
 
-    def done(self, url: str, message: str = "Saved.", failed: str | None = None) -> Response:
+    def done(self, url: str, message: str | None = None, failed: str | None = None) -> Response:
         """Redirect after the write: to `url` with `message` if committed, else to `failed`."""
         if self.ok:
-            flash(message, "success")
+            flash(message or _("Saved."), "success")
             return redirect(url)
         return redirect(failed or url)
 
@@ -57,7 +59,7 @@ def form_write(form: FlaskForm, record: object | None = None) -> Iterator[Write]
     except (PermissionDenied, NotFound):
         raise
     except (Conflict, StaleDataError) as error:
-        message = str(error) if isinstance(error, Conflict) else CONFLICT
+        message = str(error) if isinstance(error, Conflict) else str(CONFLICT)
         form.form_errors.append(message)
         _reset_version(form, record)
         write.error = Conflict(message)

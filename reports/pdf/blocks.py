@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
-from matplotlib.figure import Figure
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.utils import ImageReader  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
@@ -23,7 +22,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
-from reports.charts import release, to_image
+from reports.chart_data import ChartData, PanelChart
 from reports.content import SummaryFigure
 from reports.formatting import NBSP, fmt_any
 from reports.pdf import styles as s
@@ -278,8 +277,19 @@ def fit_headers(widths: Sequence[float], headers: Sequence[str], flex: int) -> l
 MIN_FLEX_SHARE = 0.25
 
 
-def chart(fig: Figure, width: float = s.FRAME_WIDTH) -> Flowable:
-    """Embed a matplotlib figure as a 200 dpi image scaled to the width, then free the figure."""
+def chart(
+    data: ChartData | PanelChart,
+    size: tuple[float, float] = (6.3, 2.8),
+    width: float = s.FRAME_WIDTH,
+) -> Flowable:
+    """Draw a chart as a 200 dpi image scaled to the width (not smaller: text stays >= 9 pt).
+
+    matplotlib is imported here, when a report draws its first chart, not with the package.
+    """
+    from reports.chart_draw import draw
+    from reports.charts import release, to_image
+
+    fig = draw(data, size)
     fig_w, fig_h = fig.get_size_inches()
     buf = io.BytesIO()
     to_image(fig, dpi=CHART_DPI).save(buf, format="png", compress_level=1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer  # type: ignore[import-untyped]
 
-from reports.charts import NAVY, bar_chart
+from indicators.i18n import gettext
+from reports.chart_data import ChartData, Kind
 from reports.content import ZERO, GenderSection
 from reports.formatting import fmt_money, fmt_number, fmt_pct
 from reports.pdf import styles as s
@@ -35,15 +36,14 @@ def gender(section: GenderSection) -> list[Flowable]:
     ]
     pcts = [section.pct(share) or ZERO for share in section.shares]
     if len(section.shares) > 1:  # one marker's bar is the table's one row
-        fig = bar_chart(
-            "Share of budget by gender marker (%)",
-            [share.marker for share in section.shares],
-            pcts,
-            color=NAVY,
+        shares = ChartData(
+            gettext("Share of budget by gender marker (%)"),
+            tuple(share.marker for share in section.shares),
+            (("", tuple(pcts)),),
+            Kind.PERCENT,
             target=section.target_pct,
-            value_format="{:.1f} %",
         )
-        flow += [chart(fig), Spacer(1, 6)]
+        flow += [chart(shares, size=(6.3, 2.6)), Spacer(1, 6)]  # the table below has its figures
     headers = ["Marker", "Description", "Projects", "Budget (US$)", "Share", "Counts to target"]
     widths = share_widths(0.10, 0.40, 0.10, 0.16, 0.10, 0.14)
     data = [

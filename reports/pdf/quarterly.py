@@ -13,10 +13,12 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Table,
 )
 
+from indicators.i18n import gettext
 from indicators.periods import PeriodKey
 from indicators.shares import share_or_none
 from indicators.types import ProjectStatus, Scope
-from reports.charts import panel_bar_chart
+from reports.chart_data import PanelChart
+from reports.chart_data import counts as count_chart
 from reports.content import PillarSection, QuarterlyReport
 from reports.formatting import fmt_long_date, fmt_millions, fmt_pct, plural
 from reports.pdf import sections
@@ -234,8 +236,10 @@ def pillar_panels(section: PillarSection) -> dict[str, dict[str, int]]:
     """Count the pillar's projects by scope and by status, in the order of indicators.types."""
     scopes, statuses = section.by_scope, section.by_status
     return {
-        "By scope": {k.value.capitalize(): scopes[k] for k in Scope if scopes.get(k)},
-        "By status": {k.value.capitalize(): statuses[k] for k in ProjectStatus if statuses.get(k)},
+        gettext("By scope"): {k.value.capitalize(): scopes[k] for k in Scope if scopes.get(k)},
+        gettext("By status"): {
+            k.value.capitalize(): statuses[k] for k in ProjectStatus if statuses.get(k)
+        },
     }
 
 
@@ -270,8 +274,11 @@ def pillar_chart(section: PillarSection) -> list[Flowable]:
             single.append(one_bar(label.lower(), count))
     flow: list[Flowable] = [para("; ".join(single).capitalize() + ".")] if single else []
     if panels:
-        fig = panel_bar_chart(f"Pillar {section.pillar.value}: projects", panels)
-        flow += [chart(fig), Spacer(1, 6)]
+        data = PanelChart(
+            gettext("Pillar %(pillar)s: projects", pillar=section.pillar.value),
+            tuple(count_chart(name, values) for name, values in panels.items()),
+        )  # the chart's figures follow it in words: no table of the report holds them
+        flow += [chart(data, size=(6.3, 2.4)), para(data.description(), s.SMALL), Spacer(1, 6)]
     return flow
 
 

@@ -8,8 +8,9 @@ from decimal import Decimal
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Spacer, Table  # type: ignore[import-untyped]
 
+from indicators.i18n import gettext
 from indicators.shares import share_or_none
-from reports.charts import grouped_bar_chart
+from reports.chart_data import ChartData
 from reports.content import (
     ZERO,
     AnnexProject,
@@ -95,16 +96,16 @@ def funding(section: FundingSection) -> list[Flowable]:
     flow: list[Flowable] = [heading("Funding and shortfall by entity", s.H1, 0, "funding")]
     rows = section.rows
     if len(rows) > 1:  # one entity's three bars are its table row
-        fig = grouped_bar_chart(
-            "Budget, funding and shortfall by entity (US$ million)",
-            [r.entity for r in rows],
-            {
-                "Budget": [r.budget / Decimal(1_000_000) for r in rows],
-                "Funded": [r.funded / Decimal(1_000_000) for r in rows],
-                "Shortfall": [r.shortfall / Decimal(1_000_000) for r in rows],
-            },
+        data = ChartData(
+            gettext("Budget, funding and shortfall by entity (US$ million)"),
+            tuple(r.entity for r in rows),
+            (
+                (gettext("Budget"), tuple(r.budget / Decimal(1_000_000) for r in rows)),
+                (gettext("Funded"), tuple(r.funded / Decimal(1_000_000) for r in rows)),
+                (gettext("Shortfall"), tuple(r.shortfall / Decimal(1_000_000) for r in rows)),
+            ),
         )
-        flow += [chart(fig), Spacer(1, 6)]
+        flow += [chart(data), Spacer(1, 6)]  # the funding table below has its figures
     if rows:
         flow.append(funding_table(section))
     else:

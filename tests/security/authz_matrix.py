@@ -22,6 +22,9 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("auth.login", "GET", "/login", 200, 200, 200, 200, 200, 200, 200),
     ("auth.login", "POST", "/login", 200, 200, 200, 200, 200, 200, 200),
     ("auth.logout", "POST", "/logout", 302, 302, 302, 302, 302, 302, 302),
+    # The language switcher, on every page: anyone may choose (a cookie; saved on the account
+    # when signed in) and goes back to the page named by `next` (here the sign-in page).
+    ("language.choose", "POST", "/language", 302, 302, 302, 302, 302, 302, 302),
     ("portfolio.projects", "GET", "/projects", 302, 200, 200, 200, 200, 200, 200),
     ("portfolio.project", "GET", "/projects/{project_id}", 302, 200, 200, 200, 200, 200, 200),
     ("portfolio.needs", "GET", "/needs", 302, 200, 200, 200, 200, 200, 200),
@@ -723,6 +726,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
 # POST-only rules answer GET with 405 for everyone: no state change on GET (T20).
 POST_ONLY = [
     "/logout",
+    "/language",
     "/projects/{project_id}/delete",
     "/projects/{project_id}/needs",
     "/projects/{project_id}/needs/{need_id}/unlink",
@@ -783,6 +787,7 @@ def project_form(ids: dict[str, Any], code: str = "P-1") -> dict[str, str]:
 
 FORMS: dict[tuple[str, str], Any] = {
     ("auth.login", "/login"): lambda ids: {"email": "", "password": ""},
+    ("language.choose", ""): lambda ids: {"language": "fr", "next": "/login"},
     ("portfolio.new_project", "/projects/new"): lambda ids: {
         **project_form({**ids, "entity_id": ids["own_entity_id"]}, "P-NEW"),
         "version": "0",

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
+from flask_babel import gettext as _
+
 from app.errors import ValidationFailed
 
 CHUNK = 1 << 20
@@ -54,10 +56,25 @@ def column_number(letters: str) -> int:
 
 def refuse(what: str, found: int, limit: int, more: bool = False) -> ValidationFailed:
     """Return the refusal that names the limit passed."""
-    amount = f"more than {limit:,}" if more else f"{found:,}"
-    return ValidationFailed(
-        [f"file: the file has {amount} {what}, above the import limit of {limit:,} {what}"]
-    )
+    numbers = {"found": f"{found:,}", "limit": f"{limit:,}"}
+    return ValidationFailed([f"file: {_refusal(what, more) % numbers}"])
+
+
+def _refusal(what: str, more: bool) -> str:
+    """Return the sentence of the refusal, one whole message per bound and way of counting."""
+    if what == "rows":
+        if more:
+            return _(
+                "the file has more than %(limit)s rows, above the import limit of %(limit)s rows"
+            )
+        return _("the file has %(found)s rows, above the import limit of %(limit)s rows")
+    if what == "columns":
+        return _("the file has %(found)s columns, above the import limit of %(limit)s columns")
+    if more:
+        return _(
+            "the file has more than %(limit)s cells, above the import limit of %(limit)s cells"
+        )
+    return _("the file has %(found)s cells, above the import limit of %(limit)s cells")
 
 
 def check(count: Count, bounds: Bounds, more: bool = False) -> None:
@@ -86,7 +103,7 @@ def _tag_chunks(part: IO[bytes]) -> Iterator[bytes]:
         cut = data.rfind(b">") + 1
         rest = data[cut:]
         if len(rest) > CHUNK:  # a tag this long is not a worksheet's
-            raise ValidationFailed(["file: not a readable XLSX workbook (malformed sheet)"])
+            raise ValidationFailed([f"file: {_('not a readable XLSX workbook (malformed sheet)')}"])
         yield data[:cut]
     yield rest
 

@@ -6,12 +6,15 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from flask_babel import gettext as _
+
 from indicators.types import Pillar
 
 ISO3 = re.compile(r"[A-Z]{3}")
 PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PLAIN_AMOUNT = re.compile(r"\d{1,16}(\.\d{1,2})?")
 MAX_AMOUNT = Decimal(10) ** 15
+LIMIT_TEXT = format(MAX_AMOUNT, ",.0f")
 YES_NO = {"yes": True, "no": False}
 PILLARS = tuple(p.value for p in Pillar)
 
@@ -23,14 +26,20 @@ class CellProblem(ValueError):
 def required_text(value: str, max_length: int) -> str:
     """Return non-empty text no longer than max_length."""
     if not value:
-        raise CellProblem("required")
+        raise CellProblem(_("required"))
     return optional_text(value, max_length)
 
 
 def optional_text(value: str, max_length: int) -> str:
     """Return text no longer than max_length."""
     if len(value) > max_length:
-        raise CellProblem(f"too long ({len(value)} characters, at most {max_length})")
+        raise CellProblem(
+            _(
+                "too long (%(length)s characters, at most %(limit)s)",
+                length=len(value),
+                limit=max_length,
+            )
+        )
     return value
 
 
@@ -38,7 +47,9 @@ def code(value: str, max_length: int = 64) -> str:
     """Return a code: required, bounded, without the list separator ';'."""
     text = required_text(value, max_length)
     if ";" in text:
-        raise CellProblem(f"{text!r} contains ';', which separates codes in lists")
+        raise CellProblem(
+            _("%(value)s contains ';', which separates codes in lists", value=repr(text))
+        )
     return text
 
 
@@ -46,10 +57,12 @@ def choice(value: str, allowed: tuple[str, ...], required: bool = True) -> str |
     """Return one of the allowed values (None for an empty optional cell)."""
     if not value:
         if required:
-            raise CellProblem("required")
+            raise CellProblem(_("required"))
         return None
     if value not in allowed:
-        raise CellProblem(f"{value!r} is not one of {', '.join(allowed)}")
+        raise CellProblem(
+            _("%(value)s is not one of %(allowed)s", value=repr(value), allowed=", ".join(allowed))
+        )
     return value
 
 
@@ -61,9 +74,14 @@ def pillar(value: str) -> str:
 def iso3(value: str) -> str:
     """Return an ISO 3166-1 alpha-3 code: three uppercase letters A-Z."""
     if not value:
-        raise CellProblem("required")
+        raise CellProblem(_("required"))
     if not ISO3.fullmatch(value):
-        raise CellProblem(f"{value!r} is not an ISO 3166-1 alpha-3 code (three capital letters)")
+        raise CellProblem(
+            _(
+                "%(value)s is not an ISO 3166-1 alpha-3 code (three capital letters)",
+                value=repr(value),
+            )
+        )
     return value
 
 
@@ -71,27 +89,32 @@ def date(value: str, required: bool = True) -> dt.date | None:
     """Return a real calendar date written YYYY-MM-DD."""
     if not value:
         if required:
-            raise CellProblem("required")
+            raise CellProblem(_("required"))
         return None
     if not PLAIN_DATE.fullmatch(value):
-        raise CellProblem(f"{value!r} is not a date written YYYY-MM-DD")
+        raise CellProblem(_("%(value)s is not a date written YYYY-MM-DD", value=repr(value)))
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise CellProblem(f"{value!r} is not a real date") from None
+        raise CellProblem(_("%(value)s is not a real date", value=repr(value))) from None
 
 
 def amount(value: str) -> Decimal:
     """Return an amount in dollars: plain decimal >= 0, at most 2 places, at most 10^15."""
     if not value:
-        raise CellProblem("required")
+        raise CellProblem(_("required"))
     if not PLAIN_AMOUNT.fullmatch(value):
         raise CellProblem(
-            f"{value!r} is not an amount >= 0 written with digits and at most 2 decimal places"
+            _(
+                "%(value)s is not an amount >= 0 written with digits and at most 2 decimal places",
+                value=repr(value),
+            )
         )
     number = Decimal(value)
     if number > MAX_AMOUNT:
-        raise CellProblem(f"{value} is above the limit of {MAX_AMOUNT:,.0f}")
+        raise CellProblem(
+            _("%(value)s is above the limit of %(limit)s", value=value, limit=LIMIT_TEXT)
+        )
     return number
 
 
@@ -101,7 +124,7 @@ def yes_no(value: str, default: bool | None) -> bool | None:
         return default
     found = YES_NO.get(value.lower())
     if found is None:
-        raise CellProblem(f"{value!r} is not yes or no")
+        raise CellProblem(_("%(value)s is not yes or no", value=repr(value)))
     return found
 
 
@@ -115,7 +138,14 @@ def small_int(value: str, low: int, high: int) -> int | None:
         or len(value) > 2
         or not low <= int(value) <= high
     ):
-        raise CellProblem(f"{value!r} is not a whole number from {low} to {high}")
+        raise CellProblem(
+            _(
+                "%(value)s is not a whole number from %(low)s to %(high)s",
+                value=repr(value),
+                low=low,
+                high=high,
+            )
+        )
     return int(value)
 
 

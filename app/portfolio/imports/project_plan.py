@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
@@ -102,7 +103,7 @@ def _update_projects(session: Session, rows: list[dict[str, Any]], now: dt.datet
     params = [{f"b_{k}": v for k, v in row.items()} for row in rows]
     result = session.execute(statement, params)
     if session.get_bind().dialect.supports_sane_multi_rowcount and rowcount(result) != len(rows):
-        raise Conflict("projects: someone else changed them during the import; run it again")
+        raise Conflict(_("projects: someone else changed them during the import; run it again"))
 
 
 def stamps(now: dt.datetime, version: int) -> dict[str, Any]:

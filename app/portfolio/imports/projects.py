@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import gettext as _
+
 from app.models.columns import choices
 from app.models.enums import Origin
 from app.models.portfolio import PROJECT_SCALARS
@@ -122,19 +124,24 @@ def cross_problems(parsed: dict[str, Any], lookups: Lookups) -> list[str]:
     """Return `column: problem` for rules that involve several columns or the database."""
     found = []
     if parsed["entity"] not in lookups.entities:
-        found.append(f"entity: {parsed['entity']!r} is not a Compact entity acronym")
+        entity = repr(parsed["entity"])
+        found.append(f"entity: {_('%(value)s is not a Compact entity acronym', value=entity)}")
     start, end = parsed["start_date"], parsed["end_date"]
     if start and end and end < start:
-        found.append(f"end_date: {end} is before start_date {start}")
+        early = _("%(end)s is before start_date %(start)s", end=end, start=start)
+        found.append(f"end_date: {early}")
     if parsed["funded_usd"] > parsed["budget_usd"]:
-        found.append(
-            f"funded_usd: {parsed['funded_usd']} is above budget_usd {parsed['budget_usd']}"
+        above = _(
+            "%(funded)s is above budget_usd %(budget)s",
+            funded=parsed["funded_usd"],
+            budget=parsed["budget_usd"],
         )
+        found.append(f"funded_usd: {above}")
     if parsed["scope"] == Scope.NATIONAL and not parsed["countries"]:
-        found.append("countries: required when scope is national")
+        found.append(f"countries: {_('required when scope is national')}")
     unknown = sorted(c for c in parsed["cted_needs"] if c not in lookups.needs)
     if unknown:
-        found.append(f"cted_needs: no CTED need {', '.join(unknown)}")
+        found.append(f"cted_needs: {_('no CTED need %(codes)s', codes=', '.join(unknown))}")
     return found
 
 

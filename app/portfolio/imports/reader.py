@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from flask_babel import gettext as _
+
 from app import text as text_rule
 from app.config import DEFAULTS
 from app.errors import ValidationFailed
@@ -57,7 +59,9 @@ def load_bytes(source: str | Path | bytes, limits: Limits) -> tuple[bytes, str]:
         try:
             size = path.stat().st_size
         except OSError as error:
-            raise ValidationFailed([f"file: cannot read {path}: {error.strerror}"]) from None
+            raise ValidationFailed(
+                [f"file: {_('cannot read %(path)s: %(reason)s', path=path, reason=error.strerror)}"]
+            ) from None
         _check_size(size, limits)
         data, name = path.read_bytes(), path.name
     _check_size(len(data), limits)
@@ -66,22 +70,22 @@ def load_bytes(source: str | Path | bytes, limits: Limits) -> tuple[bytes, str]:
 
 def _check_size(size: int, limits: Limits) -> None:
     if size > limits.max_bytes:
-        raise ValidationFailed(
-            [f"file: {size:,} bytes is above the import limit of {limits.max_bytes:,} bytes"]
-        )
+        numbers = {"size": format(size, ","), "limit": format(limits.max_bytes, ",")}
+        problem = _("%(size)s bytes is above the import limit of %(limit)s bytes", **numbers)
+        raise ValidationFailed([_file(problem)])
 
 
 def read_rows(source: str | Path | bytes, columns: Columns, limits: Limits) -> list[Row]:
     """Return (row number, {column: trimmed text}) for each data row; the header is row 1."""
     data, name = load_bytes(source, limits)
     if not data.strip():
-        raise ValidationFailed(["file: the file is empty (no header row)"])
+        raise ValidationFailed([_file(_("the file is empty (no header row)"))])
     if data.startswith(OLE2_MAGIC):
-        raise ValidationFailed(["file: old .xls workbooks are not read; save as .xlsx or CSV"])
+        raise ValidationFailed([_file(_("old .xls workbooks are not read; save as .xlsx or CSV"))])
     if data.startswith(ZIP_MAGIC):
         table = _xlsx_table(data, limits)
     elif name.lower().endswith((".xlsx", ".xlsm")):
-        raise ValidationFailed(["file: not an XLSX workbook (no ZIP signature)"])
+        raise ValidationFailed([_file(_("not an XLSX workbook (no ZIP signature)"))])
     else:
         table = _csv_table(data, limits.bounds)
     return _rows(table, columns)
@@ -93,8 +97,14 @@ def _csv_table(data: bytes, bounds: Bounds) -> list[tuple[int, list[Any]]]:
     except UnicodeDecodeError as error:
         raise ValidationFailed(
             [
-                f"file: not UTF-8 text (byte 0x{data[error.start]:02x} at position {error.start});"
-                " save it as 'CSV UTF-8'"
+                _file(
+                    _(
+                        "not UTF-8 text (byte %(byte)s at position %(position)s);"
+                        " save it as 'CSV UTF-8'",
+                        byte=format(data[error.start], "#04x"),
+                        position=error.start,
+                    )
+                )
             ]
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -107,7 +117,8 @@ def _csv_table(data: bytes, bounds: Bounds) -> list[tuple[int, list[Any]]]:
             check(count, bounds, more=True)
             table.append((reader.line_num, list(cells)))
     except csv.Error as error:
-        raise ValidationFailed([f"row {reader.line_num}: file: not valid CSV ({error})"]) from None
+        problem = _("not valid CSV (%(error)s)", error=error)
+        raise ValidationFailed([f"row {reader.line_num}: file: {problem}"]) from None
     return _renumber(table)
 
 
@@ -129,35 +140,44 @@ def check_zip(data: bytes, limits: Limits) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
             if len(entries) > MAX_ZIP_ENTRIES:
-                raise ValidationFailed([f"file: {len(entries)} parts; a workbook has far fewer"])
+                raise ValidationFailed(
+                    [_file(_("%(count)s parts; a workbook has far fewer", count=len(entries)))]
+                )
             total = sum(info.file_size for info in entries)
             if total > limits.max_uncompressed_bytes:
                 raise ValidationFailed(
                     [
-                        f"file: the workbook would expand to {total:,} bytes, above the limit of"
-                        f" {limits.max_uncompressed_bytes:,}"
+                        _file(
+                            _(
+                                "the workbook would expand to %(size)s bytes, above the limit"
+                                " of %(limit)s",
+                                size=format(total, ","),
+                                limit=format(limits.max_uncompressed_bytes, ","),
+                            )
+                        )
                     ]
                 )
             _check_parts(archive, entries)
             check_workbook(archive, limits.bounds)
     except zipfile.BadZipFile as error:
-        raise ValidationFailed([f"file: not a readable XLSX workbook ({error})"]) from None
+        problem = _("not a readable XLSX workbook (%(error)s)", error=error)
+        raise ValidationFailed([_file(problem)]) from None
 
 
 def _check_parts(archive: zipfile.ZipFile, entries: Sequence[zipfile.ZipInfo]) -> None:
     names = {info.filename for info in entries}
     if "[Content_Types].xml" not in names:
-        raise ValidationFailed(["file: not an XLSX workbook (no [Content_Types].xml)"])
+        raise ValidationFailed([_file(_("not an XLSX workbook (no [Content_Types].xml)"))])
     types = archive.read("[Content_Types].xml").decode("utf-8", "replace").lower()
     if any(marker in types for marker in MACRO_MARKERS) or any(
         "vbaproject" in name.lower() for name in names
     ):
-        raise ValidationFailed(["file: macro-enabled workbooks are refused; save as .xlsx"])
+        raise ValidationFailed([_file(_("macro-enabled workbooks are refused; save as .xlsx"))])
 
 
 def _rows(table: list[tuple[int, list[Any]]], columns: Columns) -> list[Row]:
     if not table:
-        raise ValidationFailed(["file: the file is empty (no header row)"])
+        raise ValidationFailed([_file(_("the file is empty (no header row)"))])
     header = _header(table[0][1], columns)
     problems: list[str] = []
     rows: list[Row] = []
@@ -177,12 +197,13 @@ def _header(cells: list[Any], columns: Columns) -> list[str]:
     problems = []
     for position, name in enumerate(names, start=1):
         if not name:
-            problems.append(f"row 1: column {position}: empty column name")
+            problems.append(f"row 1: {column_name(position)}: {_('empty column name')}")
         elif name not in columns.known:
-            problems.append(f"row 1: {name}: unknown column")
+            problems.append(f"row 1: {name}: {_('unknown column')}")
         elif names.index(name) != position - 1:
-            problems.append(f"row 1: {name}: column appears twice")
-    problems += [f"row 1: {c}: missing required column" for c in columns.required if c not in names]
+            problems.append(f"row 1: {name}: {_('column appears twice')}")
+    missing = _("missing required column")
+    problems += [f"row 1: {c}: {missing}" for c in columns.required if c not in names]
     if problems:
         raise ValidationFailed(problems)
     return names
@@ -195,9 +216,8 @@ def _row(
     if not any(values):
         return None  # blank lines and trailing empty spreadsheet rows carry nothing
     if any(values[len(header) :]):
-        problems.append(
-            f"row {number}: column {len(values)}: more cells than the {len(header)} header columns"
-        )
+        more = _("more cells than the %(count)s header columns", count=len(header))
+        problems.append(f"row {number}: {column_name(len(values))}: {more}")
         return None
     row = dict.fromkeys(header, "")
     for name, value in zip(header, values, strict=False):
@@ -205,6 +225,16 @@ def _row(
             problems.append(f"row {number}: {name}: {fix}")
         row[name] = restored(value)
     return row
+
+
+def _file(problem: str) -> str:
+    """Return a problem of the whole file (its "column" is `file`, as the commands print it)."""
+    return f"file: {problem}"
+
+
+def column_name(position: int) -> str:
+    """Return how a problem names a column without a header: "column 3"."""
+    return _("column %(number)s", number=position)
 
 
 def restored(text: str) -> str:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from flask_babel import gettext as _
+
 # (old, new) as the file would write them, per changed column.
 FieldChanges = dict[str, tuple[str, str]]
 
@@ -81,16 +83,26 @@ class ImportResult:
 
     def summary(self) -> str:
         """Return the counts as one line."""
-        counts = (
-            f"{len(self.created)} created, {len(self.updated)} updated, {self.unchanged} unchanged"
-        )
-        return f"{counts} (dry run: nothing written)" if self.dry_run else counts
+        numbers = {
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": self.unchanged,
+        }
+        if self.dry_run:
+            return _(
+                "%(created)s created, %(updated)s updated, %(unchanged)s unchanged"
+                " (dry run: nothing written)",
+                **numbers,
+            )
+        return _("%(created)s created, %(updated)s updated, %(unchanged)s unchanged", **numbers)
 
     def untouched_line(self) -> str | None:
         """Say which optional columns the file lacks, so that their fields stay as they are."""
         if not self.untouched:
             return None
-        return f"Not in the file, left as they are: {', '.join(self.untouched)}."
+        return _(
+            "Not in the file, left as they are: %(columns)s.", columns=", ".join(self.untouched)
+        )
 
     def detail_lines(self, created: bool = True) -> list[str]:
         """Return one line per changed (and, unless told not to, created) row, in file order."""

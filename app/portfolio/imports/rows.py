@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from flask_babel import gettext as _
+
 from app.portfolio.imports.fields import CellProblem
 from app.portfolio.imports.reader import Row
 
@@ -35,6 +37,9 @@ def unique_codes(rows: Iterable[Row], problems: list[str]) -> None:
         if not value:
             continue
         if value in first:
-            problems.append(f"row {number}: code: {value!r} already appears in row {first[value]}")
+            again = _(
+                "%(value)s already appears in row %(row)s", value=repr(value), row=first[value]
+            )
+            problems.append(f"row {number}: code: {again}")
         else:
             first[value] = number

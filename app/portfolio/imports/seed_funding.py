@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from flask_babel import gettext as _
+
 from app.models.reference import SEED_FUNDING_FIRST_YEAR, SEED_FUNDING_LAST_YEAR
 from app.portfolio.imports import fields
 from app.portfolio.imports.fields import CellProblem
@@ -27,17 +29,26 @@ MAX_TITLE = 500
 def year(value: str) -> int:
     """Return a year written with four digits, within the years the table accepts."""
     if not value:
-        raise CellProblem("required")
+        raise CellProblem(_("required"))
     low, high = SEED_FUNDING_FIRST_YEAR, SEED_FUNDING_LAST_YEAR
     if not (value.isascii() and value.isdigit() and len(value) == 4 and low <= int(value) <= high):
-        raise CellProblem(f"{value!r} is not a year written with four digits, {low} to {high}")
+        raise CellProblem(
+            _(
+                "%(value)s is not a year written with four digits, %(low)s to %(high)s",
+                value=repr(value),
+                low=low,
+                high=high,
+            )
+        )
     return int(value)
 
 
 def cost(value: str) -> Decimal:
     """Return a cost in US dollars: a plain decimal above 0, at most 2 places."""
     if value.startswith("-"):
-        raise CellProblem(f"{value!r} is negative; a cost is an amount above 0")
+        raise CellProblem(
+            _("%(value)s is negative; a cost is an amount above 0", value=repr(value))
+        )
     number = fields.amount(value)
     if number == 0:
         raise CellProblem("0 is not a cost; a seed-funded project costs more than 0")
@@ -67,12 +78,17 @@ def validate(
         before = len(problems)
         parsed = parse_row(number, row, PARSERS, problems)
         if "entity" in row and parsed.get("entity") and parsed["entity"] not in entities:
-            problems.append(f"row {number}: entity: {parsed['entity']!r} is not a Compact entity")
+            problem = _("%(value)s is not a Compact entity", value=repr(parsed["entity"]))
+            problems.append(f"row {number}: entity: {problem}")
         key = (parsed.get("year"), parsed.get("title"))
         if None not in key and key in first:
-            problems.append(
-                f"row {number}: title: {key[1]!r} for {key[0]} already appears in row {first[key]}"
+            again = _(
+                "%(title)s for %(year)s already appears in row %(row)s",
+                title=repr(key[1]),
+                year=key[0],
+                row=first[key],
             )
+            problems.append(f"row {number}: title: {again}")
         if len(problems) == before:
             first[(parsed["year"], parsed["title"])] = number
             records.append(_record(parsed, row, entities))

@@ -7,9 +7,11 @@ from typing import Any
 
 import openpyxl
 from defusedxml import DefusedXmlException
+from flask_babel import gettext as _
 
 from app.errors import ValidationFailed
 from app.portfolio.imports.bounds import Bounds
+from app.portfolio.imports.reader import column_name
 
 
 def read_workbook(data: bytes, bounds: Bounds) -> list[tuple[int, list[Any]]]:
@@ -17,7 +19,8 @@ def read_workbook(data: bytes, bounds: Bounds) -> list[tuple[int, list[Any]]]:
 
     Only the rows and columns within the bounds are read (the file was scanned for them)."""
     if openpyxl.DEFUSEDXML is not True:
-        raise ValidationFailed(["file: XLSX import needs the defusedxml package installed"])
+        problem = _("XLSX import needs the defusedxml package installed")
+        raise ValidationFailed([f"file: {problem}"])
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         try:
@@ -34,10 +37,10 @@ def _problem(error: BaseException) -> str:
     cause: BaseException | None = error
     while cause is not None:
         if isinstance(cause, DefusedXmlException):
-            return "file: the workbook declares XML entities or a DTD, which are refused"
+            return f"file: {_('the workbook declares XML entities or a DTD, which are refused')}"
         cause = cause.__cause__ or cause.__context__
     first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return f"file: not a readable XLSX workbook ({first_line})"
+    return f"file: {_('not a readable XLSX workbook (%(error)s)', error=first_line)}"
 
 
 def _sheet_rows(sheet: Any, bounds: Bounds) -> list[tuple[int, list[Any]]]:
@@ -61,5 +64,6 @@ def _sheet_rows(sheet: Any, bounds: Bounds) -> list[tuple[int, list[Any]]]:
 
 def _formula_problem(number: int, position: int, header: list[str]) -> str:
     name = header[position] if position < len(header) and header[position] else None
-    column = name or f"column {position + 1}"
-    return f"row {number}: {column}: formula cells are refused; paste the values instead"
+    column = name or column_name(position + 1)
+    problem = _("formula cells are refused; paste the values instead")
+    return f"row {number}: {column}: {problem}"
