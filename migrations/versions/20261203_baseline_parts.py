@@ -9,7 +9,7 @@ The downgrade refuses while any frozen part is stored: dropping them would leave
 baselines unable to verify against their hash. (There is no deleting a baseline.)
 
 Revision ID: baseline_parts
-Revises: outcome_values
+Revises: user_language
 Create Date: 2026-12-03 13:30:00
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "baseline_parts"
-down_revision = "outcome_values"
+down_revision = "user_language"
 branch_labels = None
 depends_on = None
 
