@@ -5,7 +5,7 @@ so existing rows read "en". The column is added in place (no table rebuild), so 
 triggers that keep issued rows frozen stay as they are.
 
 Revision ID: issued_language
-Revises: outcome_values
+Revises: baseline_parts
 Create Date: 2026-12-03 14:00:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "issued_language"
-down_revision = "outcome_values"
+down_revision = "baseline_parts"
 branch_labels = None
 depends_on = None
 
