@@ -39,7 +39,7 @@ from reports.chart_style import (
 Number = Decimal | int | float
 MARGIN_TOP_IN = 0.45  # room for the title above the axes
 LEGEND_GAP_IN = 0.08  # between the legend's row and the axes
-ROTATED_LABELS_IN = 1.25  # room under the axes for labels set at an angle
+ROTATED_LABELS_IN = 1.25  # the most room under the axes for labels set at an angle
 ROTATED_LEFT_IN = 1.0  # and left of them, for the first label's reach
 ROTATED_CHARS = 18  # longer labels set at an angle are shortened (the table has them whole)
 NICE_STEPS = [1, 2, 5, 10]  # tick steps: 1, 2 or 5 times a power of ten
@@ -238,11 +238,19 @@ def _short(label: str) -> str:
     return label if len(label) <= ROTATED_CHARS else label[: ROTATED_CHARS - 1].rstrip() + "\u2026"
 
 
-def _rotate(ax: Any, labels: Sequence[str]) -> None:
-    """Set many labels at 45 degrees, shortened, so they neither collide nor leave the figure."""
+def _rotate(fig: Figure, labels: Sequence[str]) -> float:
+    """Set many labels at 45 degrees, shortened, so they neither collide nor leave the figure.
+
+    Return the room they take under the axes, in inches: as much as the longest needs.
+    """
+    ax = fig.axes[0]
     ax.set_xticks(list(range(len(labels))), [_short(str(label)) for label in labels])
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    reach = 0.0
     for tick in ax.get_xticklabels():
         tick.set(rotation=45, ha="right", rotation_mode="anchor")
+        reach = max(reach, tick.get_window_extent(renderer).height / fig.dpi)
+    return min(ROTATED_LABELS_IN, reach + 0.15)
 
 
 def grouped_bar_chart(
@@ -266,13 +274,12 @@ def grouped_bar_chart(
         ax.margins(y=0.1)
         _value_axis(ax, counts)
         rotated = len(labels) > 8
-        if rotated:
-            _rotate(ax, labels)
+        bottom = _rotate(fig, labels) if rotated else 0.4
         ax.set_ylabel(ylabel, parse_math=False)
         left = ROTATED_LEFT_IN if rotated else 0.75
         legend = _legend_above(fig, left, 0.12) if series else 0.0
         top = MARGIN_TOP_IN + (legend + LEGEND_GAP_IN if legend else 0.0)
-        _margins(fig, left=left, bottom=ROTATED_LABELS_IN if rotated else 0.4, top=top)
+        _margins(fig, left=left, bottom=bottom, top=top)
     return fig
 
 
