@@ -22,6 +22,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image as PILImage
 
 from indicators.i18n import gettext
+from reports.chart_numbers import compact_number as compact_number
 from reports.chart_style import (
     BLUE as BLUE,
 )
@@ -48,21 +49,6 @@ NICE_STEPS = [1, 2, 5, 10]  # tick steps: 1, 2 or 5 times a power of ten
 def _floats(values: Sequence[Number]) -> list[float]:
     """Convert figures to floats for plotting only."""
     return [float(v) for v in values]
-
-
-def _exact(value: float) -> str:
-    """Write a tick value with the decimals it has (up to six): 2.5, 10, 0.25, 1,500."""
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def compact_number(value: float, _position: object = None) -> str:
-    """Write an axis value briefly and exactly: 2.5 / 2,500 / 150M / 1.25B, never an offset."""
-    size = abs(value)
-    for limit, suffix in ((1e9, "B"), (1e6, "M")):
-        if size >= limit:
-            return _exact(value / limit) + suffix
-    return _exact(value)
 
 
 def nice_locator(integer: bool = False) -> MaxNLocator:
