@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from babel import Locale, UnknownLocaleError
 from babel.numbers import format_compact_decimal, format_decimal
 
-from indicators.i18n import locale
+from reports.localized import current, locale_of
 
 MILLION = 1e6  # from here on, axis values are written compactly ("150M")
-
-
-def _locale() -> str:
-    """Return the reader's locale for Babel's number formats (English if Babel has none)."""
-    code = locale()
-    try:
-        Locale.parse(code)
-    except (UnknownLocaleError, ValueError):
-        return "en"
-    return code
 
 
 def compact_number(value: float, _position: object = None) -> str:
@@ -26,7 +15,7 @@ def compact_number(value: float, _position: object = None) -> str:
     English: 2.5 / 2,500 / 150M / 1.25B; French: 2,5 / 2 500 / 150 M / 1,25 Md.
     """
     value = round(value, 6) or 0.0  # no "-0", no float noise such as 0.30000000000000004
-    where = _locale()
+    where = locale_of(current())
     if abs(value) >= MILLION:
         return format_compact_decimal(value, format_type="short", locale=where, fraction_digits=2)
     return format_decimal(value, locale=where, decimal_quantization=False)
