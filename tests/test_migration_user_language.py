@@ -34,7 +34,7 @@ def test_only_the_six_codes_or_none_are_stored(scratch_engine: Engine) -> None: 
 def test_down_keeps_the_accounts_and_up_again_gives_no_language(scratch_engine: Engine) -> None:  # noqa: F811
     migrate.upgrade(scratch_engine)
     add_user(scratch_engine, "fr")
-    migrate.downgrade(scratch_engine, "issued_language")
+    migrate.downgrade(scratch_engine, "outcome_values")
     assert "language" not in {c["name"] for c in inspect(scratch_engine).get_columns("users")}
     with scratch_engine.connect() as conn:
         assert conn.scalar(text("SELECT count(*) FROM users")) == 1

@@ -7,7 +7,7 @@ The column is added in place with its CHECK (ALTER TABLE ... ADD COLUMN, never b
 table); the downgrade drops it in place, keeping every account (their choices are lost).
 
 Revision ID: user_language
-Revises: issued_language
+Revises: outcome_values
 Create Date: 2026-12-03 14:00:00
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "user_language"
-down_revision = "issued_language"
+down_revision = "outcome_values"
 branch_labels = None
 depends_on = None
 
