@@ -121,3 +121,15 @@ def test_chart_words_follow_the_language(french: None) -> None:
     assert data.headers() == ["Élément", "Valeur"]
     fig = draw(data)
     assert "Cible 15" in [t.get_text() for t in fig.axes[0].texts]
+
+
+def test_axis_numbers_follow_the_language(french: None) -> None:
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    from reports.charts import compact_number
+
+    assert compact_number(2500) == format_decimal(2500, locale="fr")  # Babel's own spaces
+    assert compact_number(0.5) == "0,5"
+    assert compact_number(150_000_000) == format_compact_decimal(
+        150e6, format_type="short", locale="fr"
+    )
