@@ -22,7 +22,7 @@ node:
 ## Compile the translations (app/translations/*/LC_MESSAGES/messages.po) into the .mo files gettext reads
 catalogues: $(BIN)/flask
 	if ls app/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-	  $(BIN)/pybabel compile -q -d app/translations; fi
+	  $(BIN)/pybabel -q compile -d app/translations; fi
 
 ## Migrate an SQLite database in instance/, load the demo data and serve it at http://127.0.0.1:5000
 demo: install

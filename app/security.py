@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import openpyxl
 from flask import Flask, Response, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
@@ -13,6 +15,22 @@ CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+
+
+# The titles of the HTTP errors people meet, in the page's language (else Werkzeug's English).
+HTTP_TITLES = {
+    400: _l("Bad Request"),
+    401: _l("Unauthorized"),
+    403: _l("Forbidden"),
+    404: _l("Not Found"),
+    405: _l("Method Not Allowed"),
+    409: _l("Conflict"),
+    410: _l("Gone"),
+    413: _l("Request Entity Too Large"),
+    422: _l("Unprocessable Entity"),
+    429: _l("Too Many Requests"),
+    503: _l("Service Unavailable"),
+}
 
 
 def init_app(app: Flask) -> None:
@@ -33,7 +51,7 @@ def _refuse_nul() -> None:
     from flask import abort
 
     if "\x00" in request.path:
-        abort(400, description="The address contains a NUL character.")
+        abort(400, description=_("The address contains a NUL character."))
 
 
 def _headers(response: Response) -> Response:
@@ -64,9 +82,8 @@ def _private(response: Response) -> bool:
 
 def _http_error(error: HTTPException) -> tuple[str, int]:
     code = error.code or 500
-    return render_template(
-        "error.html", code=code, title=error.name, message=error.description
-    ), code
+    title = str(HTTP_TITLES.get(code, error.name))
+    return render_template("error.html", code=code, title=title, message=error.description), code
 
 
 def server_error(error: Exception) -> tuple[str, int]:
@@ -78,8 +95,8 @@ def server_error(error: Exception) -> tuple[str, int]:
     return render_template(
         "error.html",
         code=500,
-        title="Something went wrong",
-        message="The error has been logged. Nothing was saved.",
+        title=_("Something went wrong"),
+        message=_("The error has been logged. Nothing was saved."),
     ), 500
 
 

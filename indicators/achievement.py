@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from indicators.i18n import gettext
 from indicators.types import AchievementStatus
 
 ON_TRACK_FROM = Decimal("0.85")
@@ -51,13 +52,13 @@ def why_not_assessed(
 ) -> str | None:
     """Return why `achievement` gives None for these figures, or None when it gives a ratio."""
     if actual is None:
-        return "no approved value"
+        return gettext("no approved value")
     if baseline is None:
-        return "no baseline"
+        return gettext("no baseline")
     if target is None:
-        return "no target"
+        return gettext("no target")
     if target == baseline:
-        return "target equals baseline"
+        return gettext("target equals baseline")
     return None
 
 
@@ -65,10 +66,23 @@ def status_thresholds() -> list[tuple[AchievementStatus, str]]:
     """Describe each status by the thresholds above, as a reader should be told them."""
     on_track, at_risk = _pct(ON_TRACK_FROM), _pct(AT_RISK_FROM)
     return [
-        (AchievementStatus.ON_TRACK, f"achievement of {on_track} % or more"),
-        (AchievementStatus.AT_RISK, f"achievement of {at_risk} % or more, below {on_track} %"),
-        (AchievementStatus.OFF_TRACK, f"achievement below {at_risk} %"),
-        (AchievementStatus.NOT_ASSESSED, "no achievement can be computed (the reason is given)"),
+        (
+            AchievementStatus.ON_TRACK,
+            gettext("achievement of %(on_track)s %% or more", on_track=on_track),
+        ),
+        (
+            AchievementStatus.AT_RISK,
+            gettext(
+                "achievement of %(at_risk)s %% or more, below %(on_track)s %%",
+                at_risk=at_risk,
+                on_track=on_track,
+            ),
+        ),
+        (AchievementStatus.OFF_TRACK, gettext("achievement below %(at_risk)s %%", at_risk=at_risk)),
+        (
+            AchievementStatus.NOT_ASSESSED,
+            gettext("no achievement can be computed (the reason is given)"),
+        ),
     ]
 
 

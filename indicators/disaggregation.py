@@ -21,6 +21,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from indicators.cumulation import PeriodValue, life_actual
+from indicators.i18n import N_, gettext
 from indicators.types import Cumulation, Measure
 
 HUNDRED = Decimal(100)
@@ -38,18 +39,18 @@ class Dimension(StrEnum):
 SEX_CATEGORIES: tuple[str, ...] = ("women", "men", NOT_RECORDED)
 AGE_CATEGORIES: tuple[str, ...] = ("under_18", "18_24", "25_59", "60_over", NOT_RECORDED)
 LABELS: dict[str, str] = {
-    "women": "Women",
-    "men": "Men",
-    "under_18": "Under 18",
+    "women": N_("Women"),
+    "men": N_("Men"),
+    "under_18": N_("Under 18"),
     "18_24": "18-24",
     "25_59": "25-59",
-    "60_over": "60 and over",
-    NOT_RECORDED: "Not recorded",
+    "60_over": N_("60 and over"),
+    NOT_RECORDED: N_("Not recorded"),
 }
 DIMENSION_LABELS: dict[Dimension, str] = {
-    Dimension.SEX: "sex",
-    Dimension.AGE: "age group",
-    Dimension.MEMBER_STATE: "Member State",
+    Dimension.SEX: N_("sex"),
+    Dimension.AGE: N_("age group"),
+    Dimension.MEMBER_STATE: N_("Member State"),
 }
 
 
@@ -63,8 +64,13 @@ def categories(dimension: Dimension, countries: Iterable[str] = ()) -> tuple[str
 
 
 def label(category: str) -> str:
-    """Return a category as people read it (country codes stay as they are)."""
-    return LABELS.get(category, category)
+    """Return a category as people read it, in their language (country codes stay as they are)."""
+    return gettext(LABELS[category]) if category in LABELS else category
+
+
+def dimension_label(dimension: Dimension) -> str:
+    """Return a breakdown's name as people read it, in their language: "age group"."""
+    return gettext(DIMENSION_LABELS[dimension])
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ def check_parts(
     Errors are keyed by the part's category, or "total" for the total itself.
     """
     errors = {
-        category: "A part cannot be negative; enter 0 or more."
+        category: gettext("A part cannot be negative; enter 0 or more.")
         for category, figure in parts.items()
         if figure is not None and figure < 0
     }
@@ -96,14 +102,18 @@ def check_parts(
     if total is None:
         return PartsCheck(parts_sum, {})
     if incomplete and parts_sum > total:
-        errors["total"] = (
-            f"The parts add up to {fmt(parts_sum)}, more than the total {fmt(total)}; "
-            "correct the parts or the total."
+        errors["total"] = gettext(
+            "The parts add up to %(parts)s, more than the total %(total)s; "
+            "correct the parts or the total.",
+            parts=fmt(parts_sum),
+            total=fmt(total),
         )
     elif not incomplete and parts_sum != total:
-        errors["total"] = (
-            f"The parts add up to {fmt(parts_sum)}, not the total {fmt(total)}; correct them, "
-            'or tick "parts incomplete" if some people were not counted in any part.'
+        errors["total"] = gettext(
+            "The parts add up to %(parts)s, not the total %(total)s; correct them, "
+            'or tick "parts incomplete" if some people were not counted in any part.',
+            parts=fmt(parts_sum),
+            total=fmt(total),
         )
     return PartsCheck(total, errors)
 
@@ -159,7 +169,10 @@ class WomenShare:
         """Say what the share leaves out, or "" when everyone's sex was recorded."""
         if not self.not_recorded:
             return ""
-        return f"{fmt(self.not_recorded)} whose sex was not recorded are left out of the share."
+        return gettext(
+            "%(count)s whose sex was not recorded are left out of the share.",
+            count=fmt(self.not_recorded),
+        )
 
 
 def women_share(parts: Mapping[str, Decimal]) -> WomenShare:

@@ -48,3 +48,9 @@ def ngettext(singular: str, plural: str, n: int, **variables: object) -> str:
 def locale() -> str:
     """Return the current locale code ("en", "fr", "zh"...) for number and date formats."""
     return _locale()
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name pybabel extracts by default
+    """Mark a message of a module-level table for extraction without translating it there (no
+    catalogue is current at import); translate it where it is shown, with gettext(message)."""
+    return message

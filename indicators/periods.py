@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from indicators.i18n import gettext
+
 _KEY = re.compile(r"^(\d{4})Q([1-4])$")
 MIN_YEAR = 1900
 MAX_YEAR = 2999
@@ -31,7 +33,10 @@ class PeriodKey:
         match = _KEY.match(text.strip().upper()) if isinstance(text, str) else None
         if match is None:
             raise ValueError(
-                f"{text!r} is not a reporting period: expected YEAR then Q1-Q4, e.g. 2019Q3"
+                gettext(
+                    "%(text)s is not a reporting period: expected YEAR then Q1-Q4, e.g. 2019Q3",
+                    text=repr(text),
+                )
             )
         return cls(int(match.group(1)), int(match.group(2)))
 
@@ -113,9 +118,15 @@ def parse_quarter(key: str) -> tuple[date, date]:
     except ValueError:
         period = None
     if period is None or str(period) != key:
-        raise ValueError("Write the quarter as YYYYQn, e.g. 2019Q3.")
+        raise ValueError(gettext("Write the quarter as YYYYQn, e.g. 2019Q3."))
     if not FIRST_OPEN_YEAR <= period.year <= LAST_OPEN_YEAR:
-        raise ValueError(f"The year must be between {FIRST_OPEN_YEAR} and {LAST_OPEN_YEAR}.")
+        raise ValueError(
+            gettext(
+                "The year must be between %(first)s and %(last)s.",
+                first=FIRST_OPEN_YEAR,
+                last=LAST_OPEN_YEAR,
+            )
+        )
     return period.start(), period.end()
 
 

@@ -32,6 +32,7 @@ from decimal import Decimal
 from statistics import median
 
 from indicators.disaggregation import fmt, parts_add_up
+from indicators.i18n import gettext, ngettext
 from indicators.types import Cumulation, Measure
 
 TARGET_FACTOR = Decimal(3)
@@ -59,9 +60,11 @@ def share_above_whole(
         return []
     if numerator <= denominator:
         return []
-    message = (
-        f"The numerator {fmt(numerator)} is above the denominator {fmt(denominator)}: "
-        "a share cannot exceed 100 %."
+    message = gettext(
+        "The numerator %(numerator)s is above the denominator %(denominator)s: "
+        "a share cannot exceed 100 %%.",
+        numerator=fmt(numerator),
+        denominator=fmt(denominator),
     )
     return [Warning("share_above_whole", field, message)]
 
@@ -74,9 +77,11 @@ def running_total_fell(
         return []
     if value >= last_approved:
         return []
-    message = (
-        f"{fmt(value)} is below the last approved running total of {fmt(last_approved)}; "
-        "a running total cannot fall."
+    message = gettext(
+        "%(value)s is below the last approved running total of %(last)s; "
+        "a running total cannot fall.",
+        value=fmt(value),
+        last=fmt(last_approved),
     )
     return [Warning("running_total_fell", field, message)]
 
@@ -94,9 +99,13 @@ def far_beyond_target(
     span = abs(life_target - start)
     if span == 0 or abs(value - start) <= TARGET_FACTOR * span:
         return []
-    message = (
-        f"{fmt(value)} is far from the life target of {fmt(life_target)} "
-        f"(baseline {fmt(start)}): more than {fmt(TARGET_FACTOR)} times the planned change."
+    message = gettext(
+        "%(value)s is far from the life target of %(target)s "
+        "(baseline %(baseline)s): more than %(factor)s times the planned change.",
+        value=fmt(value),
+        target=fmt(life_target),
+        baseline=fmt(start),
+        factor=fmt(TARGET_FACTOR),
     )
     return [Warning("far_beyond_target", field, message)]
 
@@ -126,21 +135,39 @@ def history_outlier(
     `history` is oldest first; a cumulative-sum indicator is judged by its increments."""
     if value is None:
         return []
-    judged, past, what = value, list(history), "value"
+    judged, past, increase = value, list(history), False
     if cumulation == Cumulation.CUMULATIVE_SUM:
         if not past:
             return []
-        judged, past, what = value - past[-1], increments(past), "increase"
+        judged, past, increase = value - past[-1], increments(past), True
     if len(past) < MIN_HISTORY:
         return []
     score = modified_z(judged, past)
     if score is None or abs(score) <= OUTLIER_Z:
         return []
-    message = (
-        f"The {what} {fmt(judged)} is far from this indicator's approved history "
-        f"(median {fmt(Decimal(median(past)))} over {len(past)} periods)."
+    return [Warning("history_outlier", field, _outlier(increase, judged, past))]
+
+
+def _outlier(increase: bool, judged: Decimal, past: Sequence[Decimal]) -> str:
+    """Say that a value (or a running total's increase) is far from the approved history."""
+    figures = {"figure": fmt(judged), "median": fmt(Decimal(median(past)))}
+    if increase:
+        return ngettext(
+            "The increase %(figure)s is far from this indicator's approved history "
+            "(median %(median)s over %(num)d period).",
+            "The increase %(figure)s is far from this indicator's approved history "
+            "(median %(median)s over %(num)d periods).",
+            len(past),
+            **figures,
+        )
+    return ngettext(
+        "The value %(figure)s is far from this indicator's approved history "
+        "(median %(median)s over %(num)d period).",
+        "The value %(figure)s is far from this indicator's approved history "
+        "(median %(median)s over %(num)d periods).",
+        len(past),
+        **figures,
     )
-    return [Warning("history_outlier", field, message)]
 
 
 def activity_mismatch(field: str, status: str, percent: int | None) -> list[Warning]:
@@ -148,11 +175,23 @@ def activity_mismatch(field: str, status: str, percent: int | None) -> list[Warn
     if not status or percent is None:
         return []
     if status == "completed" and percent < 100:
-        message = f"Marked completed at {percent} % complete; a completed activity is at 100 %."
+        message = gettext(
+            "Marked completed at %(percent)s %% complete; a completed activity is at 100 %%.",
+            percent=percent,
+        )
     elif status == "planned" and percent > 0:
-        message = f"Marked planned at {percent} % complete; an activity not started is at 0 %."
+        message = gettext(
+            "Marked planned at %(percent)s %% complete; an activity not started is at 0 %%.",
+            percent=percent,
+        )
+    elif status == "ongoing" and percent == 100:
+        message = gettext(
+            "Marked ongoing at %(percent)s %% complete; is it completed?", percent=percent
+        )
     elif status in STILL_UNDER_WAY and percent == 100:
-        message = f"Marked {status} at 100 % complete; is it completed?"
+        message = gettext(
+            "Marked delayed at %(percent)s %% complete; is it completed?", percent=percent
+        )
     else:
         return []
     return [Warning("activity_mismatch", field, message)]
@@ -165,7 +204,11 @@ def parts_mismatch(
     if not parts or total is None or parts_add_up(total, parts, incomplete):
         return []
     added = sum(parts.values(), Decimal(0))
-    message = f"The parts add up to {fmt(added)}, not the total {fmt(total)}."
+    message = gettext(
+        "The parts add up to %(parts)s, not the total %(total)s.",
+        parts=fmt(added),
+        total=fmt(total),
+    )
     return [Warning("parts_mismatch", field, message)]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from indicators.i18n import N_, gettext
+
 HUNDRED = Decimal(100)
 ONE_DECIMAL = Decimal("0.1")
 
@@ -28,7 +30,7 @@ def share_pct(part: Decimal | int, whole: Decimal | int) -> Decimal:
     return Decimal("0.0") if share is None else share
 
 
-PART_ABOVE_WHOLE = "The numerator cannot be above the denominator: a share is at most 100 %."
+PART_ABOVE_WHOLE = N_("The numerator cannot be above the denominator: a share is at most 100 %.")
 
 
 def part_above_whole(part: Decimal | int | None, whole: Decimal | int | None) -> str | None:
@@ -36,7 +38,7 @@ def part_above_whole(part: Decimal | int | None, whole: Decimal | int | None) ->
     of 49 would read 10,000 %), or None when they can (either missing, or part <= whole)."""
     if part is None or whole is None or part <= whole:
         return None
-    return PART_ABOVE_WHOLE
+    return gettext(PART_ABOVE_WHOLE)
 
 
 RATIO_QUANTUM = Decimal("0.01")

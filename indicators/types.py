@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from indicators.i18n import N_
+
 
 class Pillar(StrEnum):
     """The four pillars of the UN Global Counter-Terrorism Strategy."""
@@ -53,10 +55,10 @@ PARTS_MEASURES = frozenset({Measure.PERCENTAGE, Measure.RATIO})
 
 #: What each measure means, as the indicator's definition states it.
 MEASURE_DEFINITIONS = {
-    Measure.NUMBER: "Number (a count or amount)",
-    Measure.PERCENTAGE: "Share (numerator is part of the denominator; at most 100 %)",
-    Measure.QUALITATIVE: "Qualitative (described in words, never summed)",
-    Measure.RATIO: "Ratio (numerator / denominator; not a share)",
+    Measure.NUMBER: N_("Number (a count or amount)"),
+    Measure.PERCENTAGE: N_("Share (numerator is part of the denominator; at most 100 %)"),
+    Measure.QUALITATIVE: N_("Qualitative (described in words, never summed)"),
+    Measure.RATIO: N_("Ratio (numerator / denominator; not a share)"),
 }
 
 

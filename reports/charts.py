@@ -2,54 +2,47 @@
 
 User-typed labels can hold `$`, `\\`, `{`: mathtext is switched off for every text so they show
 literally and never raise (RELIABILITY T50). Floats appear only here, at the chart edge.
+
+Readable (issue 15): every text is at least 9 pt; legends sit above the axes, never on the bars;
+count axes tick whole numbers only; series differ by hatching and by lightness as well as hue,
+so they survive a grey printer; a chart with nothing to show says so in words. Import this
+module only where a chart is drawn: `reports.chart_data` describes a chart without matplotlib.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
-from matplotlib.typing import RcKeyType
 from PIL import Image as PILImage
 
+from reports.chart_style import (
+    BLUE as BLUE,
+)
+from reports.chart_style import (
+    INK,
+    NAVY,
+    RED,
+    SERIES_COLOURS,
+    SERIES_HATCHES,
+    TEXT_PT,
+    TITLE_PT,
+    chart_rc,
+)
+from reports.localized import gettext
+
 Number = Decimal | int | float
-MARGIN_TOP_IN = 0.42  # room for the title above the axes
-ROTATED_LABELS_IN = 0.75  # room under the axes for labels set at an angle
+MARGIN_TOP_IN = 0.45  # room for the title above the axes
+LEGEND_GAP_IN = 0.08  # between the legend's row and the axes
+ROTATED_LABELS_IN = 1.25  # room under the axes for labels set at an angle
+ROTATED_LEFT_IN = 1.0  # and left of them, for the first label's reach
+ROTATED_CHARS = 18  # longer labels set at an angle are shortened (the table has them whole)
 NICE_STEPS = [1, 2, 5, 10]  # tick steps: 1, 2 or 5 times a power of ten
-
-# Sober palette shared with the PDF: UN blue, navy, muted red for shortfalls, greys.
-BLUE = "#009EDB"
-NAVY = "#1F3A5F"
-RED = "#B03A2E"
-GREY = "#7F8C8D"
-SERIES_COLOURS = (NAVY, BLUE, RED, GREY, "#5D9C59", "#C08A2B")
-
-RC: dict[RcKeyType, Any] = {
-    "text.parse_math": False,
-    "text.usetex": False,
-    "font.family": "DejaVu Sans",
-    "font.size": 8,
-    "axes.edgecolor": "#555555",
-    "axes.linewidth": 0.6,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "svg.hashsalt": "compact-report",
-    "svg.fonttype": "none",
-}
-
-
-@contextmanager
-def chart_rc() -> Iterator[None]:
-    """Apply the house chart settings, mathtext off, for the block's duration."""
-    with matplotlib.rc_context(RC):
-        yield
 
 
 def _floats(values: Sequence[Number]) -> list[float]:
@@ -72,18 +65,26 @@ def compact_number(value: float, _position: object = None) -> str:
     return _exact(value)
 
 
-def nice_locator() -> MaxNLocator:
-    """Place value ticks at 1, 2 or 5 times a power of ten, so every label is a round number."""
+def nice_locator(integer: bool = False) -> MaxNLocator:
+    """Place value ticks at 1, 2 or 5 times a power of ten; whole numbers only for counts."""
+    if integer:
+        return MaxNLocator(nbins=6, steps=NICE_STEPS, integer=True, min_n_ticks=1)
     return MaxNLocator(nbins=6, steps=NICE_STEPS, min_n_ticks=3)
 
 
-def _value_axis(ax: Any) -> None:
-    """Put the value axis's ticks on nice numbers and label them compactly and exactly."""
-    ax.yaxis.set_major_locator(nice_locator())
+def _value_axis(ax: Any, counts: bool = False) -> None:
+    """Put the value axis's ticks on nice numbers and label them compactly and exactly.
+
+    A count axis ticks whole numbers only and shows at least 0 to 1, so 0, 1 or 2 projects never
+    read "0, 0.25 ... 1, 1, 2, 2".
+    """
+    ax.yaxis.set_major_locator(nice_locator(integer=counts))
     ax.yaxis.set_major_formatter(FuncFormatter(compact_number))
+    if counts:
+        ax.set_ylim(bottom=0, top=max(1.0, ax.get_ylim()[1]))
 
 
-def _new_figure(title: str, width: float, height: float) -> Figure:
+def new_figure(title: str, width: float, height: float) -> Figure:
     """Create a bare figure with a literal title.
 
     No layout engine: constrained layout measured every text's extent on each draw and cost
@@ -95,7 +96,7 @@ def _new_figure(title: str, width: float, height: float) -> Figure:
         title,
         y=1 - 0.06 / height,
         va="top",
-        fontsize=9,
+        fontsize=TITLE_PT,
         fontweight="bold",
         color=NAVY,
         parse_math=False,
@@ -108,7 +109,8 @@ def _margins(
     *,
     left: float = 0.75,
     right: float = 0.12,
-    bottom: float = 0.35,
+    bottom: float = 0.4,
+    top: float = MARGIN_TOP_IN,
     wspace: float = 0.2,
 ) -> None:
     """Fix the axes' margins in inches, so text keeps its room whatever the figure's size."""
@@ -116,9 +118,50 @@ def _margins(
     fig.subplots_adjust(
         left=left / width,
         right=1 - right / width,
-        top=1 - MARGIN_TOP_IN / height,
+        top=1 - top / height,
         bottom=bottom / height,
         wspace=wspace,
+    )
+
+
+def _legend_above(fig: Figure, left: float, right: float) -> float:
+    """Set the legend in rows under the title, above the axes; return its height in inches.
+
+    Never inside the axes, so it cannot cover a bar; as many entries a row as fit the width.
+    """
+    ax = fig.axes[0]
+    handles, names = ax.get_legend_handles_labels()
+    width, height = fig.get_size_inches()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    for ncols in range(len(names), 0, -1):
+        legend = fig.legend(
+            handles,
+            names,
+            loc="upper left",
+            bbox_to_anchor=(left / width, 1 - MARGIN_TOP_IN / height),
+            ncols=ncols,
+            frameon=False,
+            fontsize=TEXT_PT,
+            borderaxespad=0,
+            borderpad=0,
+        )
+        box = legend.get_window_extent(renderer)
+        if box.width / fig.dpi <= width - left - right or ncols == 1:
+            return float(box.height / fig.dpi)
+        legend.remove()
+    return 0.0
+
+
+def _bars(ax: Any, positions: Sequence[float], values: Sequence[Number], i: int, **kw: Any) -> Any:
+    """Draw one series' bars in its colour and hatch, outlined, so greys still tell them apart."""
+    return ax.bar(
+        positions,
+        _floats(values),
+        color=SERIES_COLOURS[i % len(SERIES_COLOURS)],
+        hatch=SERIES_HATCHES[i % len(SERIES_HATCHES)],
+        edgecolor=INK,
+        linewidth=0.5,
+        **kw,
     )
 
 
@@ -128,58 +171,78 @@ def bar_chart(
     values: Sequence[Number],
     *,
     ylabel: str = "",
-    color: str = BLUE,
     size: tuple[float, float] = (6.3, 2.6),
     target: Number | None = None,
-    value_format: str = "{:,.0f}",
+    value_labels: Sequence[str] | None = None,
+    counts: bool = False,
 ) -> Figure:
     """Draw one series of vertical bars, values on top, with an optional target line."""
     with chart_rc():
-        fig = _new_figure(title, *size)
+        fig = new_figure(title, *size)
         ax = fig.add_subplot()
         positions = list(range(len(labels)))
-        bars = ax.bar(positions, _floats(values), color=color, width=0.6)
-        ax.bar_label(bars, labels=[value_format.format(float(v)) for v in values], fontsize=7)
+        bars = _bars(ax, positions, values, 0, width=0.6)
+        texts = value_labels or [compact_number(float(v)) for v in values]
+        ax.bar_label(bars, labels=list(texts), fontsize=TEXT_PT)
         ax.set_xticks(positions, [str(label) for label in labels])
         ax.set_ylabel(ylabel, parse_math=False)
-        _value_axis(ax)
         ax.margins(y=0.15)
+        _value_axis(ax, counts)
+        right = 0.12
         if target is not None:
-            ax.axhline(float(target), color=RED, linewidth=1, linestyle="--")
-            ax.annotate(
-                f"Target {float(target):g}",
-                (1.01, float(target)),
-                xycoords=("axes fraction", "data"),
-                ha="left",
-                va="center",
-                fontsize=7,
-                color=RED,
-            )
-        _margins(fig, right=0.12 if target is None else 0.7)
+            _target_line(ax, target)
+            right = 1.0
+        _margins(fig, right=right)
     return fig
+
+
+def _target_line(ax: Any, target: Number) -> None:
+    """Draw the target as a dashed line named at the axes' right edge."""
+    ax.axhline(float(target), color=RED, linewidth=1, linestyle="--")
+    ax.annotate(
+        gettext("Target %(value)s", value=compact_number(float(target))),
+        (1.01, float(target)),
+        xycoords=("axes fraction", "data"),
+        ha="left",
+        va="center",
+        fontsize=TEXT_PT,
+        color=RED,
+    )
 
 
 def panel_bar_chart(
     title: str,
-    panels: Mapping[str, Mapping[str, int]],
+    panels: Mapping[str, Mapping[str, Number]],
     *,
-    size: tuple[float, float] = (6.3, 2.3),
+    size: tuple[float, float] = (6.3, 2.4),
 ) -> Figure:
     """Draw one small bar chart per panel side by side, e.g. projects by scope and by status."""
     with chart_rc():
-        fig = _new_figure(title, *size)
+        fig = new_figure(title, *size)
         axes = fig.subplots(1, max(len(panels), 1), squeeze=False)[0]
         for ax, (name, counts) in zip(axes, panels.items(), strict=False):
             positions = list(range(len(counts)))
-            bars = ax.bar(positions, [float(v) for v in counts.values()], color=BLUE, width=0.6)
-            ax.bar_label(bars, fontsize=7)
-            ax.set_xticks(positions, [str(k) for k in counts], fontsize=7)
-            ax.set_title(name, fontsize=8, color=NAVY)
+            bars = _bars(ax, positions, list(counts.values()), 0, width=0.6)
+            ax.bar_label(bars, fontsize=TEXT_PT)
+            ax.set_xticks(positions, [str(k) for k in counts], fontsize=TEXT_PT)
+            ax.set_title(name, fontsize=TEXT_PT, color=NAVY)
             ax.margins(y=0.2)
             ax.yaxis.set_visible(False)
             ax.spines["left"].set_visible(False)
-        _margins(fig, left=0.12, wspace=0.08)
+        _margins(fig, left=0.12, wspace=0.08, top=MARGIN_TOP_IN + 0.1)
     return fig
+
+
+def _short(label: str) -> str:
+    """Shorten a label set at an angle: "Democratic Republic…" (its full name is in the table)."""
+    return label if len(label) <= ROTATED_CHARS else label[: ROTATED_CHARS - 1].rstrip() + "\u2026"
+
+
+def _rotate(ax: Any, labels: Sequence[str]) -> None:
+    """Set many labels at 45 degrees, shortened, so they neither collide nor leave the figure."""
+    ax.set_xticks(list(range(len(labels))), [_short(str(label)) for label in labels])
+    for tick in ax.get_xticklabels():
+        tick.set(rotation=45, ha="right", rotation_mode="anchor")
 
 
 def grouped_bar_chart(
@@ -189,27 +252,27 @@ def grouped_bar_chart(
     *,
     ylabel: str = "",
     size: tuple[float, float] = (6.3, 2.8),
+    counts: bool = False,
 ) -> Figure:
     """Draw several series side by side per label, e.g. budget, funded and shortfall by entity."""
     with chart_rc():
-        fig = _new_figure(title, *size)
+        fig = new_figure(title, *size)
         ax = fig.add_subplot()
         width = 0.8 / max(len(series), 1)
         for i, (name, values) in enumerate(series.items()):
             offsets = [x + (i - (len(series) - 1) / 2) * width for x in range(len(labels))]
-            colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
-            ax.bar(offsets, _floats(values), width=width, label=name, color=colour)
+            _bars(ax, offsets, values, i, width=width, label=name)
         ax.set_xticks(list(range(len(labels))), [str(label) for label in labels])
-        _value_axis(ax)
+        ax.margins(y=0.1)
+        _value_axis(ax, counts)
         rotated = len(labels) > 8
         if rotated:
-            for tick in ax.get_xticklabels():
-                tick.set(rotation=35, ha="right", rotation_mode="anchor")
+            _rotate(ax, labels)
         ax.set_ylabel(ylabel, parse_math=False)
-        if series:  # headroom above the tallest bar keeps the legend off the bars
-            ax.margins(y=0.3)
-            ax.legend(frameon=False, fontsize=7, ncols=len(series), loc="upper right")
-        _margins(fig, bottom=ROTATED_LABELS_IN if rotated else 0.35)
+        left = ROTATED_LEFT_IN if rotated else 0.75
+        legend = _legend_above(fig, left, 0.12) if series else 0.0
+        top = MARGIN_TOP_IN + (legend + LEGEND_GAP_IN if legend else 0.0)
+        _margins(fig, left=left, bottom=ROTATED_LABELS_IN if rotated else 0.4, top=top)
     return fig
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, render_template, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -18,6 +19,7 @@ from app.errors import ValidationFailed
 from app.models.auth import User
 from app.models.reference import Entity
 from app.ui.forms import ConfirmForm, required
+from app.ui.navigation import role_label
 from app.ui.pages import load
 from app.ui.writes import Write, button_write, form_write
 
@@ -47,9 +49,9 @@ def new_user() -> ResponseReturnValue:
     """Create an account and show the one-time link with which its holder sets a password."""
     ensure_admin(current_user)
     form = with_entities(NewUserForm(), _acronyms())
-    lead = "The new user chooses their own password through a link shown on the next page."
+    lead = _("The new user chooses their own password through a link shown on the next page.")
     if not form.validate_on_submit():
-        return _form(form, None, "Add a user", lead)
+        return _form(form, None, _("Add a user"), lead)
     with form_write(form) as write:
         user = invitations.invite_user(
             write.session,
@@ -61,7 +63,7 @@ def new_user() -> ResponseReturnValue:
         )
     if write.ok:
         return _link_page(user, invited=True)
-    return _form(form, write, "Add a user", lead)
+    return _form(form, write, _("Add a user"), lead)
 
 
 @bp.route("/admin/users/<int:user_id>/edit", methods=["GET", "POST"])
@@ -72,7 +74,8 @@ def edit_user(user_id: int) -> ResponseReturnValue:
     user = load(User, user_id)
     current = {"role": user.role, "entity": user.entity.acronym if user.entity else ""}
     form = with_entities(AccessForm(data=current), _acronyms())
-    title, lead = f"Role and entity of {user.email}", "Saving signs the user out everywhere."
+    title = _("Role and entity of %(email)s", email=user.email)
+    lead = _("Saving signs the user out everywhere.")
     if not form.validate_on_submit():
         return _form(form, None, title, lead)
     with form_write(form) as write:
@@ -80,7 +83,11 @@ def edit_user(user_id: int) -> ResponseReturnValue:
             write.session, current_user, user, form.role.data or "", form.entity.data or None
         )
     if write.ok:
-        message = f"{user.email} is now {user.role.replace('_', ' ')}; their sessions have ended."
+        message = _(
+            "%(email)s is now %(role)s; their sessions have ended.",
+            email=user.email,
+            role=role_label(user.role),
+        )
         return write.done(url_for("admin.users"), message)
     return _form(form, write, title, lead)
 

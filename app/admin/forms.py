@@ -5,30 +5,32 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField
 from wtforms.validators import InputRequired, Length
 
 from app.errors import ValidationFailed
 from app.models.enums import Role
-from app.ui.forms import add_error, clean_text, options, strip, text_field
+from app.ui.forms import add_error, clean_text, strip, text_field
+from app.ui.navigation import ROLE_LABELS
 
-NO_ENTITY = ("", "None (not a focal point)")
+NO_ENTITY = ("", _l("None (not a focal point)"))
 
 
 class _Identity(FlaskForm):
     # Declared before AccessForm so that a new account's form shows e-mail and name first.
     email = EmailField(
-        "E-mail", validators=[InputRequired(), Length(max=254), clean_text], filters=[strip]
+        _l("E-mail"), validators=[InputRequired(), Length(max=254), clean_text], filters=[strip]
     )
-    name = text_field("Name", 200, required=False)
+    name = text_field(_l("Name"), 200, required=False)
 
 
 class AccessForm(FlaskForm):
     """A role and, for a focal point, the entity (choices set by the view)."""
 
-    role = SelectField("Role", choices=options([r.value for r in Role]))
-    entity = SelectField("Entity", choices=[NO_ENTITY])
+    role = SelectField(_l("Role"), choices=[(r.value, ROLE_LABELS[r.value]) for r in Role])
+    entity = SelectField(_l("Entity"), choices=[NO_ENTITY])
 
 
 class NewUserForm(_Identity, AccessForm):

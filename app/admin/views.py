@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -76,4 +77,8 @@ def set_active(user_id: int, act: str) -> ResponseReturnValue:
         abort(400)
     with button_write() as write:
         admin_services.set_active(write.session, current_user, user, act == "reactivate")
-    return write.done(url_for("admin.users"), f"{user.email} is now {act}d.")
+    if act == "reactivate":
+        done = _("%(email)s is now reactivated.", email=user.email)
+    else:
+        done = _("%(email)s is now deactivated.", email=user.email)
+    return write.done(url_for("admin.users"), done)

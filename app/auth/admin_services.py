@@ -7,6 +7,7 @@ so the Compact always keeps at least the administrator making the change.
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,11 +29,13 @@ def _snapshot(user: User) -> dict[str, object]:
 def _entity_problems(role: str, entity: Entity | None, acronym: str | None) -> list[str]:
     problems = []
     if acronym and entity is None:
-        problems.append(f"entity: no Compact entity {acronym!r}")
+        problems.append("entity: " + _("no Compact entity %(entity)s", entity=repr(acronym)))
     if role == Role.FOCAL_POINT and not acronym:
-        problems.append("entity: a focal point belongs to one entity; choose it")
+        problems.append("entity: " + _("a focal point belongs to one entity; choose it"))
     if role == Role.REVIEWER and acronym:
-        problems.append("entity: a reviewer reviews every entity's reports; leave the entity empty")
+        problems.append(
+            "entity: " + _("a reviewer reviews every entity's reports; leave the entity empty")
+        )
     return problems
 
 
@@ -43,9 +46,16 @@ def change_access(
     entity_acronym = (entity_acronym or "").strip() or None
     problems = []
     if role not in {r.value for r in Role}:
-        problems.append(f"role: {role!r} is not one of {', '.join(r.value for r in Role)}")
+        problems.append(
+            "role: "
+            + _(
+                "%(role)s is not one of %(roles)s",
+                role=repr(role),
+                roles=", ".join(r.value for r in Role),
+            )
+        )
     if user.id == actor.id and role != Role.ADMIN:
-        problems.append("role: you cannot take the administrator role from yourself")
+        problems.append("role: " + _("you cannot take the administrator role from yourself"))
     entity = None
     if entity_acronym:
         entity = session.scalar(select(Entity).where(Entity.acronym == entity_acronym))
@@ -70,7 +80,7 @@ def change_access(
 def set_active(session: Session, actor: User, user: User, active: bool) -> User:
     """Deactivate or reactivate a user; you cannot deactivate yourself; audited."""
     if user.id == actor.id and not active:
-        raise ValidationFailed(["active: you cannot deactivate your own account"])
+        raise ValidationFailed(["active: " + _("you cannot deactivate your own account")])
     if user.active == active:
         return user
     before = _snapshot(user)

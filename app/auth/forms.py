@@ -1,5 +1,6 @@
 """Sign-in and set-password forms."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp
@@ -9,22 +10,22 @@ class LoginForm(FlaskForm):
     """E-mail and password."""
 
     email = EmailField(
-        "E-mail",
+        _l("E-mail"),
         validators=[
             InputRequired(),
             Length(max=254),
             # No control characters (NUL cannot be stored, nor compared, in PostgreSQL text).
-            Regexp(r"^[^\x00-\x1f\x7f]*$", message="E-mail or password is not right."),
+            Regexp(r"^[^\x00-\x1f\x7f]*$", message=_l("E-mail or password is not right.")),
         ],
     )
-    password = PasswordField("Password", validators=[InputRequired(), Length(max=128)])
+    password = PasswordField(_l("Password"), validators=[InputRequired(), Length(max=128)])
 
 
 class SetPasswordForm(FlaskForm):
     """A new password, typed twice (the length rule is the services')."""
 
-    password = PasswordField("New password", validators=[InputRequired(), Length(max=128)])
+    password = PasswordField(_l("New password"), validators=[InputRequired(), Length(max=128)])
     confirm = PasswordField(
-        "The same password again",
-        validators=[InputRequired(), EqualTo("password", message="The two passwords differ.")],
+        _l("The same password again"),
+        validators=[InputRequired(), EqualTo("password", message=_l("The two passwords differ."))],
     )

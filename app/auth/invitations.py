@@ -14,6 +14,7 @@ import hmac
 import secrets
 from typing import Any
 
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -64,18 +65,18 @@ def user_for_token(session: Session, secret_key: str, token: str, max_age: int =
         payload: Any = _serializer(secret_key).loads(token, max_age=max_age)
     except SignatureExpired as error:
         raise LinkSpent(
-            f"This link has expired (links work for {INVITATION_DAYS} days)."
+            _("This link has expired (links work for %(days)s days).", days=INVITATION_DAYS)
         ) from error
     except BadSignature as error:
-        raise LinkInvalid("This is not a set-password link of the tracker.") from error
+        raise LinkInvalid(_("This is not a set-password link of the tracker.")) from error
     user_id = payload.get("u") if isinstance(payload, dict) else None
     user = session.get(User, user_id) if isinstance(user_id, int) else None
     if user is None:
-        raise LinkInvalid("This link names no account.")
+        raise LinkInvalid(_("This link names no account."))
     if not hmac.compare_digest(str(payload.get("s")), _seal(user)):
-        raise LinkSpent("This link has been used, or a newer link has replaced it.")
+        raise LinkSpent(_("This link has been used, or a newer link has replaced it."))
     if not user.active:
-        raise LinkSpent("This account is deactivated; ask an administrator.")
+        raise LinkSpent(_("This account is deactivated; ask an administrator."))
     return user
 
 
@@ -94,7 +95,7 @@ def reset_password(session: Session, actor: User, user: User) -> User:
     """Make the account's password unusable at once, for a new link; ends its sessions; audited."""
     ensure_admin(actor)
     if user.id == actor.id:
-        raise ValidationFailed(["password: reset other accounts' passwords, not your own"])
+        raise ValidationFailed(["password: " + _("reset other accounts' passwords, not your own")])
     user.password_hash = unusable_hash()
     session.flush()
     record(session, actor.id, "user.password_reset", "user", user.id)
@@ -116,7 +117,7 @@ def set_password(session: Session, user: User, password: str) -> User:
         .execution_options(synchronize_session="fetch")
     )
     if rowcount(changed) != 1:
-        raise LinkSpent("This link has been used, or a newer link has replaced it.")
+        raise LinkSpent(_("This link has been used, or a newer link has replaced it."))
     record(session, user.id, "user.password_set", "user", user.id)
     session.flush()
     return user

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 
 from app import db
 from app.auth import invitations
@@ -39,7 +40,7 @@ def set_password(token: str) -> ResponseReturnValue:
     except ValidationFailed as error:
         form.password.errors = [*form.password.errors, *_messages(error)]
         return _page(form, user)
-    flash("Your password is set: sign in with it.", "success")
+    flash(_("Your password is set: sign in with it."), "success")
     return redirect(url_for("auth.login"))
 
 

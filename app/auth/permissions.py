@@ -7,6 +7,7 @@ from functools import wraps
 from typing import Any, TypeVar, cast
 
 from flask import abort
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.errors import PermissionDenied
@@ -48,7 +49,7 @@ def can_edit_project(user: User, project: Project) -> bool:
 def ensure_can_edit_project(user: User, project: Project) -> None:
     """Raise PermissionDenied unless the user may change the project."""
     if not can_edit_project(user, project):
-        raise PermissionDenied("You may change only your own entity's projects.")
+        raise PermissionDenied(_("You may change only your own entity's projects."))
 
 
 def can_review(user: User) -> bool:
@@ -59,13 +60,13 @@ def can_review(user: User) -> bool:
 def ensure_role(user: User, *roles: Role) -> None:
     """Raise PermissionDenied unless the user has one of the roles."""
     if user.role not in roles:
-        raise PermissionDenied("Your role does not allow this.")
+        raise PermissionDenied(_("Your role does not allow this."))
 
 
 def ensure_admin(user: User) -> None:
     """Raise PermissionDenied unless the user is an administrator."""
     if user.role != Role.ADMIN:
-        raise PermissionDenied("Only administrators may do this.")
+        raise PermissionDenied(_("Only administrators may do this."))
 
 
 def can_create_project_for(user: User, entity_id: int | None) -> bool:
@@ -78,7 +79,7 @@ def can_create_project_for(user: User, entity_id: int | None) -> bool:
 def ensure_can_create_project(user: User, entity_id: int | None) -> None:
     """Raise PermissionDenied unless the user may create a project for the entity."""
     if not can_create_project_for(user, entity_id):
-        raise PermissionDenied("You may create projects only for your own entity.")
+        raise PermissionDenied(_("You may create projects only for your own entity."))
 
 
 def can_read_entity_audit(user: User, entity_id: int | None) -> bool:
@@ -91,7 +92,7 @@ def can_read_entity_audit(user: User, entity_id: int | None) -> bool:
 def ensure_can_read_entity_audit(user: User, entity_id: int | None) -> None:
     """Raise PermissionDenied unless the user may read the entity's audit trail."""
     if not can_read_entity_audit(user, entity_id):
-        raise PermissionDenied("You may read only your own entity's audit trail.")
+        raise PermissionDenied(_("You may read only your own entity's audit trail."))
 
 
 def can_see_need(user: User, confidential: bool) -> bool:
@@ -108,13 +109,13 @@ def ensure_can_review(user: User, authors: set[int | None], entity_id: int | Non
     """Raise PermissionDenied unless the user reviews, changed none of the report's figures
     (`authors`: everyone who wrote, saved or submitted it) and is not bound to its entity."""
     if not can_review(user):
-        raise PermissionDenied("Only reviewers may approve, return or reopen reports.")
+        raise PermissionDenied(_("Only reviewers may approve, return or reopen reports."))
     if user.id in authors:
         raise PermissionDenied(
-            "You cannot review a report you wrote or submitted, or whose figures you changed."
+            _("You cannot review a report you wrote or submitted, or whose figures you changed.")
         )
     if own_entity(user, entity_id):
-        raise PermissionDenied("You cannot review your own entity's reports.")
+        raise PermissionDenied(_("You cannot review your own entity's reports."))
 
 
 def own_entity(user: User, entity_id: int | None) -> bool:

@@ -7,6 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -64,27 +65,39 @@ def _account_problems(
 ) -> list[str]:
     problems = []
     if not EMAIL.match(email):
-        problems.append(f"email: {email!r} is not an e-mail address")
+        problems.append("email: " + _("%(email)s is not an e-mail address", email=repr(email)))
     elif session.scalar(select(User.id).where(User.email == email)):
-        problems.append(f"email: a user {email} already exists")
+        problems.append("email: " + _("a user %(email)s already exists", email=email))
     problems += password_problems(password)
     if role not in {r.value for r in Role}:
-        problems.append(f"role: {role!r} is not one of {', '.join(r.value for r in Role)}")
+        problems.append(
+            "role: "
+            + _(
+                "%(role)s is not one of %(roles)s",
+                role=repr(role),
+                roles=", ".join(r.value for r in Role),
+            )
+        )
     if role == Role.FOCAL_POINT and not entity_acronym:
-        problems.append("entity: a focal point needs an entity")
+        problems.append("entity: " + _("a focal point needs an entity"))
     if role == Role.REVIEWER and entity_acronym:
-        problems.append("entity: a reviewer reviews every entity's reports and has no entity")
+        problems.append(
+            "entity: " + _("a reviewer reviews every entity's reports and has no entity")
+        )
     if entity_acronym and not session.scalar(
         select(Entity.id).where(Entity.acronym == entity_acronym)
     ):
-        problems.append(f"entity: no Compact entity {entity_acronym!r}")
+        problems.append("entity: " + _("no Compact entity %(entity)s", entity=repr(entity_acronym)))
     return problems
 
 
 def password_problems(password: str) -> list[str]:
     """List what is wrong with a new password (its length), as "password: problem"."""
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        return [f"password: use {MIN_PASSWORD} to {MAX_PASSWORD} characters"]
+        return [
+            "password: "
+            + _("use %(low)s to %(high)s characters", low=MIN_PASSWORD, high=MAX_PASSWORD)
+        ]
     return []
 
 
@@ -97,9 +110,6 @@ class Limits:
     per_account: int
     per_address: int
     window_seconds: int
-
-
-THROTTLED = "Too many failed sign-ins. Wait 15 minutes and try again."
 
 
 def begin_attempt(session: Session, email: str, remote_addr: str, limits: Limits) -> int:
@@ -122,7 +132,7 @@ def begin_attempt(session: Session, email: str, remote_addr: str, limits: Limits
     same_account = func.sum(case((LoginFailure.email == email, 1), else_=0))
     row = session.execute(select(func.count(), same_account).where(*recent)).one()
     if row[0] > limits.per_address or (row[1] or 0) > limits.per_account:
-        raise TooManyAttempts(THROTTLED)
+        raise TooManyAttempts(_("Too many failed sign-ins. Wait 15 minutes and try again."))
     return attempt.id
 
 
@@ -174,7 +184,16 @@ def end_sessions(user: User) -> None:
 def set_language(session: Session, user: User, code: str) -> bool:
     """Save the language a user chose (one of the six codes); audited; tell whether it changed."""
     if code not in LANGUAGES:
-        raise ValidationFailed([f"language: {code!r} is not one of {', '.join(LANGUAGES)}"])
+        raise ValidationFailed(
+            [
+                "language: "
+                + _(
+                    "%(code)s is not one of %(codes)s",
+                    code=repr(code),
+                    codes=", ".join(LANGUAGES),
+                )
+            ]
+        )
     if user.language == code:
         return False
     before = user.language

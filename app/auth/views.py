@@ -16,6 +16,7 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -34,6 +35,7 @@ from app.auth.services import (
 )
 from app.db import transaction
 from app.extensions import login_manager
+from app.marks import N_
 from app.models.auth import User
 
 bp = Blueprint("auth", __name__, template_folder="templates")
@@ -43,7 +45,8 @@ def init_app(app: Flask) -> None:
     """Bind Flask-Login and the session timeout check."""
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Sign in to continue."
+    login_manager.login_message = N_("Sign in to continue.")
+    login_manager.localize_callback = _  # flashed in the language of the page asking
     app.before_request(_enforce_timeouts)
 
 
@@ -84,14 +87,12 @@ def login() -> ResponseReturnValue:
         return render_template("auth/login.html", form=form, error=str(error)), 429
     except OperationalError:  # a locked or busy database: the guess was not checked
         current_app.logger.warning("sign-in refused: the database is busy")
-        return render_template("auth/login.html", form=form, error=BUSY), 429
+        busy = _("The sign-in service is busy. Wait a moment and try again.")
+        return render_template("auth/login.html", form=form, error=busy), 429
     if user is None:
-        message = "E-mail or password is not right."
+        message = _("E-mail or password is not right.")
         return render_template("auth/login.html", form=form, error=message), 200
     return redirect(url_for("home.index"))
-
-
-BUSY = "The sign-in service is busy. Wait a moment and try again."
 
 
 def _sign_in(email: str, password: str, remote_addr: str) -> User | None:
@@ -129,5 +130,5 @@ def logout() -> ResponseReturnValue:
             record(db_session, user.id, "logout", "user", user.id)
     logout_user()
     session.clear()
-    flash("You are signed out.")
+    flash(_("You are signed out."))
     return redirect(url_for("auth.login"))

@@ -1,11 +1,12 @@
 """The form that freezes a baseline."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, StringField
+from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
 from app.baselines.services import MAX_LABEL
 from app.portfolio.labels import _l
+from app.ui.date_input import date_field
 from app.ui.forms import clean_text, one_line
 
 
@@ -21,6 +22,4 @@ class BaselineForm(FlaskForm):
             one_line,
         ],
     )
-    as_of = DateField(
-        _l("As of"), validators=[InputRequired(message=_l("Give the as-of date as YYYY-MM-DD."))]
-    )
+    as_of = date_field(_l("As of"), required=True)

@@ -8,20 +8,21 @@ from flask.sansio.app import App
 from flask_babel import gettext as _
 
 from indicators.deltas import Delta
+from reports.formatting import fmt_number, fmt_pct, fmt_value
 
 
 def figure(value: Decimal | int | None, kind: str = "count") -> str:
-    """Write a figure: money with thousands separators, percentages with one decimal."""
+    """Write a figure in the reader's locale: money with thousands separators, percentages with
+    one decimal, numbers with the decimals they have (at most two)."""
     if value is None:
         return "–"
     if kind == "pct":
-        return f"{Decimal(value):.1f} %"
+        return fmt_pct(Decimal(value), 1)
     if kind == "money":
-        return f"{Decimal(value):,.0f}"
+        return fmt_number(Decimal(value))
     if kind == "number":
-        rounded = Decimal(value).quantize(Decimal("0.01")).normalize()
-        return f"{rounded:,f}"
-    return f"{value:,}"
+        return fmt_value(Decimal(value))
+    return fmt_number(value)
 
 
 def change(value: Delta, kind: str = "count") -> str:
@@ -31,7 +32,7 @@ def change(value: Delta, kind: str = "count") -> str:
     sign = "+" if value.absolute > 0 else ("−" if value.absolute < 0 else "±")
     text = figure(abs(value.absolute), kind)
     if kind == "pct":
-        points = sign + text.removesuffix(" %")
+        points = f"{sign}{fmt_number(abs(Decimal(value.absolute)), 1)}"
         return _("%(change)s pts", change=points)
     return f"{sign}{text}"
 
@@ -42,12 +43,13 @@ def change_pct(value: Delta, kind: str = "count") -> str:
         return ""
     if value.percent is None:
         return _("new") if value.absolute else ""
-    return f"{value.percent:+.1f} %"
+    sign = "-" if value.percent < 0 else "+"
+    return f"{sign}{fmt_pct(abs(Decimal(value.percent)), 1)}"
 
 
 def ratio_pct(value: Decimal | None) -> str:
     """Write an achievement ratio as a percentage."""
-    return _("not assessed") if value is None else f"{value * 100:.0f} %"
+    return _("not assessed") if value is None else fmt_pct(value * 100)
 
 
 def init_app(app: App) -> None:

@@ -12,9 +12,9 @@ from flask_login import current_user, login_required
 from app import db
 from app.baselines.services import intact_baseline
 from app.compare import display as formatting
-from app.compare.chart_svg import CHARTS, chart_svg
+from app.compare.chart_figures import CHARTS, page_charts
 from app.compare.comparison import LIVE_NAME, Screen, build_screen
-from app.compare.downloads import screen_csv, screen_xlsx
+from app.compare.downloads import parts_csv, screen_csv, screen_xlsx
 from app.compare.indicator_performance import IndicatorRow, all_performance
 from app.compare.params import (
     SETS,
@@ -75,7 +75,7 @@ def compare_view() -> ResponseReturnValue:
         screen=screen,
         params=params,
         options=options,
-        charts=list(CHARTS),
+        charts=page_charts(screen),
         query=params.query(),
     )
 
@@ -86,6 +86,8 @@ def chart(name: str) -> ResponseReturnValue:
     """Serve one chart of the comparison view as SVG."""
     if name not in CHARTS:
         abort(404)
+    from app.compare.chart_svg import chart_svg  # matplotlib, only when a chart is drawn
+
     screen, _, _ = _screen()
     response = Response(chart_svg(screen, name), mimetype="image/svg+xml")
     response.headers["Cache-Control"] = "no-store"
@@ -108,6 +110,14 @@ def compare_xlsx() -> ResponseReturnValue:
     """Download the comparison view's figures and indicators as XLSX."""
     screen, _, _ = _screen()
     return download(screen_xlsx(screen, _all_indicators(screen)), XLSX, "compact-comparison.xlsx")
+
+
+@bp.route("/compare/parts.csv")
+@login_required
+def compare_parts_csv() -> ResponseReturnValue:
+    """Download the parts of disaggregated indicators on both sides, with their changes."""
+    screen, _, _ = _screen()
+    return download(parts_csv(_all_indicators(screen)), "text/csv", "compact-comparison-parts.csv")
 
 
 def _source_key(value: str, options: Options) -> str | None:

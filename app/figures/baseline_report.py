@@ -18,6 +18,7 @@ from app.figures.headline_figures import Figures as Figures
 from app.figures.headline_figures import source_figures as source_figures
 from reports.baseline_json import contract
 from reports.baseline_json import flatten as flatten
+from reports.formatting import locale_free
 
 
 def baseline_report(
@@ -26,15 +27,17 @@ def baseline_report(
     compare_label: str | None = None,
     reveal_confidential: bool = False,
 ) -> dict[str, Any]:
-    """Return the baseline report as the contract's JSON-ready dict (Decimals kept exact)."""
-    return contract(
-        baseline_model.baseline_model(session, label, compare_label, reveal_confidential)
-    )
+    """Return the baseline report as the contract's JSON-ready dict (Decimals kept exact; its
+    sentences in English whatever the reader's language: data never changes with it)."""
+    with locale_free():
+        model = baseline_model.baseline_model(session, label, compare_label, reveal_confidential)
+        return contract(model)
 
 
 def live_report(session: Session, reveal_confidential: bool = False) -> dict[str, Any]:
     """Return the live portfolio's figures with the keys of the baseline report."""
-    report = contract(baseline_model.live_model(session, reveal_confidential))
+    with locale_free():
+        report = contract(baseline_model.live_model(session, reveal_confidential))
     report["baseline"] = {
         "label": None,
         "as_of": dt.date.today().isoformat(),

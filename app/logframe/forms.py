@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import (
-    DateField,
-    DecimalField,
     Field,
     FieldList,
     Form,
@@ -21,6 +21,7 @@ from wtforms.validators import InputRequired, Optional, ValidationError
 
 from app.models.columns import choices
 from app.models.enums import ActivityStatus, Direction
+from app.ui.date_input import date_field
 from app.ui.forms import (
     CODE,
     MAX_AMOUNT,
@@ -32,7 +33,6 @@ from app.ui.forms import (
     area_field,
     clean_text,
     dates_ordered,
-    options,
     quarter_key,
     strip,
     text_field,
@@ -49,10 +49,34 @@ def at_most(limit: int) -> Callable[[Form, Field], None]:
     def check(_form: Form, field: Field) -> None:
         if field.data and len(field.data) > limit:
             raise ValidationError(
-                f"Write at most {limit:,} characters (this one has {len(field.data):,})."
+                _(
+                    "Write at most %(limit)s characters (this one has %(length)s).",
+                    limit=format(limit, ","),
+                    length=format(len(field.data), ","),
+                )
             )
 
     return check
+
+
+# Stored values of the choices above, in the reader's words (the values stay English: data).
+CHOICE_LABELS = {
+    "planned": _l("planned"),
+    "ongoing": _l("ongoing"),
+    "completed": _l("completed"),
+    "delayed": _l("delayed"),
+    "cancelled": _l("cancelled"),
+    "increase": _l("increase"),
+    "decrease": _l("decrease"),
+    "non_cumulative": _l("non cumulative"),
+    "cumulative_sum": _l("cumulative sum"),
+    "cumulative_latest": _l("cumulative latest"),
+}
+
+
+def labelled(values: list[str]) -> list[tuple[str, str]]:
+    """Return (value, label) choices, each label in the reader's language."""
+    return [(v, CHOICE_LABELS.get(v, v.replace("_", " "))) for v in values]
 
 
 def none_to_empty(value: Any) -> Any:
@@ -69,38 +93,38 @@ def column_field(label: str) -> TextAreaField:
 class OutcomeForm(VersionedForm):
     """A Compact-level outcome under a pillar."""
 
-    code = StringField("Code", validators=CODE, filters=[strip])
-    pillar_code = SelectField("Pillar", choices=PILLARS)
-    statement = area_field("Statement", 2000)
-    assumptions = column_field("Assumptions and risks")
-    means_of_verification = column_field("Means of verification")
+    code = StringField(_l("Code"), validators=CODE, filters=[strip])
+    pillar_code = SelectField(_l("Pillar"), choices=PILLARS)
+    statement = area_field(_l("Statement"), 2000)
+    assumptions = column_field(_l("Assumptions and risks"))
+    means_of_verification = column_field(_l("Means of verification"))
 
 
 class OutputForm(VersionedForm):
     """A project output linked to an outcome (choices set by the view)."""
 
-    code = StringField("Code", validators=CODE, filters=[strip])
-    title = area_field("Title", 1000)
-    outcome_id = SelectField("Contributes to outcome", coerce=int)
-    assumptions = column_field("Assumptions and risks")
-    means_of_verification = column_field("Means of verification")
+    code = StringField(_l("Code"), validators=CODE, filters=[strip])
+    title = area_field(_l("Title"), 1000)
+    outcome_id = SelectField(_l("Contributes to outcome"), coerce=int)
+    assumptions = column_field(_l("Assumptions and risks"))
+    means_of_verification = column_field(_l("Means of verification"))
 
 
 class OutputEditForm(OutputForm):
     """An output's edit form: moving it under another pillar after reporting needs a reason."""
 
-    reason = area_field("Reason for the change", 2000, required=False)
+    reason = area_field(_l("Reason for the change"), 2000, required=False)
 
 
 class ActivityForm(VersionedForm):
     """Planned work under an output."""
 
-    title = area_field("Title", 1000)
-    start_date = DateField("Start date", validators=[Optional()])
-    end_date = DateField("End date", validators=[Optional()])
-    status = SelectField("Status", choices=options(choices(ActivityStatus)))
+    title = area_field(_l("Title"), 1000)
+    start_date = date_field(_l("Start date"))
+    end_date = date_field(_l("End date"))
+    status = SelectField(_l("Status"), choices=labelled(choices(ActivityStatus)))
     percent_complete = IntegerField(
-        "% complete", validators=[InputRequired(), Bounded(0, 100, 0)], default=0
+        _l("%% complete", percent="%"), validators=[InputRequired(), Bounded(0, 100, 0)], default=0
     )
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
@@ -111,34 +135,35 @@ class ActivityForm(VersionedForm):
 class TargetRow(Form):
     """One row of the per-period targets table."""
 
-    period_key = StringField("Period", validators=[Optional(), quarter_key], filters=[strip])
-    target = DecimalField(
-        "Target", places=None, validators=[Optional(), Bounded(-MAX_AMOUNT, MAX_AMOUNT)]
-    )
+    period_key = StringField(_l("Period"), validators=[Optional(), quarter_key], filters=[strip])
+    target = amount_field(_l("Target"), low=-MAX_AMOUNT)
 
 
 class IndicatorForm(VersionedForm):
     """An indicator's definition, baseline and targets, with a reason for changes."""
 
-    code = StringField("Code", validators=CODE, filters=[strip])
-    name = area_field("Name", 1000)
-    unit = text_field("Unit", 60)
-    measure = SelectField("Measure", choices=[(m.value, MEASURE_DEFINITIONS[m]) for m in Measure])
-    direction = SelectField("Direction", choices=options(choices(Direction)))
-    cumulation = SelectField("Cumulation", choices=options(choices(Cumulation)))
+    code = StringField(_l("Code"), validators=CODE, filters=[strip])
+    name = area_field(_l("Name"), 1000)
+    unit = text_field(_l("Unit"), 60)
+    measure = SelectField(
+        _l("Measure"), choices=[(m.value, _l(MEASURE_DEFINITIONS[m])) for m in Measure]
+    )
+    direction = SelectField(_l("Direction"), choices=labelled(choices(Direction)))
+    cumulation = SelectField(_l("Cumulation"), choices=labelled(choices(Cumulation)))
     disaggregation = SelectField(
-        "Broken down by (numbers only)",
-        choices=[("", "not broken down")] + [(d.value, DIMENSION_LABELS[d]) for d in Dimension],
+        _l("Broken down by (numbers only)"),
+        choices=[("", _l("not broken down"))]
+        + [(d.value, _l(DIMENSION_LABELS[d])) for d in Dimension],
         default="",
     )
-    baseline_value = amount_field("Baseline value", low=-MAX_AMOUNT)
+    baseline_value = amount_field(_l("Baseline value"), low=-MAX_AMOUNT)
     baseline_period = StringField(
-        "Baseline period", validators=[Optional(), quarter_key], filters=[strip]
+        _l("Baseline period"), validators=[Optional(), quarter_key], filters=[strip]
     )
-    baseline_note = area_field("Baseline note", 2000, required=False)
-    life_target = amount_field("Life-of-project target", low=-MAX_AMOUNT)
+    baseline_note = area_field(_l("Baseline note"), 2000, required=False)
+    life_target = amount_field(_l("Life-of-project target"), low=-MAX_AMOUNT)
     targets = FieldList(FormField(TargetRow), min_entries=4, max_entries=40)
-    reason = area_field("Reason for the change", 2000, required=False)
+    reason = area_field(_l("Reason for the change"), 2000, required=False)
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
         """Check the fields, then the targets table, percentage bounds and the breakdown."""
@@ -151,8 +176,8 @@ class IndicatorForm(VersionedForm):
 
     def _breakdown_ok(self) -> bool:
         if self.disaggregation.data and self.measure.data != Measure.NUMBER.value:
-            add_error(self.disaggregation, "Only a number (a count) can be broken down; choose "
-                      "“not broken down” or the measure Number.")  # fmt: skip
+            add_error(self.disaggregation, _("Only a number (a count) can be broken down; choose "
+                      "“not broken down” or the measure Number."))  # fmt: skip
             return False
         return True
 
@@ -161,10 +186,10 @@ class IndicatorForm(VersionedForm):
         for row in self.targets:
             key, target = row.period_key.data, row.target.data
             if bool(key) != (target is not None):
-                add_error(row.target, "Give both the period and its target, or neither.")
+                add_error(row.target, _("Give both the period and its target, or neither."))
                 return False
             if key in seen:
-                add_error(row.period_key, f"{key} appears twice.")
+                add_error(row.period_key, _("%(period)s appears twice.", period=key))
                 return False
             seen.add(key or "")
         return True
@@ -175,7 +200,7 @@ class IndicatorForm(VersionedForm):
         fields = [self.baseline_value, self.life_target] + [r.target for r in self.targets]
         for field in fields:
             if field.data is not None and not 0 <= field.data <= 100:
-                add_error(field, "A percentage lies between 0 and 100.")
+                add_error(field, _("A percentage lies between 0 and 100."))
                 return False
         return True
 

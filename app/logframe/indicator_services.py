@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -133,9 +134,10 @@ def update_indicator(
         if has_values and touched and not reason.strip():
             raise FieldInvalid(
                 "reason",
-                "This indicator has reported values: give a reason for changing "
-                + ", ".join(name.replace("_", " ") for name in touched)
-                + ".",
+                _(
+                    "This indicator has reported values: give a reason for changing %(fields)s.",
+                    fields=", ".join(name.replace("_", " ") for name in touched),
+                ),
             )
 
     change = lambda: _apply(indicator, data)  # noqa: E731
@@ -164,8 +166,12 @@ def _ensure_no_parts(session: Session, indicator: Indicator, old: str | None) ->
     if count:
         raise FieldInvalid(
             "disaggregation",
-            f"{count} part(s) of reported values are broken down by "
-            f"{(old or '').replace('_', ' ')}: the breakdown cannot change while they are stored.",
+            _(
+                "%(count)s part(s) of reported values are broken down by %(dimension)s: the "
+                "breakdown cannot change while they are stored.",
+                count=count,
+                dimension=(old or "").replace("_", " "),
+            ),
         )
 
 
@@ -175,6 +181,10 @@ def delete_indicator(session: Session, user: User, indicator: Indicator) -> None
     count = indicator_value_count(session, indicator)
     if count:
         raise DomainError(
-            f"The indicator {indicator.code} has {count} reported value(s): it cannot be deleted."
+            _(
+                "The indicator %(code)s has %(count)s reported value(s): it cannot be deleted.",
+                code=indicator.code,
+                count=count,
+            )
         )
     audited_delete(session, user, indicator, indicator_snapshot)

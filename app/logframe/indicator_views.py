@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import abort, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app import db
@@ -53,7 +54,7 @@ def _create(parent: Outcome | Output, back: str) -> ResponseReturnValue:
             service.create_indicator(write.session, current_user, parent, data)
         if write.ok:
             return write.done(back)
-    return form_page(form, f"New indicator of {parent.code}", back)
+    return form_page(form, _("New indicator of %(code)s", code=parent.code), back)
 
 
 @bp.route("/outputs/<int:output_id>/indicators/new", methods=["GET", "POST"])
@@ -93,7 +94,11 @@ def edit_indicator(indicator_id: int) -> ResponseReturnValue:
     values = service.indicator_value_count(db.session(), indicator)
     delete = url_for("logframe.delete_indicator", indicator_id=indicator_id)
     return form_page(
-        form, f"Edit indicator {indicator.code}", back, delete=delete, value_count=values
+        form,
+        _("Edit indicator %(code)s", code=indicator.code),
+        back,
+        delete=delete,
+        value_count=values,
     )
 
 
@@ -108,4 +113,4 @@ def delete_indicator(indicator_id: int) -> ResponseReturnValue:
     failed = url_for("logframe.edit_indicator", indicator_id=indicator_id)
     with button_write() as write:
         service.delete_indicator(write.session, current_user, indicator)
-    return write.done(back, f"Indicator {indicator.code} deleted.", failed)
+    return write.done(back, _("Indicator %(code)s deleted.", code=indicator.code), failed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -75,15 +76,20 @@ def delete_outcome(session: Session, user: User, outcome: Outcome) -> None:
     )
     if outputs or indicators:
         raise DomainError(
-            f"The outcome {outcome.code} still has {outputs} output(s) and {indicators}"
-            " indicator(s): move or delete them first."
+            _(
+                "The outcome %(code)s still has %(outputs)s output(s) and %(indicators)s"
+                " indicator(s): move or delete them first.",
+                code=outcome.code,
+                outputs=outputs,
+                indicators=indicators,
+            )
         )
     audited_delete(session, user, outcome, outcome_snapshot)
 
 
 def _check_outcome(session: Session, outcome_id: int | None) -> None:
     if outcome_id is None or session.get(Outcome, outcome_id) is None:
-        raise FieldInvalid("outcome_id", "Choose an outcome.")
+        raise FieldInvalid("outcome_id", _("Choose an outcome."))
 
 
 def create_output(
@@ -122,8 +128,12 @@ def update_output(
         if moved and not reason.strip() and _has_reported_data(session, output):
             raise FieldInvalid(
                 "reason",
-                f"This output has reported data: give a reason for moving it from pillar"
-                f" {pillar} to an outcome under pillar {to}.",
+                _(
+                    "This output has reported data: give a reason for moving it from pillar"
+                    " %(old)s to an outcome under pillar %(new)s.",
+                    old=pillar,
+                    new=to,
+                ),
             )
 
     change = lambda: assign(output, data, OUTPUT_FIELDS)  # noqa: E731
@@ -147,8 +157,13 @@ def delete_output(session: Session, user: User, output: Output) -> None:
     updates = update_count(session, Activity.output_id == output.id)
     if values or updates:
         raise DomainError(
-            f"The output {output.code} has {values} indicator value(s) and {updates} activity"
-            " update(s): it cannot be deleted."
+            _(
+                "The output %(code)s has %(values)s indicator value(s) and %(updates)s activity"
+                " update(s): it cannot be deleted.",
+                code=output.code,
+                values=values,
+                updates=updates,
+            )
         )
     for indicator in list(output.indicators):
         session.delete(indicator)
@@ -179,5 +194,5 @@ def delete_activity(session: Session, user: User, activity: Activity) -> None:
     """Delete an activity no progress report has updated."""
     ensure_can_edit_project(user, activity.output.project)
     if update_count(session, ActivityUpdate.activity_id == activity.id):
-        raise DomainError("This activity has reported progress: it cannot be deleted.")
+        raise DomainError(_("This activity has reported progress: it cannot be deleted."))
     audited_delete(session, user, activity, activity_snapshot)

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, abort, render_template, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -57,7 +58,7 @@ def new_outcome() -> ResponseReturnValue:
             structure.create_outcome(write.session, current_user, data)
         if write.ok:
             return write.done(back)
-    return form_page(form, "New outcome", back)
+    return form_page(form, _("New outcome"), back)
 
 
 @bp.route("/outcomes/<int:outcome_id>/edit", methods=["GET", "POST"])
@@ -75,7 +76,7 @@ def edit_outcome(outcome_id: int) -> ResponseReturnValue:
         if write.ok:
             return write.done(back)
     delete = url_for("logframe.delete_outcome", outcome_id=outcome_id)
-    return form_page(form, f"Edit outcome {outcome.code}", back, delete=delete)
+    return form_page(form, _("Edit outcome %(code)s", code=outcome.code), back, delete=delete)
 
 
 @bp.route("/outcomes/<int:outcome_id>/delete", methods=["POST"])
@@ -87,7 +88,9 @@ def delete_outcome(outcome_id: int) -> ResponseReturnValue:
     _confirmed()
     with button_write() as write:
         structure.delete_outcome(write.session, current_user, outcome)
-    return write.done(url_for("logframe.outcomes"), f"Outcome {outcome.code} deleted.")
+    return write.done(
+        url_for("logframe.outcomes"), _("Outcome %(code)s deleted.", code=outcome.code)
+    )
 
 
 def _output_form(output: Output | None = None) -> OutputForm:
@@ -95,7 +98,15 @@ def _output_form(output: Output | None = None) -> OutputForm:
     form = OutputEditForm(data=initial) if output else OutputForm(data=initial)
     stmt = select(Outcome).order_by(Outcome.pillar_code, Outcome.code)
     form.outcome_id.choices = [
-        (o.id, f"{o.code} (pillar {o.pillar_code}): {o.statement[:80]}")
+        (
+            o.id,
+            _(
+                "%(code)s (pillar %(pillar)s): %(statement)s",
+                code=o.code,
+                pillar=o.pillar_code,
+                statement=o.statement[:80],
+            ),
+        )
         for o in db.session().scalars(stmt)
     ]
     return form
@@ -117,7 +128,7 @@ def new_output(project_id: int) -> ResponseReturnValue:
             structure.create_output(write.session, current_user, project, data)
         if write.ok:
             return write.done(back)
-    return form_page(form, f"New output of {project.code}", back)
+    return form_page(form, _("New output of %(code)s", code=project.code), back)
 
 
 def editable_output(output_id: int) -> Output:
@@ -142,7 +153,7 @@ def edit_output(output_id: int) -> ResponseReturnValue:
         if write.ok:
             return write.done(back)
     delete = url_for("logframe.delete_output", output_id=output_id)
-    return form_page(form, f"Edit output {output.code}", back, delete=delete)
+    return form_page(form, _("Edit output %(code)s", code=output.code), back, delete=delete)
 
 
 @bp.route("/outputs/<int:output_id>/delete", methods=["POST"])
@@ -153,7 +164,9 @@ def delete_output(output_id: int) -> ResponseReturnValue:
     _confirmed()
     with button_write() as write:
         structure.delete_output(write.session, current_user, output)
-    return write.done(logframe_url(output.project_id), f"Output {output.code} deleted.")
+    return write.done(
+        logframe_url(output.project_id), _("Output %(code)s deleted.", code=output.code)
+    )
 
 
 @bp.route("/outputs/<int:output_id>/activities/new", methods=["GET", "POST"])
@@ -168,7 +181,7 @@ def new_activity(output_id: int) -> ResponseReturnValue:
             structure.create_activity(write.session, current_user, output, data)
         if write.ok:
             return write.done(back)
-    return form_page(form, f"New activity under {output.code}", back)
+    return form_page(form, _("New activity under %(code)s", code=output.code), back)
 
 
 def _editable_activity(activity_id: int) -> Activity:
@@ -191,7 +204,7 @@ def edit_activity(activity_id: int) -> ResponseReturnValue:
         if write.ok:
             return write.done(back)
     delete = url_for("logframe.delete_activity", activity_id=activity_id)
-    return form_page(form, "Edit activity", back, delete=delete)
+    return form_page(form, _("Edit activity"), back, delete=delete)
 
 
 @bp.route("/activities/<int:activity_id>/delete", methods=["POST"])
@@ -202,4 +215,4 @@ def delete_activity(activity_id: int) -> ResponseReturnValue:
     _confirmed()
     with button_write() as write:
         structure.delete_activity(write.session, current_user, activity)
-    return write.done(logframe_url(activity.output.project_id), "Activity deleted.")
+    return write.done(logframe_url(activity.output.project_id), _("Activity deleted."))

@@ -14,6 +14,7 @@ from app.models.enums import ActivityStatus, Direction
 from app.models.portfolio import Project
 from app.models.reference import Pillar
 from indicators.disaggregation import Dimension
+from indicators.i18n import gettext
 from indicators.types import MEASURE_DEFINITIONS, Cumulation, Measure
 
 
@@ -139,8 +140,8 @@ class Indicator(Base):
 
     @property
     def measure_definition(self) -> str:
-        """Say what the measure means: a share (part of a whole) or a ratio, a number, a text."""
-        return MEASURE_DEFINITIONS[Measure(self.measure)]
+        """Say what the measure means (a share, a ratio, a number, a text), translated."""
+        return gettext(MEASURE_DEFINITIONS[Measure(self.measure)])
 
 
 class IndicatorTarget(Base):

@@ -9,26 +9,24 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateField,
-    DecimalField,
     HiddenField,
     SelectField,
     SelectMultipleField,
     StringField,
 )
-from wtforms.validators import InputRequired, Length, Optional, Regexp
+from wtforms.validators import Length, Optional, Regexp
 
 from app.models.columns import choices
 from app.models.enums import Origin
 from app.portfolio import labels
 from app.portfolio.labels import _l
+from app.ui.date_input import date_field
 from app.ui.forms import (
     CODE,
-    MAX_AMOUNT,
     PILLARS,
-    Bounded,
     VersionedForm,
     add_error,
+    amount_field,
     area_field,
     dates_ordered,
     strip,
@@ -48,14 +46,10 @@ class ProjectForm(VersionedForm):
     status = SelectField(
         _l("Status"), choices=labels.choices(labels.STATUS_LABELS, choices(ProjectStatus))
     )
-    start_date = DateField(_l("Start date"), validators=[Optional()])
-    end_date = DateField(_l("End date"), validators=[Optional()])
-    budget_usd = DecimalField(
-        _l("Budget (US$)"), validators=[InputRequired(), Bounded(0, MAX_AMOUNT, 2)]
-    )
-    funded_usd = DecimalField(
-        _l("Funded (US$)"), validators=[InputRequired(), Bounded(0, MAX_AMOUNT, 2)]
-    )
+    start_date = date_field(_l("Start date"))
+    end_date = date_field(_l("End date"))
+    budget_usd = amount_field(_l("Budget (US$)"), required=True, places=2)
+    funded_usd = amount_field(_l("Funded (US$)"), required=True, places=2)
     in_multi_year_appeal = SelectField(
         _l("In the Multi-Year Appeal"),
         choices=[("", _l("unknown")), ("yes", _l("yes")), ("no", _l("no"))],
@@ -114,7 +108,7 @@ class NeedForm(FlaskForm):
 
     version = StateField(validators=[Optional(), Regexp(r"^[0-9a-f]{32}$")])
     member_state = SelectField(_l("Member State"))
-    assessment_date = DateField(_l("Assessment date"), validators=[InputRequired()])
+    assessment_date = date_field(_l("Assessment date"), required=True)
     pillar_code = SelectField(_l("Pillar"), choices=PILLARS)
     thematic_area = text_field(_l("Thematic area"), 200)
     description = area_field(_l("Need"), 5000)

@@ -15,6 +15,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from flask_babel import gettext as _
+
 from app.errors import NotFound
 
 MAX_AGE_SECONDS = 3600
@@ -46,7 +48,7 @@ def store(folder: Path, pending: Pending, data: bytes) -> str:
 
 def load(folder: Path, token: str, user_id: int) -> tuple[Pending, bytes]:
     """Return a pending upload of this user, its bytes checked against the previewed hash."""
-    gone = NotFound("This preview has expired or was already used: upload the file again.")
+    gone = NotFound(_("This preview has expired or was already used: upload the file again."))
     if not TOKEN.fullmatch(token):
         raise gone
     try:

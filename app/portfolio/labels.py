@@ -31,8 +31,8 @@ SCOPE_LABELS: dict[str, str] = {
     "national": _l("national"),
 }
 ORIGIN_LABELS: dict[str, str] = {
-    "cted_need": _l("CTED need"),
-    "member_state_request": _l("Member State request"),
+    "cted_need": _l("cted need"),
+    "member_state_request": _l("member state request"),
     "entity_mandate": _l("entity mandate"),
 }
 ACHIEVEMENT_LABELS: dict[str, str] = {

@@ -11,13 +11,14 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, Field, IntegerField, SelectField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import HiddenInput, TextInput
+from wtforms.widgets import HiddenInput
 
 from app.models.columns import choices
 from app.models.enums import ActivityStatus
-from app.progress.numbers import parse_quantity
+from app.progress.numbers import check_quantity
 from app.progress.part_fields import countries, part_data, part_fields, parts_input
 from app.progress.services import ActivityInput, IndicatorInput, ReportInput, ReportScope
+from app.ui.decimal_input import LocaleDecimalField
 from app.ui.forms import clean_text
 from indicators.shares import part_above_whole
 from indicators.types import Measure
@@ -34,21 +35,15 @@ ACTIVITY_LABELS = {
 MAX_NARRATIVE = 20000
 
 
-class QuantityField(Field):
-    """A non-negative number typed as plain digits; keeps what was typed when it is refused."""
-
-    widget = TextInput()
+class QuantityField(LocaleDecimalField):
+    """A non-negative number typed in the reader's locale ("1,250", "1 250,5"); keeps what was
+    typed when it is refused, shows a stored one without trailing zeros (11, not 11.0000)."""
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         """Parse the posted text strictly (NaN, Infinity, exponents and negatives refused)."""
-        self.data = None
-        if valuelist and str(valuelist[0]).strip():
-            self.data = parse_quantity(str(valuelist[0]))
-
-    def _value(self) -> str:
-        if self.raw_data:
-            return str(self.raw_data[0])
-        return "" if self.data is None else f"{self.data.normalize():f}"  # 11, not 11.0000
+        super().process_formdata(valuelist)
+        if self.data is not None:
+            self.data = check_quantity(self.data)
 
 
 def positive(_form: Any, field: Field) -> None:
@@ -92,12 +87,18 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
     for activity in scope.activities:
         status = SelectField(_("Status"), choices=statuses, default="")
         setattr(Form, f"act_{activity.id}_status", status)
-        percent = IntegerField(_("% complete"), [Optional(), NumberRange(0, 100)])
+        percent = IntegerField(percent_complete(), [Optional(), NumberRange(0, 100)])
         setattr(Form, f"act_{activity.id}_percent", percent)
         setattr(Form, f"act_{activity.id}_explanation", explanation_field())
     if formdata is not None:
         return Form(formdata=formdata)
     return Form(formdata=None, data=initial_data(scope))
+
+
+def percent_complete() -> str:
+    """Return the "% complete" label: %% is a literal percent sign, the message the same as the
+    pages' (a named value makes gettext format it)."""
+    return _("%% complete", percent="%")
 
 
 def explanation_field() -> Field:
@@ -200,7 +201,7 @@ class ReviewForm(FlaskForm):
     highlight = BooleanField(_l("Mark the narrative as a highlight of the quarterly report"))
 
 
-TOO_LONG = _l("A comment must be at most %(max)s characters.", max=f"{MAX_TEXT:,}")
+TOO_LONG = _l("A comment must be at most %(max)s characters.", max=format(MAX_TEXT, ","))
 
 
 class CommentForm(FlaskForm):

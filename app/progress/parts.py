@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from flask_babel import gettext as _
+
 from app.errors import ValidationFailed
 from app.models.logframe import Indicator
 from app.models.progress import IndicatorValue, ValuePart
@@ -36,9 +38,12 @@ def parts_errors(
     """Return what is wrong with the parts, keyed by category or "total"."""
     known = set(indicator_categories(indicator))
     errors = {
-        category: f"“{category}” is not a category of {indicator.code}; use one of "
-        + ", ".join(sorted(known))
-        + "."
+        category: _(
+            "“%(category)s” is not a category of %(code)s; use one of %(known)s.",
+            category=category,
+            code=indicator.code,
+            known=", ".join(sorted(known)),
+        )
         for category in parts
         if category not in known
     }

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, HiddenField, StringField
-from wtforms.validators import InputRequired, Optional
+from wtforms import BooleanField, HiddenField, StringField
+from wtforms.validators import InputRequired
 
+from app.ui.date_input import date_field
 from app.ui.forms import ReasonForm, VersionedForm, quarter_key, strip
 
 
@@ -13,15 +14,15 @@ class NewPeriodForm(VersionedForm):
     """A quarter key; the entry window defaults from it when left empty."""
 
     key = StringField(_l("Quarter"), validators=[InputRequired(), quarter_key], filters=[strip])
-    entry_opens_on = DateField(_l("Entry opens on (default: the quarter's last day)"), [Optional()])
-    due_on = DateField(_l("Due on (default: 30 days after the quarter)"), [Optional()])
+    entry_opens_on = date_field(_l("Entry opens on (default: the quarter's last day)"))
+    due_on = date_field(_l("Due on (default: 30 days after the quarter)"))
 
 
 class PeriodDatesForm(VersionedForm):
     """When entry opens and when reports are due."""
 
-    entry_opens_on = DateField(_l("Entry opens on"), [InputRequired()])
-    due_on = DateField(_l("Due on"), [InputRequired()])
+    entry_opens_on = date_field(_l("Entry opens on"), required=True)
+    due_on = date_field(_l("Due on"), required=True)
 
 
 class LockForm(ReasonForm):

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from flask_babel import gettext as _
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
@@ -34,7 +35,7 @@ class ReportedValue:
     @property
     def label(self) -> str:
         """Return how the value must be labelled wherever it is shown."""
-        return "approved" if self.status == APPROVED else "submitted, not yet approved"
+        return _("approved") if self.status == APPROVED else _("submitted, not yet approved")
 
 
 def _values(statuses: tuple[str, ...]) -> ValueSelect:

@@ -38,6 +38,7 @@ from app.progress.plausibility import UnexplainedWarnings, changes_from_last, re
 from app.progress.queries import last_approved_values
 from app.progress.review_thread import open_return, review_thread
 from app.progress.window import not_open_yet
+from app.ui.decimal_input import understood
 from reports.content import HIGHLIGHTS_PER_PILLAR
 
 bp = Blueprint("progress", __name__, template_folder="templates")
@@ -103,6 +104,8 @@ def _save(scope: entry.ReportScope, form: ReportForm) -> tuple[int, dict[str, An
     except DomainError as error:
         return status_for(error), {"message": str(error)}
     flash(_("Report submitted for review.") if action == "submit" else _("Draft saved."), "success")
+    for note in understood(form, {f"ind_{i.id}": i.code for i in scope.indicators}):
+        flash(note, "success")
     return 303, {}
 
 

@@ -6,15 +6,19 @@ from typing import Any
 
 from app.quarterly.build import Headlines
 from reports.content import PortfolioState
+from reports.formatting import locale_free
 
 
 def state_json(state: PortfolioState) -> dict[str, Any]:
-    """Return a state's baseline label (None when live), as-of date and description."""
+    """Return a state's baseline label (None when live), as-of date and description (in
+    English whatever the reader's language: data never changes with it)."""
+    with locale_free():
+        text = state.describe()
     return {
         "baseline": state.baseline,
         "as_of": state.as_of.isoformat(),
         "live": state.baseline is None,
-        "text": state.describe(),
+        "text": text,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Flask, current_app, render_template
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app import db, security
@@ -28,25 +29,25 @@ def init_app(app: Flask) -> None:
 
 def _denied(error: PermissionDenied) -> tuple[str, int]:
     db.session().rollback()
-    return render_template("error.html", code=403, title="Forbidden", message=str(error)), 403
+    return render_template("error.html", code=403, title=_("Forbidden"), message=str(error)), 403
 
 
 def _not_found(_error: NotFound) -> tuple[str, int]:
     db.session().rollback()
-    message = "The page or record does not exist, or you may not see it."
-    return render_template("error.html", code=404, title="Not found", message=message), 404
+    message = _("The page or record does not exist, or you may not see it.")
+    return render_template("error.html", code=404, title=_("Not found"), message=message), 404
 
 
 def _tampered(error: Tampered) -> tuple[str, int]:
     db.session().rollback()
-    title = "Frozen data altered"
+    title = _("Frozen data altered")
     return render_template("error.html", code=409, title=title, message=str(error)), 409
 
 
 def _refused_by_database(error: IntegrityError) -> tuple[str, int]:
     db.session().rollback()
     message = db.integrity_message(error)
-    title = "Not saved"
+    title = _("Not saved")
     return render_template(
         "error.html", code=409, title=title, message=message[0].upper() + message[1:]
     ), 409
@@ -56,13 +57,17 @@ def _busy(error: OperationalError) -> ResponseReturnValue:
     if not db.is_locked(error):
         return security.server_error(error)
     db.session().rollback()
-    message = "The database is busy with another change. Nothing was saved: try again."
-    page = render_template("error.html", code=503, title="Busy", message=message)
+    message = _("The database is busy with another change. Nothing was saved: try again.")
+    page = render_template("error.html", code=503, title=_("Busy"), message=message)
     return page, 503, {"Retry-After": "2"}
 
 
 def _unrenderable(error: ReportError) -> tuple[str, int]:
     db.session().rollback()
     current_app.logger.error("report not rendered: %s", error)
-    message = f"The report cannot be produced on this server: {error}. Tell the administrator."
-    return render_template("error.html", code=503, title="Report unavailable", message=message), 503
+    message = _(
+        "The report cannot be produced on this server: %(error)s. Tell the administrator.",
+        error=str(error),
+    )
+    title = _("Report unavailable")
+    return render_template("error.html", code=503, title=title, message=message), 503

@@ -5,15 +5,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, Field, Form, IntegerField, StringField, TextAreaField
+from wtforms import Field, Form, IntegerField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import HiddenInput
 
 from app import text
 from app.models.columns import choices
+from app.ui.date_input import LocaleDateField
+from app.ui.decimal_input import LocaleDecimalField
 from indicators.periods import is_quarter
 from indicators.types import Pillar as PillarCode
+from reports.formatting import fmt_value
 
 T = TypeVar("T")
 MAX_AMOUNT = Decimal("1e12")
@@ -31,12 +36,18 @@ class Bounded:
             return
         value = Decimal(data)
         if not value.is_finite():
-            raise ValidationError("Enter an ordinary number (not NaN or infinity).")
+            raise ValidationError(_("Enter an ordinary number (not NaN or infinity)."))
         if not self.low <= value <= self.high:
-            raise ValidationError(f"Enter a number between {self.low:,} and {self.high:,}.")
+            raise ValidationError(
+                _(
+                    "Enter a number between %(low)s and %(high)s.",
+                    low=fmt_value(self.low),
+                    high=fmt_value(self.high),
+                )
+            )
         exponent = value.as_tuple().exponent  # an int: the number is finite
         if isinstance(exponent, int) and exponent < -self.places:
-            raise ValidationError(f"Use at most {self.places} decimal places.")
+            raise ValidationError(_("Use at most %(places)s decimal places.", places=self.places))
 
 
 def clean_text(_form: Form, field: Field) -> None:
@@ -48,13 +59,13 @@ def clean_text(_form: Form, field: Field) -> None:
 def one_line(_form: Form, field: Field) -> None:
     """Refuse line breaks and tabs in a value that is shown on one line (a label, a title)."""
     if field.data and any(c in field.data for c in "\t\n\r"):
-        raise ValidationError("Write this on one line.")
+        raise ValidationError(_("Write this on one line."))
 
 
 def quarter_key(_form: Form, field: Field) -> None:
     """Refuse a period key that is not like 2019Q3."""
     if field.data and not is_quarter(field.data):
-        raise ValidationError("Write the quarter as YYYYQn, e.g. 2019Q3.")
+        raise ValidationError(_("Write the quarter as YYYYQn, e.g. 2019Q3."))
 
 
 def strip(value: Any) -> Any:
@@ -84,7 +95,7 @@ class VersionedForm(FlaskForm):
 class ReasonForm(FlaskForm):
     """A mandatory reason, kept in the audit trail."""
 
-    reason = TextAreaField("Reason", validators=[Length(max=2000), clean_text], filters=[strip])
+    reason = TextAreaField(_l("Reason"), validators=[Length(max=2000), clean_text], filters=[strip])
 
 
 class ConfirmForm(FlaskForm):
@@ -94,9 +105,9 @@ class ConfirmForm(FlaskForm):
 CODE = [
     InputRequired(),
     Length(max=64),
-    Regexp(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$", message=("Use letters, digits and . _ / - only.")),
+    Regexp(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$", message=_l("Use letters, digits and . _ / - only.")),
 ]
-PILLARS = [(p, f"Pillar {p}") for p in choices(PillarCode)]
+PILLARS = [(p, _l("Pillar %(pillar)s", pillar=p)) for p in choices(PillarCode)]
 
 
 def options(values: list[str]) -> list[tuple[str, str]]:
@@ -116,17 +127,19 @@ def area_field(label: str, limit: int, required: bool = True) -> TextAreaField:
     return TextAreaField(label, validators=checks, filters=[strip])
 
 
-def amount_field(label: str, required: bool = False, low: int | Decimal = 0) -> DecimalField:
-    """Return a decimal field bounded to [low, MAX_AMOUNT]."""
+def amount_field(
+    label: str, required: bool = False, low: int | Decimal = 0, places: int = 4
+) -> LocaleDecimalField:
+    """Return a number field bounded to [low, MAX_AMOUNT], typed in the reader's locale."""
     first = InputRequired() if required else Optional()
-    return DecimalField(label, places=None, validators=[first, Bounded(low, MAX_AMOUNT)])
+    return LocaleDecimalField(label, validators=[first, Bounded(low, MAX_AMOUNT, places)])
 
 
 class Dated(Protocol):
     """A form with a start and an end date."""
 
-    start_date: DateField
-    end_date: DateField
+    start_date: LocaleDateField
+    end_date: LocaleDateField
 
 
 def add_error(field: Field, message: str) -> None:
@@ -145,6 +158,6 @@ def dates_ordered(form: Dated) -> bool:
     """Tell whether a form's end date is not before its start date; else say so on the field."""
     start, end = form.start_date.data, form.end_date.data
     if start and end and end < start:
-        add_error(form.end_date, "The end date cannot come before the start date.")
+        add_error(form.end_date, _("The end date cannot come before the start date."))
         return False
     return True

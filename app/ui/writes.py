@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from flask import flash, redirect
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -27,8 +29,9 @@ from werkzeug.wrappers import Response
 
 from app import db
 from app.errors import Conflict, DomainError, FieldInvalid, NotFound, PermissionDenied
+from app.ui.decimal_input import understood
 
-CONFLICT = "Someone else saved this record while you were editing it. Check and save again."
+CONFLICT = _l("Someone else saved this record while you were editing it. Check and save again.")
 
 
 @dataclass
@@ -38,11 +41,14 @@ class Write:
     session: Session
     ok: bool = False
     error: DomainError | None = field(default=None)
+    form: FlaskForm | None = None  # its numbers' "read as" notes follow the saved message
 
-    def done(self, url: str, message: str = "Saved.", failed: str | None = None) -> Response:
+    def done(self, url: str, message: str | None = None, failed: str | None = None) -> Response:
         """Redirect after the write: to `url` with `message` if committed, else to `failed`."""
         if self.ok:
-            flash(message, "success")
+            flash(message or _("Saved."), "success")
+            for note in understood(self.form) if self.form is not None else ():
+                flash(note, "success")
             return redirect(url)
         return redirect(failed or url)
 
@@ -50,14 +56,14 @@ class Write:
 @contextmanager
 def form_write(form: FlaskForm, record: object | None = None) -> Iterator[Write]:
     """Run a form's service: commit, or show the refusal on the form (see the module doc)."""
-    write = Write(db.session())
+    write = Write(db.session(), form=form)
     try:
         with db.transaction():
             yield write
     except (PermissionDenied, NotFound):
         raise
     except (Conflict, StaleDataError) as error:
-        message = str(error) if isinstance(error, Conflict) else CONFLICT
+        message = str(error) if isinstance(error, Conflict) else str(CONFLICT)
         form.form_errors.append(message)
         _reset_version(form, record)
         write.error = Conflict(message)

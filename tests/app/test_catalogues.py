@@ -127,7 +127,7 @@ def test_the_defects_survive_a_po_file_round_trip(tmp_path: Path) -> None:
     assert read_po(io.BytesIO(buffer.getvalue())).obsolete
 
 
-@given(st.from_regex(r"\A[a-z_]{1,12}\Z"), st.sampled_from("sd"))
+@given(st.text("abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12), st.sampled_from("sd"))
 def test_named_placeholders_are_found_and_percent_signs_are_not(name: str, kind: str) -> None:
     text = f"At 50%% of %({name}){kind} and {{{name}}}"
     assert placeholders(text) == {f"%({name}){kind}", f"{{{name}}}"}

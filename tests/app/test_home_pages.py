@@ -56,7 +56,8 @@ def test_the_viewer_home_links_the_latest_issued_report(client, login, make_user
 
 def test_the_viewer_home_says_what_changed_since_the_baseline(client, login, make_user, compact):
     page = _home(client, login, make_user("viewer"))
-    assert "Since the baseline Home baseline (2019-06-30)" in page
+    when = '<time datetime="2019-06-30">30 Jun 2019</time>'
+    assert f"Since the baseline Home baseline ({when})" in page
     assert "1 project added" in page and "0 removed" in page
     assert "+250" in page  # the total budget's change
 

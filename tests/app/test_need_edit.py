@@ -119,7 +119,7 @@ def test_a_post_without_the_version_is_a_conflict(as_role, world, db_session) ->
     ("changes", "message"),
     [
         ({"member_state": "ZZZ"}, "Not a valid choice"),
-        ({"assessment_date": "31/02/2019"}, "Not a valid date value"),
+        ({"assessment_date": "31/02/2019"}, "Choose a date, e.g. 30 June 2019."),
         ({"pillar_code": "V"}, "Not a valid choice"),
         ({"description": ""}, "This field is required"),
         ({"thematic_area": "x" * 201}, "longer than 200"),

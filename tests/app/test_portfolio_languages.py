@@ -1,7 +1,7 @@
 """Six languages on the portfolio pages (issue 15 point 1): marked words are read from the
 catalogue of the reader's language, while the commands, the downloads and the stored values
 stay English. The catalogue here is a small French one built by the test (the real
-catalogues are being translated), served in place of Flask-Babel's."""
+catalogues are being translated), served in place of Flask-Babel's to a French reader."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ import flask_babel
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.support import Translations
+from babel.support import NullTranslations, Translations
 from flask import Flask
 
-from app.baselines.services import create_baseline
+from app.baselines.services import create_baseline, get_baseline
+from app.errors import NotFound
 from app.portfolio.imports import fields
 from app.portfolio.imports.fields import CellProblem
 from tests.app.imports_support import csv_bytes
@@ -37,7 +38,9 @@ FRENCH: dict[Any, Any] = {
     "ongoing": "en cours",
     "Projects in the portfolio": "Projets du portefeuille",
     "Headline figures": "Chiffres clés",
+    "no baseline labelled %(label)s; see 'snapshot list'": "aucune référence nommée %(label)s",
 }
+ENGLISH = NullTranslations()
 P1 = {
     "code": "P-9", "title": "Border project", "entity": "UNODC", "pillar": "II",
     "scope": "global", "status": "ongoing", "budget_usd": "lots", "funded_usd": "40",
@@ -56,11 +59,18 @@ def catalogue(messages: dict[Any, Any]) -> Translations:
 
 
 @pytest.fixture
-def french(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Serve every request from the French catalogue."""
+def french(client: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Let the test client's browser ask for French, and serve French from the catalogue."""
     translations = catalogue(FRENCH)
-    monkeypatch.setattr(flask_babel.Domain, "get_translations", lambda self: translations)
+
+    def chosen(_domain: flask_babel.Domain) -> NullTranslations:
+        locale = flask_babel.get_locale()
+        return translations if locale is not None and locale.language == "fr" else ENGLISH
+
+    monkeypatch.setattr(flask_babel.Domain, "get_translations", chosen)
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
     yield
+    client.environ_base.pop("HTTP_ACCEPT_LANGUAGE", None)
 
 
 def test_a_command_outside_any_request_speaks_english(app: Flask) -> None:
@@ -104,3 +114,13 @@ def test_baseline_labels_are_translated_on_the_page_never_in_the_csv(
     assert "Chiffres clés" in page and "<td>Projets du portefeuille</td>" in page
     csv = client.get("/baselines/fr-check.csv").get_data(as_text=True)
     assert csv.startswith("figure,value") and "Projets du portefeuille" not in csv
+
+
+def test_the_api_stays_english_for_a_french_reader(as_role, world, french) -> None:
+    client = as_role("admin")
+    missing = client.get("/api/v1/baselines/nope")
+    assert missing.status_code == 404
+    assert missing.get_json()["error"] == "no baseline labelled 'nope'; see 'snapshot list'"
+    # The same message, raised for a French page, is French.
+    with flask_babel.force_locale("fr"), pytest.raises(NotFound, match="aucune référence nommée"):
+        get_baseline(world.session, "nope")

@@ -96,7 +96,7 @@ def test_reports_page_offers_the_baselines_and_refuses_an_unknown_one(
 ) -> None:
     login(make_user("admin"))
     page = client.get("/reports").text
-    assert 'name="compare"' in page and "2019Q2 close (as of 2019-06-30)" in page
+    assert 'name="compare"' in page and "2019Q2 close (as of 30 Jun 2019)" in page
     chosen = client.get("/reports/preview.pdf?period=2019Q3&compare=2019Q2 close")
     assert chosen.status_code == 200
     assert "Change since '2019Q2 close' (30 June 2019)" in flat(chosen.data)

@@ -48,7 +48,8 @@ def test_png_is_at_least_200_dpi() -> None:
 def test_grouped_chart_draws_one_bar_per_label_and_series() -> None:
     fig = grouped_bar_chart("t", ["A", "B", "C"], {"Budget": [1, 2, 3], "Funded": [1, 1, 1]})
     assert len(fig.axes[0].patches) == 6
-    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["Budget", "Funded"]
+    (legend,) = fig.legends  # the figure's, above the axes (test_chart_readability)
+    assert [t.get_text() for t in legend.get_texts()] == ["Budget", "Funded"]
 
 
 def test_panel_chart_has_one_axes_per_panel() -> None:

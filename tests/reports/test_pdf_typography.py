@@ -20,6 +20,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from indicators.types import Pillar, ProjectStatus, Scope
 from reports import fonts
+from reports.chart_data import ChartData, PanelChart
 from reports.charts import compact_number, grouped_bar_chart, release
 from reports.content import (
     AnnexProject,
@@ -266,11 +267,13 @@ def _captured_panels(
 ) -> tuple[list[dict[str, dict[str, int]]], list[str]]:
     charts: list[dict[str, dict[str, int]]] = []
 
-    def capture(title: str, panels: dict[str, dict[str, int]], **_kw: object) -> object:
-        charts.append(panels)
-        return grouped_bar_chart("t", ["a", "b"], {"x": [1, 2]})
+    def capture(data: PanelChart, **_kw: object) -> Spacer:
+        charts.append(
+            {p.title: dict(zip(p.labels, p.series[0][1], strict=True)) for p in data.panels}
+        )
+        return Spacer(1, 1)
 
-    monkeypatch.setattr(quarterly_pdf, "panel_bar_chart", capture)
+    monkeypatch.setattr(quarterly_pdf, "chart", capture)
     section = replace(
         sample_quarterly(annex_size=0).pillars[0],
         by_scope={Scope.NATIONAL: 2, Scope.GLOBAL: 1},
@@ -297,20 +300,21 @@ def test_status_bars_follow_the_order_of_the_statuses(monkeypatch: pytest.Monkey
 def test_a_one_bar_chart_becomes_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
     (panels,), texts = _captured_panels(monkeypatch, {ProjectStatus.ONGOING: 3})
     assert "By status" not in panels and len(panels["By scope"]) == 2
-    assert texts == ["All 3 projects are ongoing."]
-    assert quarterly_pdf.one_bar("pipeline", 2) == "both projects are in the pipeline"
-    assert quarterly_pdf.one_bar("national", 1) == "the project is national"
+    assert texts == ["All 3 projects are ongoing.", "By scope \u2013 Global: 1; National: 2."]
+    # each a whole sentence, one translatable message (never fragments joined and capitalised)
+    assert quarterly_pdf.one_bar("pipeline", 2) == "Both projects are in the pipeline."
+    assert quarterly_pdf.one_bar("national", 1) == "The project is national."
 
 
 def test_one_entity_or_one_marker_gets_a_table_row_not_a_chart(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def refuse(title: str, labels: list[str], *_a: object, **_kw: object) -> object:
-        assert len(labels) > 1, f"a one-bar chart: {title}"
-        return grouped_bar_chart("t", ["a", "b"], {"x": [1, 2]})
+    def refuse(data: ChartData, **_kw: object) -> Spacer:
+        assert len(data.labels) > 1, f"a one-bar chart: {data.title}"
+        return Spacer(1, 1)
 
-    monkeypatch.setattr(sections, "grouped_bar_chart", refuse)
-    monkeypatch.setattr(gender_pdf, "bar_chart", refuse)
+    monkeypatch.setattr(sections, "chart", refuse)
+    monkeypatch.setattr(gender_pdf, "chart", refuse)
     report = sample_entity_quarterly(draft=False)
     one = EntityFunding("UNOCT", Decimal(5_000_000), Decimal(2_000_000), 1)
     assert report.gender is not None
