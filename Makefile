@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: demo test install catalogues messages lint bench clean
+.PHONY: demo test install catalogues node messages lint bench clean
 
 $(BIN)/flask: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,12 +13,16 @@ $(BIN)/flask: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(BIN)/flask
 
-install: $(BIN)/flask catalogues
+install: $(BIN)/flask catalogues node
+
+## The browser tests' JavaScript tools (axe-core, package.json), exactly as package-lock.json pins them
+node:
+	if [ -f package.json ]; then npm ci --silent; fi
 
 ## Compile the translations (app/translations/*/LC_MESSAGES/messages.po) into the .mo files gettext reads
 catalogues: $(BIN)/flask
 	if ls app/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-	  $(BIN)/pybabel compile -q -d app/translations; fi
+	  $(BIN)/pybabel -q compile -d app/translations; fi
 
 ## Migrate an SQLite database in instance/, load the demo data and serve it at http://127.0.0.1:5000
 demo: install
@@ -48,4 +52,4 @@ bench: install
 	$(BIN)/python -m tests.perf
 
 clean:
-	rm -rf $(VENV) instance *.egg-info
+	rm -rf $(VENV) instance *.egg-info node_modules

@@ -23,9 +23,12 @@ from sqlalchemy.engine import URL
 from app.errors import DomainError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BASELINE_ROWS = ("baseline_projects", "baseline_needs", "baseline_links", "baseline_values")
+BASELINE_ROWS = (
+    "baseline_projects", "baseline_needs", "baseline_links", "baseline_values",
+    "baseline_value_parts",
+)  # fmt: skip
 FROZEN = (*BASELINE_ROWS, "issued_reports")
-# The guard triggers of migrations 0003 and frozen_integrity, by dialect.
+# The guard triggers of migrations 0003, frozen_integrity and baseline_parts, by dialect.
 GUARDS = {
     "sqlite": frozenset(
         ["audit_events_unchanged", "audit_events_no_delete_delete", "baselines_frozen_update",

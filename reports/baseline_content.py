@@ -24,6 +24,7 @@ from reports.content import (
     StatusChange,
 )
 from reports.formatting import fmt_long_date
+from reports.localized import gettext
 
 Number = Decimal | int
 
@@ -143,7 +144,9 @@ class BaselineChanges:
     @property
     def name(self) -> str:
         """Return how the change columns name the comparison: label and as-of date."""
-        return f"{self.label} (as of {fmt_long_date(self.as_of)})"
+        return gettext(
+            "%(label)s (as of %(date)s)", label=self.label, date=fmt_long_date(self.as_of)
+        )
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from reports.baseline_content import PCT, Number
 from reports.formatting import fmt_number, fmt_pct
+from reports.localized import gettext
 
 
 def fmt_figure(value: Number, kind: str) -> str:
@@ -19,4 +20,4 @@ def fmt_change(value: Number, kind: str) -> str:
     """Write a change with its sign: "+5", "-3", "0"; shares in percentage points."""
     text = fmt_number(value, 1 if kind == PCT else 0)
     text = text if value <= 0 else f"+{text}"
-    return f"{text} points" if kind == PCT else text
+    return gettext("%(change)s points", change=text) if kind == PCT else text

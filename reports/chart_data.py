@@ -13,8 +13,8 @@ from decimal import Decimal
 from functools import reduce
 from xml.sax.saxutils import escape, quoteattr
 
-from indicators.i18n import gettext
 from reports.formatting import fmt_pct, fmt_value
+from reports.localized import gettext
 
 Number = Decimal | int
 Series = tuple[tuple[str, tuple[Number, ...]], ...]  # (name, a value per label) of each series

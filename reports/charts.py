@@ -21,7 +21,6 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image as PILImage
 
-from indicators.i18n import gettext
 from reports.chart_style import (
     BLUE as BLUE,
 )
@@ -35,6 +34,7 @@ from reports.chart_style import (
     TITLE_PT,
     chart_rc,
 )
+from reports.localized import gettext
 
 Number = Decimal | int | float
 MARGIN_TOP_IN = 0.45  # room for the title above the axes

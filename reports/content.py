@@ -21,6 +21,7 @@ from indicators.types import (
 )
 from reports.evidence_content import EvidenceLine
 from reports.formatting import fmt_long_date
+from reports.localized import gettext
 from reports.logframe import OutcomeLine
 
 ZERO = Decimal(0)
@@ -38,15 +39,19 @@ class PortfolioState:
 
     def describe(self) -> str:
         """Say which state this is, e.g. "portfolio from baseline '2018 mapping', as of ..."."""
+        day = fmt_long_date(self.as_of)
         if self.baseline is None:
-            return f"live portfolio, today ({fmt_long_date(self.as_of)})"
-        return f"portfolio from baseline '{self.baseline}', as of {fmt_long_date(self.as_of)}"
+            return gettext("live portfolio, today (%(date)s)", date=day)
+        return gettext(
+            "portfolio from baseline '%(label)s', as of %(date)s", label=self.baseline, date=day
+        )
 
     def name(self) -> str:
         """Name it briefly, for a column header: "'2018 mapping' (31 August 2018)"."""
+        day = fmt_long_date(self.as_of)
         if self.baseline is None:
-            return f"the live portfolio ({fmt_long_date(self.as_of)})"
-        return f"'{self.baseline}' ({fmt_long_date(self.as_of)})"
+            return gettext("the live portfolio (%(date)s)", date=day)
+        return gettext("'%(label)s' (%(date)s)", label=self.baseline, date=day)
 
 
 @dataclass(frozen=True)
@@ -155,7 +160,7 @@ class NeedCoverageSection:
         """Return the "Confidential (n)" row, or None when there are no confidential needs."""
         if not self.confidential_needs:
             return None
-        label = f"Confidential ({self.confidential_needs})"
+        label = gettext("Confidential (%(count)s)", count=self.confidential_needs)
         return CoverageRow(label, self.confidential_needs, self.confidential_covered)
 
 
@@ -293,8 +298,9 @@ class QuarterlyReport:
         other = self.compared_with
         if other is None:
             return None
-        word = "Change since" if other.as_of <= self.as_of else "Difference from"
-        return f"{word} {other.name()}"
+        if other.as_of <= self.as_of:
+            return gettext("Change since %(name)s", name=other.name())
+        return gettext("Difference from %(name)s", name=other.name())
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-NOT_WRITTEN = "Not written yet."
-COLUMN_HEADERS = ("Assumptions and risks", "Means of verification")
+from indicators.i18n import N_
+from reports.localized import gettext
+
+NOT_WRITTEN = N_("Not written yet.")
+COLUMN_HEADERS = (N_("Assumptions and risks"), N_("Means of verification"))
 
 
 @dataclass(frozen=True)
@@ -19,4 +22,5 @@ class OutcomeLine:
 
     def columns(self) -> tuple[str, str]:
         """Return the two texts, each "Not written yet." when empty."""
-        return (self.assumptions or NOT_WRITTEN, self.means_of_verification or NOT_WRITTEN)
+        empty = gettext(NOT_WRITTEN)
+        return (self.assumptions or empty, self.means_of_verification or empty)

@@ -1,6 +1,8 @@
 """The sentences of the key messages (`reports.messages`), one writer each, in reading order.
 
 A writer takes the figures and returns its sentence, or None when its figures are missing.
+Every sentence is one translatable message with named placeholders (`indicators.i18n`); a list
+of shares is a series of whole translatable items joined by `fmt_series`.
 """
 
 from __future__ import annotations
@@ -8,38 +10,42 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from indicators.i18n import N_
 from indicators.types import Pillar
+from reports import counted
 from reports.formatting import (
     fmt_cardinal,
-    fmt_count,
     fmt_long_date,
     fmt_month_year,
     fmt_series,
     fmt_share,
     fmt_usd,
 )
+from reports.localized import gettext, ngettext
+from reports.money_sentences import budget, funded, shortfall
+from reports.sentence_words import (
+    scope_word,
+    status_all,
+    status_first,
+    status_one,
+    status_then,
+)
 
 if TYPE_CHECKING:  # the figures' dataclass imports the writers: only its type is needed here
     from reports.messages import KeyFacts
 
-COMPACT_ENTITIES = "Counter-Terrorism Compact entities"
 PILLARS = tuple(p.value for p in Pillar)
 # Scopes in the order of paragraph 59, then interregional (the 4 per cent it leaves unnamed).
 SCOPES = ("global", "regional", "national", "interregional")
-# Statuses in the order of paragraph 60, each with the words that follow its share.
-STATUS_WORDS = (
-    ("ongoing", "are ongoing"),
-    ("completed", "have been completed"),
-    ("suspended", "are suspended"),
-    ("pipeline", "are new or under development"),
-)
+# Statuses in the order of paragraph 60.
+STATUSES = ("ongoing", "completed", "suspended", "pipeline")
 ACTIVE = ("pipeline", "ongoing", "suspended")
-STATUSES = tuple(s for s, _ in STATUS_WORDS)
+Item = Callable[[str, str], str]  # (share, key) -> one item of a series of shares
 
 
 def _projects(facts: KeyFacts, *others: int) -> str:
     """The portfolio's count of projects; in figures when a count of 10 or more stands by it."""
-    return fmt_count(facts.projects, "project", words=_words(facts.projects, *others))
+    return counted.projects(facts.projects, words=_words(facts.projects, *others))
 
 
 def _words(*counts: int) -> bool:
@@ -47,46 +53,48 @@ def _words(*counts: int) -> bool:
     return all(n < 10 for n in counts)
 
 
-def _every(facts: KeyFacts) -> str:
-    """Name every project: "All 35 projects", "The one project"."""
-    return "The one project" if facts.projects == 1 else f"All {_projects(facts)}"
-
-
-def _singular(verb: str, count: int) -> str:
-    """Turn "are ..." and "have ..." to "is ..." and "has ..." for a count of one."""
-    if count != 1:
-        return verb
-    first, _, rest = verb.partition(" ")
-    return " ".join([{"are": "is", "have": "has"}.get(first, first), rest]).strip()
-
-
 def _shares(
-    facts: KeyFacts,
-    counts: Mapping[str, int],
-    keys: Sequence[str],
-    first: Callable[[str], str],
-    then: Callable[[str], str],
+    facts: KeyFacts, counts: Mapping[str, int], keys: Sequence[str], first: Item, then: Item
 ) -> str:
     """List the share of each key held by some project: the first with `first`'s words."""
     held = [k for k in keys if counts.get(k, 0) > 0]
-    words = [first(held[0])] + [then(k) for k in held[1:]]
-    pairs = zip(held, words, strict=True)
-    return fmt_series([f"{fmt_share(counts[k], facts.projects)} {w}" for k, w in pairs])
+    items = [(first if i == 0 else then)(fmt_share(counts[k], facts.projects), k)
+             for i, k in enumerate(held)]  # fmt: skip
+    return fmt_series(items)
 
 
 def implementing(facts: KeyFacts) -> str:
     """Paragraph 56: how many projects, compared with the comparison's."""
-    who, verb = (facts.entity, "was") if facts.entity else (COMPACT_ENTITIES, "were")
-    text = f"By {fmt_month_year(facts.as_of)}, {who} {verb} implementing "
-    cmp = facts.comparison
+    month, cmp = fmt_month_year(facts.as_of), facts.comparison
     if cmp is None:
-        return text + f"{_projects(facts)}."
+        if facts.entity:
+            text = N_("By %(month)s, %(entity)s was implementing %(projects)s.")
+            return gettext(text, month=month, entity=facts.entity, projects=_projects(facts))
+        text = N_(
+            "By %(month)s, Counter-Terrorism Compact entities were implementing %(projects)s."
+        )
+        return gettext(text, month=month, projects=_projects(facts))
     year_differs = cmp.as_of.year != facts.as_of.year
-    when = str(cmp.as_of.year) if year_differs else fmt_month_year(cmp.as_of)
-    theirs = fmt_count(cmp.projects, "project", words=_words(facts.projects, cmp.projects))
-    return (
-        text + f"{_projects(facts, cmp.projects)} compared to {theirs} in {when} "
-        f"(baseline \u201c{cmp.label}\u201d, as of {fmt_long_date(cmp.as_of)})."
+    words = _words(facts.projects, cmp.projects)
+    values = {
+        "month": month,
+        "projects": _projects(facts, cmp.projects),
+        "theirs": counted.projects(cmp.projects, words=words),
+        "when": str(cmp.as_of.year) if year_differs else fmt_month_year(cmp.as_of),
+        "label": cmp.label,
+        "date": fmt_long_date(cmp.as_of),
+    }
+    if facts.entity:
+        return gettext(
+            "By %(month)s, %(entity)s was implementing %(projects)s compared to %(theirs)s in "
+            "%(when)s (baseline \u201c%(label)s\u201d, as of %(date)s).",
+            entity=facts.entity,
+            **values,
+        )
+    return gettext(
+        "By %(month)s, Counter-Terrorism Compact entities were implementing %(projects)s "
+        "compared to %(theirs)s in %(when)s (baseline \u201c%(label)s\u201d, as of %(date)s).",
+        **values,
     )
 
 
@@ -96,25 +104,37 @@ def by_pillar(facts: KeyFacts) -> str | None:
     if not held:
         return None
     if len(held) == 1:
-        verb = "falls" if facts.projects == 1 else "fall"
-        return f"{_every(facts)} {verb} under Pillar {held[0]}."
-    shares = _shares(facts, facts.by_pillar, PILLARS, "fall under Pillar {}".format,
-                     "under Pillar {}".format)  # fmt: skip
-    return f"Out of the {_projects(facts)}, {shares}."
+        if facts.projects == 1:
+            return gettext("The one project falls under Pillar %(pillar)s.", pillar=held[0])
+        text = N_("All %(projects)s fall under Pillar %(pillar)s.")
+        return gettext(text, projects=_projects(facts), pillar=held[0])
+
+    def first(share: str, pillar: str) -> str:
+        return gettext("%(share)s fall under Pillar %(pillar)s", share=share, pillar=pillar)
+
+    def then(share: str, pillar: str) -> str:
+        return gettext("%(share)s under Pillar %(pillar)s", share=share, pillar=pillar)
+
+    shares = _shares(facts, facts.by_pillar, PILLARS, first, then)
+    return gettext("Out of the %(projects)s, %(shares)s.", projects=_projects(facts), shares=shares)
 
 
 def entities(facts: KeyFacts) -> str | None:
     """Paragraph 57: how many entities implement the projects (Compact-wide reports only)."""
     if facts.entity is not None or facts.projects == 0:
         return None
-    who = fmt_count(
-        facts.implementing_entities, "Counter-Terrorism Compact entity", COMPACT_ENTITIES
-    )
+    who = counted.compact_entities(facts.implementing_entities)
     if facts.projects == 1:
-        return f"The one project reported to the Counter-Terrorism Compact is implemented by {who}."
-    return (
-        f"The {_projects(facts)} reported to the Counter-Terrorism Compact are being "
-        f"implemented by {who}."
+        return gettext(
+            "The one project reported to the Counter-Terrorism Compact is implemented by "
+            "%(entities)s.",
+            entities=who,
+        )
+    return gettext(
+        "The %(projects)s reported to the Counter-Terrorism Compact are being implemented by "
+        "%(entities)s.",
+        projects=_projects(facts),
+        entities=who,
     )
 
 
@@ -124,68 +144,32 @@ def by_scope(facts: KeyFacts) -> str | None:
     if not held:
         return None
     if len(held) == 1:
-        return f"{_every(facts)} {_singular('are', facts.projects)} {held[0]}."
-    shares = _shares(facts, facts.by_scope, SCOPES, "are {}".format, str)
-    return f"Of the {_projects(facts)}, {shares}."
+        if facts.projects == 1:
+            return gettext("The one project is %(scope)s.", scope=scope_word(held[0]))
+        text = N_("All %(projects)s are %(scope)s.")
+        return gettext(text, projects=_projects(facts), scope=scope_word(held[0]))
+
+    def first(share: str, scope: str) -> str:
+        return gettext("%(share)s are %(scope)s", share=share, scope=scope_word(scope))
+
+    def then(share: str, scope: str) -> str:
+        return gettext("%(share)s %(scope)s", share=share, scope=scope_word(scope))
+
+    shares = _shares(facts, facts.by_scope, SCOPES, first, then)
+    return gettext("Of the %(projects)s, %(shares)s.", projects=_projects(facts), shares=shares)
 
 
 def by_status(facts: KeyFacts) -> str | None:
     """Paragraph 60: the share of projects ongoing, completed, suspended and new."""
-    words = dict(STATUS_WORDS)
     held = [s for s in STATUSES if facts.by_status.get(s, 0) > 0]
     if not held:
         return None
     if len(held) == 1:
-        return f"{_every(facts)} {_singular(words[held[0]], facts.projects)}."
-
-    def first(status: str) -> str:
-        return f"of the projects {words[status]}"
-
-    shares = _shares(facts, facts.by_status, STATUSES, first, words.__getitem__)
-    return f"As to their status, {shares}."
-
-
-def budget(facts: KeyFacts) -> str | None:
-    """Paragraph 61: the overall budget, of active and of completed projects."""
-    if facts.projects == 0:
-        return None
-    whose = f"{facts.entity}\u2019s portfolio" if facts.entity else "the project portfolio"
-    text = (
-        f"The overall budget of {whose} as of {fmt_long_date(facts.as_of)} is "
-        f"{fmt_usd(facts.budget_total)}"
-    )
-    active, completed = facts.active_projects, facts.by_status.get("completed", 0)
-    if active and completed:
-        return (
-            f"{text}, including active projects amounting to a total of "
-            f"{fmt_usd(facts.budget_active)} and completed projects to the value of "
-            f"{fmt_usd(facts.budget_completed)}."
-        )
-    return f"{text}, all of it for {'active' if active else 'completed'} projects."
-
-
-def shortfall(facts: KeyFacts) -> str | None:
-    """Paragraph 62: the funding shortfall and its share of the active projects' budget."""
-    if facts.active_projects == 0 or facts.budget_active <= 0:
-        return None
-    when = f"As of {fmt_month_year(facts.as_of)}"
-    active = fmt_usd(facts.budget_active)
-    if facts.shortfall <= 0:
-        return f"{when}, there was no funding shortfall: active projects of {active} were funded."
-    return (
-        f"{when}, there was a funding shortfall of {fmt_usd(facts.shortfall)}, which represents "
-        f"{fmt_share(facts.shortfall, facts.budget_active)} of the portfolio of active projects "
-        f"with the value of {active}."
-    )
-
-
-def funded(facts: KeyFacts) -> str | None:
-    """Paragraph 62: the funding provided to active projects (when some is still short)."""
-    if facts.active_projects == 0 or facts.budget_active <= 0 or facts.shortfall <= 0:
-        return None
-    if facts.funded <= 0:
-        return "No funding was provided to active projects."
-    return f"Funding in the amount of {fmt_usd(facts.funded)} was provided to active projects."
+        if facts.projects == 1:
+            return status_one(held[0])
+        return status_all(held[0], _projects(facts))
+    shares = _shares(facts, facts.by_status, STATUSES, status_first, status_then)
+    return gettext("As to their status, %(shares)s.", shares=shares)
 
 
 def appeal(facts: KeyFacts) -> str | None:
@@ -194,11 +178,14 @@ def appeal(facts: KeyFacts) -> str | None:
         return None
     n = facts.in_multi_year_appeal
     if n == 0:
-        return f"None of the {_projects(facts)} is included in the Multi-Year Appeal."
-    count = fmt_cardinal(n, _words(n, facts.projects))
-    return (
-        f"Out of the portfolio of {_projects(facts, n)}, {count} {_singular('are', n)} "
-        "included in the Multi-Year Appeal."
+        text = N_("None of the %(projects)s is included in the Multi-Year Appeal.")
+        return gettext(text, projects=_projects(facts))
+    return ngettext(
+        "Out of the portfolio of %(projects)s, %(count)s is included in the Multi-Year Appeal.",
+        "Out of the portfolio of %(projects)s, %(count)s are included in the Multi-Year Appeal.",
+        n,
+        projects=_projects(facts, n),
+        count=fmt_cardinal(n, _words(n, facts.projects)),
     )
 
 
@@ -207,16 +194,41 @@ def needs(facts: KeyFacts) -> str | None:
     found = facts.needs
     if found is None or found.total == 0:
         return None
-    by = f"at least one {facts.entity} project" if facts.entity else "at least one project"
     words = _words(found.total, found.addressed)
-    total = fmt_count(found.total, "technical assistance need", words=words)
+    total, entity = counted.needs(found.total, words=words), facts.entity
     if found.addressed == 0:
-        return f"Of the {total} identified by CTED, none is yet addressed by {by}."
-    addressed = fmt_cardinal(found.addressed, words)
-    share = fmt_share(found.addressed, found.total)
-    return (
-        f"Of the {total} identified by CTED, {addressed} ({share}) "
-        f"{_singular('are', found.addressed)} addressed by {by}."
+        if entity:
+            text = N_(
+                "Of the %(total)s identified by CTED, none is yet addressed by at least one "
+                "%(entity)s project."
+            )
+            return gettext(text, total=total, entity=entity)
+        text = N_(
+            "Of the %(total)s identified by CTED, none is yet addressed by at least one project."
+        )
+        return gettext(text, total=total)
+    values = {
+        "total": total,
+        "count": fmt_cardinal(found.addressed, words),
+        "share": fmt_share(found.addressed, found.total),
+        "entity": entity or "",
+    }
+    if entity:
+        return ngettext(
+            "Of the %(total)s identified by CTED, %(count)s (%(share)s) is addressed by at least "
+            "one %(entity)s project.",
+            "Of the %(total)s identified by CTED, %(count)s (%(share)s) are addressed by at least "
+            "one %(entity)s project.",
+            found.addressed,
+            **values,
+        )
+    return ngettext(
+        "Of the %(total)s identified by CTED, %(count)s (%(share)s) is addressed by at least "
+        "one project.",
+        "Of the %(total)s identified by CTED, %(count)s (%(share)s) are addressed by at least "
+        "one project.",
+        found.addressed,
+        **values,
     )
 
 
@@ -227,12 +239,18 @@ def seed_funding(facts: KeyFacts) -> str | None:
         return None
     words = _words(*(y.project_count for y in years))
     given = [
-        f"to {fmt_count(y.project_count, 'project', words=words)} in {y.year} "
-        f"({fmt_usd(y.total)} in total)"
+        gettext(
+            "to %(projects)s in %(year)s (%(total)s in total)",
+            projects=counted.projects(y.project_count, words=words),
+            year=str(y.year),
+            total=fmt_usd(y.total),
+        )
         for y in years
     ]
-    trust_fund = "Seed funding from the Trust Fund for Counter-Terrorism"
-    return f"{trust_fund} was provided {fmt_series(given)}."
+    return gettext(
+        "Seed funding from the Trust Fund for Counter-Terrorism was provided %(years)s.",
+        years=fmt_series(given),
+    )
 
 
 WRITERS: tuple[Callable[[KeyFacts], str | None], ...] = (

@@ -3,6 +3,10 @@
 The form is a stream of lines, each a compact JSON array: the header (label, as-of date), then
 for each table its name and one line per row in key order. It is hashed as it is read, so a
 baseline of a million values never has to sit in memory.
+
+Tables added later (``OPTIONAL``: the frozen parts of disaggregated values) come after the
+others and only when they hold rows: their name line is written before their first row, so a
+baseline without any (every baseline frozen before them) keeps the form, and the hash, it had.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from app.models.baselines import (
     BaselineNeed,
     BaselineProject,
     BaselineValue,
+    BaselineValuePart,
 )
 
 PROJECT_COLUMNS = (
@@ -61,12 +66,22 @@ VALUE_COLUMNS = (
     "denominator",
     "text",
 )
-TABLES: tuple[tuple[str, type[Any], tuple[str, ...], int], ...] = (
+PART_COLUMNS = (
+    "project_code",
+    "indicator_code",
+    "period_key",
+    "category",
+    "value",
+    "parts_incomplete",
+)
+Table = tuple[str, type[Any], tuple[str, ...], int]
+TABLES: tuple[Table, ...] = (
     ("projects", BaselineProject, PROJECT_COLUMNS, 1),
     ("needs", BaselineNeed, NEED_COLUMNS, 1),
     ("links", BaselineLink, LINK_COLUMNS, 2),
     ("values", BaselineValue, VALUE_COLUMNS, 3),
 )
+OPTIONAL: tuple[Table, ...] = (("parts", BaselineValuePart, PART_COLUMNS, 4),)
 
 
 def canonical_value(value: Any) -> Any:
@@ -82,17 +97,30 @@ def canonical_value(value: Any) -> Any:
 def canonical_lines(session: Session, baseline: Baseline) -> Iterator[bytes]:
     """Yield the baseline's canonical form line by line, rows in key order."""
     yield _line([baseline.label, baseline.as_of.isoformat()])
-    for name, model, columns, key_length in TABLES:
-        yield _line([name])
-        key = [getattr(model, c) for c in columns[:key_length]]
-        stmt = (
-            select(*(getattr(model, c) for c in columns))
-            .where(model.baseline_id == baseline.id)
-            .order_by(*key)
-            .execution_options(yield_per=5000)
-        )
-        for row in session.execute(stmt):
-            yield _line([canonical_value(v) for v in row])
+    for table in TABLES:
+        yield _line([table[0]])
+        yield from _rows(session, baseline, table)
+    for table in OPTIONAL:
+        first = True
+        for line in _rows(session, baseline, table):
+            if first:  # an empty optional table adds nothing, not even its name
+                yield _line([table[0]])
+                first = False
+            yield line
+
+
+def _rows(session: Session, baseline: Baseline, table: Table) -> Iterator[bytes]:
+    """Yield one table's rows of the baseline in key order, one canonical line each."""
+    _name, model, columns, key_length = table
+    key = [getattr(model, c) for c in columns[:key_length]]
+    stmt = (
+        select(*(getattr(model, c) for c in columns))
+        .where(model.baseline_id == baseline.id)
+        .order_by(*key)
+        .execution_options(yield_per=5000)
+    )
+    for row in session.execute(stmt):
+        yield _line([canonical_value(v) for v in row])
 
 
 def _line(values: list[Any]) -> bytes:

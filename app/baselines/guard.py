@@ -13,10 +13,13 @@ from app.models.baselines import (
     BaselineNeed,
     BaselineProject,
     BaselineValue,
+    BaselineValuePart,
 )
 from app.models.quarterly import IssuedReport
 
-FROZEN = (BaselineProject, BaselineNeed, BaselineLink, BaselineValue, IssuedReport)
+FROZEN = (
+    BaselineProject, BaselineNeed, BaselineLink, BaselineValue, BaselineValuePart, IssuedReport,
+)  # fmt: skip
 FROZEN_TABLES = frozenset(m.__tablename__ for m in FROZEN + (Baseline,))
 
 

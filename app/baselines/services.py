@@ -8,20 +8,17 @@ from collections import defaultdict
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import insert, literal, select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from app.audit.services import record
 from app.baselines.canonical import content_hash
+from app.baselines.copies import copy_statements
 from app.errors import DomainError, NotFound, Tampered, ValidationFailed
 from app.models.audit import AuditEvent
 from app.models.baselines import (
-    COMPACT_LEVEL,
     Baseline,
-    BaselineLink,
-    BaselineNeed,
     BaselineProject,
-    BaselineValue,
 )
 from app.models.logframe import Indicator
 from app.models.outcome_values import OutcomeReport, OutcomeValue
@@ -33,9 +30,8 @@ from app.models.portfolio import (
     project_needs,
     project_pve_areas,
 )
-from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
+from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod, ValuePart
 from app.models.reference import Entity
-from indicators.types import ReportStatus
 
 MAX_LABEL = 120
 
@@ -51,12 +47,7 @@ def create_baseline(session: Session, user_id: int | None, label: str, as_of: dt
     projects = _project_rows(session, baseline.id)
     if projects:
         session.execute(insert(BaselineProject), projects)
-    for statement in (
-        _copy_needs(baseline.id),
-        _copy_links(baseline.id),
-        _copy_values(baseline.id, as_of),
-        _copy_outcome_values(baseline.id, as_of),
-    ):
+    for statement in copy_statements(baseline.id, as_of):
         session.execute(statement)  # INSERT ... SELECT: the rows never leave the database
     baseline.content_hash = content_hash(session, baseline)
     session.flush()
@@ -79,8 +70,8 @@ FROZEN_SOURCES = tuple(
     for table in (
         Entity.__table__, Project.__table__, ProjectCountry.__table__, project_pve_areas,
         project_needs, CtedNeed.__table__, Indicator.__table__, ReportingPeriod.__table__,
-        ProgressReport.__table__, IndicatorValue.__table__, OutcomeReport.__table__,
-        OutcomeValue.__table__,
+        ProgressReport.__table__, IndicatorValue.__table__, ValuePart.__table__,
+        OutcomeReport.__table__, OutcomeValue.__table__,
     )
 )  # fmt: skip
 
@@ -131,89 +122,6 @@ def _joined(session: Session, stmt: Any) -> dict[int, str]:
     for owner, value in session.execute(stmt):
         found[owner].append(str(value))
     return {k: ";".join(sorted(v)) for k, v in found.items()}
-
-
-def _copy_needs(baseline_id: int) -> Any:
-    columns = (
-        "code",
-        "member_state",
-        "assessment_date",
-        "thematic_area",
-        "description",
-        "confidential",
-    )
-    source = select(
-        literal(baseline_id), *(getattr(CtedNeed, c) for c in columns), CtedNeed.pillar_code
-    )
-    return insert(BaselineNeed).from_select(("baseline_id", *columns, "pillar"), source)
-
-
-def _copy_links(baseline_id: int) -> Any:
-    source = (
-        select(literal(baseline_id), Project.code, CtedNeed.code)
-        .join(project_needs, project_needs.c.project_id == Project.id)
-        .join(CtedNeed, CtedNeed.id == project_needs.c.need_id)
-    )
-    return insert(BaselineLink).from_select(("baseline_id", "project_code", "need_code"), source)
-
-
-def _copy_values(baseline_id: int, as_of: dt.date) -> Any:
-    source = (
-        select(
-            literal(baseline_id),
-            Project.code,
-            Indicator.code,
-            ReportingPeriod.key,
-            IndicatorValue.value,
-            IndicatorValue.numerator,
-            IndicatorValue.denominator,
-            IndicatorValue.text,
-        )
-        .join(ProgressReport, ProgressReport.id == IndicatorValue.report_id)
-        .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
-        .join(Project, Project.id == ProgressReport.project_id)
-        .join(Indicator, Indicator.id == IndicatorValue.indicator_id)
-        .where(
-            ProgressReport.status == ReportStatus.APPROVED.value, ReportingPeriod.ends_on <= as_of
-        )
-    )
-    return insert(BaselineValue).from_select(VALUE_TARGETS, source)
-
-
-def _copy_outcome_values(baseline_id: int, as_of: dt.date) -> Any:
-    """Freeze the approved outcome values, under the Compact-level project code."""
-    v = OutcomeValue
-    source = (
-        select(
-            literal(baseline_id),
-            literal(COMPACT_LEVEL),
-            Indicator.code,
-            ReportingPeriod.key,
-            v.value,
-            v.numerator,
-            v.denominator,
-            v.text,
-        )  # fmt: skip
-        .join(OutcomeReport, OutcomeReport.id == v.report_id)
-        .join(ReportingPeriod, ReportingPeriod.id == OutcomeReport.period_id)
-        .join(Indicator, Indicator.id == v.indicator_id)
-        .where(
-            OutcomeReport.status == ReportStatus.APPROVED.value, ReportingPeriod.ends_on <= as_of
-        )
-    )
-    return insert(BaselineValue).from_select(VALUE_TARGETS, source)
-
-
-VALUE_TARGETS = (
-    "baseline_id",
-    "project_code",
-    "indicator_code",
-    "period_key",
-    "value",
-    "numerator",
-    "denominator",
-    "text",
-)
 
 
 def get_baseline(session: Session, label: str) -> Baseline:

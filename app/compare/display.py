@@ -32,7 +32,7 @@ def change(value: Delta, kind: str = "count") -> str:
     sign = "+" if value.absolute > 0 else ("−" if value.absolute < 0 else "±")
     text = figure(abs(value.absolute), kind)
     if kind == "pct":
-        points = sign + fmt_number(abs(Decimal(value.absolute)), 1)
+        points = f"{sign}{fmt_number(abs(Decimal(value.absolute)), 1)}"
         return _("%(change)s pts", change=points)
     return f"{sign}{text}"
 

@@ -17,6 +17,12 @@ INDICATOR_HEADERS = [
     "pillar", "level", "code", "indicator", "unit", "baseline", "life_target",
     "A_actual", "B_actual", "B_periods", "B_achievement_pct", "B_status",
 ]  # fmt: skip
+# The parts of disaggregated indicators: a table of their own (/compare/parts.csv, the XLSX's
+# "Parts" sheet), so the indicator table keeps one row per indicator (docs/disaggregation.md).
+PART_HEADERS = [
+    "pillar", "level", "code", "indicator", "dimension", "part", "A", "B", "change",
+    "change_pct", "A_parts_incomplete", "B_parts_incomplete",
+]  # fmt: skip
 Row = list[Cell]
 
 
@@ -87,6 +93,33 @@ def indicator_rows(items: Iterable[IndicatorRow]) -> Iterator[Row]:
                i.b.actual, _periods(i.b), pct, i.b.status.value.replace("_", " ")]  # fmt: skip
 
 
+def part_rows(items: Iterable[IndicatorRow]) -> Iterator[Row]:
+    """Yield one row per part of each disaggregated indicator, in the dimension's order."""
+    for i in items:
+        if i.breakdown is None:
+            continue
+        b = i.breakdown
+        flags = ("yes" if b.a_incomplete else "no", "yes" if b.b_incomplete else "no")
+        for part in b.rows:
+            yield [i.pillar, i.level, i.code, i.name, b.dimension.value, part.category,
+                   _exact(part.a), _exact(part.b), _exact(part.change.absolute),
+                   part.change.percent, *flags]  # fmt: skip
+
+
+def _exact(value: Decimal | None) -> Decimal | None:
+    """Return a figure without the storage's trailing zeros (10, not 10.0000)."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def parts_csv(indicators: Iterable[IndicatorRow]) -> bytes:
+    """Return the parts table as CSV."""
+    return to_csv(PART_HEADERS, part_rows(indicators), bom=True)
+
+
 def screen_csv(screen: Screen, indicators: Iterable[IndicatorRow]) -> bytes:
     """Return the figures and then the indicator table as one CSV."""
     between: list[Row] = [[], [*INDICATOR_HEADERS]]
@@ -95,10 +128,26 @@ def screen_csv(screen: Screen, indicators: Iterable[IndicatorRow]) -> bytes:
 
 
 def screen_xlsx(screen: Screen, indicators: Iterable[IndicatorRow]) -> bytes:
-    """Return the figures and the indicator table as two worksheets."""
+    """Return the figures, the indicator table and the parts table as three worksheets.
+
+    The indicators are read once: the parts of those written are kept for the last sheet."""
+    broken_down: list[IndicatorRow] = []
+
+    def written() -> Iterator[IndicatorRow]:
+        for item in indicators:
+            if item.breakdown is not None:
+                broken_down.append(item)
+            yield item
+
     return to_xlsx(
         {
             "Figures": (FIGURE_HEADERS, figure_rows(screen)),
-            "Indicators": (INDICATOR_HEADERS, indicator_rows(indicators)),
+            "Indicators": (INDICATOR_HEADERS, indicator_rows(written())),
+            "Parts": (PART_HEADERS, part_rows(_later(broken_down))),
         }
     )
+
+
+def _later(items: list[IndicatorRow]) -> Iterator[IndicatorRow]:
+    """Read a list when the sheet is written, not when it is named (it fills up before)."""
+    yield from items

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.compare.indicator_parts import Breakdown, breakdown, side_parts
 from app.figures.data_source import Source
 from app.figures.queries import approved_values_by_code, count_indicators, indicator_definitions
 from indicators.achievement import assess
@@ -43,6 +44,7 @@ class IndicatorRow:
     target: Decimal | None
     a: Reading
     b: Reading
+    breakdown: Breakdown | None = None  # a disaggregated indicator's parts on both sides
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,8 @@ def page_count(total: int, per_page: int) -> int:
 def performance_page(
     session: Session, a: Source, b: Source, pillar: str, page: int, per_page: int | None = None
 ) -> IndicatorPage:
-    """Return one page of indicators read on both sources, in four queries whatever the size.
+    """Return one page of indicators read on both sources, in four queries whatever the size
+    (six when the page holds a disaggregated indicator: its parts on both sides).
 
     A page past the end shows the last page.
     """
@@ -110,6 +113,8 @@ def _read(session: Session, a: Source, b: Source, definitions: list[Any]) -> lis
     codes = [row.code for row in definitions]
     values_a = approved_values_by_code(session, a, codes)
     values_b = approved_values_by_code(session, b, codes)
+    broken_down = [row.code for row in definitions if row.disaggregation]
+    parts_a, parts_b = side_parts(session, a, broken_down), side_parts(session, b, broken_down)
     return [
         IndicatorRow(
             pillar=row.pillar or "",
@@ -122,6 +127,7 @@ def _read(session: Session, a: Source, b: Source, definitions: list[Any]) -> lis
             target=row.life_target,
             a=reading(row, values_a.get(row.code, [])),
             b=reading(row, values_b.get(row.code, [])),
+            breakdown=breakdown(row, parts_a, parts_b),
         )
         for row in definitions
     ]

@@ -14,7 +14,7 @@ from app.baselines.services import intact_baseline
 from app.compare import display as formatting
 from app.compare.chart_figures import CHARTS, page_charts
 from app.compare.comparison import LIVE_NAME, Screen, build_screen
-from app.compare.downloads import screen_csv, screen_xlsx
+from app.compare.downloads import parts_csv, screen_csv, screen_xlsx
 from app.compare.indicator_performance import IndicatorRow, all_performance
 from app.compare.params import (
     SETS,
@@ -110,6 +110,14 @@ def compare_xlsx() -> ResponseReturnValue:
     """Download the comparison view's figures and indicators as XLSX."""
     screen, _, _ = _screen()
     return download(screen_xlsx(screen, _all_indicators(screen)), XLSX, "compact-comparison.xlsx")
+
+
+@bp.route("/compare/parts.csv")
+@login_required
+def compare_parts_csv() -> ResponseReturnValue:
+    """Download the parts of disaggregated indicators on both sides, with their changes."""
+    screen, _, _ = _screen()
+    return download(parts_csv(_all_indicators(screen)), "text/csv", "compact-comparison-parts.csv")
 
 
 def _source_key(value: str, options: Options) -> str | None:

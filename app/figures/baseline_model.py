@@ -24,6 +24,7 @@ from app.figures.key_facts import model_messages
 from app.figures.seed_funding import seed_funding_summaries
 from app.marks import N_
 from app.models.baselines import Baseline
+from indicators.i18n import locale
 from indicators.portfolio import Count
 from indicators.shares import share_pct
 from indicators.types import Pillar, ProjectStatus, Scope
@@ -64,7 +65,7 @@ STATUS_LABELS = {
     ProjectStatus.COMPLETED.value: N_("Completed"),
 }
 
-_CACHE: OrderedDict[tuple[str, bool], b.BaselineModel] = OrderedDict()
+_CACHE: OrderedDict[tuple[str, bool, str], b.BaselineModel] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
 CACHE_SIZE = 32
 
@@ -90,7 +91,7 @@ def baseline_model(
 
 def frozen_model(session: Session, baseline: Baseline, reveal: bool) -> b.BaselineModel:
     """Return a baseline's model without comparison, computed once per hash."""
-    key = (baseline.content_hash, reveal)
+    key = (baseline.content_hash, reveal, locale())  # its labels are in the current language
     with _CACHE_LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)

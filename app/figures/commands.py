@@ -8,6 +8,7 @@ from app import db
 from app.cli import domain_command, fail, write_output
 from app.figures import exports
 from app.figures.baseline_model import baseline_model
+from app.report_language import for_data, for_pdf, language_option, say_pdf_language
 from reports.pdf.baseline import render_baseline
 
 
@@ -28,14 +29,26 @@ def report() -> None:
     "--format", "fmt", type=click.Choice(["json", "csv", "pdf"]), default="json", show_default=True
 )
 @click.option("--out", default=None, help="file to write (standard output when absent)")
+@language_option
 @domain_command
-def baseline(label: str, compare_label: str | None, fmt: str, out: str | None) -> None:
-    """Print or write a baseline's report, optionally compared with another baseline."""
+def baseline(
+    label: str, compare_label: str | None, fmt: str, out: str | None, language: str
+) -> None:
+    """Print or write a baseline's report, optionally compared with another baseline.
+
+    The PDF is written in --language; JSON and CSV are data, always in English.
+    """
     if fmt == "pdf" and out is None:
         fail("--out: a PDF needs a file, e.g. --out baseline.pdf")
-    model = baseline_model(db.session(), label, compare_label, reveal_confidential=False)
-    data = render_baseline(model) if fmt == "pdf" else exports.render_model(model, fmt)
-    write_output(data, out)
+    if fmt != "pdf":
+        with for_data():
+            model = baseline_model(db.session(), label, compare_label, reveal_confidential=False)
+            write_output(exports.render_model(model, fmt), out)
+        return
+    with for_pdf(language):
+        model = baseline_model(db.session(), label, compare_label, reveal_confidential=False)
+        write_output(render_baseline(model), out)
+    say_pdf_language(language)
 
 
 COMMANDS: list[click.Command] = [report]

@@ -191,6 +191,7 @@ def _definitions(pillar: str) -> AnySelect:
             Indicator.cumulation,
             Indicator.baseline_value,
             Indicator.life_target,
+            Indicator.disaggregation,
         )
         .outerjoin(outcome, outcome.id == Indicator.outcome_id)
         .outerjoin(Output, Output.id == Indicator.output_id)

@@ -6,8 +6,6 @@ The page, the PDF, the CSV, the XLSX and the JSON all render one `baseline_model
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-
 from flask import abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
@@ -18,10 +16,10 @@ from app.baselines.views import bp
 from app.errors import NotFound
 from app.figures import exports
 from app.figures.baseline_model import baseline_model
+from app.report_language import NO_ARABIC_PDF, falls_back, for_data, for_pdf
 from app.ui.downloads import MIMETYPES, download
 from reports.baseline_json import APPEAL_DEFINITION
 from reports.baseline_text import fmt_change, fmt_figure
-from reports.formatting import locale_free
 from reports.pdf.baseline import framing
 from reports.pdf.baseline import render_baseline as render_pdf
 
@@ -56,13 +54,26 @@ def report(label: str) -> ResponseReturnValue:
 @bp.route("/baselines/<path:label>.<any(csv, xlsx, json, pdf):fmt>")
 @login_required
 def export(label: str, fmt: str) -> ResponseReturnValue:
-    """Download a baseline's report as CSV, XLSX, JSON or PDF; ?compare= adds the changes."""
-    session = db.session()
-    reveal = bool(current_user.sees_confidential)
-    try:  # the data formats' key messages stay English; the PDF is written for its reader
-        with nullcontext() if fmt == "pdf" else locale_free():
-            model = baseline_model(session, label, _compare(), reveal)
-    except NotFound as error:
-        abort(404, description=str(error))
-    data = render_pdf(model) if fmt == "pdf" else exports.render_model(model, fmt)
+    """Download a baseline's report as CSV, XLSX, JSON or PDF; ?compare= adds the changes.
+
+    The PDF is in the reader's language (Arabic: English, and the page says so); the data
+    formats are in English whatever the reader's language.
+    """
+    scope = for_pdf() if fmt == "pdf" else for_data()
+    with scope:
+        try:
+            model = baseline_model(
+                db.session(), label, _compare(), bool(current_user.sees_confidential)
+            )
+        except NotFound as error:
+            abort(404, description=str(error))
+        data = render_pdf(model) if fmt == "pdf" else exports.render_model(model, fmt)
     return download(data, MIMETYPES[fmt], f"baseline.{fmt}")
+
+
+def pdf_language_notice() -> str | None:
+    """Say, beside a PDF link, that the reader's language has no PDF yet (Arabic), or None."""
+    return str(NO_ARABIC_PDF) if falls_back() else None
+
+
+bp.add_app_template_global(pdf_language_notice, "pdf_language_notice")

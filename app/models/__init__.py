@@ -9,6 +9,7 @@ from app.models.baselines import (  # noqa: F401
     BaselineNeed,
     BaselineProject,
     BaselineValue,
+    BaselineValuePart,
 )
 from app.models.evidence import Evidence  # noqa: F401
 from app.models.logframe import Activity, Indicator, IndicatorTarget, Outcome, Output  # noqa: F401

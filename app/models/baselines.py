@@ -111,3 +111,22 @@ class BaselineValue(Base):
     numerator: Mapped[Decimal | None]
     denominator: Mapped[Decimal | None]
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+class BaselineValuePart(Base):
+    """One category's part of a frozen disaggregated value (migration baseline_parts).
+
+    Keyed like its value plus the category; `parts_incomplete` repeats the value's flag on
+    each of its parts (a value is marked incomplete only when it has parts)."""
+
+    __tablename__ = "baseline_value_parts"
+
+    baseline_id: Mapped[int] = mapped_column(
+        ForeignKey("baselines.id", ondelete="CASCADE"), primary_key=True
+    )
+    project_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    indicator_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period_key: Mapped[str] = mapped_column(String(6), primary_key=True)
+    category: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[Decimal]
+    parts_incomplete: Mapped[bool]

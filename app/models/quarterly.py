@@ -26,5 +26,7 @@ class IssuedReport(Base):
     sha256: Mapped[str] = mapped_column(String(80))
     issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # the language the PDF was drawn in ("en", "fr", "es", "ru", "zh")
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
 
     issued_by: Mapped[User | None] = relationship()

@@ -34,10 +34,11 @@ SHEET = "Progress"
 IDENTIFIERS = ("project_code", "period", "indicator_code", "version")
 SHOWN = ("Project", "Indicator", "Measure", "Unit", "Baseline", "Period target", "Life target")
 INPUTS = ("Value", "Numerator", "Denominator", "Text (qualitative)")
-EXTRA = ("part", "Report status")
+INCOMPLETE = "Parts incomplete"  # yes/no on a disaggregated indicator's total row
+EXTRA = ("part", "Report status", INCOMPLETE)
 HEADER = (*IDENTIFIERS, *SHOWN, "Last approved", *INPUTS, *EXTRA)
 COLUMN = {name: index + 1 for index, name in enumerate(HEADER)}
-WIDTHS = (16, 8, 14, 8, 30, 40, 12, 12, 10, 12, 10, 14, 12, 12, 12, 40, 14, 14)
+WIDTHS = (16, 8, 14, 8, 30, 40, 12, 12, 10, 12, 10, 14, 12, 12, 12, 40, 14, 14, 16)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 MAX_ENTRIES = 200
 INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
@@ -149,8 +150,17 @@ def _report_rows(ws: Any, row: int, report: DueReport, last: dict[int, Any]) -> 
             put(ws, row, column, value)
         put(ws, row, COLUMN["Report status"], report.status)
         _inputs(ws, row, ind.measure, mine, report.editable)
+        if ind.disaggregation:
+            put(ws, row, COLUMN[INCOMPLETE], flag_text(mine), report.editable)
         row = _part_rows(ws, row + 1, values, ind, mine, report)
     return row
+
+
+def flag_text(mine: IndicatorValue | None) -> str | None:
+    """Write a stored value's "parts incomplete" flag as yes or no (empty without a value)."""
+    if mine is None:
+        return None
+    return "yes" if mine.parts_incomplete else "no"
 
 
 def _inputs(ws: Any, row: int, measure: str, mine: IndicatorValue | None, editable: bool) -> None:

@@ -12,7 +12,7 @@ from app.models.logframe import Indicator
 from app.progress import services as entry
 from app.progress.audit_state import plain
 from app.progress.parts import indicator_categories
-from app.progress.workbook import INPUTS
+from app.progress.workbook import INCOMPLETE, INPUTS
 from app.progress.workbook_import import Batch, Cell
 from app.progress.workbook_read import MAX_NARRATIVE, Row, number, text, whole
 from app.progress.workbook_sheets import STATUSES
@@ -20,7 +20,8 @@ from indicators.disaggregation import label
 from indicators.shares import parts_problem
 from indicators.types import PARTS_MEASURES, Measure
 
-INPUT_COLUMNS = {"Progress": INPUTS, "Activities": ("Status", "% complete")}
+INPUT_COLUMNS = {"Progress": (*INPUTS, INCOMPLETE), "Activities": ("Status", "% complete")}
+FLAGS = {"yes": True, "no": False, "true": True, "false": False}
 
 
 def blank(row: Row) -> bool:
@@ -52,6 +53,8 @@ def _shown(given: entry.IndicatorInput) -> dict[str, str]:
         "Denominator": plain(given.denominator), "Text (qualitative)": given.text or None,
     }  # fmt: skip
     found |= {f"part {label(c)}": plain(v) for c, v in given.parts.items()}
+    if given.parts or given.parts_incomplete:  # stored only with parts (progress.parts)
+        found[INCOMPLETE] = "yes" if given.parts_incomplete else "no"
     return {name: value for name, value in found.items() if value is not None}
 
 
@@ -107,11 +110,43 @@ def _given(
             _("%(where)s: %(problem)s", where=total.where("Numerator"), problem=problem)
         )
     parts, where = _parts(indicator, batch, part_rows, problems)
+    flag = incomplete_flag(indicator, total, part_rows, problems)
+    parts = stored.parts | parts  # an empty part cell leaves the stored part as it is
+    if flag and not parts:
+        problems.append(
+            _("%(where)s: give the parts first (no part is entered)", where=total.where(INCOMPLETE))
+        )
     if problems:
         raise ValidationFailed(problems)
-    parts = stored.parts | parts  # an empty part cell leaves the stored part as it is
-    # Whether the parts leave some of the total uncounted is set on the report page.
-    return entry.IndicatorInput(value, num, den, said, parts, stored.parts_incomplete), where
+    incomplete = stored.parts_incomplete if flag is None else flag  # empty: as stored
+    return entry.IndicatorInput(value, num, den, said, parts, incomplete), where
+
+
+def incomplete_flag(
+    indicator: Indicator, total: Row, part_rows: list[Row], problems: list[str]
+) -> bool | None:
+    """Return the total row's "Parts incomplete" (None when empty), noting what is wrong."""
+    for row in part_rows:
+        if not row.empty(INCOMPLETE):
+            problems.append(
+                _("%(where)s: set it on the total row, not on a part", where=row.where(INCOMPLETE))
+            )
+    if total.empty(INCOMPLETE):
+        return None
+    value = total.cells.get(INCOMPLETE)
+    flag = value if isinstance(value, bool) else FLAGS.get(str(value).strip().lower())
+    if not indicator.disaggregation:
+        problems.append(
+            _(
+                "%(where)s: %(code)s is not broken down into parts; leave it empty",
+                where=total.where(INCOMPLETE),
+                code=indicator.code,
+            )
+        )
+        return None
+    if flag is None:
+        problems.append(_("%(where)s: enter yes or no", where=total.where(INCOMPLETE)))
+    return flag
 
 
 def _parts(

@@ -24,7 +24,9 @@ from app.progress.workbook_sheets import (
 )
 
 MAX_ROWS = 5000
-BASE = HEADER[: len(HEADER) - len(EXTRA)]  # the columns a workbook had before the part rows
+# The Progress headers of older workbooks, still read: before the part rows (16 columns), and
+# before the "Parts incomplete" column (18). A column a file lacks leaves its cells as stored.
+OLDER = (HEADER[: len(HEADER) - len(EXTRA)], HEADER[:-1])
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def read_sheets(blob: bytes) -> Sheets:
         wb = openpyxl.load_workbook(io.BytesIO(blob), read_only=True, data_only=False)
         names, problems = wb.sheetnames, list[str]()
         first = wb[SHEET] if SHEET in names else wb.worksheets[0]
-        values = _rows(first, SHEET, HEADER, problems, BASE)
+        values = _rows(first, SHEET, HEADER, problems, OLDER)
         activities = narratives = None
         if ACTIVITIES in names:
             activities = _rows(wb[ACTIVITIES], ACTIVITIES, ACTIVITY_HEADER, problems)
@@ -87,13 +89,17 @@ def read_sheets(blob: bytes) -> Sheets:
 
 
 def _rows(
-    ws: Any, title: str, names: tuple[str, ...], problems: list[str], base: tuple[str, ...] = ()
+    ws: Any,
+    title: str,
+    names: tuple[str, ...],
+    problems: list[str],
+    older: tuple[tuple[str, ...], ...] = (),
 ) -> list[Row]:
     # Read-only sheets parse cells while iterating: a cell such as <v>INF</v> raises here.
     raw = list(ws.iter_rows(max_row=MAX_ROWS + 2, max_col=len(names)))
     found = tuple(str(c.value or "").strip() for c in raw[0][: len(names)]) if raw else ()
     shown = tuple(n for n in found if n)
-    if found != names and not (base and shown == base):
+    if found != names and shown not in older:
         problem = _("%(sheet)s, row 1: header: not the tracker's progress workbook", sheet=title)
         raise ValidationFailed([problem])
     if len(raw) > MAX_ROWS + 1:

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from app.models.enums import ActivityStatus
-from app.progress.workbook import COLUMN, DueReport, header, put
+from app.progress.workbook import COLUMN, INCOMPLETE, DueReport, header, put
 from indicators.types import Measure
 
 ACTIVITIES = "Activities"
@@ -53,6 +53,12 @@ def instructions() -> list[str]:
             "qualitative\n"
             "  indicators a text. Parts add up to the total (leave the total empty to take their "
             "sum)."
+        ),
+        _(
+            "  Parts incomplete (on the total row of a disaggregated indicator): yes when some of "
+            "those\n"
+            "  counted in the total are in no part (the parts may then add up to less), otherwise "
+            "no."
         ),
         _(
             "What not to touch: the identifier columns (project_code, period, indicator_code,\n"
@@ -99,8 +105,11 @@ def value_checks(ws: Any, end: int) -> None:
         ws, "textLength", _("At most %(max)s characters.", max=MAX_TEXT),
         operator="lessThanOrEqual", formula1=str(MAX_TEXT),
     )  # fmt: skip
+    flag = _validation(ws, "list", _("Choose yes or no."), formula1='"yes,no"')
     numerator, denominator = (get_column_letter(COLUMN[n]) for n in ("Numerator", "Denominator"))
     for row in range(2, end):
+        if not ws.cell(row, COLUMN[INCOMPLETE]).protection.locked:
+            flag.add(ws.cell(row, COLUMN[INCOMPLETE]).coordinate)
         share = ws.cell(row, COLUMN["Measure"]).value == Measure.PERCENTAGE.value
         for name in ("Value", "Numerator", "Denominator", "Text (qualitative)"):
             cell = ws.cell(row, COLUMN[name])

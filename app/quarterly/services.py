@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session
 
 from app.audit.services import record
 from app.errors import DomainError, NotFound, Tampered, ValidationFailed
+from app.i18n import DEFAULT
 from app.models.audit import AuditEvent
 from app.models.quarterly import IssuedReport
 from app.models.reference import Entity
 from app.quarterly.build import build_quarterly
 from app.quarterly.state import compared_baseline, freeze_close_if_missing
+from app.report_language import for_pdf
 from indicators.periods import PeriodKey
 from reports.pdf.quarterly import render_quarterly
 
@@ -46,10 +48,13 @@ def render_pdf(
     entity: str | None,
     draft: bool,
     compare: str | None = None,
+    language: str | None = None,
 ) -> bytes:
-    """Render the quarterly report of a period as PDF bytes (a draft says so on every page)."""
-    report = build_quarterly(session, period_key, entity, draft=draft, compare=compare)
-    return render_quarterly(report)
+    """Render the quarterly report of a period as PDF bytes (a draft says so on every page),
+    in `language` (default: the reader's; Arabic: English, see app.report_language)."""
+    with for_pdf(language):
+        report = build_quarterly(session, period_key, entity, draft=draft, compare=compare)
+        return render_quarterly(report)
 
 
 def issue_report(
@@ -59,11 +64,13 @@ def issue_report(
     entity: str | None,
     compare: str | None = None,
     today: dt.date | None = None,
+    language: str = DEFAULT,
 ) -> IssuedReport:
     """Render the final report once and store its exact bytes and hash; refuse a second issue.
 
     The quarter's close baseline is frozen first when there is none (state.py says when), in
-    the caller's transaction, so that the issued figures are frozen figures.
+    the caller's transaction, so that the issued figures are frozen figures. The report is
+    drawn in `language` (English by default; Arabic gives English) and records which.
     """
     if find_issued(session, period_key, entity) is not None:
         raise DomainError(
@@ -81,8 +88,11 @@ def issue_report(
         raise ValidationFailed([f"--period: {error}"]) from error
     compared_baseline(session, period, compare)  # an unknown label fails before any freezing
     freeze_close_if_missing(session, user_id, period, today)
-    report = build_quarterly(session, period_key, entity, draft=False, today=today, compare=compare)
-    content = render_quarterly(report)
+    with for_pdf(language) as drawn_in:
+        report = build_quarterly(
+            session, period_key, entity, draft=False, today=today, compare=compare
+        )
+        content = render_quarterly(report)
     entity_id = (
         session.scalar(select(Entity.id).where(Entity.acronym == entity)) if entity else None
     )
@@ -93,6 +103,7 @@ def issue_report(
         content=content,
         sha256=hashlib.sha256(content).hexdigest(),
         issued_by_id=user_id,
+        language=drawn_in,
     )
     session.add(issued)
     session.flush()
@@ -108,6 +119,7 @@ def issue_report(
             # the frozen data it was built from, so that it can be rebuilt
             "state": report.state.baseline if report.state else None,
             "compare": report.compared_with.baseline if report.compared_with else None,
+            "language": drawn_in,
         },
     )
     return issued

@@ -125,7 +125,7 @@ def preview() -> ResponseReturnValue:
         problems = _compare_problem(compare)
     if problems:
         return index(problems, 400)
-    data = issued_reports.render_pdf(db.session(), period, entity, True, compare)
+    data = issued_reports.render_pdf(db.session(), period, entity, True, compare)  # reader's
     return download(data, PDF, f"draft-{period}-{entity or 'compact'}.pdf")
 
 

@@ -38,9 +38,12 @@ class Bounded:
         if not value.is_finite():
             raise ValidationError(_("Enter an ordinary number (not NaN or infinity)."))
         if not self.low <= value <= self.high:
-            low, high = fmt_value(self.low), fmt_value(self.high)
             raise ValidationError(
-                _("Enter a number between %(low)s and %(high)s.", low=low, high=high)
+                _(
+                    "Enter a number between %(low)s and %(high)s.",
+                    low=fmt_value(self.low),
+                    high=fmt_value(self.high),
+                )
             )
         exponent = value.as_tuple().exponent  # an int: the number is finite
         if isinstance(exponent, int) and exponent < -self.places:

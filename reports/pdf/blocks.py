@@ -22,13 +22,16 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
+from indicators.i18n import N_
 from reports.chart_data import ChartData, PanelChart
 from reports.content import SummaryFigure
 from reports.formatting import NBSP, fmt_any
+from reports.localized import gettext
+from reports.pdf import runs
 from reports.pdf import styles as s
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
+CJK = runs.CJK  # Chinese runs, set in the CJK face
 LONG_TOKEN = re.compile(r"\S{40,}")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # a number and its "%", "US$" and its amount, a day and its month
@@ -36,7 +39,7 @@ GLUED = re.compile(rf"\d %|US\$ \d|\b\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?\b")
 CELL_PAD = 3
 HASH_GROUP = 16
 SECTION_ROOM = 0.4 * (s.PAGE_SIZE[1] - 2 * s.MARGIN)
-NO_COMPARISON = "no comparison"  # a change that cannot be computed, never a bare dash
+NO_COMPARISON = N_("no comparison")  # a change that cannot be computed, never a bare dash
 CHART_DPI = 200
 
 
@@ -185,20 +188,21 @@ def headline_table(
     `change_header` names the first change column outright; without it and without `previous`
     the table has no change column.
     """
-    headers = ["Figure", "Value"]
-    first = change_header or (f"Change since {previous}" if previous is not None else None)
+    headers = [gettext("Figure"), gettext("Value")]
+    since = gettext("Change since %(period)s", period=previous) if previous is not None else None
+    first = change_header or since
     if first is not None:
         headers.append(first)
     if baseline is not None:
-        headers.append(f"Change since baseline {baseline}")
+        headers.append(gettext("Change since baseline %(label)s", label=baseline))
     widths = _split_width([0.40, 0.18, 0.21, 0.21][: len(headers)])
-    rows = []
+    rows, none = [], gettext(NO_COMPARISON)
     for h in headlines:
         row = [h.label, fmt_any(h.value)]
         if first is not None:
-            row.append(h.change_since_previous or NO_COMPARISON)
+            row.append(h.change_since_previous or none)
         if baseline is not None:
-            row.append(h.change_since_baseline or NO_COMPARISON)
+            row.append(h.change_since_baseline or none)
         rows.append(row)
     bold = ("FONT", (1, 1), (1, -1), s.BOLD_FONT, 8.5, 10.5)
     return house_table(text_rows(headers, rows, widths), widths, numeric_from=1, extra=[bold])

@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     Flowable,
@@ -24,7 +23,9 @@ from reportlab.platypus.doctemplate import (  # type: ignore[import-untyped]
 from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[import-untyped]
 
 from reports.errors import ReportError
+from reports.localized import gettext
 from reports.pdf import styles as s
+from reports.pdf.runs import draw_line, line_font, text_width
 
 HEADER_Y = s.PAGE_SIZE[1] - 1.2 * s.MARGIN / 2 - 6
 FOOTER_Y = s.MARGIN / 2
@@ -51,9 +52,9 @@ class PageMeta:
 def fit(text: str, font: str, size: float, width: float) -> str:
     """Shorten text with an ellipsis so it fits the width in the given font."""
     text = " ".join(text.split())
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "\u2026", font, size) > width:
+    while text and text_width(text + "\u2026", font, size) > width:
         text = text[: max(len(text) - max(len(text) // 8, 1), 0)]
     return text + "\u2026"
 
@@ -64,9 +65,9 @@ def fit_keeping_tail(text: str, width: float, font: str = s.BASE_FONT, size: flo
     The part after the last dash (the date) is never cut.
     """
     head, sep, tail = text.rpartition(" \u2013 ")
-    if not sep or stringWidth(text, font, size) <= width:
+    if not sep or text_width(text, font, size) <= width:
         return fit(text, font, size, width)
-    return fit(head, font, size, width - stringWidth(sep + tail, font, size)) + sep + tail
+    return fit(head, font, size, width - text_width(sep + tail, font, size)) + sep + tail
 
 
 def _winansi(text: str) -> str:
@@ -201,8 +202,12 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canv.saveState()
         canv.setFont(s.BASE_FONT, 8)
         canv.setFillColor(s.MUTED)
-        label = f"Page {canv.getPageNumber()}" + ("" if total is None else f" of {total}")
-        canv.drawRightString(s.PAGE_SIZE[0] - s.MARGIN, FOOTER_Y, label)
+        page = canv.getPageNumber()
+        if total is None:
+            label = gettext("Page %(page)s", page=page)
+        else:
+            label = gettext("Page %(page)s of %(total)s", page=page, total=total)
+        draw_line(canv, label, s.PAGE_SIZE[0] - s.MARGIN, FOOTER_Y, right=True)
         canv.restoreState()
 
     def _decorate_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
@@ -210,18 +215,20 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         canv.saveState()
         canv.setFont(s.BASE_FONT, 8)
         canv.setFillColor(s.MUTED)
-        right = ("DRAFT \u2013 " if self.meta.draft else "") + self.meta.header_right
+        right = self.meta.header_right
+        if self.meta.draft:
+            right = gettext("DRAFT \u2013 %(header)s", header=right)
         title = fit(_winansi(self.meta.title), s.BASE_FONT, 8, s.FRAME_WIDTH * 0.5)
-        right_width = s.FRAME_WIDTH - stringWidth(title, s.BASE_FONT, 8) - 12
+        right_width = s.FRAME_WIDTH - text_width(title, s.BASE_FONT, 8) - 12
         right = fit(_winansi(right), s.BASE_FONT, 8, right_width)
-        canv.drawString(s.MARGIN, HEADER_Y, title)
-        canv.drawRightString(s.PAGE_SIZE[0] - s.MARGIN, HEADER_Y, right)
+        draw_line(canv, title, s.MARGIN, HEADER_Y)
+        draw_line(canv, right, s.PAGE_SIZE[0] - s.MARGIN, HEADER_Y, right=True)
         canv.setStrokeColor(s.RULE)
         canv.setLineWidth(0.5)
         canv.line(s.MARGIN, HEADER_Y - 4, s.PAGE_SIZE[0] - s.MARGIN, HEADER_Y - 4)
         canv.line(s.MARGIN, FOOTER_Y + 10, s.PAGE_SIZE[0] - s.MARGIN, FOOTER_Y + 10)
         footer = fit_keeping_tail(_winansi(self.meta.footer_left), s.FRAME_WIDTH - 80)
-        canv.drawString(s.MARGIN, FOOTER_Y, footer)
+        draw_line(canv, footer, s.MARGIN, FOOTER_Y)
         canv.restoreState()
         self._number(canv)
         self._watermark(canv)
@@ -231,11 +238,11 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         if not self.meta.draft:
             return
         canv.saveState()
-        canv.setFont(s.BOLD_FONT, 110)
         canv.setFillColor(s.WATERMARK)
         canv.translate(s.PAGE_SIZE[0] / 2, s.PAGE_SIZE[1] / 2)
         canv.rotate(45)
-        canv.drawCentredString(0, -40, "DRAFT")
+        canv.setFont(line_font(gettext("DRAFT"), s.BOLD_FONT), 110)
+        canv.drawCentredString(0, -40, gettext("DRAFT"))
         canv.restoreState()
 
 
@@ -256,7 +263,10 @@ def build_pdf(story: Sequence[Flowable], meta: PageMeta) -> bytes:
         doc.multiBuild([*story, doc.page_total], maxPasses=MAX_PASSES)
     except LayoutError as exc:
         raise ReportError(
-            "The report could not be laid out: an element (a table row, chart or heading) is "
-            f"larger than a page. Shorten the text it holds and render again. ({str(exc)[:160]})"
+            gettext(
+                "The report could not be laid out: an element (a table row, chart or heading) "
+                "is larger than a page. Shorten the text it holds and render again. (%(detail)s)",
+                detail=str(exc)[:160],
+            )
         ) from exc
     return buf.getvalue()

@@ -3,12 +3,14 @@ people the quarter's approved figures count by sex."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportlab.platypus import Flowable, Spacer  # type: ignore[import-untyped]
 
-from indicators.i18n import gettext
 from reports.chart_data import ChartData, Kind
 from reports.content import ZERO, GenderSection
 from reports.formatting import fmt_money, fmt_number, fmt_pct
+from reports.localized import gettext
 from reports.pdf import styles as s
 from reports.pdf.blocks import chart, heading, house_table, para, section_break, text_rows
 
@@ -24,14 +26,8 @@ def gender(section: GenderSection) -> list[Flowable]:
     reached = section.toward_target_pct
     met = reached is not None and reached >= section.target_pct
     flow: list[Flowable] = [
-        heading("Gender marker", s.H1, 0, "gender"),
-        para(
-            f"{fmt_pct(reached, 1)} of the budget goes to projects whose principal objective is "
-            f"gender equality (marker 3), against the target of {fmt_pct(section.target_pct)} "
-            f"({'target met' if met else 'target not met'}). Projects where it is a significant "
-            f"objective (marker 2) take {fmt_pct(section.marker_pct('GEN-2'), 1)}, shown beside "
-            "it and not counted toward the target."
-        ),
+        heading(gettext("Gender marker"), s.H1, 0, "gender"),
+        para(marker_text(section, reached, met)),
         *_women(section),
     ]
     pcts = [section.pct(share) or ZERO for share in section.shares]
@@ -44,7 +40,8 @@ def gender(section: GenderSection) -> list[Flowable]:
             target=section.target_pct,
         )
         flow += [chart(shares, size=(6.3, 2.6)), Spacer(1, 6)]  # the table below has its figures
-    headers = ["Marker", "Description", "Projects", "Budget (US$)", "Share", "Counts to target"]
+    headers = [gettext("Marker"), gettext("Description"), gettext("Projects"),
+               gettext("Budget (US$)"), gettext("Share"), gettext("Counts to target")]  # fmt: skip
     widths = share_widths(0.10, 0.40, 0.10, 0.16, 0.10, 0.14)
     data = [
         [
@@ -53,7 +50,7 @@ def gender(section: GenderSection) -> list[Flowable]:
             fmt_number(g.project_count),
             fmt_money(g.budget),
             fmt_pct(p, 1),
-            "Yes" if g.counts_toward_target else "No",
+            gettext("Yes") if g.counts_toward_target else gettext("No"),
         ]
         for g, p in zip(section.shares, pcts, strict=True)
     ]
@@ -66,9 +63,35 @@ def _women(section: GenderSection) -> list[Flowable]:
     women = section.women
     if women is None or women.percent is None:
         return []
-    counted = f"{fmt_number(women.women)} women and {fmt_number(women.men)} men"
-    text = (
-        f"Women are {fmt_pct(women.percent, 1)} of the people the quarter's approved figures "
-        f"count by sex ({counted}). {women.caveat}"
+    text = gettext(
+        "Women are %(share)s of the people the quarter's approved figures count by sex "
+        "(%(women)s women and %(men)s men).",
+        share=fmt_pct(women.percent, 1),
+        women=fmt_number(women.women),
+        men=fmt_number(women.men),
     )
-    return [para(text.strip())]
+    return [para(f"{text} {women.caveat}".strip())]
+
+
+def marker_text(section: GenderSection, reached: Decimal | None, met: bool) -> str:
+    """Say the budget share of marker 3 against the target, and marker 2's beside it."""
+    values = {
+        "reached": fmt_pct(reached, 1),
+        "target": fmt_pct(section.target_pct),
+        "marker2": fmt_pct(section.marker_pct("GEN-2"), 1),
+    }
+    if met:
+        return gettext(
+            "%(reached)s of the budget goes to projects whose principal objective is gender "
+            "equality (marker 3), against the target of %(target)s (target met). Projects "
+            "where it is a significant objective (marker 2) take %(marker2)s, shown beside it "
+            "and not counted toward the target.",
+            **values,
+        )
+    return gettext(
+        "%(reached)s of the budget goes to projects whose principal objective is gender "
+        "equality (marker 3), against the target of %(target)s (target not met). Projects "
+        "where it is a significant objective (marker 2) take %(marker2)s, shown beside it and "
+        "not counted toward the target.",
+        **values,
+    )

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, Paragraph, Table  # type: ignore[import-untyped]
 
 from indicators.achievement import status_thresholds
+from indicators.i18n import N_
 from reports.content import HIGHLIGHTS_PER_PILLAR, IPTT_QUARTERS, IndicatorLine
 from reports.formatting import fmt_measured, fmt_pct, indicator_status_word, status_word
+from reports.localized import gettext
 from reports.pdf import styles as s
 from reports.pdf.blocks import (
     _wrapped,
@@ -32,14 +34,14 @@ from reports.pdf.blocks import (
 
 MUTED = "#5F6B73"
 INDICATOR_HEADERS = [
-    "Code",
-    "Indicator (unit)",
-    "Baseline",
-    "Target to date",
-    "Life target",
-    "Actual to date (approved)",
-    "Achieve\u00adment",
-    "Status",
+    N_("Code"),
+    N_("Indicator (unit)"),
+    N_("Baseline"),
+    N_("Target to date"),
+    N_("Life target"),
+    N_("Actual to date (approved)"),
+    N_("Achieve\u00adment"),
+    N_("Status"),
 ]
 
 
@@ -60,15 +62,16 @@ def _indicator_name(row: IndicatorLine) -> Paragraph:
     if row.members:
         text += f"<br/><font color='{MUTED}'>{markup(row.members)}</font>"
     if row.latest_text:
-        text += f"<br/>Latest approved text: \u201c{markup(row.latest_text)}\u201d"
+        latest = gettext("Latest approved text: \u201c%(text)s\u201d", text="\ue000")
+        text += "<br/>" + markup(latest).replace("\ue000", markup(row.latest_text))
         if row.text_source:
             text += f" <font color='{MUTED}'>({markup(row.text_source)})</font>"
     if row.target_basis == "life":
-        text += (
-            f"<br/><font color='{MUTED}'>No period target yet: assessed on the life target.</font>"
-        )
+        life = markup(gettext("No period target yet: assessed on the life target."))
+        text += f"<br/><font color='{MUTED}'>{life}</font>"
     if row.pending:
-        text += f"<br/><i>Submitted, not yet approved: {markup(row.pending)}</i>"
+        pending = gettext("Submitted, not yet approved: %(value)s", value="\ue000")
+        text += "<br/><i>" + markup(pending).replace("\ue000", markup(row.pending)) + "</i>"
     plain = f"{row.name} {row.unit} {row.members or ''} {row.latest_text or ''} {row.pending or ''}"
     return Paragraph(text, _wrapped(s.CELL, plain))
 
@@ -84,11 +87,12 @@ def _status(row: IndicatorLine) -> Paragraph:
 
 def indicator_table(rows: Sequence[IndicatorLine]) -> Table:
     """Lay out indicators; status shows both as a coloured mark and as a word."""
-    widths = fit_headers(INDICATOR_WIDTHS, INDICATOR_HEADERS, flex=1)
+    headers = [gettext(h) for h in INDICATOR_HEADERS]
+    widths = fit_headers(INDICATOR_WIDTHS, headers, flex=1)
     widths = widen(widths, 0, [r.code for r in rows], flex=1)  # codes whole, or cut at hyphens
     words = [indicator_status_word(r.status, r.measure) for r in rows]
     widths = widen_to(widths, 7, widest_line(words, s.BOLD_FONT) + 3, flex=1)  # + colour mark
-    data: list[list[object]] = text_rows(INDICATOR_HEADERS, [], widths)
+    data: list[list[object]] = text_rows(headers, [], widths)
     for row in rows:
         data.append(
             [
@@ -131,9 +135,12 @@ def iptt_table(rows: Sequence[IndicatorLine]) -> Table | None:
     tracked = [r for r in rows if r.iptt and r.measure != "qualitative"]
     if not tracked:
         return None
-    headers = ["Code", "Indicator (unit)"]
+    headers = [gettext("Code"), gettext("Indicator (unit)")]
     for item in tracked[0].iptt:
-        headers += [f"{item.period_key} target", f"{item.period_key} actual"]
+        headers += [
+            gettext("%(period)s target", period=item.period_key),
+            gettext("%(period)s actual", period=item.period_key),
+        ]
     body = []
     for row in tracked:
         line = [row.code, row.name if row.projects is not None else f"{row.name} ({row.unit})"]
@@ -154,64 +161,85 @@ def iptt_table(rows: Sequence[IndicatorLine]) -> Table | None:
 
 def methods_page() -> list[Flowable]:
     """State how the indicator tables are computed: values, cumulation, roll-ups, status."""
-    flow: list[Flowable] = [heading("How the indicator figures are computed", s.H1, 0, "methods")]
+    title = gettext("How the indicator figures are computed")
+    flow: list[Flowable] = [heading(title, s.H1, 0, "methods")]
     for title, text in METHODS:
-        flow += [para(title, s.H3), para(text)]
-    flow.append(para("Status", s.H3))
+        flow += [para(gettext(title), s.H3), para(methods_text(text))]
+    flow.append(para(gettext("Status"), s.H3))
     for status, rule in status_thresholds():
-        flow.append(para(f"{status_word(status)}: {rule}."))
-    flow.append(para(f"{indicator_status_word(status, 'qualitative')}: {QUALITATIVE}"))
+        flow.append(para(gettext("%(status)s: %(rule)s.", status=status_word(status), rule=rule)))
+    word = indicator_status_word(status, "qualitative")
+    flow.append(para(gettext("%(status)s: %(rule)s", status=word, rule=gettext(QUALITATIVE))))
     return flow
 
 
-QUALITATIVE = "a qualitative indicator is reported by its latest approved text, never scored."
+def methods_text(text: str) -> str:
+    """Translate a methods paragraph and fill in its figures."""
+    return gettext(text, quarters=IPTT_QUARTERS, highlights=HIGHLIGHTS_PER_PILLAR)
+
+
+QUALITATIVE = N_("a qualitative indicator is reported by its latest approved text, never scored.")
 METHODS: tuple[tuple[str, str], ...] = (
     (
-        "Approved values only",
-        "Every actual counts only values a reviewer approved, for the report's quarter and "
-        "the quarters before it; a later quarter's value never appears. A value submitted "
-        "and not yet approved is shown apart, labelled as such, and never counted.",
+        N_("Approved values only"),
+        N_(
+            "Every actual counts only values a reviewer approved, for the report's quarter and "
+            "the quarters before it; a later quarter's value never appears. A value submitted "
+            "and not yet approved is shown apart, labelled as such, and never counted."
+        ),
     ),
     (
-        "How values cumulate",
-        "Each indicator states its rule. Non-cumulative: the actual to date is the sum of "
-        "the quarters (a percentage adds up numerators and denominators, never percentages). "
-        "Cumulative (a running total, or a level): the latest quarter's figure stands.",
+        N_("How values cumulate"),
+        N_(
+            "Each indicator states its rule. Non-cumulative: the actual to date is the sum of "
+            "the quarters (a percentage adds up numerators and denominators, never percentages). "
+            "Cumulative (a running total, or a level): the latest quarter's figure stands."
+        ),
     ),
     (
-        "Which target the achievement uses",
-        "Achievement = (actual to date - baseline) / (target to date - baseline). The target "
-        "to date is the sum of the quarters' targets so far for non-cumulative counts, and the "
-        "latest quarter's target so far otherwise; when no quarter has a target yet, the life "
-        "target is used and the row says so. The life target is shown for reference and is "
-        "never the sum of the quarters' targets.",
+        N_("Which target the achievement uses"),
+        N_(
+            "Achievement = (actual to date - baseline) / (target to date - baseline). The target "
+            "to date is the sum of the quarters' targets so far for non-cumulative counts, and the "
+            "latest quarter's target so far otherwise; when no quarter has a target yet, the life "
+            "target is used and the row says so. The life target is shown for reference and is "
+            "never the sum of the quarters' targets."
+        ),
     ),
     (
-        "How roll-ups combine",
-        "A roll-up row adds up the output indicators of one outcome (or of one pillar, when "
-        "they serve no outcome) that share a unit and a measure, and is named by what it "
-        "adds up and how many projects contribute. Numbers sum; percentages combine "
-        "numerators and denominators, and their baseline and targets are weighted by each "
-        "indicator's denominator; qualitative indicators are counted and the newest approved "
-        "text is quoted. Only indicators with an approved value, a baseline and a target are "
-        "counted, so every figure of the row, and its achievement, covers the same "
-        "indicators; the row says how many were left out.",
+        N_("How roll-ups combine"),
+        N_(
+            "A roll-up row adds up the output indicators of one outcome (or of one pillar, when "
+            "they serve no outcome) that share a unit and a measure, and is named by what it "
+            "adds up and how many projects contribute. Numbers sum; percentages combine "
+            "numerators and denominators, and their baseline and targets are weighted by each "
+            "indicator's denominator; qualitative indicators are counted and the newest approved "
+            "text is quoted. Only indicators with an approved value, a baseline and a target are "
+            "counted, so every figure of the row, and its achievement, covers the same "
+            "indicators; the row says how many were left out."
+        ),
     ),
     (
-        "When a row is not assessed",
-        "A row is not assessed when it has no approved value up to the quarter, no baseline, "
-        "no target, or a target equal to its baseline; the status cell gives the reason. "
-        "Outcome indicators are assessed only on values approved for them directly, never "
-        "on their outputs' figures.",
+        N_("When a row is not assessed"),
+        N_(
+            "A row is not assessed when it has no approved value up to the quarter, no baseline, "
+            "no target, or a target equal to its baseline; the status cell gives the reason. "
+            "Outcome indicators are assessed only on values approved for them directly, never "
+            "on their outputs' figures."
+        ),
     ),
     (
-        "The indicator tracking table",
-        f"For the last {IPTT_QUARTERS} quarters, each row's target to date and approved "
-        "actual to date as of the end of that quarter, computed by the same rules.",
+        N_("The indicator tracking table"),
+        N_(
+            "For the last %(quarters)s quarters, each row's target to date and approved "
+            "actual to date as of the end of that quarter, computed by the same rules."
+        ),
     ),
     (
-        "Highlights",
-        f"Each pillar shows at most {HIGHLIGHTS_PER_PILLAR} project narratives of the quarter, "
-        "newest approval first, among those a reviewer approved and marked as a highlight.",
+        N_("Highlights"),
+        N_(
+            "Each pillar shows at most %(highlights)s project narratives of the quarter, "
+            "newest approval first, among those a reviewer approved and marked as a highlight."
+        ),
     ),
 )

@@ -7,74 +7,65 @@ from collections.abc import Sequence
 from reportlab.platypus import (  # type: ignore[import-untyped]
     CondPageBreak,
     Flowable,
-    NextPageTemplate,
-    PageBreak,
     Spacer,
-    Table,
 )
 
-from indicators.i18n import gettext
-from indicators.periods import PeriodKey
+from indicators.i18n import N_, locale
 from indicators.shares import share_or_none
 from indicators.types import ProjectStatus, Scope
+from reports import counted
 from reports.chart_data import PanelChart
 from reports.chart_data import counts as count_chart
 from reports.content import PillarSection, QuarterlyReport
-from reports.formatting import fmt_long_date, fmt_millions, fmt_pct, plural
+from reports.formatting import fmt_long_date, fmt_millions, fmt_pct
+from reports.localized import gettext
 from reports.pdf import sections
 from reports.pdf import styles as s
-from reports.pdf.blocks import (
-    chart,
-    heading,
-    headline_table,
-    narrative,
-    para,
-    section_break,
-)
-from reports.pdf.document import PageMeta, build_pdf, contents
+from reports.pdf.blocks import chart, heading, narrative, para, section_break
+from reports.pdf.document import PageMeta, build_pdf
 from reports.pdf.evidence_annex import evidence_annex
+from reports.pdf.front import contents_page, cover, state_text, summary
 from reports.pdf.gender import gender
 from reports.pdf.indicator_tables import indicator_table, iptt_table, methods_page
 from reports.pdf.logframe import outcome_section
 from reports.pdf.messages import key_messages
+from reports.sentence_words import label, state_word
 
-COMPACT = "United Nations Global Counter-Terrorism Coordination Compact"
-WORKING_GROUP = "Working Group on Resource Mobilization, Monitoring and Evaluation"
-NO_COMPARISON_NOTE = (
-    "\u201cno comparison\u201d: no figure to compare with was found, so no change is given."
-)
-TABLE_NOTE = (
+TABLE_NOTE = N_(
     "Approved values only. Achievement is computed against the target to date shown beside it; "
     "the methods page gives the rules and the status thresholds."
-)
-NO_COMPARISON = "the previous quarter has no close baseline, and none was chosen"
-# The methods text of the state and the comparison (docs/interfaces.md says the same).
-STATE_METHOD = (
-    "How the figures were chosen: a quarter's portfolio figures are those of its close baseline "
-    "(the baseline frozen as of the quarter's last day, when the report is issued); while the "
-    "quarter runs, of the live portfolio; after it, without a close, of the latest baseline "
-    "frozen inside the quarter, else of the live portfolio on the day the report was drawn, as "
-    "stated above. Changes are measured against the baseline chosen for the "
-    "report, by default the previous quarter's close baseline, and the change column names it. "
-    "In a per-entity report every figure counts the entity's projects; CTED needs addressed are "
-    "those its projects are linked to, out of all CTED needs (a Compact-wide total)."
 )
 
 
 def render_quarterly(report: QuarterlyReport) -> bytes:
-    """Render the quarterly report as PDF bytes; the same report always gives the same bytes."""
+    """Render the quarterly report as PDF bytes; the same report always gives the same bytes.
+
+    Its words are in the current language (`indicators.i18n`), and the file says which.
+    """
+    language = locale()
     s.register_fonts()
     meta = PageMeta(
         title=report.title,
         header_right=f"{report.period_key} \u2013 {report.scope_label}",
-        footer_left=f"{report.scope_label} \u2013 figures as of {fmt_long_date(report.as_of)}",
+        footer_left=gettext(
+            "%(scope)s \u2013 figures as of %(date)s",
+            scope=report.scope_label,
+            date=fmt_long_date(report.as_of),
+        ),
         draft=report.draft,
-        doc_title=f"Quarterly report {report.period_key} - {scope_short(report.scope_label)}",
-        subject=(
-            f"Quarterly progress report to Member States, {report.period_key}, "
-            f"{report.scope_label}; {state_text(report)}"
+        doc_title=gettext(
+            "Quarterly report %(period)s - %(scope)s",
+            period=report.period_key,
+            scope=scope_short(report.scope_label),
+        ),
+        subject=gettext(
+            "Quarterly progress report to Member States, %(period)s, %(scope)s; %(state)s",
+            period=report.period_key,
+            scope=report.scope_label,
+            state=state_text(report),
         ),
         issued=report.issue_date,
+        lang=language,
     )
     return build_pdf(quarterly_story(report), meta)
 
@@ -104,116 +95,24 @@ def quarterly_story(report: QuarterlyReport) -> list[Flowable]:
     return story
 
 
-def previous_period(key: str) -> str:
-    """Return the key of the quarter before, e.g. "2019Q2" for "2019Q3"."""
-    try:
-        return str(PeriodKey.parse(key).previous())
-    except ValueError:
-        return "previous quarter"
-
-
-def state_text(report: QuarterlyReport) -> str:
-    """Say which state of the portfolio the figures show (reports built before it: the date)."""
-    if report.state is not None:
-        return report.state.describe()
-    return fmt_long_date(report.as_of)
-
-
-def comparison_text(report: QuarterlyReport) -> str:
-    """Say which baseline the changes are measured against, or that there is none."""
-    if report.compared_with is not None:
-        return report.compared_with.describe()
-    if report.state is not None:
-        return f"none: {NO_COMPARISON}"
-    return report.baseline_label or "none (no baseline selected)"
-
-
-def cover(report: QuarterlyReport) -> list[Flowable]:
-    """Make the cover: who reports, on what period, which state, against which baseline."""
-    lines = [
-        ("Reporting period", report.period_key),
-        ("Figures as of", state_text(report)),
-        ("Compared with", comparison_text(report)),
-        ("Scope", report.scope_label),
-        ("Issued", fmt_long_date(report.issue_date)),
-    ]
-    rows = [[para(k, s.COVER_LINE), para(v, s.COVER_LINE)] for k, v in lines]
-    facts = Table(rows, colWidths=[5.5 * 28.35, s.FRAME_WIDTH - 5.5 * 28.35], hAlign="LEFT")
-    facts.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
-    flow: list[Flowable] = [
-        Spacer(1, 60),
-        para(COMPACT, s.COVER_KICKER),
-        para(report.title, s.COVER_TITLE),
-        Spacer(1, 10),
-        facts,
-        Spacer(1, 40),
-    ]
-    if report.draft:
-        flow.append(para("DRAFT \u2013 not for circulation. Figures may still change.", s.H2))
-    flow += [Spacer(1, 40), para(f"Prepared by the {WORKING_GROUP}.", s.SMALL)]
-    flow.append(para("Official figures count approved values only.", s.SMALL))
-    return [*flow, NextPageTemplate("body"), PageBreak()]
-
-
-def contents_page() -> list[Flowable]:
-    """Make the contents page that multiBuild fills with page numbers."""
-    return [para("Contents", s.H1), contents(), PageBreak()]
-
-
-def summary(report: QuarterlyReport) -> list[Flowable]:
-    """Make the executive summary: headline figures and their changes."""
-    flow: list[Flowable] = [heading("Executive summary", s.H1, 0, "summary")]
-    if report.no_progress_note:
-        flow += narrative(report.no_progress_note)
-    flow.append(para(summary_caption(report)))
-    if report.headlines:
-        if report.state is None:  # a report model built without the state: the old two columns
-            table = headline_table(
-                report.headlines, previous_period(report.period_key), report.baseline_label
-            )
-        else:
-            table = headline_table(report.headlines, None, None, change_header=report.change_header)
-        flow.append(table)
-        if _has_change_column(report) and any(
-            h.change_since_previous is None for h in report.headlines
-        ):
-            flow.append(para(NO_COMPARISON_NOTE, s.SMALL))
-    if report.state is not None:
-        flow += [Spacer(1, 6), para(STATE_METHOD, s.SMALL)]
-    return [*flow, section_break()]
-
-
-def _has_change_column(report: QuarterlyReport) -> bool:
-    """Tell whether the headline table has a change column (see `summary`)."""
-    return report.state is None or report.change_header is not None
-
-
-def summary_caption(report: QuarterlyReport) -> str:
-    """Caption the headline table: period, scope, the state shown and the comparison."""
-    head = f"Headline figures for {report.period_key}, {report.scope_label}: {state_text(report)}."
-    if report.state is None:
-        return head
-    if report.change_header is None:
-        return head + f" No comparison: {NO_COMPARISON}."
-    other = report.compared_with
-    against = "" if other is None or other.baseline is None else "baseline "
-    name = other.name() if other is not None else ""
-    return head + f" Changes are this report's figures minus those of {against}{name}."
-
-
 def pillar_facts(section: PillarSection) -> str:
     """Summarise a pillar's portfolio in one sentence."""
     funded = fmt_pct(share_or_none(section.funded, section.budget))
-    return (
-        f"{plural(section.project_count, 'project')}; budget {fmt_millions(section.budget)}, "
-        f"funded {fmt_millions(section.funded)} ({funded})."
+    return gettext(
+        "%(projects)s; budget %(budget)s, funded %(funded)s (%(share)s).",
+        projects=counted.project_figure(section.project_count),
+        budget=fmt_millions(section.budget),
+        funded=fmt_millions(section.funded),
+        share=funded,
     )
 
 
 def pillar(section: PillarSection) -> list[Flowable]:
     """Make one pillar's section: chart, outcomes, indicator table and highlights."""
     key = f"pillar-{section.pillar.value}"
-    title = f"Pillar {section.pillar.value}: {section.title_en}"
+    title = gettext(
+        "Pillar %(pillar)s: %(title)s", pillar=section.pillar.value, title=section.title_en
+    )
     flow: list[Flowable] = [heading(title, s.H1, 0, key)]
     if section.title_zh:
         flow.append(para(section.title_zh, s.H3))
@@ -221,12 +120,15 @@ def pillar(section: PillarSection) -> list[Flowable]:
     flow += pillar_chart(section)
     flow += outcome_section(section.pillar.value, section.outcomes, key)
     flow.append(CondPageBreak(80))
-    flow.append(heading(f"Pillar {section.pillar.value}: indicators", s.H2, 1, f"{key}-ind"))
+    title = gettext("Pillar %(pillar)s: indicators", pillar=section.pillar.value)
+    flow.append(heading(title, s.H2, 1, f"{key}-ind"))
     if section.rows:
-        flow.append(para(TABLE_NOTE, s.SMALL))  # the heading keeps with it, the table splits
+        flow.append(
+            para(gettext(TABLE_NOTE), s.SMALL)
+        )  # the heading keeps with it, the table splits
         flow.append(indicator_table(section.rows))
     else:
-        flow.append(para("No indicator under this pillar has an approved value yet."))
+        flow.append(para(gettext("No indicator under this pillar has an approved value yet.")))
     flow += tracking(section, key)
     flow += highlights(section, key)
     return [*flow, section_break()]
@@ -243,14 +145,15 @@ def pillar_panels(section: PillarSection) -> dict[str, dict[str, int]]:
     }
 
 
-def one_bar(label: str, count: int) -> str:
-    """Say in words what a chart of one bar would show: "all 3 projects are ongoing"."""
-    state = "in the pipeline" if label == "pipeline" else label
+def one_bar(value: str, count: int) -> str:
+    """Say in words what a chart of one bar would show: "All 3 projects are ongoing."."""
+    state = state_word(value)
     if count == 1:
-        return f"the project is {state}"
+        return gettext("The project is %(state)s.", state=state)
     if count == 2:
-        return f"both projects are {state}"
-    return f"all {plural(count, 'project')} are {state}"
+        return gettext("Both projects are %(state)s.", state=state)
+    projects = counted.project_figure(count)
+    return gettext("All %(projects)s are %(state)s.", projects=projects, state=state)
 
 
 def tracking(section: PillarSection, key: str) -> list[Flowable]:
@@ -258,21 +161,23 @@ def tracking(section: PillarSection, key: str) -> list[Flowable]:
     table = iptt_table(section.rows)
     if table is None:
         return []
-    title = f"Pillar {section.pillar.value}: targets and actuals by quarter"
-    note = "Target to date and approved actual to date as of the end of each quarter."
+    title = gettext(
+        "Pillar %(pillar)s: targets and actuals by quarter", pillar=section.pillar.value
+    )
+    note = gettext("Target to date and approved actual to date as of the end of each quarter.")
     return [CondPageBreak(80), heading(title, s.H2, 1, f"{key}-iptt"), para(note, s.SMALL), table]
 
 
 def pillar_chart(section: PillarSection) -> list[Flowable]:
     """Chart the pillar's projects by scope and by status; a one-bar panel becomes a sentence."""
     panels, single = {}, []
-    for name, counts in pillar_panels(section).items():
+    for name, counts in pillar_panels(section).items():  # the panels' names are translated
         if len(counts) > 1:
-            panels[name] = counts
+            panels[name] = {label(k.lower()): n for k, n in counts.items()}
         elif counts:
-            ((label, count),) = counts.items()
-            single.append(one_bar(label.lower(), count))
-    flow: list[Flowable] = [para("; ".join(single).capitalize() + ".")] if single else []
+            ((value, count),) = counts.items()
+            single.append(one_bar(value.lower(), count))
+    flow: list[Flowable] = [para(" ".join(single))] if single else []
     if panels:
         data = PanelChart(
             gettext("Pillar %(pillar)s: projects", pillar=section.pillar.value),
@@ -287,7 +192,12 @@ def highlights(section: PillarSection, key: str) -> Sequence[Flowable]:
     if not section.highlights:
         return []
     flow: list[Flowable] = [
-        heading(f"Pillar {section.pillar.value}: highlights", s.H2, 1, f"{key}-hl"),
+        heading(
+            gettext("Pillar %(pillar)s: highlights", pillar=section.pillar.value),
+            s.H2,
+            1,
+            f"{key}-hl",
+        ),
     ]
     for item in section.highlights:
         flow.append(para(f"{item.project_code} \u2013 {item.title}", s.H3))  # keeps with next

@@ -10,32 +10,39 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, Table  # type: ignore[import-untyped]
 
+from indicators.i18n import N_
+from reports import counted
 from reports.content import ZERO, SeedFundingSection
 from reports.formatting import fmt_money, fmt_number
+from reports.localized import gettext
 from reports.pdf import styles as s
 from reports.pdf.blocks import heading, house_table, para, text_rows
 
-TITLE = "Seed funding from the Trust Fund"
+TITLE = N_("Seed funding from the Trust Fund")
 TOTAL_ROW = ("FONT", (0, -1), (-1, -1), s.BOLD_FONT, 7.5, 9.5)
 
 
 def projects(count: int) -> str:
     """Say "1 project" or "9 projects"."""
-    return f"{fmt_number(count)} project{'' if count == 1 else 's'}"
+    return counted.project_figure(count)
 
 
 def seed_funding(sections: Sequence[SeedFundingSection]) -> list[Flowable]:
     """Make the seed funding block: the summary by year, then each year's projects."""
-    flow: list[Flowable] = [heading(TITLE, s.H1, 0, "seed-funding")]
+    flow: list[Flowable] = [heading(gettext(TITLE), s.H1, 0, "seed-funding")]
     if not sections:
-        return [*flow, para("No seed funding from the Trust Fund is recorded.")]
+        return [*flow, para(gettext("No seed funding from the Trust Fund is recorded."))]
     flow.append(summary_table(sections))
     with_entity = any(line.entity for section in sections for line in section.projects)
     for section in sections:
         flow.append(
             heading(
-                f"{section.year}: {projects(section.project_count)}, "
-                f"US$ {fmt_money(section.total)}",
+                gettext(
+                    "%(year)s: %(projects)s, US$ %(total)s",
+                    year=str(section.year),
+                    projects=projects(section.project_count),
+                    total=fmt_money(section.total),
+                ),
                 s.H2,
                 1,
                 f"seed-funding-{section.year}",
@@ -52,9 +59,12 @@ def summary_table(sections: Sequence[SeedFundingSection]) -> Table:
     extra: list[tuple[object, ...]] = []
     if len(sections) > 1:
         count = sum(x.project_count for x in sections)
-        rows.append(["Total", fmt_number(count), fmt_money(sum((x.total for x in sections), ZERO))])
+        rows.append(
+            [gettext("Total"), fmt_number(count), fmt_money(sum((x.total for x in sections), ZERO))]
+        )
         extra.append(TOTAL_ROW)
-    data = text_rows(["Year", "Projects", "Total (US$)"], rows, widths)
+    headers = [gettext("Year"), gettext("Projects"), gettext("Total (US$)")]
+    data = text_rows(headers, rows, widths)
     return house_table(data, widths, numeric_from=1, extra=extra)
 
 
@@ -62,12 +72,15 @@ def project_table(section: SeedFundingSection, with_entity: bool) -> Table:
     """Lay out one year's projects (title, entity when known, cost) and the year's total."""
     fractions = (0.66, 0.14, 0.20) if with_entity else (0.78, 0.22)
     widths = [s.FRAME_WIDTH * f for f in fractions]
-    headers = ["Project", "Entity", "Cost (US$)"] if with_entity else ["Project", "Cost (US$)"]
+    headers = [gettext("Project"), gettext("Entity"), gettext("Cost (US$)")]
+    if not with_entity:
+        del headers[1]
     rows = []
     for line in section.projects:
         entity = [line.entity or "\u2013"] if with_entity else []
         rows.append([line.title, *entity, fmt_money(line.cost)])
     blank = [""] if with_entity else []
-    rows.append([f"Total {section.year}", *blank, fmt_money(section.total)])
+    total = gettext("Total %(year)s", year=str(section.year))
+    rows.append([total, *blank, fmt_money(section.total)])
     data = text_rows(headers, rows, widths)
     return house_table(data, widths, numeric_from=len(widths) - 1, extra=[TOTAL_ROW])

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from app import migrate
-from app.backup import BackupError, backup, restore
+from app.backup import GUARDS, BackupError, backup, missing_guards, restore
 from app.baselines.services import create_baseline, verify_baseline
 from app.db import make_engine
 from app.models import metadata
@@ -238,3 +238,25 @@ def test_evidence_files_come_back_with_their_hashes(source_and_target, tmp_path)
     with Session(target) as session:
         [item] = session.scalars(select(Evidence)).all()
         assert hashlib.sha256(item.content or b"").hexdigest() == item.sha256 == digest
+
+
+def test_the_frozen_parts_are_guarded_and_a_missing_guard_is_named(source_and_target):
+    """The restore's check of the guard triggers covers the frozen parts (migration
+    baseline_parts): every guard is there after migrating, and one dropped is named."""
+    source, _target = source_and_target
+    migrate.upgrade(source)
+    assert missing_guards(source) == []
+    postgres = source.dialect.name == "postgresql"
+    mine = {name for name in GUARDS[source.dialect.name] if "value_parts" in name}
+    expected = (
+        {"frozen", "sealed", "no_truncate"}
+        if postgres
+        else {"frozen_update", "frozen_delete", "sealed"}
+    )
+    assert mine == {f"baseline_value_parts_{e}" for e in expected}
+    dropped = "baseline_value_parts_frozen" if postgres else "baseline_value_parts_frozen_delete"
+    with source.begin() as conn:
+        conn.exec_driver_sql(
+            f"DROP TRIGGER {dropped}" + (" ON baseline_value_parts" if postgres else "")
+        )
+    assert missing_guards(source) == [dropped]

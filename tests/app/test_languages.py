@@ -153,7 +153,7 @@ def test_a_compiled_catalogue_translates_the_pages(engine, tmp_path) -> None:
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
 
-    from app import create_app
+    from app import create_app, i18n
     from tests.conftest import TEST_KEY
 
     catalogue = Catalog(locale="fr")
@@ -176,13 +176,38 @@ def test_a_compiled_catalogue_translates_the_pages(engine, tmp_path) -> None:
             "BABEL_TRANSLATION_DIRECTORIES": str(tmp_path),
         }
     )
-    client = app.test_client()
-    client.set_cookie("lang", "fr")
-    page = client.get("/", follow_redirects=True).get_data(as_text=True)
+    # Flask-Babel caches catalogues by language on its one (module-level) domain, whatever the
+    # app: start from an empty cache, and leave none of this catalogue to the other tests.
+    cache = i18n.babel.domain_instance.cache
+    cache.clear()
+    try:
+        client = app.test_client()
+        client.set_cookie("lang", "fr")
+        page = client.get("/", follow_redirects=True).get_data(as_text=True)
+        client.set_cookie("lang", "en")
+        english = client.get("/login").get_data(as_text=True)
+    finally:
+        cache.clear()
     assert html_tag(page) == '<html lang="fr" dir="ltr">'
     assert "<h1>Se connecter</h1>" in page
     assert '<label for="language-choice">Langue</label>' in page
     assert "Connectez-vous pour continuer." in page
     assert "Mot de passe" in page
-    client.set_cookie("lang", "en")
-    assert "<h1>Sign in</h1>" in client.get("/login").get_data(as_text=True)
+    assert "<h1>Sign in</h1>" in english
+
+
+def test_the_switch_needs_the_csrf_token_of_the_page(app, client) -> None:
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        refused = client.post("/language", data={"language": "fr", "next": "/login"})
+        page = client.get("/login").get_data(as_text=True)
+        form = page.split('<form class="language"')[1].split("</form>")[0]
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form)
+        assert token is not None
+        data = {"language": "fr", "next": "/login", "csrf_token": token.group(1)}
+        accepted = client.post("/language", data=data)
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert refused.status_code == 400 and "lang=" not in refused.headers.get("Set-Cookie", "")
+    assert "CSRF" in refused.get_data(as_text=True)
+    assert accepted.status_code == 302 and accepted.headers["Set-Cookie"].startswith("lang=fr;")

@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 import openpyxl
+import pytest
 from sqlalchemy import select
 
 from app.models.logframe import Indicator
@@ -138,3 +139,107 @@ def test_the_demo_stores_percentages_as_the_report_form_would(app, db_session, d
     assert rows
     wrong = [r for r in rows if r[1] != stored_parts_value(r[0] == "ratio", r[2], r[3])]
     assert wrong == []
+
+
+FLAG = HEADER.index("Parts incomplete") + 1
+
+
+def _disaggregated_rows(db_session, sheet) -> tuple[str, dict[str, int]]:
+    """Return a disaggregated indicator with a stored draft value and its rows."""
+    rows = range(2, sheet.max_row + 1)
+    code = next(
+        sheet.cell(r, INDICATOR).value
+        for r in rows
+        if sheet.cell(r, INDICATOR).value in _disaggregated(db_session)
+        and sheet.cell(r, FLAG).value is not None
+        and sheet.cell(r, FLAG).protection.locked is False
+    )
+    return code, _part_rows(sheet, code)
+
+
+def _stored_flag(db_session, code: str) -> bool:
+    db_session.expire_all()
+    return db_session.scalar(
+        select(IndicatorValue.parts_incomplete)
+        .join(Indicator)
+        .join(ProgressReport)
+        .where(Indicator.code == code, ProgressReport.status == "draft")
+    )
+
+
+def test_parts_incomplete_round_trips(client, db_session, demo) -> None:
+    """Measured: the workbook kept the stored "parts incomplete" flag whatever the file said."""
+    signed_in(client, "unodc@demo.example")
+    book, _, _ = _workbook(client)
+    sheet = book.active
+    code, rows = _disaggregated_rows(db_session, sheet)
+    assert sheet.cell(1, FLAG).value == "Parts incomplete"
+    assert sheet.cell(rows[""], FLAG).value == "no" and not _stored_flag(db_session, code)
+    assert sheet.cell(rows["women"], FLAG).value is None  # on the total row only
+    assert sheet.cell(rows["women"], FLAG).protection.locked
+    before = portfolio_fingerprint(db_session)
+    page = _upload(client, book, confirm=False).get_data(as_text=True)
+    assert "repeats what is stored" in page, page[-2000:]  # download -> upload: no change
+    assert portfolio_fingerprint(db_session) == before
+    sheet.cell(rows[""], FLAG).value = "Yes"
+    sheet.cell(rows[""], VALUE).value = sheet.cell(rows[""], VALUE).value + 3  # 3 in no part
+    preview = _upload(client, book, confirm=False).get_data(as_text=True)
+    assert "Parts incomplete" in preview and "Save these changes" in preview
+    page = _upload(client, book).get_data(as_text=True)
+    assert "Workbook saved as draft in 1 report" in page, page[-2000:]
+    assert _stored_flag(db_session, code) is True
+    again, _, _ = _workbook(client)  # the new download says yes, and repeats what is stored
+    assert again.active.cell(rows[""], FLAG).value == "yes"
+    page = _upload(client, again, confirm=False).get_data(as_text=True)
+    assert "repeats what is stored" in page, page[-2000:]
+    again.active.cell(rows[""], FLAG).value = "no"  # 3 more than the parts: refused
+    before = portfolio_fingerprint(db_session)
+    page = _upload(client, again).get_data(as_text=True)
+    assert f"Progress, row {rows['']}: Value:" in page and "add up" in page, page[-2000:]
+    assert portfolio_fingerprint(db_session) == before
+
+
+@pytest.mark.parametrize(
+    ("where", "given", "problem"),
+    [
+        ("", "maybe", "Parts incomplete: enter yes or no"),
+        ("women", "yes", "Parts incomplete: set it on the total row, not on a part"),
+        ("plain", "yes", "is not broken down into parts; leave it empty"),
+    ],
+    ids=["not yes or no", "on a part row", "not disaggregated"],
+)
+def test_a_wrong_parts_incomplete_is_refused_beside_its_cell(
+    client, db_session, demo, where, given, problem
+) -> None:
+    signed_in(client, "unodc@demo.example")
+    book, _, _ = _workbook(client)
+    sheet = book.active
+    _code, rows = _disaggregated_rows(db_session, sheet)
+    if where == "plain":
+        row = next(
+            r
+            for r in range(2, sheet.max_row + 1)
+            if sheet.cell(r, INDICATOR).value not in _disaggregated(db_session)
+            and sheet.cell(r, VALUE + 1).protection.locked is False  # a share's numerator
+        )
+    else:
+        row = rows[where]
+    sheet.cell(row, FLAG).value = given
+    before = portfolio_fingerprint(db_session)
+    page = _upload(client, book).get_data(as_text=True)
+    assert f"Progress, row {row}: {problem}" in page or (
+        f"Progress, row {row}: Parts incomplete:" in page and problem in page
+    ), page[-2000:]
+    assert portfolio_fingerprint(db_session) == before
+
+
+def test_a_workbook_without_the_column_keeps_the_stored_flag(client, db_session, demo) -> None:
+    signed_in(client, "unodc@demo.example")
+    book, texts, _ = _workbook(client)
+    sheet = book.active
+    code, _rows = _disaggregated_rows(db_session, sheet)
+    sheet.delete_cols(FLAG)  # a workbook downloaded before the column was added
+    sheet.cell(texts[0], TEXT).value = "Strategy adopted by the cabinet"
+    page = _upload(client, book).get_data(as_text=True)
+    assert "Workbook saved as draft in 1 report" in page, page[-2000:]
+    assert _stored_flag(db_session, code) is False

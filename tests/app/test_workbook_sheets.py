@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app.models.reference import Entity
 from app.progress import due
 from app.progress import services as entry
+from app.progress.workbook import EXTRA
 from tests.app.progress_data import audit_events, fingerprint, report_of, world
 from tests.app.test_progress_sheet import COL, download, rows_by_code, token, upload
 from tests.app.test_progress_workflow import complete, scope_of
@@ -269,11 +270,24 @@ def test_a_workbook_of_the_older_layout_is_still_read(client, db_session, make_u
     wb = download(client)
     ws, rows = wb.active, rows_by_code(wb.active)
     ws.cell(rows["P-1-NUM"], COL["Value"]).value = 6
-    ws.delete_cols(COL["part"], 2)  # the 16 columns of the values-only workbook
+    ws.delete_cols(COL["part"], len(EXTRA))  # the 16 columns of the values-only workbook
     for name in ("Activities", "Narratives", "Instructions"):
         del wb[name]
     assert upload(client, wb).status_code == 302
     assert report_of(db_session, w).values[0].value == 6
+
+
+def test_a_workbook_before_the_parts_incomplete_column_is_still_read(
+    client, db_session, make_user, login
+) -> None:
+    w = world(db_session)
+    login(make_user("focal_point", "UNODC"))
+    wb = download(client)
+    ws, rows = wb.active, rows_by_code(wb.active)
+    ws.cell(rows["P-1-NUM"], COL["Value"]).value = 8
+    ws.delete_cols(COL["Parts incomplete"])  # the 18 columns of the workbook with part rows
+    assert upload(client, wb).status_code == 302
+    assert report_of(db_session, w).values[0].value == 8
 
 
 def test_an_empty_percent_keeps_the_stored_percent(client, db_session, make_user, login) -> None:

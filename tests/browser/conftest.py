@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-ROLES = ("admin", "viewer", "cted")
+# Every role, with the entity a focal point belongs to.
+ROLES: dict[str, str | None] = {
+    "admin": None,
+    "focal_point": "UNODC",
+    "reviewer": None,
+    "viewer": None,
+    "cted": None,
+}
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,7 @@ class LiveServer:
     password: str = PASSWORD
 
 
-def _require_chromium() -> None:
+def require_chromium() -> None:
     if CHROMIUM.exists():
         return
     if os.environ.get("REQUIRE_BROWSER") == "1":
@@ -61,8 +69,8 @@ def build_database(path: Path, fill: Callable[[Session], None]) -> str:
     with Session(engine) as session:
         seed_reference(session)
         session.flush()
-        for role in ROLES:
-            create_user(session, f"{role}@example.org", PASSWORD, role)
+        for role, entity in ROLES.items():
+            create_user(session, f"{role}@example.org", PASSWORD, role, entity)
         fill(session)
         session.commit()
     engine.dispose()
@@ -77,28 +85,37 @@ def browser_data() -> Callable[[Session], None]:
     return lambda session: two_baselines(session, 20)
 
 
+@contextmanager
+def serving(url: str) -> Iterator[LiveServer]:
+    """Serve the app over the database at ``url`` on 127.0.0.1, on a free port, in a thread."""
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": TEST_KEY, "TESTING": True})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield LiveServer(
+            f"http://127.0.0.1:{server.server_port}", {r: f"{r}@example.org" for r in ROLES}
+        )
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def live_server(
     tmp_path_factory: pytest.TempPathFactory, browser_data: Callable[[Session], None]
 ) -> Iterator[LiveServer]:
     """Serve the app on 127.0.0.1 on a free port, in a thread, over its own database."""
-    _require_chromium()
+    require_chromium()
     url = build_database(tmp_path_factory.mktemp("live") / "live.sqlite", browser_data)
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": TEST_KEY, "TESTING": True})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield LiveServer(
-        f"http://127.0.0.1:{server.server_port}", {r: f"{r}@example.org" for r in ROLES}
-    )
-    server.shutdown()
-    thread.join(timeout=10)
+    with serving(url) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Launch Debian's Chromium headless through playwright (never `playwright install`)."""
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

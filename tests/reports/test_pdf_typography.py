@@ -301,8 +301,9 @@ def test_a_one_bar_chart_becomes_a_sentence(monkeypatch: pytest.MonkeyPatch) -> 
     (panels,), texts = _captured_panels(monkeypatch, {ProjectStatus.ONGOING: 3})
     assert "By status" not in panels and len(panels["By scope"]) == 2
     assert texts == ["All 3 projects are ongoing.", "By scope \u2013 Global: 1; National: 2."]
-    assert quarterly_pdf.one_bar("pipeline", 2) == "both projects are in the pipeline"
-    assert quarterly_pdf.one_bar("national", 1) == "the project is national"
+    # each a whole sentence, one translatable message (never fragments joined and capitalised)
+    assert quarterly_pdf.one_bar("pipeline", 2) == "Both projects are in the pipeline."
+    assert quarterly_pdf.one_bar("national", 1) == "The project is national."
 
 
 def test_one_entity_or_one_marker_gets_a_table_row_not_a_chart(

@@ -645,6 +645,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("compare.compare_view", "GET", "/compare", 302, 200, 200, 200, 200, 200, 200),
     ("compare.compare_csv", "GET", "/compare.csv", 302, 200, 200, 200, 200, 200, 200),
     ("compare.compare_xlsx", "GET", "/compare.xlsx", 302, 200, 200, 200, 200, 200, 200),
+    ("compare.compare_parts_csv", "GET", "/compare/parts.csv", 302, 200, 200, 200, 200, 200, 200),
     ("compare.chart", "GET", "/compare/chart/pillar.svg", 302, 200, 200, 200, 200, 200, 200),
     ("compare.projects", "GET", "/compare/projects", 302, 200, 200, 200, 200, 200, 200),
     (

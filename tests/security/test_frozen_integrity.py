@@ -40,6 +40,11 @@ FORGED_ROWS = {
         "INSERT INTO baseline_values (baseline_id, project_code, indicator_code, period_key, "
         "value, text) VALUES (:b, 'FORGED-1', 'FORGED-I', '2019Q3', 10, '')"
     ),
+    "baseline_value_parts": (
+        "INSERT INTO baseline_value_parts (baseline_id, project_code, indicator_code, "
+        "period_key, category, value, parts_incomplete) "
+        "VALUES (:b, 'FORGED-1', 'FORGED-I', '2019Q3', 'women', 10, :no)"
+    ),
 }
 
 
@@ -81,9 +86,7 @@ def test_a_baseline_that_no_longer_matches_its_hash_is_refused_everywhere(
         assert "no longer matches its hash" in body, name
         assert str(FORGED_BUDGET) not in body and "987,654,321" not in body, name
     assert "error" in json.loads(client.get(pages["api"]).data)
-    command = app.test_cli_runner().invoke(
-        args=["report", "baseline", label, "--format", "json"]
-    )
+    command = app.test_cli_runner().invoke(args=["report", "baseline", label, "--format", "json"])
     assert command.exit_code == 1 and "no longer matches its hash" in command.output
     assert str(FORGED_BUDGET) not in command.output and "Traceback" not in command.output
 
@@ -123,7 +126,7 @@ def test_a_baseline_made_up_by_sql_with_a_matching_hash_is_refused(app, ds, db_s
 
 GUARDED = (
     "audit_events", "baselines", "baseline_projects", "baseline_needs", "baseline_links",
-    "baseline_values", "issued_reports",
+    "baseline_values", "baseline_value_parts", "issued_reports",
 )  # fmt: skip
 
 
