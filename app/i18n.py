@@ -9,7 +9,7 @@ read in it too), else the browser's Accept-Language, else English.
 from __future__ import annotations
 
 from flask import Flask, has_request_context, request
-from flask_babel import Babel, get_locale, get_translations
+from flask_babel import Babel, get_locale, get_translations, refresh
 from flask_login import current_user
 
 import indicators.i18n
@@ -61,6 +61,9 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", "translations")
     babel.init_app(app, locale_selector=select_locale)
+    # Flask-Babel keeps the chosen language on `g`, which outlives one request when an outer
+    # application context is pushed (a command, the tests): each request chooses afresh.
+    app.before_request(refresh)
     indicators.i18n.install(get_translations, language)
     app.jinja_env.globals.update(
         page_language=language, page_direction=direction, LANGUAGES=LANGUAGES

@@ -118,7 +118,7 @@ def counts(
     return ChartData(title, tuple(values), series, Kind.COUNT, ylabel, label_header)
 
 
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")  # and CR, which XML rewrites
 
 
 def xml_text(text: str) -> str:

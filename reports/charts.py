@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image as PILImage
 
+from reports.chart_numbers import compact_number as compact_number
 from reports.chart_style import (
     BLUE as BLUE,
 )
@@ -39,7 +40,7 @@ from reports.localized import gettext
 Number = Decimal | int | float
 MARGIN_TOP_IN = 0.45  # room for the title above the axes
 LEGEND_GAP_IN = 0.08  # between the legend's row and the axes
-ROTATED_LABELS_IN = 1.25  # room under the axes for labels set at an angle
+ROTATED_LABELS_IN = 1.25  # the most room under the axes for labels set at an angle
 ROTATED_LEFT_IN = 1.0  # and left of them, for the first label's reach
 ROTATED_CHARS = 18  # longer labels set at an angle are shortened (the table has them whole)
 NICE_STEPS = [1, 2, 5, 10]  # tick steps: 1, 2 or 5 times a power of ten
@@ -48,21 +49,6 @@ NICE_STEPS = [1, 2, 5, 10]  # tick steps: 1, 2 or 5 times a power of ten
 def _floats(values: Sequence[Number]) -> list[float]:
     """Convert figures to floats for plotting only."""
     return [float(v) for v in values]
-
-
-def _exact(value: float) -> str:
-    """Write a tick value with the decimals it has (up to six): 2.5, 10, 0.25, 1,500."""
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def compact_number(value: float, _position: object = None) -> str:
-    """Write an axis value briefly and exactly: 2.5 / 2,500 / 150M / 1.25B, never an offset."""
-    size = abs(value)
-    for limit, suffix in ((1e9, "B"), (1e6, "M")):
-        if size >= limit:
-            return _exact(value / limit) + suffix
-    return _exact(value)
 
 
 def nice_locator(integer: bool = False) -> MaxNLocator:
@@ -238,11 +224,19 @@ def _short(label: str) -> str:
     return label if len(label) <= ROTATED_CHARS else label[: ROTATED_CHARS - 1].rstrip() + "\u2026"
 
 
-def _rotate(ax: Any, labels: Sequence[str]) -> None:
-    """Set many labels at 45 degrees, shortened, so they neither collide nor leave the figure."""
+def _rotate(fig: Figure, labels: Sequence[str]) -> float:
+    """Set many labels at 45 degrees, shortened, so they neither collide nor leave the figure.
+
+    Return the room they take under the axes, in inches: as much as the longest needs.
+    """
+    ax = fig.axes[0]
     ax.set_xticks(list(range(len(labels))), [_short(str(label)) for label in labels])
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    reach = 0.0
     for tick in ax.get_xticklabels():
         tick.set(rotation=45, ha="right", rotation_mode="anchor")
+        reach = max(reach, tick.get_window_extent(renderer).height / fig.dpi)
+    return min(ROTATED_LABELS_IN, reach + 0.15)
 
 
 def grouped_bar_chart(
@@ -266,13 +260,12 @@ def grouped_bar_chart(
         ax.margins(y=0.1)
         _value_axis(ax, counts)
         rotated = len(labels) > 8
-        if rotated:
-            _rotate(ax, labels)
+        bottom = _rotate(fig, labels) if rotated else 0.4
         ax.set_ylabel(ylabel, parse_math=False)
         left = ROTATED_LEFT_IN if rotated else 0.75
         legend = _legend_above(fig, left, 0.12) if series else 0.0
         top = MARGIN_TOP_IN + (legend + LEGEND_GAP_IN if legend else 0.0)
-        _margins(fig, left=left, bottom=ROTATED_LABELS_IN if rotated else 0.4, top=top)
+        _margins(fig, left=left, bottom=bottom, top=top)
     return fig
 
 

@@ -147,7 +147,7 @@ HEADLINES = (
     ("budget_completed", N_("Budget, completed projects (US$)"), "money", "completed"),
     ("funded", N_("Funded, active projects (US$)"), "money", "active"),
     ("shortfall", N_("Shortfall, active projects (US$)"), "money", "active"),
-    ("shortfall_pct_of_active", N_("Shortfall, % of active budget"), "pct", None),
+    ("shortfall_pct_of_active", N_("Shortfall, share of active budget (%)"), "pct", None),
     ("in_multi_year_appeal", N_("In the multi-year appeal"), "count", None),
     ("needs_total", N_("CTED needs"), "count", None),
     ("needs_addressed", N_("CTED needs addressed"), "count", None),

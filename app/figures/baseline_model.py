@@ -43,7 +43,7 @@ HEADLINES: tuple[tuple[str, str, Getter, str], ...] = (
      lambda f: f.portfolio.budget_completed, b.MONEY),
     ("funded_usd", N_("Funded, active projects (US$)"), lambda f: f.portfolio.funded, b.MONEY),
     ("shortfall_usd", N_("Funding shortfall (US$)"), lambda f: f.portfolio.shortfall, b.MONEY),
-    ("shortfall_pct_of_active", N_("Shortfall, % of active budget"),
+    ("shortfall_pct_of_active", N_("Shortfall, share of active budget (%)"),
      lambda f: f.portfolio.shortfall_pct_of_active, b.PCT),
     ("in_multi_year_appeal", N_("Projects in the Multi-Year Appeal"),
      lambda f: f.portfolio.in_multi_year_appeal, b.COUNT),

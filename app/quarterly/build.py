@@ -150,7 +150,7 @@ HEADLINES: tuple[tuple[str, Getter, str], ...] = (
     ("Budget, US$ million", lambda f: f.portfolio.budget_total, "money"),
     ("Funded (active projects), US$ million", lambda f: f.portfolio.funded, "money"),
     ("Funding shortfall, US$ million", lambda f: f.portfolio.shortfall, "money"),
-    ("Shortfall, % of active budget", lambda f: f.portfolio.shortfall_pct_of_active, "pct"),
+    ("Shortfall, share of active budget (%)", lambda f: f.portfolio.shortfall_pct_of_active, "pct"),
     ("CTED needs addressed", lambda f: f.needs.addressed, "count"),
     ("Need coverage, %", lambda f: f.needs.coverage_pct, "pct"),
 )

@@ -7,6 +7,8 @@ included; app/i18n.py decides which language a request is served in.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, Flask, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -41,11 +43,24 @@ class LanguageForm(FlaskForm):
 
 def back_to() -> str:
     """Return where the switcher goes back to: this page when it was read with GET, else the
-    page a refused switch came from (when local), else the start page."""
+    page the switch was asked from (when local), else the start page.
+
+    The form carries the page's path only: echoing its query string into every page would
+    repeat whatever a reader typed into a filter (tests/app/test_compare_view.py). The query
+    comes back from the same-origin Referer (Referrer-Policy: same-origin) when there is one.
+    """
     home = url_for("home.index")
     if request.method == "GET":
-        return safe_next(request.full_path.rstrip("?"), home)
-    return safe_next(request.form.get("next"), home)
+        return request.path
+    return safe_next(_referring_page() or request.form.get("next"), home)
+
+
+def _referring_page() -> str | None:
+    """Return the path and query of the same-site page that posted the switch, if any."""
+    parts = urlsplit(request.referrer or "")
+    if not parts.path or parts.netloc != request.host:
+        return None
+    return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
 @bp.route("/language", methods=["POST"])

@@ -102,7 +102,7 @@ def finance(model: BaselineModel) -> list[Flowable]:
         [gettext("Budget of completed projects"), fmt_money(f.budget_completed)],
         [gettext("Funded, active projects"), fmt_money(f.funded)],
         [gettext("Funding shortfall, active projects"), fmt_money(f.shortfall)],
-        [gettext("Shortfall, % of active budget"), fmt_pct(f.shortfall_pct_of_active, 1)],
+        [gettext("Shortfall, share of active budget (%)"), fmt_pct(f.shortfall_pct_of_active, 1)],
     ]
     w = widths(0.7, 0.3)
     return [

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from babel.dates import format_date
 from babel.numbers import format_decimal
+from babel.support import Translations
 from flask_babel import refresh
+from markupsafe import escape
 from sqlalchemy import select
 
 from app.models.progress import IndicatorValue, ReportingPeriod
@@ -17,6 +20,16 @@ from tests.app import comparison_data
 from tests.app.progress_data import report_of, world
 
 FRENCH = {"Accept-Language": "fr"}
+CATALOGUES = Path(__file__).resolve().parents[2] / "app" / "translations"
+TWO_WAYS = (
+    "“%(text)s” can be read two ways: type %(decimal)s for a decimal number or"
+    " %(whole)s for a whole number."
+)
+
+
+def said(headers: dict[str, str], message: str) -> str:
+    """Return the message as the compiled catalogue of the request's language gives it."""
+    return Translations.load(str(CATALOGUES), [headers["Accept-Language"]]).gettext(message)
 ENGLISH = {"Accept-Language": "en"}
 
 
@@ -83,7 +96,8 @@ def test_french_entry_reads_a_decimal_comma(client, db_session, make_user, login
     response = post(client, w.url, data, FRENCH)
     assert response.status_code == 200
     assert _value(db_session, w) == Decimal("1250.5")
-    assert f"Read as {format_decimal(Decimal('1250.5'), locale='fr')}" in response.text
+    read_as = said(FRENCH, "Read as %(number)s")
+    assert read_as % {"number": format_decimal(Decimal("1250.5"), locale="fr")} in response.text
     again = get(client, w.url, FRENCH).get_data(as_text=True)
     assert 'value="1250,5"' in again and "1250,5000" not in again
     assert 'value="1250.5"' in get(client, w.url, ENGLISH).get_data(as_text=True)
@@ -98,7 +112,8 @@ def test_a_number_that_reads_two_ways_is_refused_next_to_the_field(
     refresh()
     response = client.post(w.url, data=data, headers=headers)
     assert response.status_code == 422
-    assert "can be read two ways" in response.text and f'value="{typed}"' in response.text
+    words = said(headers, TWO_WAYS).split("%(text)s")[1].split("%(decimal)s")[0]
+    assert str(escape(words)) in response.text and f'value="{typed}"' in response.text
     assert report_of(db_session, w) is None
 
 

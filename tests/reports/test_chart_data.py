@@ -11,7 +11,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.support import Translations
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import indicators.i18n
@@ -56,7 +56,14 @@ def test_an_empty_chart_says_so() -> None:
     assert "No changes" in texts and fig.axes == []
 
 
+def as_parsed(text: str) -> str:
+    """The text an XML parser gives back: control characters gone, line ends read as LF (XML 1.0
+    section 2.11 turns CR LF and a lone CR into LF)."""
+    return NOT_XML.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+
+
 @settings(max_examples=25, deadline=None)
+@example(title="\r", labels=["a"])
 @given(
     title=st.text(min_size=1, max_size=30),
     labels=st.lists(st.text(alphabet="<>&\"'$ abc", min_size=1, max_size=8), min_size=1,
@@ -72,9 +79,9 @@ def test_the_svg_text_alternative_is_well_formed_whatever_the_labels(title, labe
     )
     root = ET.fromstring(body)
     title_el, desc_el = list(root)[:2]
-    assert title_el.tag == f"{SVG}title" and (title_el.text or "") == NOT_XML.sub("", title)
+    assert title_el.tag == f"{SVG}title" and (title_el.text or "") == as_parsed(title)
     assert root.get("aria-labelledby") == "chart-x-title" == title_el.get("id")
-    assert (desc_el.text or "") == NOT_XML.sub("", data.description())
+    assert (desc_el.text or "") == as_parsed(data.description())
 
 
 def test_a_drawn_svg_carries_its_title_and_figures() -> None:
@@ -121,3 +128,15 @@ def test_chart_words_follow_the_language(french: None) -> None:
     assert data.headers() == ["Élément", "Valeur"]
     fig = draw(data)
     assert "Cible 15" in [t.get_text() for t in fig.axes[0].texts]
+
+
+def test_axis_numbers_follow_the_language(french: None) -> None:
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    from reports.charts import compact_number
+
+    assert compact_number(2500) == format_decimal(2500, locale="fr")  # Babel's own spaces
+    assert compact_number(0.5) == "0,5"
+    assert compact_number(150_000_000) == format_compact_decimal(
+        150e6, format_type="short", locale="fr"
+    )

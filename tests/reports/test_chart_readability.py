@@ -130,3 +130,10 @@ def test_the_pdf_never_shrinks_a_chart_below_its_drawn_size() -> None:
     for size in ((6.3, 2.4), (6.3, 2.8)):
         image = chart(counts("t", {"a": 1, "b": 2}), size=size)
         assert image.width >= size[0] * 72 and image.height >= size[1] * 72  # 9 pt stays 9 pt
+
+
+def test_short_labels_set_at_an_angle_take_only_the_room_they_need() -> None:
+    entities = ["UNOCT", "UNODC", "UNDP", "UNESCO", "OHCHR", "UN Women", "INTERPOL", "ICAO", "IOM"]
+    fig = _drawn(grouped_bar_chart("t", entities, {"Budget": list(range(9))}))
+    below_axes_in = fig.axes[0].get_position().y0 * fig.get_size_inches()[1]
+    assert below_axes_in < 0.9 and _texts_outside(fig) == []
