@@ -9,7 +9,7 @@ from flask import current_app
 
 from app.cli import domain_command, fail
 from app.db import transaction
-from app.mail.reminders import send_reminders
+from app.progress.reminders import send_reminders
 
 
 @click.command("send-reminders")
