@@ -16,8 +16,8 @@ from app.baselines.services import list_baselines, verify_baseline
 from app.cli import domain_command
 from app.devdata import commands as devdata_commands
 from app.figures import commands as figures_commands
-from app.progress import commands as progress_commands
 from app.portfolio import commands as portfolio_commands
+from app.progress import commands as progress_commands
 from app.quarterly import commands as quarterly_commands
 from app.quarterly.services import TamperedReport, list_issued, served_content
 from app.reference import commands as reference_commands

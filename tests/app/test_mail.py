@@ -14,6 +14,7 @@ from aiosmtpd.controller import Controller
 from flask_babel import force_locale, gettext
 from sqlalchemy import func, select
 
+from app import config
 from app.models.mail import MailLog
 from app.progress import services as entry
 from app.progress import workflow
@@ -192,3 +193,28 @@ def test_reminders_one_digest_per_focal_point_once_a_day(app, db_session, make_u
 def test_reminders_refuse_a_malformed_day(app):
     result = app.test_cli_runner().invoke(args=["send-reminders", "--today", "03/12/2026"])
     assert result.exit_code == 1 and "YYYY-MM-DD" in result.output
+
+
+def test_send_reminders_without_mail_server_says_so_and_records_nothing(app, db_session, make_user):
+    world(db_session)
+    make_user("focal_point", "UNODC")
+    db_session.commit()
+    result = app.test_cli_runner().invoke(args=["send-reminders"])
+    assert result.exit_code == 0
+    assert "MAIL_SERVER is not set" in result.output and "Sent 0 reminder(s)" in result.output
+    assert db_session.scalar(select(func.count()).select_from(MailLog)) == 0
+
+
+def test_mail_settings_come_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("MAIL_SERVER", "smtp.example.org")
+    monkeypatch.setenv("MAIL_PORT", "587")
+    monkeypatch.setenv("MAIL_USE_TLS", "true")
+    monkeypatch.setenv("MAIL_FROM", "tracker@example.org")
+    built = config.build(str(tmp_path), {"SECRET_KEY": "k" * 40})
+    assert (built["MAIL_SERVER"], built["MAIL_PORT"], built["MAIL_USE_TLS"]) == (
+        "smtp.example.org", 587, True,
+    )  # fmt: skip
+    assert built["MAIL_FROM"] == "tracker@example.org" and built["REMINDER_DAYS"] == 14
+    monkeypatch.setenv("MAIL_PORT", "five")
+    with pytest.raises(config.ConfigError, match="MAIL_PORT"):
+        config.build(str(tmp_path), {"SECRET_KEY": "k" * 40})
