@@ -7,7 +7,9 @@ that the user's action, already committed, stands.
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import smtplib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from email.utils import formatdate, make_msgid
 from typing import Any
 
 log = logging.getLogger("app.mail")
+LINK = re.compile(r"https?://[^\s<>\"]+")
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,20 @@ def as_email(mail: Mail, sender: str) -> EmailMessage:
     message["From"], message["To"], message["Subject"] = sender, mail.to, mail.subject
     message["Date"], message["Message-ID"] = formatdate(localtime=False), make_msgid()
     message.set_content(mail.text)
-    if mail.html:
-        message.add_alternative(mail.html, subtype="html")
+    message.add_alternative(mail.html or html_of(mail.text), subtype="html")
     return message
+
+
+def html_of(text: str) -> str:
+    """Return the simple HTML alternative of a plain text: its paragraphs, links made links."""
+    paragraphs = [p for p in text.strip().split("\n\n") if p.strip()]
+    return "".join(f"<p>{_linked(p)}</p>\n" for p in paragraphs)
+
+
+def _linked(paragraph: str) -> str:
+    escaped = html.escape(paragraph, quote=True)
+    linked = LINK.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+    return linked.replace("\n", "<br>\n")
 
 
 def deliver(config: Mapping[str, Any], mails: Sequence[Mail]) -> list[Mail]:

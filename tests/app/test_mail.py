@@ -57,8 +57,9 @@ def inbox(app) -> Iterator[Inbox]:
     controller.stop()
 
 
-def body(message: Message) -> str:
-    payload = message.get_payload(decode=True)
+def body(message: Message, kind: str = "text/plain") -> str:
+    [part] = [p for p in message.walk() if p.get_content_type() == kind]
+    payload = part.get_payload(decode=True)
     assert isinstance(payload, bytes)
     return payload.decode(message.get_content_charset() or "utf-8")
 
@@ -78,7 +79,9 @@ def test_submit_tells_each_reviewer_once_with_the_link(db_session, make_user, in
     assert sorted(m["To"] for m in inbox.messages) == sorted(r.email for r in reviewers)
     assert not inbox.to(focal.email)
     text = body(inbox.to(reviewers[0].email)[0])
-    assert f"https://tracker.example.org/reports/{report.id}/review" in text
+    link = f"https://tracker.example.org/reports/{report.id}/review"
+    assert link in text
+    assert f'<a href="{link}">' in body(inbox.to(reviewers[0].email)[0], "text/html")
     assert "P-1" in inbox.messages[0]["Subject"]
 
 
@@ -96,6 +99,7 @@ def test_return_tells_the_focal_point_with_the_comment(db_session, make_user, in
     assert not inbox.to(other_entity.email) and not inbox.to(reviewer.email)
     text = body(inbox.to(focal.email)[0])
     assert "Explain the 12 officers." in text
+    assert "Explain the 12 officers." in body(inbox.to(focal.email)[0], "text/html")
     assert f"https://tracker.example.org/projects/{w.project.id}/reports/{w.period.key}" in text
 
 
