@@ -17,6 +17,7 @@ from app.cli import domain_command
 from app.devdata import commands as devdata_commands
 from app.figures import commands as figures_commands
 from app.portfolio import commands as portfolio_commands
+from app.progress import commands as progress_commands
 from app.quarterly import commands as quarterly_commands
 from app.quarterly.services import TamperedReport, list_issued, served_content
 from app.reference import commands as reference_commands
@@ -30,6 +31,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     baselines_commands,
     figures_commands,
     quarterly_commands,
+    progress_commands,
     devdata_commands,
 )
 

@@ -35,6 +35,7 @@ FLOORS = [
     "reference",
     "auth",
     "audit",
+    "mail",
     "ui",
     "portfolio",
     "logframe",
