@@ -16,6 +16,7 @@ from app.baselines.services import list_baselines, verify_baseline
 from app.cli import domain_command
 from app.devdata import commands as devdata_commands
 from app.figures import commands as figures_commands
+from app.iati import commands as iati_commands
 from app.portfolio import commands as portfolio_commands
 from app.quarterly import commands as quarterly_commands
 from app.quarterly.services import TamperedReport, list_issued, served_content
@@ -30,6 +31,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     baselines_commands,
     figures_commands,
     quarterly_commands,
+    iati_commands,
     devdata_commands,
 )
 

@@ -42,9 +42,20 @@ DEFAULTS: dict[str, Any] = {
     "PRODUCTION": False,
     # the PDF reports' TrueType fonts, role -> file (see reports/fonts.py); Debian's by default
     "PDF_FONTS": dict(DEFAULT_FONT_FILES),
+    # The IATI export (docs/iati.md): the reporting organisation's registered IATI reference
+    # (activity identifiers are REF-PROJECTCODE) and the address evidence links start with.
+    "IATI_REPORTING_ORG_REF": "XI-IATI-UNGCTCC",
+    "IATI_BASE_URL": "http://localhost:5000",
 }
 
-ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "PRODUCTION", "TRUSTED_HOSTS")
+ENV_KEYS = (
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "PRODUCTION",
+    "TRUSTED_HOSTS",
+    "IATI_REPORTING_ORG_REF",
+    "IATI_BASE_URL",
+)
 
 
 def from_environment() -> dict[str, Any]:
