@@ -32,8 +32,8 @@ def baseline_projects(
         query = query.where(BaselineProject.entity == entity)
     rows = list(session.scalars(query.order_by(BaselineProject.code)))
     codes = [r.code for r in rows]
-    names = dict(session.execute(select(Entity.acronym, Entity.name)).tuples().all())
-    pillars = dict(session.execute(select(Pillar.code, Pillar.title_en)).tuples().all())
+    names = dict(session.execute(select(Entity.acronym, Entity.name)).all())
+    pillars = dict(session.execute(select(Pillar.code, Pillar.title_en)).all())
     areas = _areas(session, baseline.id)
     outputs = outputs_by_code(session, codes)
     actuals = _actuals(session, baseline.id)
@@ -51,6 +51,7 @@ def baseline_projects(
             end_date=r.end_date,
             budget_usd=r.budget_usd,
             gender_marker=r.gender_marker,
+            recorded_on=baseline.as_of,
             countries=tuple(c for c in r.countries.split(";") if c),
             thematic_areas=tuple(areas.get(r.code, [])),
             results=results_of(outputs.get(r.code, []), r.code, actuals),
@@ -72,7 +73,7 @@ def _areas(session: Session, baseline_id: int) -> dict[str, list[str]]:
         .order_by(BaselineLink.need_code)
     )
     found: dict[str, list[str]] = defaultdict(list)
-    for project, area in session.execute(query).tuples():
+    for project, area in session.execute(query):
         found[project].append(area)
     return found
 
@@ -95,6 +96,6 @@ def _actuals(session: Session, baseline_id: int) -> ValuesByIndicator:
         .where(v.baseline_id == baseline_id)
     )
     found: ValuesByIndicator = defaultdict(list)
-    for project, code, measure, key, value, num, den, text in session.execute(query).tuples():
+    for project, code, measure, key, value, num, den, text in session.execute(query):
         found[(project, code)].append(t.Actual(key, figure(measure, value, num, den), text))
     return found

@@ -53,6 +53,7 @@ def live_projects(session: Session, entity_id: int | None, base_url: str) -> lis
             end_date=p.end_date,
             budget_usd=p.budget_usd,
             gender_marker=p.gender_marker,
+            recorded_on=p.created_at.date(),
             countries=tuple(c.iso3 for c in p.countries),
             thematic_areas=public_areas(p.needs),
             results=results_of(outputs.get(p.id, []), p.code, actuals),
@@ -91,7 +92,7 @@ def outputs_by_code(session: Session, codes: list[str]) -> dict[str, list[Output
         .order_by(Output.code)
     )
     found: dict[str, list[Output]] = defaultdict(list)
-    for code, output in session.execute(query).tuples():
+    for code, output in session.execute(query):
         found[code].append(output)
     return found
 
@@ -155,7 +156,7 @@ def approved_actuals(session: Session, ids: list[int]) -> ValuesByIndicator:
         .where(Project.id.in_(ids), ProgressReport.status == ReportStatus.APPROVED.value)
     )
     found: ValuesByIndicator = defaultdict(list)
-    for project, code, measure, key, value, num, den, text in session.execute(query).tuples():
+    for project, code, measure, key, value, num, den, text in session.execute(query):
         shown = figure(measure, value, num, den)
         found[(project, code)].append(t.Actual(key, shown, text))
     return found
@@ -173,7 +174,7 @@ def approved_evidence(
         .order_by(Evidence.id)
     )
     found: dict[int, list[t.Evidence]] = defaultdict(list)
-    for item, project_id in session.execute(query).tuples():
+    for item, project_id in session.execute(query):
         url = f"{base_url.rstrip('/')}/reports/{item.report_id}/evidence/{item.id}"
         is_link = item.kind == EvidenceKind.LINK.value
         kind = "text/html" if is_link else (item.content_type or "application/octet-stream")

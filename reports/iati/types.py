@@ -66,6 +66,8 @@ class ProjectRecord:
     end_date: dt.date | None
     budget_usd: Decimal
     gender_marker: int | None
+    # When the project was recorded: the planned start given when it has no start date.
+    recorded_on: dt.date | None = None
     countries: tuple[str, ...] = ()
     thematic_areas: tuple[str, ...] = ()
     results: tuple[ResultRecord, ...] = ()

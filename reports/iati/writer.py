@@ -87,10 +87,14 @@ def _description(project: ProjectRecord) -> str:
 
 def _dates(root: etree._Element, project: ProjectRecord, publisher: Publisher) -> None:
     """Planned start and end (1, 3) from the project's dates; actual start (2) once begun and
-    actual end (4) once completed, never after the day the file stands for."""
+    actual end (4) once completed, never after the day the file stands for. The schema wants
+    one date at least: without a start date, the day the project was recorded is the planned
+    start (the day the file stands for when that is not known either)."""
     started = project.status in ("ongoing", "suspended", "completed")
     start, end = project.start_date, project.end_date
-    if start is not None:
+    if start is None:
+        _date(root, "1", project.recorded_on or publisher.as_of)
+    else:
         _date(root, "1", start)
         if started and start <= publisher.as_of:
             _date(root, "2", start)
