@@ -125,13 +125,15 @@ def test_entity_export_holds_that_entity_only(demo, db_session, tmp_path) -> Non
 
 def test_baseline_export_reads_the_frozen_projects(demo, db_session, tmp_path) -> None:
     runner = demo.test_cli_runner()
-    assert runner.invoke(args=["snapshot", "create", "B-IATI", "--as-of", "2019-09-30"]).exit_code == 0
+    created = runner.invoke(args=["snapshot", "create", "B-IATI", "--as-of", "2019-09-30"])
+    assert created.exit_code == 0
     baseline = db_session.scalar(select(Baseline).where(Baseline.label == "B-IATI"))
     frozen = db_session.scalars(
         select(BaselineProject).where(BaselineProject.baseline_id == baseline.id)
     ).all()
     project = db_session.scalar(select(Project).where(Project.code == frozen[0].code))
-    project.budget_usd = project.funded_usd = frozen[0].budget_usd + 1000  # changed after the freeze
+    # changed after the freeze: the export keeps the frozen figure
+    project.budget_usd = project.funded_usd = frozen[0].budget_usd + 1000
     db_session.flush()
     tree = export(demo, tmp_path, "--baseline", "B-IATI")
     assert len(tree.getroot()) == len(frozen)
@@ -169,8 +171,14 @@ def test_a_project_without_dates_or_results_is_still_valid(app, db_session, tmp_
     entity = db_session.scalar(select(Entity).where(Entity.acronym == "UNODC"))
     db_session.add(
         Project(
-            code="P-NODATES", title="Bare", entity_id=entity.id, pillar_code="I", scope="national",
-            status="pipeline", budget_usd=Decimal(0), funded_usd=Decimal(0),
+            code="P-NODATES",
+            title="Bare",
+            entity_id=entity.id,
+            pillar_code="I",
+            scope="national",
+            status="pipeline",
+            budget_usd=Decimal(0),
+            funded_usd=Decimal(0),
         )  # fmt: skip
     )
     db_session.flush()
