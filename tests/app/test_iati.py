@@ -3,6 +3,7 @@ are the app's own: projects, budgets, approved actuals only, no confidential nee
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,14 +11,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
-from sqlalchemy import select
+from sqlalchemy import event, select
 
+from app import db
+from app.iati.services import export_iati
 from app.models.baselines import Baseline, BaselineProject
 from app.models.logframe import Indicator, Output
 from app.models.portfolio import CtedNeed, Project
 from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
 from app.models.reference import Entity
 from reports.iati import mappings
+from tests.app.test_query_counts import add_projects
 
 SCHEMA_FILE = Path(__file__).parents[1] / "fixtures" / "iati" / "iati-activities-schema.xsd"
 SCHEMA = etree.XMLSchema(etree.parse(str(SCHEMA_FILE)))
@@ -198,3 +202,29 @@ def test_quarters_tile_the_year(year: int, quarter: int) -> None:
     start, end = mappings.quarter_dates(f"{year}Q{quarter}")
     assert start.month == 3 * quarter - 2 and start.day == 1
     assert (end.month, end.year) == (3 * quarter, year) and (end.day in (30, 31))
+
+
+def _statements_of_export(app, engine, **choice: str) -> int:
+    found: list[str] = []
+
+    def collect(*args: object) -> None:
+        found.append(str(args[2]))
+
+    event.listen(engine, "before_cursor_execute", collect)
+    try:
+        export_iati(db.session(), io.BytesIO(), REF, "http://tracker.example", **choice)
+    finally:
+        event.remove(engine, "before_cursor_execute", collect)
+    return len(found)
+
+
+def test_export_statements_do_not_grow_with_the_portfolio(app, engine, db_session) -> None:
+    add_projects(db_session, 0, 3)
+    db_session.flush()
+    small = _statements_of_export(app, engine)
+    add_projects(db_session, 3, 30)
+    db_session.flush()
+    assert _statements_of_export(app, engine) == small
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["snapshot", "create", "QC", "--as-of", "2019-09-30"]).exit_code == 0
+    assert _statements_of_export(app, engine, baseline="QC") <= small
