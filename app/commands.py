@@ -16,6 +16,7 @@ from app.baselines.services import list_baselines, verify_baseline
 from app.cli import domain_command
 from app.devdata import commands as devdata_commands
 from app.figures import commands as figures_commands
+from app.iati import commands as iati_commands
 from app.portfolio import commands as portfolio_commands
 from app.progress import commands as progress_commands
 from app.quarterly import commands as quarterly_commands
@@ -32,6 +33,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     figures_commands,
     quarterly_commands,
     progress_commands,
+    iati_commands,
     devdata_commands,
 )
 

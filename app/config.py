@@ -53,6 +53,10 @@ DEFAULTS: dict[str, Any] = {
     # the address links in e-mails start with, e.g. https://tracker.example.org
     "BASE_URL": "",
     "REMINDER_DAYS": 14,  # a report due within this many days is in the reminder digest
+    # The IATI export (docs/iati.md): the reporting organisation's registered IATI reference
+    # (activity identifiers are REF-PROJECTCODE) and the address evidence links start with.
+    "IATI_REPORTING_ORG_REF": "XI-IATI-UNGCTCC",
+    "IATI_BASE_URL": "http://localhost:5000",
 }
 
 MAIL_KEYS = (
@@ -60,8 +64,9 @@ MAIL_KEYS = (
     "BASE_URL", "REMINDER_DAYS",
 )  # fmt: skip
 INTEGER_KEYS = ("MAIL_PORT", "REMINDER_DAYS", "MAIL_TIMEOUT")
+IATI_KEYS = ("IATI_REPORTING_ORG_REF", "IATI_BASE_URL")
 
-ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "PRODUCTION", "TRUSTED_HOSTS", *MAIL_KEYS)
+ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "PRODUCTION", "TRUSTED_HOSTS", *MAIL_KEYS, *IATI_KEYS)
 
 
 def from_environment() -> dict[str, Any]:
