@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import secrets
 
+from flask_babel import gettext as _
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -37,13 +38,16 @@ def create_token(
     """Add a token for `user`; return it and its secret (the only time the secret exists)."""
     name = name.strip()
     if not name or len(name) > MAX_NAME:
-        raise FieldInvalid("name", f"name: give the token a name of 1 to {MAX_NAME} characters")
+        said = _("Give the token a name of 1 to %(most)d characters.", most=MAX_NAME)
+        raise FieldInvalid("name", said)
     if scope not in SCOPES:
-        raise FieldInvalid("scope", f"scope: {scope!r} is not one of {', '.join(SCOPES)}")
+        raise FieldInvalid("scope", _("Choose the scope read or write."))
     if expires_days is not None and not 1 <= expires_days <= MAX_EXPIRES_DAYS:
-        raise FieldInvalid("expires_days", f"expires_days: 1 to {MAX_EXPIRES_DAYS} days")
+        said = _("Expiry: give 1 to %(most)d days, or none.", most=MAX_EXPIRES_DAYS)
+        raise FieldInvalid("expires_days", said)
     if not user.active:
-        raise FieldInvalid("email", f"{user.email} is deactivated: it cannot have tokens")
+        said = _("%(email)s is deactivated: it cannot have tokens.", email=user.email)
+        raise FieldInvalid("email", said)
     secret = PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
     expires = now + dt.timedelta(days=expires_days) if expires_days else None
@@ -99,7 +103,7 @@ def revoke_token(session: Session, user: User, token_id: int) -> ApiToken:
     """Revoke one of the user's own tokens (an unknown or foreign token is not found)."""
     token = session.get(ApiToken, token_id)
     if token is None or token.user_id != user.id:
-        raise NotFound("no such token")
+        raise NotFound(_("No such token."))
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         session.flush()

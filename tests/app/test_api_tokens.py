@@ -150,3 +150,55 @@ def test_per_page_is_honoured_and_bounded(data, client, make_user):
     for value in ("201", "0", "-1", "lots"):
         response = client.get(f"/api/v1/projects?per_page={value}", headers=bearer(secret))
         assert response.status_code == 400 and "per_page" in response.get_json()["message"]
+
+
+def csrf_of(page: str) -> str:
+    return page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+
+
+def test_the_account_page_creates_shows_once_and_revokes(app, client, db_session, make_user, login):
+    user = make_user("viewer")
+    login(user)
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        refused = client.post("/account/tokens", data={"name": "x", "scope": "read"})
+        assert refused.status_code == 400 and db_session.scalar(select(ApiToken.id)) is None
+        token = csrf_of(client.get("/account/tokens").text)
+        made = client.post(
+            "/account/tokens", data={"name": "laptop", "scope": "read", "csrf_token": token}
+        )
+        assert made.status_code == 200
+        secret = made.text.split('<code id="new-token">')[1].split("</code>")[0]
+        assert secret.startswith(PREFIX) and made.headers["Cache-Control"] == "no-store"
+        listed = client.get("/account/tokens").text
+        assert "laptop" in listed and secret not in listed
+        assert client.get("/api/v1/baselines", headers=bearer(secret)).status_code == 200
+        stored = db_session.scalar(select(ApiToken).where(ApiToken.user_id == user.id))
+        revoke = f"/account/tokens/{stored.id}/revoke"
+        assert client.post(revoke).status_code == 400
+        done = client.post(revoke, data={"csrf_token": csrf_of(listed)})
+        assert done.status_code == 302
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    refused_now = client.get("/api/v1/baselines", headers=bearer(secret))
+    assert refused_now.status_code == 401
+    actions = db_session.scalars(
+        select(AuditEvent.action).where(AuditEvent.object_type == "api_token")
+    )
+    assert list(actions) == ["create_token", "revoke_token"]
+
+
+def test_no_one_revokes_another_users_token(data, client, make_user, login):
+    owner = make_user("viewer")
+    token, secret = create_token(data, owner, "mine")
+    login(make_user("admin"))
+    assert client.post(f"/account/tokens/{token.id}/revoke").status_code == 404
+    assert client.get("/api/v1/baselines", headers=bearer(secret)).status_code == 200
+
+
+def test_a_bad_name_or_expiry_is_shown_next_to_the_field(client, db_session, make_user, login):
+    login(make_user("viewer"))
+    long = client.post("/account/tokens", data={"name": "n" * 101, "scope": "read"})
+    assert long.status_code == 422 and db_session.scalar(select(ApiToken.id)) is None
+    bad = client.post("/account/tokens", data={"name": "ok", "scope": "read", "expires_days": "0"})
+    assert bad.status_code == 422 and db_session.scalar(select(ApiToken.id)) is None

@@ -679,6 +679,21 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         200,
         200,
     ),
+    # The account's own tokens: any signed-in role; another's (or no) token is unknown.
+    ("auth.account_tokens", "GET", "/account/tokens", 302, 200, 200, 200, 200, 200, 200),
+    ("auth.account_tokens", "POST", "/account/tokens", 302, 200, 200, 200, 200, 200, 200),
+    (
+        "auth.revoke_token",
+        "POST",
+        "/account/tokens/999999/revoke",
+        302,
+        404,
+        404,
+        404,
+        404,
+        404,
+        404,
+    ),
     # The API's index, and a report read and written through the API (JSON bodies: JSON_BODIES).
     # A write answers 200 with the report; the web's roles hold (owner and admin enter,
     # reviewers and admin decide); anonymous calls are 401 JSON, never a redirect.
@@ -762,6 +777,7 @@ POST_ONLY = [
     "/entities/{acronym}/reports/upload/confirm",
     "/entities/{acronym}/reports/upload/cancel",
     API_ENTRY + "/submit",
+    "/account/tokens/{token_id}/revoke",
     API_ENTRY + "/approve",
 ]
 
@@ -875,6 +891,7 @@ FORMS: dict[tuple[str, str], Any] = {
         "entity": "",
     },
     ("admin.edit_user", ""): lambda ids: {"role": "viewer", "entity": ""},
+    ("auth.account_tokens", ""): lambda ids: {"name": "script", "scope": "read"},
     ("auth.set_password", ""): lambda ids: {"password": "", "confirm": ""},
     ("portfolio.edit_need", ""): lambda ids: {
         "member_state": "KEN",
