@@ -20,6 +20,7 @@ from app.baselines.views import bp as baselines
 from app.compare.views import bp as compare
 from app.figures import views as figure_views  # noqa: F401 - adds the report downloads to baselines
 from app.health import bp as health
+from app.iati import views as iati_views  # noqa: F401 - adds the IATI download to admin
 from app.logframe import (  # noqa: F401 - add the indicator and download routes to logframe
     download_views,
     indicator_views,

@@ -16,7 +16,9 @@ from app.baselines.services import list_baselines, verify_baseline
 from app.cli import domain_command
 from app.devdata import commands as devdata_commands
 from app.figures import commands as figures_commands
+from app.iati import commands as iati_commands
 from app.portfolio import commands as portfolio_commands
+from app.progress import commands as progress_commands
 from app.quarterly import commands as quarterly_commands
 from app.quarterly.services import TamperedReport, list_issued, served_content
 from app.reference import commands as reference_commands
@@ -30,6 +32,8 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     baselines_commands,
     figures_commands,
     quarterly_commands,
+    progress_commands,
+    iati_commands,
     devdata_commands,
 )
 

@@ -42,9 +42,31 @@ DEFAULTS: dict[str, Any] = {
     "PRODUCTION": False,
     # the PDF reports' TrueType fonts, role -> file (see reports/fonts.py); Debian's by default
     "PDF_FONTS": dict(DEFAULT_FONT_FILES),
+    # E-mail (app/mail): nothing is sent while MAIL_SERVER is empty
+    "MAIL_SERVER": "",
+    "MAIL_PORT": 25,
+    "MAIL_USE_TLS": False,
+    "MAIL_USERNAME": "",
+    "MAIL_PASSWORD": "",
+    "MAIL_FROM": "compact-tracker@localhost",
+    "MAIL_TIMEOUT": 10,
+    # the address links in e-mails start with, e.g. https://tracker.example.org
+    "BASE_URL": "",
+    "REMINDER_DAYS": 14,  # a report due within this many days is in the reminder digest
+    # The IATI export (docs/iati.md): the reporting organisation's registered IATI reference
+    # (activity identifiers are REF-PROJECTCODE) and the address evidence links start with.
+    "IATI_REPORTING_ORG_REF": "XI-IATI-UNGCTCC",
+    "IATI_BASE_URL": "http://localhost:5000",
 }
 
-ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "PRODUCTION", "TRUSTED_HOSTS")
+MAIL_KEYS = (
+    "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_FROM",
+    "BASE_URL", "REMINDER_DAYS",
+)  # fmt: skip
+INTEGER_KEYS = ("MAIL_PORT", "REMINDER_DAYS", "MAIL_TIMEOUT")
+IATI_KEYS = ("IATI_REPORTING_ORG_REF", "IATI_BASE_URL")
+
+ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "PRODUCTION", "TRUSTED_HOSTS", *MAIL_KEYS, *IATI_KEYS)
 
 
 def from_environment() -> dict[str, Any]:
@@ -58,8 +80,9 @@ def from_environment() -> dict[str, Any]:
             found.setdefault("PDF_FONTS", {})[key.removeprefix("PDF_FONT_").lower()] = value
         if key.startswith("FLASK_") and key not in ("FLASK_APP", "FLASK_DEBUG", "FLASK_RUN_PORT"):
             found[key.removeprefix("FLASK_")] = value
-    if isinstance(found.get("PRODUCTION"), str):
-        found["PRODUCTION"] = found["PRODUCTION"].lower() in ("1", "true", "yes")
+    for flag in ("PRODUCTION", "MAIL_USE_TLS"):
+        if isinstance(found.get(flag), str):
+            found[flag] = found[flag].lower() in ("1", "true", "yes")
     if isinstance(found.get("TRUSTED_HOSTS"), str):
         found["TRUSTED_HOSTS"] = [h.strip() for h in found["TRUSTED_HOSTS"].split(",") if h.strip()]
     return found
@@ -75,6 +98,8 @@ def build(instance_path: str, overrides: Mapping[str, Any] | None) -> dict[str, 
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = instance_secret_key(Path(instance_path))
     check_secret_key(str(config["SECRET_KEY"]))
+    for key in INTEGER_KEYS:
+        config[key] = whole_number(key, config[key])
     config["PDF_FONTS"] = {**DEFAULT_FONT_FILES, **config.get("PDF_FONTS", {})}
     if config["PRODUCTION"]:
         config.update(
@@ -84,6 +109,14 @@ def build(instance_path: str, overrides: Mapping[str, Any] | None) -> dict[str, 
             DEBUG=False,
         )
     return config
+
+
+def whole_number(key: str, value: Any) -> int:
+    """Read a setting that must be a whole number, or say which one is not."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{key} must be a whole number, not {value!r}") from None
 
 
 def check_secret_key(key: str) -> None:

@@ -35,6 +35,24 @@ HTTP_TITLES = {
 }
 
 
+# Werkzeug's own descriptions of those errors, word for word, so that a page in another language
+# gives them translated (English pages read exactly as before; tests/app/test_error_language.py).
+HTTP_DESCRIPTIONS = {
+    400: _l("The browser (or proxy) sent a request that this server could not understand."),
+    403: _l(
+        "You don't have the permission to access the requested resource. It is either"
+        " read-protected or not readable by the server."
+    ),
+    404: _l(
+        "The requested URL was not found on the server. If you entered the URL manually please"
+        " check your spelling and try again."
+    ),
+    405: _l("The method is not allowed for the requested URL."),
+    413: _l("The data value transmitted exceeds the capacity limit."),
+    429: _l("This user has exceeded an allotted request count. Try again later."),
+}
+
+
 def init_app(app: Flask) -> None:
     """Protect every form against CSRF and set headers and error pages."""
     if not openpyxl.DEFUSEDXML:  # XML bombs in uploaded workbooks (RELIABILITY T39)
@@ -87,7 +105,10 @@ def _http_error(error: HTTPException) -> ResponseReturnValue:
     if under_api():  # an unknown /api path or method: JSON, as every /api answer
         return json_error(code, error.description or error.name)
     title = str(HTTP_TITLES.get(code, error.name))
-    return render_template("error.html", code=code, title=title, message=error.description), code
+    message = error.description
+    if code in HTTP_DESCRIPTIONS and message == type(error).description:
+        message = str(HTTP_DESCRIPTIONS[code])  # Werkzeug's default, in the page's language
+    return render_template("error.html", code=code, title=title, message=message), code
 
 
 def server_error(error: Exception) -> ResponseReturnValue:

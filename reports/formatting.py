@@ -107,7 +107,7 @@ def fmt_month_year(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
-def fmt_date(day: dt.date) -> str:
+def fmt_medium_date(day: dt.date) -> str:
     """Write a date for a page in the locale's medium format: "30 Jun 2019", "30 juin 2019"."""
     return localized.medium_date(day)
 

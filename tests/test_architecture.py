@@ -35,6 +35,7 @@ FLOORS = [
     "reference",
     "auth",
     "audit",
+    "mail",
     "ui",
     "portfolio",
     "logframe",
@@ -45,6 +46,7 @@ FLOORS = [
     "quarterly",
     "api",
     "admin",
+    "iati",  # the IATI export: reads the models, adds its download to the admin pages
     "devdata",
 ]
 WIRING = {"blueprints", "commands", "home"}

@@ -31,13 +31,11 @@ from app.models.reference import Entity
 from app.portfolio.breakdown import breakdowns_json
 from app.quarterly.build import quarterly_headlines
 from app.quarterly.json import headlines_json
-from app.ui.data_exports import locale_free_blueprint
 from indicators.periods import PeriodKey
 from indicators.portfolio import PILLAR_KEYS, SCOPE_KEYS
 from indicators.types import ProjectStatus
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-locale_free_blueprint(bp)  # the API's data never changes with the reader's language
 csrf.exempt(bp)  # checked in `authenticate` instead: for cookie-authenticated writes only
 
 PER_PAGE = 100

@@ -14,6 +14,7 @@ from app.models.baselines import (  # noqa: F401
 )
 from app.models.evidence import Evidence  # noqa: F401
 from app.models.logframe import Activity, Indicator, IndicatorTarget, Outcome, Output  # noqa: F401
+from app.models.mail import MailLog  # noqa: F401
 from app.models.outcome_values import OutcomeReport, OutcomeValue  # noqa: F401
 from app.models.portfolio import (  # noqa: F401
     CtedNeed,

@@ -143,3 +143,8 @@ def review_queue(session: Session) -> list[QueueRow]:
         .order_by(ProgressReport.submitted_at, ProgressReport.id)
     )
     return [QueueRow(*row) for row in session.execute(stmt)]
+
+
+def due_everywhere(session: Session, today: dt.date) -> list[DueRow]:
+    """Return every entity's due, started and missing reports, in one query (the reminders)."""
+    return _due_rows(session, today, None)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.audit.services import record
 from app.auth.permissions import ensure_can_edit_project
 from app.errors import Conflict, ValidationFailed
+from app.mail.notices import notify_submitted
 from app.models.auth import User
 from app.models.logframe import Activity, Indicator, Output
 from app.models.portfolio import Project
@@ -156,6 +157,8 @@ def _write(
         entity_id=scope.project.entity_id,
     )  # fmt: skip
     session.flush()
+    if action == "submit":
+        notify_submitted(session, user, report)  # sent once the submission commits
     return report
 
 

@@ -15,6 +15,7 @@ from app.audit.services import record
 from app.auth.permissions import ensure_can_review
 from app.db import rowcount, utcnow
 from app.errors import Conflict, DomainError, ValidationFailed
+from app.mail.notices import notify_decision
 from app.models.auth import User
 from app.models.enums import PeriodStatus
 from app.models.outcome_values import OutcomeReport
@@ -121,6 +122,7 @@ def _review(
     ensure_can_review(user, report_editors(session, report), report.project.entity_id)
     fields: dict[str, Any] = {"review_comment": comment} | (more or {})
     _change(session, user, report, action, version, fields, comment)
+    notify_decision(session, user, report, action)  # sent once the decision commits
 
 
 def _change(

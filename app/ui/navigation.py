@@ -12,7 +12,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from app.ui.date_input import date_hint
-from reports.formatting import fmt_date, fmt_money, fmt_number, fmt_value
+from reports.formatting import fmt_medium_date, fmt_money, fmt_number, fmt_value
 
 # Labels are lazy: each request reads them in its own language.
 NAV: tuple[tuple[str, str | LazyString, tuple[str, ...] | None], ...] = (
@@ -63,7 +63,7 @@ def date_tag(day: dt.date | None) -> Markup:
     if day is None:
         return Markup("")
     iso = (day.date() if isinstance(day, dt.datetime) else day).isoformat()
-    return Markup('<time datetime="{}">{}</time>').format(iso, fmt_date(day))
+    return Markup('<time datetime="{}">{}</time>').format(iso, fmt_medium_date(day))
 
 
 def init_app(app: Flask) -> None:
@@ -76,4 +76,4 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["number"] = fmt_number  # a count: 1,250 (the request's locale)
     app.jinja_env.globals["date_hint"] = date_hint  # "Choose a date, e.g. 30 June 2019."
     app.jinja_env.filters["date_tag"] = date_tag
-    app.jinja_env.filters["date"] = fmt_date  # 30 Jun 2019 · 30 juin 2019; ISO in datetime=""
+    app.jinja_env.filters["date"] = fmt_medium_date  # 30 Jun 2019 · 30 juin 2019

@@ -1,7 +1,7 @@
 """Personal access tokens for the JSON API (``api_tokens``): only each token's SHA-256 hash.
 
 Revision ID: api_tokens
-Revises: issued_language
+Revises: mail_log
 Create Date: 2026-12-03 14:40:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "api_tokens"
-down_revision = "issued_language"
+down_revision = "mail_log"
 branch_labels = None
 depends_on = None
 

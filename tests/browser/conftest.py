@@ -139,3 +139,11 @@ def sign_in(page: Any, server: LiveServer, role: str) -> None:
     page.fill("input[name=password]", server.password)
     page.click("button[type=submit]")
     page.wait_for_load_state()
+
+
+def choose_language(page: Any, language: str) -> None:
+    """Switch with the header's switcher (it saves the choice on a signed-in account, which then
+    wins over the cookie)."""
+    page.select_option("#language-choice", language)
+    page.click("form.language [type=submit]")
+    page.wait_for_load_state()

@@ -33,6 +33,7 @@ from app.quarterly.services import issue_report
 from tests.browser.conftest import (
     LiveServer,
     build_database,
+    choose_language,
     require_chromium,
     serving,
     sign_in,
@@ -206,7 +207,7 @@ def width_problems(page: Any) -> list[str]:
         page.set_viewport_size(DESK)
 
 
-def check(page: Any, base: str, paths: list[str]) -> list[str]:
+def check(page: Any, base: str, paths: list[str], language: str) -> list[str]:
     """Visit each path; return every accessibility and width problem, prefixed by its path."""
     problems = []
     for path in paths:
@@ -215,6 +216,9 @@ def check(page: Any, base: str, paths: list[str]) -> list[str]:
         if response is None or response.status != expected:
             problems.append(f"{path}: HTTP {response and response.status}, not {expected}")
             continue
+        served = page.evaluate("document.documentElement.lang")
+        if served != language:
+            problems.append(f"{path}: served in {served!r}, not {language!r}")
         problems += [f"{path}: {p}" for p in axe_problems(page) + width_problems(page)]
     return problems
 
@@ -231,14 +235,16 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Live
 
 
 @pytest.fixture
-def context(browser: Any, demo_server: tuple[LiveServer, Ids], request: Any) -> Iterator[Any]:
+def context(
+    browser: Any, demo_server: tuple[LiveServer, Ids], request: Any
+) -> Iterator[tuple[Any, str]]:
     """A context in the language of the test (the switcher's cookie), at desktop width."""
     server, _ = demo_server
     # bypass_csp: the app allows no script but its own; axe-core comes from the test
     context = browser.new_context(viewport=DESK, bypass_csp=True)
     context.add_init_script(path=str(AXE))  # on every page, before its own content
     context.add_cookies([{"name": "lang", "value": request.param, "url": server.url}])
-    yield context
+    yield context, request.param
     context.close()
 
 
@@ -258,19 +264,20 @@ def report(problems: list[str]) -> str:
 @pytest.mark.parametrize("context", LANGUAGES, indirect=True)
 @pytest.mark.parametrize("role", ["admin", "focal_point", "reviewer", "viewer", "cted"])
 def test_every_page_of_a_role_passes_axe_and_fits_a_phone(
-    demo_server: tuple[LiveServer, Ids], context: Any, role: str
+    demo_server: tuple[LiveServer, Ids], context: tuple[Any, str], role: str
 ) -> None:
     server, ids = demo_server
-    page = context.new_page()
+    page = context[0].new_page()
     sign_in(page, server, role)
-    problems = check(page, server.url, pages(role, ids))
+    choose_language(page, context[1])  # the account's saved choice wins over the cookie
+    problems = check(page, server.url, pages(role, ids), context[1])
     assert not problems, report(problems)
 
 
 @pytest.mark.parametrize("context", LANGUAGES, indirect=True)
 def test_pages_before_signing_in_pass_axe_and_fit_a_phone(
-    demo_server: tuple[LiveServer, Ids], context: Any
+    demo_server: tuple[LiveServer, Ids], context: tuple[Any, str]
 ) -> None:
     server, ids = demo_server
-    problems = check(context.new_page(), server.url, anonymous(ids))
+    problems = check(context[0].new_page(), server.url, anonymous(ids), context[1])
     assert not problems, report(problems)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import LiveServer, sign_in
+from tests.browser.conftest import LiveServer, choose_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -33,9 +33,10 @@ def focused(page: Any) -> dict[str, Any]:
 def test_the_first_tab_shows_the_skip_link_and_it_leads_past_the_menu(
     live_server: LiveServer, page: Any, lang: str
 ) -> None:
-    page.context.add_cookies([{"name": "lang", "value": lang, "url": live_server.url}])
     sign_in(page, live_server, "admin")
+    choose_language(page, lang)
     page.goto(f"{live_server.url}/baselines")
+    assert page.evaluate("document.documentElement.lang") == lang
     page.keyboard.press("Tab")
     skip = focused(page)
     assert skip["tag"] == "a" and skip["onScreen"], skip

@@ -21,7 +21,10 @@ from hypothesis import strategies as st
 import indicators.i18n
 from reports import formatting as f
 from reports import localized
+from reports.pdf import render_baseline, render_quarterly
 from tests.reports import english_house_style as old
+from tests.reports.pdftext import body_text
+from tests.reports.sample import sample_baseline, sample_quarterly
 
 LOCALES = ("en", "fr", "es", "ru", "zh", "ar")
 OTHERS = LOCALES[1:]
@@ -139,3 +142,13 @@ def test_a_locale_free_block_writes_english_whatever_the_reader() -> None:
 def test_an_unknown_locale_is_written_in_english() -> None:
     with reading_in("xx"):
         assert f.fmt_number(Decimal("1250.5"), 1) == "1,250.5"
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_the_pdfs_render_with_the_locales_figures(code: str) -> None:
+    with reading_in(code):
+        quarterly = body_text(render_quarterly(sample_quarterly(annex_size=3)))
+        baseline = render_baseline(sample_baseline())
+        date = f.fmt_long_date(sample_quarterly().as_of)
+    assert baseline.startswith(b"%PDF")
+    assert date.split()[0] in quarterly  # the as-of date written the locale's way

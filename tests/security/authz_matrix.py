@@ -383,6 +383,8 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     # Administration: administrators only (the state change itself: tests/app/test_user_admin.py;
     # here an account that does not exist, so the row changes no one).
     ("admin.users", "GET", "/admin/users", 302, 200, 403, 403, 403, 403, 403),
+    # The portfolio as an IATI 2.03 file (docs/iati.md): administrators only.
+    ("admin.iati_download", "GET", "/admin/iati.xml", 302, 200, 403, 403, 403, 403, 403),
     (
         "admin.set_active",
         "POST",
