@@ -7,9 +7,13 @@ from flask import Flask
 from app import home
 from app.admin import account_views  # noqa: F401 - adds the add, edit and reset routes
 from app.admin.views import bp as admin
+from app.api import writes as api_writes  # noqa: F401 - adds the report writes to the API
 from app.api.views import bp as api
 from app.audit.views import bp as audit
-from app.auth import password_views  # noqa: F401 - adds the set-password page
+from app.auth import (
+    password_views,  # noqa: F401 - adds the set-password page
+    token_views,  # noqa: F401 - adds the account's tokens page
+)
 from app.auth.permissions import can_edit_project, can_read_entity_audit
 from app.auth.views import bp as auth
 from app.baselines.views import bp as baselines

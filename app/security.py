@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import openpyxl
 from flask import Flask, Response, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
 from app.extensions import csrf
+from app.json_errors import json_error, under_api
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -98,8 +100,10 @@ def _private(response: Response) -> bool:
     )
 
 
-def _http_error(error: HTTPException) -> tuple[str, int]:
+def _http_error(error: HTTPException) -> ResponseReturnValue:
     code = error.code or 500
+    if under_api():  # an unknown /api path or method: JSON, as every /api answer
+        return json_error(code, error.description or error.name)
     title = str(HTTP_TITLES.get(code, error.name))
     message = error.description
     if code in HTTP_DESCRIPTIONS and message == type(error).description:
@@ -107,12 +111,14 @@ def _http_error(error: HTTPException) -> tuple[str, int]:
     return render_template("error.html", code=code, title=title, message=message), code
 
 
-def server_error(error: Exception) -> tuple[str, int]:
+def server_error(error: Exception) -> ResponseReturnValue:
     """Log the error and answer the generic 500 page (nothing was saved)."""
     from flask import current_app
 
     current_app.logger.exception("Unhandled error on %s", request.path)
     _rollback()  # the page below loads the user: a failed transaction must not fail it too
+    if under_api():
+        return json_error(500, "something went wrong; the error has been logged")
     return render_template(
         "error.html",
         code=500,

@@ -17,12 +17,15 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from app import db
+from app.api.bearer import Refused, authenticate
 from app.baselines.services import list_baselines
 from app.compare.params import page_number
 from app.errors import NotFound, Tampered
+from app.extensions import csrf
 from app.figures import queries
 from app.figures.baseline_report import baseline_report, live_report, to_json
 from app.figures.data_source import Filters, Source
+from app.json_errors import json_error
 from app.models.portfolio import Project
 from app.models.reference import Entity
 from app.portfolio.breakdown import breakdowns_json
@@ -33,8 +36,10 @@ from indicators.portfolio import PILLAR_KEYS, SCOPE_KEYS
 from indicators.types import ProjectStatus
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)  # checked in `authenticate` instead: for cookie-authenticated writes only
 
 PER_PAGE = 100
+MAX_PER_PAGE = 200
 STATUSES = tuple(s.value for s in ProjectStatus) + ("active",)
 
 
@@ -48,8 +53,11 @@ def _json(body: dict[str, Any], status: int = 200) -> Response:
 
 @bp.before_request
 def _signed_in() -> Response | None:
-    if not current_user.is_authenticated:
-        return _json({"error": "sign in first: this API uses the session cookie"}, 401)
+    """Let through a usable token (in its scope) or a signed-in session (CSRF on writes)."""
+    try:
+        authenticate()
+    except Refused as refused:
+        return json_error(refused.status, str(refused))
     return None
 
 
@@ -66,36 +74,36 @@ def _plain_parameters() -> Response | None:
     for name, value in values:
         shown = _CONTROL.sub("?", name[:40])
         if _CONTROL.search(name) or _CONTROL.search(value):
-            return _json({"error": f"{shown}: remove the control character (NUL, tab, ...)"}, 400)
+            return json_error(400, f"{shown}: remove the control character (NUL, tab, ...)")
         if len(value) > MAX_PARAMETER or len(name) > MAX_PARAMETER:
-            return _json({"error": f"{shown}: at most {MAX_PARAMETER} characters"}, 400)
+            return json_error(400, f"{shown}: at most {MAX_PARAMETER} characters")
     return None
 
 
 @bp.errorhandler(IntegrityError)
 def _refused_by_database(error: IntegrityError) -> Response:
     db.session().rollback()
-    return _json({"error": db.integrity_message(error)}, 409)
+    return json_error(409, db.integrity_message(error))
 
 
 @bp.errorhandler(NotFound)
 def _not_found(error: NotFound) -> Response:
-    return _json({"error": str(error)}, 404)
+    return json_error(404, str(error))
 
 
 @bp.errorhandler(Tampered)
 def _tampered(error: Tampered) -> Response:
-    return _json({"error": str(error)}, 409)
+    return json_error(409, str(error))
 
 
 @bp.errorhandler(BadRequest)
 def _bad_request(error: BadRequest) -> Response:
-    return _json({"error": str(error)}, 400)
+    return json_error(400, str(error))
 
 
 @bp.errorhandler(HTTPException)
 def _http_error(error: HTTPException) -> Response:
-    return _json({"error": error.description or error.name}, error.code or 500)
+    return json_error(error.code or 500, error.description or error.name)
 
 
 @bp.errorhandler(Exception)
@@ -105,10 +113,35 @@ def _server_error(error: Exception) -> Response:
         return _http_error(error)
     if isinstance(error, OperationalError) and db.is_locked(error):
         db.session().rollback()
-        return _json({"error": "the database is busy with another change; try again"}, 503)
+        return json_error(503, "the database is busy with another change; try again")
     current_app.logger.exception("Unhandled error on %s", request.path)
     db.session().rollback()
-    return _json({"error": "something went wrong; the error has been logged"}, 500)
+    return json_error(500, "something went wrong; the error has been logged")
+
+
+@bp.route("", strict_slashes=False)
+def index() -> Response:
+    """List the API's endpoints: each path (with its <parameters>), methods and purpose."""
+    rules = [r for r in current_app.url_map.iter_rules() if r.endpoint.startswith("api.")]
+    items = [
+        {
+            "path": rule.rule,
+            "methods": sorted(set(rule.methods or ()) - {"HEAD", "OPTIONS"}),
+            "summary": _summary(rule.endpoint),
+        }
+        for rule in sorted(rules, key=lambda r: r.rule)
+    ]
+    body = {"api": "v1", "authentication": AUTHENTICATION, "max_per_page": MAX_PER_PAGE}
+    return _json({**body, "endpoints": items})
+
+
+AUTHENTICATION = "Authorization: Bearer TOKEN (flask --app app create-token), or the session cookie"
+
+
+def _summary(endpoint: str) -> str:
+    view = current_app.view_functions.get(endpoint)
+    doc = (view.__doc__ or "").strip() if view is not None else ""
+    return doc.split("\n\n")[0].replace("\n", " ")
 
 
 def _reveal() -> bool:
@@ -176,17 +209,27 @@ def projects() -> Response:
         entity=_choice("entity", entities),
         scope=_choice("scope", SCOPE_KEYS),
     )
-    status, page = _choice("status", STATUSES), page_number(request.args)
-    rows, total = queries.project_list(session, Source(None, filters), status, page, PER_PAGE)
+    status, page, per_page = _choice("status", STATUSES), page_number(request.args), _per_page()
+    rows, total = queries.project_list(session, Source(None, filters), status, page, per_page)
     return _json(
         {
             "page": page,
-            "pages": max(1, -(-total // PER_PAGE)),
-            "per_page": PER_PAGE,
+            "pages": max(1, -(-total // per_page)),
+            "per_page": per_page,
             "total": total,
             "projects": [_project(row) for row in rows],
         }
     )
+
+
+def _per_page() -> int:
+    """Read ?per_page= (default PER_PAGE, at most MAX_PER_PAGE); anything else is a 400."""
+    value = request.args.get("per_page", "")
+    if not value:
+        return PER_PAGE
+    if not value.isdigit() or not 1 <= int(value) <= MAX_PER_PAGE:
+        raise BadRequest(f"per_page: give a whole number from 1 to {MAX_PER_PAGE}")
+    return int(value)
 
 
 def _project(row: Row[Any]) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Every model, imported in dependency order so that Base.metadata is complete."""
 
 from app.db import Base
+from app.models.api_tokens import ApiToken  # noqa: F401
 from app.models.audit import AuditEvent  # noqa: F401
 from app.models.auth import LoginFailure, User  # noqa: F401
 from app.models.baselines import (  # noqa: F401

@@ -70,8 +70,9 @@ class ReportForm(FlaskForm):
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
 
 
-def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
-    """Build the form for this report: only this project's indicators and activities exist."""
+def report_form(scope: ReportScope, formdata: Any = None, csrf: bool = True) -> ReportForm:
+    """Build the form for this report: only this project's indicators and activities exist
+    (`csrf=False` for the JSON API, which checks CSRF itself for cookie-authenticated calls)."""
 
     class Form(ReportForm):
         pass
@@ -90,9 +91,10 @@ def report_form(scope: ReportScope, formdata: Any = None) -> ReportForm:
         percent = IntegerField(percent_complete(), [Optional(), NumberRange(0, 100)])
         setattr(Form, f"act_{activity.id}_percent", percent)
         setattr(Form, f"act_{activity.id}_explanation", explanation_field())
+    meta = {} if csrf else {"csrf": False}
     if formdata is not None:
-        return Form(formdata=formdata)
-    return Form(formdata=None, data=initial_data(scope))
+        return Form(formdata=formdata, meta=meta)
+    return Form(formdata=None, data=initial_data(scope), meta=meta)
 
 
 def percent_complete() -> str:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -95,11 +96,13 @@ def build_quarterly(
     source = top.source
     reporting = session.scalar(select(ReportingPeriod).where(ReportingPeriod.key == str(period)))
     return m.QuarterlyReport(
-        title=f"Quarterly report {period}",
+        title=_("Quarterly report %(period)s", period=str(period)),
         period_key=str(period),
         as_of=top.state.as_of,
         issue_date=today,
-        scope_label=(f"{entity_row.acronym} - {entity_row.name}" if entity_row else "Compact-wide"),
+        scope_label=(
+            f"{entity_row.acronym} - {entity_row.name}" if entity_row else _("Compact-wide")
+        ),
         draft=draft,
         baseline_label=top.compared_with.baseline if top.compared_with else None,
         headlines=top.rows,

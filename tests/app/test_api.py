@@ -92,11 +92,11 @@ def test_projects_are_paginated_and_filtered(data, client, make_user, login) -> 
 def test_api_errors_are_json(data, client, make_user, login) -> None:
     sign_in_as(make_user, login, "viewer")
     missing = client.get("/api/v1/baselines/nope")
-    assert missing.status_code == 404 and "nope" in missing.get_json()["error"]
+    assert missing.status_code == 404 and "nope" in missing.get_json()["message"]
     other = client.get(f"/api/v1/baselines/{NEW}?compare=nope")
     assert other.status_code == 404 and other.is_json
     bad = client.get("/api/v1/projects?pillar=V")
-    assert bad.status_code == 400 and "pillar" in bad.get_json()["error"]
+    assert bad.status_code == 400 and "pillar" in bad.get_json()["message"]
     assert client.get("/api/v1/nothing").status_code == 404
 
 

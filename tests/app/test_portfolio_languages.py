@@ -120,7 +120,7 @@ def test_the_api_stays_english_for_a_french_reader(as_role, world, french) -> No
     client = as_role("admin")
     missing = client.get("/api/v1/baselines/nope")
     assert missing.status_code == 404
-    assert missing.get_json()["error"] == "no baseline labelled 'nope'; see 'snapshot list'"
+    assert missing.get_json()["message"] == "no baseline labelled 'nope'; see 'snapshot list'"
     # The same message, raised for a French page, is French.
     with flask_babel.force_locale("fr"), pytest.raises(NotFound, match="aucune référence nommée"):
         get_baseline(world.session, "nope")

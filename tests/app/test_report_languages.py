@@ -26,6 +26,8 @@ LABEL = "2019 mapping"
 FRENCH_SENTENCE = "En %(month)s, les entités du Pacte mettaient en œuvre %(projects)s."
 FRENCH = {
     **WORDS["fr"],
+    "Quarterly report %(period)s": "Rapport trimestriel %(period)s",
+    "Compact-wide": "Ensemble du Pacte",
     "By %(month)s, Counter-Terrorism Compact entities were implementing %(projects)s.": (
         FRENCH_SENTENCE
     ),
@@ -135,6 +137,9 @@ def test_an_issued_report_keeps_the_language_it_was_issued_in(
     issued = db_session.query(IssuedReport).one()
     assert issued.language == "fr"
     assert squash("Page 1 sur") in text_of(out.read_bytes())
+    # the title and the scope, written by the app, follow the PDF's language too
+    assert squash("Rapport trimestriel 2019Q3") in text_of(out.read_bytes())
+    assert squash("Ensemble du Pacte") in text_of(out.read_bytes())
     again = tmp_path / "again.pdf"
     done = run("report", "quarterly", "--period", "2019Q3", "--out", str(again))
     assert again.read_bytes() == out.read_bytes()  # served as issued, not redrawn in English

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+API_ENTRY = "/api/v1/reports/{project_code}/{period_key}"  # the open period, no report yet
+API_REPORT = "/api/v1/reports/{project_code}/2019Q2"  # the submitted report
 ROLE_COLUMNS = ("anonymous", "admin", "owner", "other_focal", "reviewer", "viewer", "cted")
 
 # endpoint, method, path, then one status per role in ROLE_COLUMNS order.
@@ -679,6 +681,30 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         200,
         200,
     ),
+    # The account's own tokens: any signed-in role; another's (or no) token is unknown.
+    ("auth.account_tokens", "GET", "/account/tokens", 302, 200, 200, 200, 200, 200, 200),
+    ("auth.account_tokens", "POST", "/account/tokens", 302, 200, 200, 200, 200, 200, 200),
+    (
+        "auth.revoke_token",
+        "POST",
+        "/account/tokens/999999/revoke",
+        302,
+        404,
+        404,
+        404,
+        404,
+        404,
+        404,
+    ),
+    # The API's index, and a report read and written through the API (JSON bodies: JSON_BODIES).
+    # A write answers 200 with the report; the web's roles hold (owner and admin enter,
+    # reviewers and admin decide); anonymous calls are 401 JSON, never a redirect.
+    ("api.index", "GET", "/api/v1", 401, 200, 200, 200, 200, 200, 200),
+    ("api.report", "GET", API_REPORT, 401, 200, 200, 403, 200, 403, 403),
+    ("api.save_report", "PUT", API_ENTRY, 401, 200, 200, 403, 403, 403, 403),
+    ("api.submit_report", "POST", API_ENTRY + "/submit", 401, 200, 200, 403, 403, 403, 403),
+    ("api.review_report", "POST", API_REPORT + "/approve", 401, 200, 403, 403, 200, 403, 403),
+    ("api.review_report", "POST", API_REPORT + "/return", 401, 200, 403, 403, 200, 403, 403),
     ("quarterly.index", "GET", "/reports", 302, 200, 200, 200, 200, 200, 200),
     (
         "quarterly.preview",
@@ -752,6 +778,9 @@ POST_ONLY = [
     "/imports/cancel",
     "/entities/{acronym}/reports/upload/confirm",
     "/entities/{acronym}/reports/upload/cancel",
+    API_ENTRY + "/submit",
+    "/account/tokens/{token_id}/revoke",
+    API_ENTRY + "/approve",
 ]
 
 
@@ -864,6 +893,7 @@ FORMS: dict[tuple[str, str], Any] = {
         "entity": "",
     },
     ("admin.edit_user", ""): lambda ids: {"role": "viewer", "entity": ""},
+    ("auth.account_tokens", ""): lambda ids: {"name": "script", "scope": "read"},
     ("auth.set_password", ""): lambda ids: {"password": "", "confirm": ""},
     ("portfolio.edit_need", ""): lambda ids: {
         "member_state": "KEN",
@@ -875,6 +905,23 @@ FORMS: dict[tuple[str, str], Any] = {
     },
     ("progress.upload_confirm", ""): lambda ids: {"token": "a" * 43},
     ("progress.upload_cancel", ""): lambda ids: {"token": "a" * 43},
+}
+
+
+def _api_report(ids: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "version": 0,
+        "narrative": "Trained 12 officers.",
+        "indicators": {"IND-1": {"value": 12}},
+        "activities": {str(ids["activity_id"]): {"status": "ongoing", "percent_complete": 40}},
+    }
+
+
+# The JSON body of each API write: a valid request, so a refusal is the permission check's.
+JSON_BODIES: dict[str, Any] = {
+    "api.save_report": _api_report,
+    "api.submit_report": _api_report,
+    "api.review_report": lambda ids: {"version": ids["report_version"], "comment": "Checked."},
 }
 
 

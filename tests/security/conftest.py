@@ -95,6 +95,7 @@ class Dataset:
             "period_version": w.period.version,
             "report_version": self.submitted.version,
             "user_id": 999_999,  # no such account: the admin rows change no one
+            "token_id": 999_999,  # no such token: the revoke rows revoke nothing
             "act": "reactivate",
             # A set-password link of an account that has not chosen its password yet.
             "invite_token": link_token(TEST_KEY, self.invited),

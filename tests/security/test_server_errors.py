@@ -120,7 +120,7 @@ def test_a_refused_unique_key_is_a_json_409_in_the_api(app, as_role, monkeypatch
 
     monkeypatch.setattr(api, "live_report", refused)
     response = as_role("viewer").get("/api/v1/portfolio")
-    assert response.status_code == 409 and "someone else" in response.get_json()["error"]
+    assert response.status_code == 409 and "someone else" in response.get_json()["message"]
 
 
 def test_any_other_api_failure_is_json(app, as_role, monkeypatch) -> None:
@@ -149,7 +149,7 @@ def test_a_locked_database_is_a_json_503_in_the_api(as_role, monkeypatch) -> Non
 
     monkeypatch.setattr(api, "live_report", _locked)
     response = as_role("viewer").get("/api/v1/portfolio")
-    assert response.status_code == 503 and "busy" in response.get_json()["error"]
+    assert response.status_code == 503 and "busy" in response.get_json()["message"]
 
 
 def test_another_database_failure_is_still_the_generic_500_page(as_role, monkeypatch) -> None:
