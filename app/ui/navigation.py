@@ -66,6 +66,16 @@ def date_tag(day: dt.date | None) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(iso, fmt_medium_date(day))
 
 
+def stamp(moment: dt.datetime | None) -> Markup:
+    """A UTC time stamp to the minute ("2019-10-10 09:00"), kept left to right inside an Arabic
+    sentence (without the isolate it reads "10-10-2019"), ISO in its <time datetime="...">."""
+    if moment is None:
+        return Markup("")
+    return Markup('<bdi dir="ltr"><time datetime="{}">{}</time></bdi>').format(
+        moment.isoformat(timespec="minutes"), moment.strftime("%Y-%m-%d %H:%M")
+    )
+
+
 def init_app(app: Flask) -> None:
     """Expose the navigation to every template."""
     app.jinja_env.globals["nav_items"] = nav_items
@@ -76,4 +86,5 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["number"] = fmt_number  # a count: 1,250 (the request's locale)
     app.jinja_env.globals["date_hint"] = date_hint  # "Choose a date, e.g. 30 June 2019."
     app.jinja_env.filters["date_tag"] = date_tag
+    app.jinja_env.filters["stamp"] = stamp  # 2019-10-10 09:00, left to right in any page
     app.jinja_env.filters["date"] = fmt_medium_date  # 30 Jun 2019 · 30 juin 2019
