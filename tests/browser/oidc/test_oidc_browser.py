@@ -140,3 +140,22 @@ def test_a_tampered_state_is_refused(page: Any, oidc_server: LiveServer) -> None
     assert urlsplit(page.url).path == "/login"
     assert page.locator("p.flash.error").inner_text() == english("state")
     assert signed_in_as(page) is None
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_sign_in_page_with_a_refusal_passes_axe(
+    browser: Any, oidc_server: LiveServer, language: str
+) -> None:
+    from tests.browser.test_accessibility_browser import AXE, DESK, axe_problems, width_problems
+
+    context = browser.new_context(viewport=DESK, bypass_csp=True)  # axe-core is the test's script
+    try:
+        context.add_init_script(path=str(AXE))
+        context.add_cookies([{"name": "lang", "value": language, "url": oidc_server.url}])
+        page = context.new_page()
+        page.goto(f"{oidc_server.url}/login/oidc/callback?error=access_denied&state=x")
+        assert page.locator("p.flash.error").count() == 1
+        assert page.locator("form.oidc button").count() == 1
+        assert axe_problems(page) + width_problems(page) == []
+    finally:
+        context.close()
