@@ -28,6 +28,7 @@ from app.redirects import safe_next
 from app.security import CSP
 
 NEXT_KEY = "oidc_next"
+STATE_PREFIX = "_state_oidc_"  # Authlib's session entry of a sign-in begun: state, nonce, verifier
 # What goes wrong talking to the provider: unreachable, a refused code, a token that fails checks.
 PROVIDER_FAILURES = (
     AuthlibBaseError,
@@ -97,6 +98,8 @@ def _redirect_uri() -> str:
 def oidc_start() -> ResponseReturnValue:
     """Send the browser to the provider (authorization code flow, state, nonce, PKCE S256)."""
     provider = _provider()
+    for key in [key for key in session if key.startswith(STATE_PREFIX)]:
+        session.pop(key)  # one sign-in under way per browser: the cookie stays small
     session[NEXT_KEY] = safe_next(request.form.get("next"), "")
     try:
         response: ResponseReturnValue = provider.authorize_redirect(_redirect_uri())

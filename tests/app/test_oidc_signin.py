@@ -113,6 +113,14 @@ def test_an_unreachable_provider_is_said_not_a_500(oclient: Any, connection: Any
     assert refusals(connection)[-1]["reason"] == "provider"
 
 
+def test_starting_again_forgets_the_sign_in_begun_before(oclient: Any) -> None:
+    with oclient.session_transaction() as session:
+        session["_state_oidc_earlier"] = {"data": {"nonce": "n"}, "exp": time.time() + 600}
+    oclient.post("/login/oidc")
+    with oclient.session_transaction() as session:
+        assert not [key for key in session if key.startswith("_state_oidc_")]
+
+
 def test_the_verified_email_of_an_active_account_matches(db_session: Any, make_user: Any) -> None:
     user = make_user("viewer")
     claims = {"email": user.email.upper(), "email_verified": True}

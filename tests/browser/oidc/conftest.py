@@ -86,12 +86,19 @@ def add_deactivated(session: Session) -> None:
 
 
 @pytest.fixture(scope="module")
-def oidc_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """Serve the app with sign-in through a running provider, over its own database."""
+def oidc_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return the URL of the sign-in tests' database (the users of every role, one deactivated)."""
     require_chromium()
     require_provider()
-    folder = tmp_path_factory.mktemp("oidc")
-    url = build_database(folder / "live.sqlite", add_deactivated)
+    return build_database(tmp_path_factory.mktemp("oidc") / "live.sqlite", add_deactivated)
+
+
+@pytest.fixture(scope="module")
+def oidc_server(
+    tmp_path_factory: pytest.TempPathFactory, oidc_database: str
+) -> Iterator[LiveServer]:
+    """Serve the app with sign-in through a running provider, over its own database."""
+    url, folder = oidc_database, tmp_path_factory.mktemp("provider")
     port = free_port()
     settings = {
         "OIDC_ISSUER": f"http://127.0.0.1:{port}",

@@ -8,9 +8,14 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 import pytest
 from flask_babel import force_locale
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import create_app
 from app.auth.oidc_views import MESSAGES
+from app.db import make_engine
+from app.models.audit import AuditEvent
+from app.models.auth import User
 from tests.browser.conftest import LiveServer
 from tests.browser.oidc.conftest import DEACTIVATED
 from tests.conftest import TEST_KEY
@@ -49,10 +54,32 @@ def signed_in_as(page: Any) -> str | None:
     return who.inner_text() if who.count() else None
 
 
-def test_signing_in_lands_home_as_the_matching_user(page: Any, oidc_server: LiveServer) -> None:
+def first(database: str, query: Any) -> Any:
+    """Return the first row of a query on the live server's database, None without one."""
+    engine = make_engine(database)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            return session.scalars(query).first()
+    finally:
+        engine.dispose()
+
+
+def last_event(database: str, action: str) -> AuditEvent | None:
+    """Return the newest audit event of an action in the live server's database."""
+    query = select(AuditEvent).where(AuditEvent.action == action)
+    return first(database, query.order_by(AuditEvent.id.desc()))
+
+
+def test_signing_in_lands_home_as_the_matching_user(
+    page: Any, oidc_server: LiveServer, oidc_database: str
+) -> None:
     through_provider(page, oidc_server, "Focal_Point@example.org")
     assert page.url == f"{oidc_server.url}/"
     assert signed_in_as(page) == oidc_server.users["focal_point"]
+    event = last_event(oidc_database, "login")
+    assert event is not None and event.after == {"method": "oidc"}
+    email = oidc_server.users["focal_point"]
+    assert event.user_id == first(oidc_database, select(User.id).where(User.email == email))
 
 
 @pytest.mark.parametrize(
@@ -64,12 +91,15 @@ def test_signing_in_lands_home_as_the_matching_user(page: Any, oidc_server: Live
     ],
 )
 def test_an_account_that_may_not_sign_in_is_refused(
-    page: Any, oidc_server: LiveServer, login: str, reason: str, email: str
+    page: Any, oidc_server: LiveServer, oidc_database: str, login: str, reason: str, email: str
 ) -> None:
     through_provider(page, oidc_server, login)
     assert urlsplit(page.url).path == "/login"
     assert page.locator("p.flash.error").inner_text() == english(reason, email)
     assert signed_in_as(page) is None
+    event = last_event(oidc_database, "login_refused")
+    assert event is not None and event.after is not None
+    assert (event.after["reason"], event.after["email"]) == (reason, login.split("unverified.")[-1])
 
 
 def capture_callback(page: Any, server: LiveServer, keep_going: bool) -> dict[str, Any]:
