@@ -11,6 +11,7 @@ from app.api import writes as api_writes  # noqa: F401 - adds the report writes 
 from app.api.views import bp as api
 from app.audit.views import bp as audit
 from app.auth import (
+    oidc_views,  # noqa: F401 - adds sign-in with the organisation's OpenID provider
     password_views,  # noqa: F401 - adds the set-password page
     token_views,  # noqa: F401 - adds the account's tokens page
 )
