@@ -125,6 +125,7 @@ def comparison() -> Response:
         - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
       responses:
         "200":
+          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Comparison"}

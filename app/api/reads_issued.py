@@ -46,6 +46,7 @@ def issued_reports() -> Response:
         - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
       responses:
         "200":
+          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/IssuedReportPage"}
@@ -79,6 +80,7 @@ def issued_pdf(report_id: int) -> Response:
         - {in: path, name: report_id, required: true, schema: {type: integer, minimum: 1}}
       responses:
         "200":
+          description: OK
           content:
             application/pdf:
               schema: {type: string, format: binary}

@@ -64,6 +64,7 @@ def needs() -> Response:
         - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
       responses:
         "200":
+          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/NeedPage"}
@@ -98,6 +99,7 @@ def periods() -> Response:
         - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
       responses:
         "200":
+          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/PeriodPage"}

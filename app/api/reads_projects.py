@@ -72,6 +72,7 @@ def project_detail(code: str) -> Response:
         - {in: path, name: code, required: true, schema: {type: string}}
       responses:
         "200":
+          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/ProjectDetail"}
@@ -95,6 +96,7 @@ def project_logframe(code: str) -> Response:
         - {in: path, name: code, required: true, schema: {type: string}}
       responses:
         "200":
+          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Logframe"}

@@ -94,6 +94,7 @@ def reports() -> Response:
         - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
       responses:
         "200":
+          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/ReportPage"}
@@ -131,6 +132,7 @@ def report_thread(project_code: str, period_key: str) -> Response:
         - {in: path, name: period_key, required: true, schema: {type: string}}
       responses:
         "200":
+          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/ReviewThread"}
