@@ -24,6 +24,9 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("auth.login", "GET", "/login", 200, 200, 200, 200, 200, 200, 200),
     ("auth.login", "POST", "/login", 200, 200, 200, 200, 200, 200, 200),
     ("auth.logout", "POST", "/logout", 302, 302, 302, 302, 302, 302, 302),
+    # Sign-in with OpenID Connect: off here (no OIDC_ISSUER), so both addresses are not found.
+    ("auth.oidc_start", "POST", "/login/oidc", 404, 404, 404, 404, 404, 404, 404),
+    ("auth.oidc_callback", "GET", "/login/oidc/callback", 404, 404, 404, 404, 404, 404, 404),
     # The language switcher, on every page: anyone may choose (a cookie; saved on the account
     # when signed in) and goes back to the page named by `next` (here the sign-in page).
     ("language.choose", "POST", "/language", 302, 302, 302, 302, 302, 302, 302),
@@ -813,6 +816,7 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
 POST_ONLY = [
     "/logout",
     "/language",
+    "/login/oidc",
     "/projects/{project_id}/delete",
     "/projects/{project_id}/needs",
     "/projects/{project_id}/needs/{need_id}/unlink",
