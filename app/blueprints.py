@@ -7,6 +7,7 @@ from flask import Flask
 from app import home
 from app.admin import account_views  # noqa: F401 - adds the add, edit and reset routes
 from app.admin.views import bp as admin
+from app.api import openapi as api_openapi  # noqa: F401 - adds the OpenAPI description
 from app.api import writes as api_writes  # noqa: F401 - adds the report writes to the API
 from app.api.views import bp as api
 from app.audit.views import bp as audit
