@@ -4,6 +4,7 @@ content type, body); then a report saved and submitted through the PUT answer's 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,7 +22,7 @@ from tests.browser.conftest import serving
 from tests.conftest import TEST_KEY
 
 pytestmark = pytest.mark.schemathesis
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "25"))  # deeper runs: raise it
 NEW = "2019 mapping"  # the newer of the two baselines the seed freezes
 CHECKS = (
     schemathesis.checks.not_a_server_error,
