@@ -9,6 +9,7 @@ from app.admin import account_views  # noqa: F401 - adds the add, edit and reset
 from app.admin.views import bp as admin
 from app.api import openapi as api_openapi  # noqa: F401 - adds the OpenAPI description
 from app.api import writes as api_writes  # noqa: F401 - adds the report writes to the API
+from app.api.developers import bp as developers
 from app.api.views import bp as api
 from app.audit.views import bp as audit
 from app.auth import (
@@ -61,6 +62,7 @@ BLUEPRINTS = (
     compare,
     quarterly,
     api,
+    developers,
     health,
     language.bp,
 )
