@@ -14,7 +14,9 @@ from app.api import (  # noqa: F401 - add the read endpoints to the API
     reads_projects,
     reads_reports,
 )
+from app.api import openapi as api_openapi  # noqa: F401 - adds the OpenAPI description
 from app.api import writes as api_writes  # noqa: F401 - adds the report writes to the API
+from app.api.developers import bp as developers
 from app.api.views import bp as api
 from app.audit.views import bp as audit
 from app.auth import (
@@ -68,6 +70,7 @@ BLUEPRINTS = (
     compare,
     quarterly,
     api,
+    developers,
     health,
     language.bp,
 )

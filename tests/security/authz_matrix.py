@@ -748,6 +748,9 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     # A write answers 200 with the report; the web's roles hold (owner and admin enter,
     # reviewers and admin decide); anonymous calls are 401 JSON, never a redirect.
     ("api.index", "GET", "/api/v1", 401, 200, 200, 200, 200, 200, 200),
+    # The OpenAPI description and the developers' page are public: they hold no data.
+    ("api.openapi", "GET", "/api/v1/openapi.json", 200, 200, 200, 200, 200, 200, 200),
+    ("developers.api", "GET", "/developers/api", 200, 200, 200, 200, 200, 200, 200),
     ("api.report", "GET", API_REPORT, 401, 200, 200, 403, 200, 403, 403),
     ("api.save_report", "PUT", API_ENTRY, 401, 200, 200, 403, 403, 403, 403),
     ("api.submit_report", "POST", API_ENTRY + "/submit", 401, 200, 200, 403, 403, 403, 403),

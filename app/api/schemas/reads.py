@@ -203,7 +203,7 @@ COMPARED_INDICATOR = closed(
         "pillar": STRING, "level": STRING, "code": STRING, "name": STRING, "unit": STRING,
         "measure": STRING, "baseline": NUMBER_OR_NULL, "life_target": NUMBER_OR_NULL,
         "a": ref("Reading"), "b": ref("Reading"),
-        "breakdown": {"oneOf": [ref("Breakdown"), {"type": "null"}]},
+        "breakdown": {"oneOf": [ref("ComparedBreakdown"), {"type": "null"}]},
     }
 )  # fmt: skip
 
@@ -258,7 +258,7 @@ SCHEMAS: dict[str, Schema] = {
     "Change": CHANGE,
     "ComparisonSide": SIDE,
     "Reading": READING,
-    "Breakdown": BREAKDOWN,
+    "ComparedBreakdown": BREAKDOWN,
     "ComparedIndicator": COMPARED_INDICATOR,
     "Comparison": COMPARISON,
     "IssuedReport": ISSUED_REPORT,
