@@ -7,6 +7,8 @@ from flask import Flask
 from app import home
 from app.admin import account_views  # noqa: F401 - adds the add, edit and reset routes
 from app.admin.views import bp as admin
+from app.api import guards as api_guards  # noqa: F401 - JSON errors and plain query values
+from app.api import openapi as api_openapi  # noqa: F401 - adds the OpenAPI description
 from app.api import (  # noqa: F401 - add the read endpoints to the API
     reads_compare,
     reads_issued,
@@ -14,7 +16,6 @@ from app.api import (  # noqa: F401 - add the read endpoints to the API
     reads_projects,
     reads_reports,
 )
-from app.api import openapi as api_openapi  # noqa: F401 - adds the OpenAPI description
 from app.api import writes as api_writes  # noqa: F401 - adds the report writes to the API
 from app.api.developers import bp as developers
 from app.api.views import bp as api
