@@ -80,11 +80,17 @@ def report_json(scope: entry.ReportScope) -> dict[str, Any]:
         }
         for v in (report.values if report else []) if v.indicator_id in codes
     }  # fmt: skip
+    # Every activity the report covers, so that a script knows what to fill: one not reported
+    # yet has a null status and % complete.
+    updates = {u.activity_id: u for u in (report.activity_updates if report else [])}
     activities = {
-        str(u.activity_id): {
-            "status": u.status, "percent_complete": u.percent_complete, "explanation": u.explanation
-        }
-        for u in (report.activity_updates if report else [])
+        str(a.id): (
+            {"status": u.status, "percent_complete": u.percent_complete,
+             "explanation": u.explanation}
+            if (u := updates.get(a.id)) is not None
+            else {"status": None, "percent_complete": None, "explanation": ""}
+        )
+        for a in scope.activities
     }  # fmt: skip
     return {
         "project": scope.project.code, "period": scope.period.key,

@@ -172,3 +172,14 @@ def test_token_writes_need_no_csrf_token(w, app, client, focal):
         assert client.put(url(w), json=body(w), headers=bearer(focal)).status_code == 200
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
+
+
+def test_a_report_lists_every_activity_it_covers_even_unreported(w, client, db_session, focal):
+    """Measured: a script reading the report could not know the activities still to fill."""
+    empty = client.get(url(w), headers=bearer(focal)).get_json()
+    assert empty["activities"] == {
+        str(w.activity.id): {"status": None, "percent_complete": None, "explanation": ""}
+    }
+    assert client.put(url(w), json=body(w), headers=bearer(focal)).status_code == 200
+    saved = client.get(url(w), headers=bearer(focal)).get_json()["activities"]
+    assert saved[str(w.activity.id)]["status"] == "ongoing"

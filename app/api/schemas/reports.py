@@ -27,8 +27,8 @@ VALUE = record(
 )
 ACTIVITY = record(
     {
-        "status": {"type": "string", "enum": ACTIVITY_STATUSES},
-        "percent_complete": {"type": "integer", "minimum": 0, "maximum": 100},
+        "status": {"type": ["string", "null"], "enum": [*ACTIVITY_STATUSES, None]},
+        "percent_complete": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
         "explanation": TEXT,
     }
 )
