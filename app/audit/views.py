@@ -20,13 +20,9 @@ from app.models.audit import AuditEvent
 from app.models.auth import User
 from app.models.portfolio import Project
 from app.models.reference import Entity
+from app.ui.paging import requested_page
 
 bp = Blueprint("audit", __name__, template_folder="templates")
-
-
-def _page() -> int:
-    value = request.args.get("page", "1")
-    return int(value) if value.isdigit() and len(value) < 7 else 1
 
 
 @dataclass(frozen=True)
@@ -66,10 +62,11 @@ def project_audit(project_id: int) -> ResponseReturnValue:
     if project is None:
         abort(404)
     ensure_can_read_entity_audit(current_user, project.entity_id)
-    page = event_page(session, AuditEvent.project_id == project_id, _page())
+    page = event_page(session, AuditEvent.project_id == project_id, requested_page(request.args))
     title = _("Audit trail of %(name)s", name=project.code)
+    here = ("audit.project_audit", {"project_id": project_id})
     rows = shown(session, current_user, page)
-    return render_template("audit/events.html", page=page, rows=rows, title=title)
+    return render_template("audit/events.html", page=page, rows=rows, title=title, here=here)
 
 
 @bp.route("/entities/<acronym>/audit")
@@ -81,7 +78,8 @@ def entity_audit(acronym: str) -> ResponseReturnValue:
     if entity is None:
         abort(404)
     ensure_can_read_entity_audit(current_user, entity.id)
-    page = event_page(session, AuditEvent.entity_id == entity.id, _page())
+    page = event_page(session, AuditEvent.entity_id == entity.id, requested_page(request.args))
     title = _("Audit trail of %(name)s", name=entity.acronym)
+    here = ("audit.entity_audit", {"acronym": entity.acronym})
     rows = shown(session, current_user, page)
-    return render_template("audit/events.html", page=page, rows=rows, title=title)
+    return render_template("audit/events.html", page=page, rows=rows, title=title, here=here)
