@@ -13,10 +13,10 @@ from flask_login import current_user, login_required
 from app import db
 from app.auth.permissions import ensure_admin, ensure_role
 from app.models.enums import Role
+from app.paging import HOME_ROWS, count, page_of, requested_page
 from app.progress import due
 from app.progress.outcome_queries import submitted_outcome_periods
 from app.quarterly.glance import glance
-from app.ui.paging import HOME_ROWS, count, page_of, requested_page
 
 bp = Blueprint("home", __name__)
 

@@ -13,7 +13,7 @@ from app.audit.redaction import clearance, redact_state
 from app.errors import Conflict
 from app.models.audit import AuditEvent
 from app.models.auth import User
-from app.ui.paging import Paging, paging
+from app.paging import Paging, paging
 
 
 def last_event(session: Session, object_type: str, object_id: object) -> AuditEvent | None:

@@ -20,7 +20,7 @@ from app.models.audit import AuditEvent
 from app.models.auth import User
 from app.models.portfolio import Project
 from app.models.reference import Entity
-from app.ui.paging import requested_page
+from app.paging import requested_page
 
 bp = Blueprint("audit", __name__, template_folder="templates")
 

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from app.models.auth import User
 from app.models.columns import choices
 from app.models.portfolio import CtedNeed, Project, project_needs
+from app.paging import Paging, count, paging
 from app.portfolio.queries import linked_project_count, visible_needs
 from app.reference.member_states import label, sort_key
-from app.ui.paging import Paging, count, paging
 from indicators.types import Pillar as PillarCode
 
 S = TypeVar("S", bound="Select[*tuple[Any, ...]]")

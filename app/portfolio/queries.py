@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.models.auth import User
 from app.models.portfolio import CtedNeed, Project, project_needs
 from app.models.reference import Entity
-from app.ui.paging import Paging, paging
+from app.paging import Paging, paging
 from indicators.types import ACTIVE_STATUSES
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)

@@ -15,9 +15,9 @@ from app import db
 from app.models.columns import choices
 from app.models.portfolio import CtedNeed
 from app.models.reference import Pillar
+from app.paging import requested_page
 from app.portfolio import labels, need_queries, queries
 from app.reference.member_states import label
-from app.ui.paging import requested_page
 from indicators.types import Pillar as PillarCode
 from indicators.types import ProjectStatus, Scope
 

@@ -14,7 +14,7 @@ from app.models.enums import PeriodStatus
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.reference import Entity
-from app.ui.paging import AnySelect
+from app.paging import AnySelect
 from indicators.types import ACTIVE_STATUSES, ReportStatus
 
 NOT_STARTED = "not started"

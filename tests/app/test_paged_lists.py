@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from app.models.audit import AuditEvent
 from app.models.portfolio import project_needs
 from app.models.progress import ReportingPeriod
+from app.paging import HOME_ROWS, PER_PAGE
 from app.progress import due
-from app.ui.paging import HOME_ROWS, PER_PAGE
 from tests.app import factories
 
 
