@@ -5,15 +5,19 @@ its paged page."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from flask import Blueprint, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
+from sqlalchemy.orm import Session
 
 from app import db
 from app.auth.permissions import ensure_admin, ensure_role
 from app.models.enums import Role
-from app.paging import HOME_ROWS, count, page_of, requested_page
+from app.models.reference import Entity
+from app.paging import HOME_ROWS, AnySelect, count, page_of, requested_page
+from app.portfolio.queries import entity_choices
 from app.progress import due
 from app.progress.outcome_queries import submitted_outcome_periods
 from app.quarterly.glance import glance
@@ -57,14 +61,28 @@ def due_list() -> ResponseReturnValue:
     return render_template("home/due.html", paging=paging, due=shown)
 
 
+def _by_entity(session: Session, stmt: AnySelect) -> tuple[AnySelect, dict[str, Any]]:
+    """Filter a statement joined to entities by the request's `entity`; return it and what the
+    template needs (the choices, the chosen acronym, the pager's arguments)."""
+    entities = entity_choices(session)
+    chosen = request.args.get("entity", "")
+    chosen = chosen if chosen in {acronym for acronym, _ in entities} else ""
+    if chosen:
+        stmt = stmt.where(Entity.acronym == chosen)
+    args = {"entity": chosen} if chosen else {}
+    return stmt, {"entities": entities, "entity": chosen, "args": args}
+
+
 @bp.route("/review-queue")
 @login_required
 def review_queue() -> ResponseReturnValue:
     """List, page by page, the submitted reports awaiting review, oldest first."""
     ensure_role(current_user, Role.REVIEWER, Role.ADMIN)
-    paging, rows = page_of(db.session(), due.review_select(), requested_page(request.args))
+    session = db.session()
+    stmt, shown = _by_entity(session, due.review_select())
+    paging, rows = page_of(session, stmt, requested_page(request.args))
     queue = [due.QueueRow(*row) for row in rows]
-    return render_template("home/review_queue.html", paging=paging, queue=queue)
+    return render_template("home/review_queue.html", paging=paging, queue=queue, **shown)
 
 
 @bp.route("/overdue")
@@ -73,7 +91,7 @@ def overdue() -> ResponseReturnValue:
     """List, page by page, the reports across entities whose due date passed unsubmitted."""
     ensure_admin(current_user)
     session, today = db.session(), dt.date.today()
-    stmt = due.overdue_select(today)
+    stmt, shown = _by_entity(session, due.overdue_select(today))
     paging, rows = page_of(session, stmt, requested_page(request.args))
-    shown = [due.due_row(row, today) for row in rows]
-    return render_template("home/overdue.html", paging=paging, overdue=shown)
+    late = [due.due_row(row, today) for row in rows]
+    return render_template("home/overdue.html", paging=paging, overdue=late, **shown)

@@ -161,3 +161,23 @@ def test_linking_ticked_needs_is_all_or_nothing_and_audited(
     assert "2 needs linked." in done.get_data(as_text=True)
     assert linked(db_session, pid) == {one.id, two.id, three.id}
     assert db_session.scalar(select(func.count(AuditEvent.id))) == events + 2
+
+
+def test_the_overdue_list_filters_by_entity_and_keeps_it_across_pages(
+    db_session: Session, client: FlaskClient, make_user: Callable, login: Any
+) -> None:
+    portfolio(db_session, 3 * PER_PAGE)  # two thirds overdue: two pages
+    other = factories.project(db_session, "PL-UNDP", entity="UNDP")
+    factories.report(db_session, other, quarter(db_session, "2019Q3"), "draft")
+    db_session.commit()
+    login(make_user("admin"))
+    every = client.get("/overdue").get_data(as_text=True)
+    assert "/overdue?page=2" in every
+    undp = client.get("/overdue?entity=UNDP").get_data(as_text=True)
+    assert "PL-UNDP" in undp and "PL-000" not in undp and "page=2" not in undp
+    unodc = client.get("/overdue?entity=UNODC").get_data(as_text=True)
+    assert "entity=UNODC" in unodc and "page=2" in unodc and "PL-UNDP" not in unodc
+    queue = client.get("/review-queue?entity=UNDP").get_data(as_text=True)
+    assert "PL-000" not in queue  # UNDP has no submitted report
+    ignored = client.get("/overdue?entity=NOPE").get_data(as_text=True)
+    assert "/overdue?page=2" in ignored  # an unknown entity is no filter
