@@ -97,3 +97,12 @@ def event_page(session: Session, where: Any, page: int) -> EventPage:
         (event, email) for event, email in session.execute(stmt).all()
     ]
     return EventPage(rows, found)
+
+
+MAX_KINDS = 50  # kinds of object a trail's filter offers (the app records about twenty)
+
+
+def object_kinds(session: Session, where: Any) -> list[str]:
+    """Return the kinds of object the events matching a condition are about, by name."""
+    stmt = select(AuditEvent.object_type).where(where).distinct().order_by(AuditEvent.object_type)
+    return list(session.scalars(stmt.limit(MAX_KINDS)))

@@ -181,3 +181,26 @@ def test_the_overdue_list_filters_by_entity_and_keeps_it_across_pages(
     assert "PL-000" not in queue  # UNDP has no submitted report
     ignored = client.get("/overdue?entity=NOPE").get_data(as_text=True)
     assert "/overdue?page=2" in ignored  # an unknown entity is no filter
+
+
+def test_an_audit_trail_filters_by_kind_of_object_across_pages(
+    db_session: Session, client: FlaskClient, make_user: Callable, login: Any
+) -> None:
+    project = factories.project(db_session, "PL-AUD")
+    for k in range(2 * PER_PAGE + 10):  # each kind fills more than a page
+        kind = "output" if k % 2 else "indicator"
+        event = AuditEvent(action="update", object_type=kind, object_id=str(k))
+        event.project_id, event.entity_id = project.id, project.entity_id
+        db_session.add(event)
+    db_session.commit()
+    login(make_user("admin"))
+    url = f"/projects/{project.id}/audit"
+    every = client.get(url).get_data(as_text=True)
+    assert every.count("<tr><td>") == PER_PAGE and '<option value="output"' in every
+    outputs = client.get(f"{url}?object=output&page=2").get_data(as_text=True)
+    assert "indicator #" not in outputs and outputs.count("output #") == 5
+    assert "55 events" in outputs and "object=output" in outputs
+    indicators = client.get(f"{url}?object=indicator").get_data(as_text=True)
+    assert indicators.count("indicator #") == PER_PAGE
+    assert "object=indicator&amp;page=2" in indicators
+    assert "output #" in client.get(f"{url}?object=nothing").get_data(as_text=True)
