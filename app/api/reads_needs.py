@@ -72,9 +72,11 @@ def needs() -> Response:
         "401": {$ref: "#/components/responses/Unauthorized"}
     """
     filters, number, size = need_filter(), params.page(), params.per_page()
-    found = need_queries.need_page(db.session(), current_user, filters, number, size)
+    found = need_queries.need_page(
+        db.session(), current_user, filters, number, size, last_when_beyond=True
+    )
     items = [need_json(need, count) for need, count in found.rows]
-    return _json(params.paged("needs", items, found.page, size, found.count))
+    return _json(params.paged("needs", items, found.paging.page, size, found.count))
 
 
 def period_json(period: ReportingPeriod) -> dict[str, Any]:

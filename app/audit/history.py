@@ -13,6 +13,7 @@ from app.audit.redaction import clearance, redact_state
 from app.errors import Conflict
 from app.models.audit import AuditEvent
 from app.models.auth import User
+from app.paging import Paging, paging
 
 
 def last_event(session: Session, object_type: str, object_id: object) -> AuditEvent | None:
@@ -69,25 +70,39 @@ class EventPage:
     """One page of audit events, newest first."""
 
     rows: list[tuple[AuditEvent, str | None]] = field(default_factory=list)
-    page: int = 1
-    pages: int = 1
-    total: int = 0
+    paging: Paging = field(default_factory=lambda: paging(0, 1))
+
+    @property
+    def total(self) -> int:
+        """Return how many events match."""
+        return self.paging.total
 
 
-def event_page(session: Session, where: Any, page: int, per_page: int = 50) -> EventPage:
-    """Return one page of the events matching a condition, newest first."""
+def event_page(session: Session, where: Any, page: int) -> EventPage:
+    """Return one page of the events matching a condition, newest first (none beyond the
+    last page)."""
     total = session.scalar(select(func.count(AuditEvent.id)).where(where)) or 0
-    pages = max(1, -(-total // per_page))
-    page = min(max(page, 1), pages)
+    found = paging(total, page)
+    if found.beyond:
+        return EventPage([], found)
     stmt = (
         select(AuditEvent, User.email)
         .outerjoin(User, User.id == AuditEvent.user_id)
         .where(where)
         .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
-        .limit(per_page)
-        .offset((page - 1) * per_page)
+        .limit(found.per_page)
+        .offset(found.offset)
     )
     rows: list[tuple[AuditEvent, str | None]] = [
         (event, email) for event, email in session.execute(stmt).all()
     ]
-    return EventPage(rows, page, pages, total)
+    return EventPage(rows, found)
+
+
+MAX_KINDS = 50  # kinds of object a trail's filter offers (the app records about twenty)
+
+
+def object_kinds(session: Session, where: Any) -> list[str]:
+    """Return the kinds of object the events matching a condition are about, by name."""
+    stmt = select(AuditEvent.object_type).where(where).distinct().order_by(AuditEvent.object_type)
+    return list(session.scalars(stmt.limit(MAX_KINDS)))

@@ -9,11 +9,11 @@ from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from app import db
-from app.audit.history import EventPage, event_page
+from app.audit.history import EventPage, event_page, object_kinds
 from app.audit.labels import action_label, object_label
 from app.audit.redaction import clearance, redact_state, redact_text
 from app.auth.permissions import ensure_can_read_entity_audit
@@ -21,15 +21,11 @@ from app.models.audit import AuditEvent
 from app.models.auth import User
 from app.models.portfolio import Project
 from app.models.reference import Entity
+from app.paging import requested_page
 
 bp = Blueprint("audit", __name__, template_folder="templates")
 bp.add_app_template_filter(action_label, "audit_action")
 bp.add_app_template_filter(object_label, "audit_object")
-
-
-def _page() -> int:
-    value = request.args.get("page", "1")
-    return int(value) if value.isdigit() and len(value) < 7 else 1
 
 
 @dataclass(frozen=True)
@@ -69,10 +65,9 @@ def project_audit(project_id: int) -> ResponseReturnValue:
     if project is None:
         abort(404)
     ensure_can_read_entity_audit(current_user, project.entity_id)
-    page = event_page(session, AuditEvent.project_id == project_id, _page())
     title = _("Audit trail of %(name)s", name=project.code)
-    rows = shown(session, current_user, page)
-    return render_template("audit/events.html", page=page, rows=rows, title=title)
+    where = AuditEvent.project_id == project_id
+    return _trail(session, where, title, "audit.project_audit", {"project_id": project_id})
 
 
 @bp.route("/entities/<acronym>/audit")
@@ -84,7 +79,27 @@ def entity_audit(acronym: str) -> ResponseReturnValue:
     if entity is None:
         abort(404)
     ensure_can_read_entity_audit(current_user, entity.id)
-    page = event_page(session, AuditEvent.entity_id == entity.id, _page())
     title = _("Audit trail of %(name)s", name=entity.acronym)
+    where = AuditEvent.entity_id == entity.id
+    return _trail(session, where, title, "audit.entity_audit", {"acronym": entity.acronym})
+
+
+def _trail(
+    session: Session, where: Any, title: str, endpoint: str, args: dict[str, Any]
+) -> ResponseReturnValue:
+    """Render one page of a trail, filtered by the kind of object the request names."""
+    kinds = object_kinds(session, where)
+    kind = request.args.get("object", "")
+    if kind in kinds:
+        where, args = and_(where, AuditEvent.object_type == kind), dict(args, object=kind)
+    page = event_page(session, where, requested_page(request.args))
     rows = shown(session, current_user, page)
-    return render_template("audit/events.html", page=page, rows=rows, title=title)
+    return render_template(
+        "audit/events.html",
+        page=page,
+        rows=rows,
+        title=title,
+        here=(endpoint, args),
+        kinds=[(k, object_label(k)) for k in kinds],
+        kind=kind if kind in kinds else "",
+    )

@@ -14,7 +14,7 @@ from wtforms import (
     SelectMultipleField,
     StringField,
 )
-from wtforms.validators import Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from app.models.columns import choices
 from app.models.enums import Origin
@@ -88,10 +88,26 @@ class ProjectForm(VersionedForm):
         return valid
 
 
-class NeedLinkForm(VersionedForm):
-    """Link a project to one CTED need (choices scoped to needs the user may see)."""
+MAX_LINKED_AT_ONCE = 50  # the search lists at most this many needs
 
-    need_id = SelectField(_l("CTED need"), coerce=int)
+
+def need_ids(form: FlaskForm, field: SelectMultipleField) -> None:
+    """Accept at most MAX_LINKED_AT_ONCE need ids, each a positive database key."""
+    ids = field.data or []
+    if len(ids) > MAX_LINKED_AT_ONCE or any(not 0 < i < 2**31 for i in ids):
+        raise ValidationError(_("Tick at most %(num)d listed needs.", num=MAX_LINKED_AT_ONCE))
+
+
+class NeedLinkForm(VersionedForm):
+    """Link a project to the CTED needs ticked in the search results (the service checks that
+    the user may see each)."""
+
+    need_id = SelectMultipleField(
+        _l("CTED needs"),
+        coerce=int,
+        validate_choice=False,
+        validators=[DataRequired(_l("Tick at least one need to link.")), need_ids],
+    )
 
 
 class StateField(HiddenField):

@@ -7,12 +7,13 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models.auth import User
 from app.models.columns import choices
 from app.models.portfolio import CtedNeed, Project, project_needs
+from app.paging import PER_PAGE, Paging, count, paging
 from app.portfolio.queries import linked_project_count, visible_needs
 from app.reference.member_states import label, sort_key
 from indicators.types import Pillar as PillarCode
@@ -20,6 +21,7 @@ from indicators.types import Pillar as PillarCode
 S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
 COVERED = ("yes", "no")
 MAX_AREAS = 500  # thematic areas offered by the filter (CTED uses a few dozen)
+MAX_SEARCH = 100  # characters of a code or text search
 
 
 def covered() -> ColumnElement[bool]:
@@ -39,6 +41,7 @@ class NeedFilter:
     thematic_area: str = ""
     pillar: str = ""
     covered: str = ""
+    q: str = ""  # part of the code or of the description
 
     def apply(self, stmt: S) -> S:
         """Add the chosen filters to a statement over needs."""
@@ -51,6 +54,14 @@ class NeedFilter:
                 stmt = stmt.where(column == value)
         if self.covered:
             stmt = stmt.where(covered() if self.covered == "yes" else ~covered())
+        if self.q:
+            words = self.q.lower()
+            stmt = stmt.where(
+                or_(
+                    func.lower(CtedNeed.code).contains(words, autoescape=True),
+                    func.lower(CtedNeed.description).contains(words, autoescape=True),
+                )
+            )
         return stmt
 
     def args(self) -> dict[str, str]:
@@ -90,6 +101,7 @@ def read_filter(args: Mapping[str, str], options: NeedOptions) -> NeedFilter:
         thematic_area=pick("thematic_area", set(options.areas)),
         pillar=pick("pillar", choices(PillarCode)),
         covered=pick("covered", COVERED),
+        q=" ".join(args.get("q", "").split())[:MAX_SEARCH],
     )
 
 
@@ -97,26 +109,44 @@ def read_filter(args: Mapping[str, str], options: NeedOptions) -> NeedFilter:
 class NeedPage:
     """One page of the needs list: (need, count of non-cancelled projects) rows."""
 
+    paging: Paging
     rows: list[tuple[CtedNeed, int]] = field(default_factory=list)
-    count: int = 0
-    page: int = 1
-    pages: int = 1
+
+    @property
+    def count(self) -> int:
+        """Return how many needs match the filters."""
+        return self.paging.total
 
 
 def need_page(
-    session: Session, user: User, filters: NeedFilter, page: int, per_page: int = 50
+    session: Session,
+    user: User,
+    filters: NeedFilter,
+    page: int,
+    per_page: int = PER_PAGE,
+    last_when_beyond: bool = False,
 ) -> NeedPage:
-    """Return one page of the filtered needs this user may see, by member state and code."""
-    ids = filters.apply(visible_needs(user).with_only_columns(CtedNeed.id))
-    count = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
-    pages = max(1, -(-count // per_page))
-    page = min(max(page, 1), pages)
+    """Return one page of the filtered needs this user may see, by member state and code (a
+    page beyond the last is empty, or the last page when `last_when_beyond`, as the API has)."""
     stmt = (
         filters.apply(visible_needs(user))
         .add_columns(linked_project_count())
         .order_by(CtedNeed.member_state, CtedNeed.code)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
     )
-    rows = [(need, int(projects or 0)) for need, projects in session.execute(stmt)]
-    return NeedPage(rows, count, page, pages)
+    where = paging(count(session, filters.apply(visible_needs(user))), page, per_page)
+    if where.beyond and last_when_beyond:
+        where = paging(where.total, where.pages, per_page)
+    if where.beyond:
+        return NeedPage(where)
+    rows = session.execute(stmt.limit(where.per_page).offset(where.offset))
+    return NeedPage(where, [(need, int(projects or 0)) for need, projects in rows])
+
+
+def need_matches(
+    session: Session, user: User, filters: NeedFilter, project_id: int, limit: int
+) -> list[CtedNeed]:
+    """Return up to `limit` needs matching the filters that the user may see and the project
+    is not yet linked to, by member state and code."""
+    linked = select(project_needs.c.need_id).where(project_needs.c.project_id == project_id)
+    stmt = filters.apply(visible_needs(user)).where(CtedNeed.id.not_in(linked))
+    return list(session.scalars(stmt.order_by(CtedNeed.member_state, CtedNeed.code).limit(limit)))

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app import db
 from app.logframe import queries as logframe_queries
 from app.models.enums import Role
-from app.models.portfolio import CtedNeed, Project
-from app.models.reference import Entity, PveArea
+from app.models.portfolio import Project
+from app.models.reference import Entity, Pillar, PveArea
 from app.portfolio import queries, services
 from app.portfolio.forms import NeedLinkForm, ProjectForm
+from app.portfolio.need_search import need_search
 from app.portfolio.views import bp
 from app.ui.forms import ConfirmForm
 from app.ui.pages import editable_project, form_page
@@ -119,7 +121,8 @@ def delete_project(project_id: int) -> ResponseReturnValue:
 @bp.route("/projects/<int:project_id>/logframe")
 @login_required
 def logframe(project_id: int) -> ResponseReturnValue:
-    """Show the editable logframe of a project: outputs, activities, indicators, needs."""
+    """Show the editable logframe of a project: outputs, activities, indicators, needs, and
+    the search for needs to link."""
     project = editable_project(project_id)
     session = db.session()
     outputs = logframe_queries.project_outputs(session, project_id)
@@ -130,36 +133,29 @@ def logframe(project_id: int) -> ResponseReturnValue:
         needs=queries.project_needs_for(session, current_user, project_id),
         hidden_needs=queries.hidden_need_count(session, current_user, project_id),
         completion=logframe_queries.reported_completion(session, project_id),
-        link_form=need_form(project),
+        search=need_search(session, current_user, project_id, request.args),
+        pillars=session.scalars(select(Pillar.code).order_by(Pillar.position)).all(),
+        link_form=NeedLinkForm(),
         confirm=ConfirmForm(),
     )
-
-
-def need_form(project: Project) -> NeedLinkForm:
-    """Return the form that links a project to a need the user may see and it does not yet have."""
-    form = NeedLinkForm()
-    linked = {n.id for n in project.needs}
-    stmt = queries.visible_needs(current_user).order_by(CtedNeed.member_state, CtedNeed.code)
-    form.need_id.choices = [
-        (n.id, f"{n.code} ({n.member_state}, {n.thematic_area})")
-        for n in db.session().scalars(stmt)
-        if n.id not in linked
-    ]
-    return form
 
 
 @bp.route("/projects/<int:project_id>/needs", methods=["POST"])
 @login_required
 def link_need(project_id: int) -> ResponseReturnValue:
-    """Link the project to a CTED need the user may see."""
+    """Link the project to the ticked CTED needs the user may see, all or none."""
     project = editable_project(project_id)
-    form = need_form(project)
-    back = url_for("portfolio.logframe", project_id=project_id)
+    form = NeedLinkForm()
+    back = url_for("portfolio.logframe", project_id=project_id, _anchor="needs")
     if not form.validate_on_submit():
-        abort(404)  # a need outside the choices is one the user may not use
+        errors = [e for field in form for e in field.errors]
+        flash(" ".join(str(e) for e in errors) or _("Tick at least one need to link."), "error")
+        return redirect(back)
+    ticked: list[int] = form.need_id.data or []
     with button_write() as write:
-        services.link_need(write.session, current_user, project, form.need_id.data)
-    return write.done(back, _("Need linked."))
+        for need_id in ticked:
+            services.link_need(write.session, current_user, project, need_id)
+    return write.done(back, ngettext("Need linked.", "%(num)d needs linked.", len(ticked)))
 
 
 @bp.route("/projects/<int:project_id>/needs/<int:need_id>/unlink", methods=["POST"])

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.models.auth import User
 from app.models.portfolio import CtedNeed, Project, project_needs
 from app.models.reference import Entity
+from app.paging import Paging, paging
 from indicators.types import ACTIVE_STATUSES
 
 ACTIVE = tuple(s.value for s in ACTIVE_STATUSES)
@@ -60,25 +61,23 @@ class ProjectPage:
 
     projects: list[Project] = field(default_factory=list)
     totals: Totals = field(default_factory=Totals)
-    page: int = 1
-    pages: int = 1
+    paging: Paging = field(default_factory=lambda: paging(0, 1))
 
 
-def project_page(
-    session: Session, filters: ProjectFilter, page: int, per_page: int = 50
-) -> ProjectPage:
+def project_page(session: Session, filters: ProjectFilter, page: int) -> ProjectPage:
     """Return one page of filtered projects with the totals of the whole filtered list."""
     totals = project_totals(session, filters)
-    pages = max(1, -(-totals.count // per_page))
-    page = min(max(page, 1), pages)
+    where = paging(totals.count, page)
+    if where.beyond:
+        return ProjectPage([], totals, where)
     stmt = (
         filters.apply(select(Project))
         .options(selectinload(Project.entity))
         .order_by(Project.code)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
+        .limit(where.per_page)
+        .offset(where.offset)
     )
-    return ProjectPage(list(session.scalars(stmt)), totals, page, pages)
+    return ProjectPage(list(session.scalars(stmt)), totals, where)
 
 
 def project_totals(session: Session, filters: ProjectFilter) -> Totals:

@@ -15,6 +15,7 @@ from app import db
 from app.models.columns import choices
 from app.models.portfolio import CtedNeed
 from app.models.reference import Pillar
+from app.paging import requested_page
 from app.portfolio import labels, need_queries, queries
 from app.reference.member_states import label
 from indicators.types import Pillar as PillarCode
@@ -40,8 +41,7 @@ def projects() -> ResponseReturnValue:
         scope=_arg("scope", choices(Scope)),
         status=_arg("status", choices(ProjectStatus)),
     )
-    page = request.args.get("page", "1")
-    result = queries.project_page(session, filters, int(page) if page.isdigit() else 1)
+    result = queries.project_page(session, filters, requested_page(request.args))
     return render_template(
         "portfolio/projects.html",
         result=result,
@@ -89,11 +89,6 @@ def member_state_label(code: str) -> str:
     return label(code)
 
 
-def _page() -> int:
-    value = request.args.get("page", "1")
-    return int(value) if value.isdigit() and len(value) < 7 else 1
-
-
 @bp.route("/needs")
 @login_required
 def needs() -> ResponseReturnValue:
@@ -104,7 +99,7 @@ def needs() -> ResponseReturnValue:
     filters = need_queries.read_filter(request.args, options)
     return render_template(
         "portfolio/needs.html",
-        result=need_queries.need_page(session, current_user, filters, _page()),
+        result=need_queries.need_page(session, current_user, filters, requested_page(request.args)),
         filters=filters,
         options=options,
         pillars=session.scalars(select(Pillar.code).order_by(Pillar.position)).all(),

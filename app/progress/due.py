@@ -14,6 +14,7 @@ from app.models.enums import PeriodStatus
 from app.models.portfolio import Project
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.reference import Entity
+from app.paging import AnySelect
 from indicators.types import ACTIVE_STATUSES, ReportStatus
 
 NOT_STARTED = "not started"
@@ -53,7 +54,9 @@ class QueueRow:
     submitted_at: dt.datetime | None
 
 
-def _due_rows(session: Session, today: dt.date, entity_id: int | None) -> list[DueRow]:
+def due_select(today: dt.date, entity_id: int | None) -> AnySelect:
+    """Return the statement over reports due (open periods) or missing (recently locked),
+    of one entity's active projects or of all, by due date, entity and project code."""
     stmt = (
         select(
             Project.id,
@@ -83,7 +86,21 @@ def _due_rows(session: Session, today: dt.date, entity_id: int | None) -> list[D
     )
     if entity_id is not None:
         stmt = stmt.where(Project.entity_id == entity_id)
-    return [_due(row, today) for row in session.execute(stmt)]
+    return stmt
+
+
+def _due_rows(session: Session, today: dt.date, entity_id: int | None) -> list[DueRow]:
+    return [due_row(row, today) for row in session.execute(due_select(today, entity_id))]
+
+
+def _overdue(today: dt.date) -> ColumnElement[bool]:
+    """Return, in SQL, what `due_row` computes as overdue: due before today, not submitted, and
+    the period still open (a locked period's report is missing, no longer overdue)."""
+    return and_(
+        ReportingPeriod.status == PeriodStatus.OPEN.value,
+        ReportingPeriod.due_on < today,
+        or_(ProgressReport.id.is_(None), ProgressReport.status.in_(IN_PROGRESS)),
+    )
 
 
 def _open_or_recently_locked(today: dt.date) -> ColumnElement[bool]:
@@ -101,7 +118,8 @@ def _open_or_recently_locked(today: dt.date) -> ColumnElement[bool]:
 DueSelectRow = tuple[int, str, str, str, str, dt.date, str, int | None, str | None, str | None]
 
 
-def _due(row: DueSelectRow, today: dt.date) -> DueRow:
+def due_row(row: DueSelectRow, today: dt.date) -> DueRow:
+    """Return one row of a due statement as a DueRow, with its status and whether it is late."""
     pid, code, title, acronym, key, due_on, period_status, rid, started, comment = row
     locked = period_status == PeriodStatus.LOCKED.value
     status = MISSING if locked else started or NOT_STARTED
@@ -115,16 +133,36 @@ def due_for_entity(session: Session, entity_id: int, today: dt.date) -> list[Due
     return _due_rows(session, today, entity_id)
 
 
-def overdue_reports(session: Session, today: dt.date) -> list[DueRow]:
+def overdue_select(today: dt.date, entity_id: int | None = None) -> AnySelect:
+    """Return the statement over reports (of one entity or all) due before today, unsubmitted."""
+    return due_select(today, entity_id).where(_overdue(today))
+
+
+def overdue_reports(session: Session, today: dt.date, limit: int | None = None) -> list[DueRow]:
     """Return, across entities, reports whose due date passed and that are not submitted."""
-    return [row for row in _due_rows(session, today, None) if row.overdue]
+    return due_rows(session, overdue_select(today).limit(limit), today)
 
 
-def review_queue(session: Session) -> list[QueueRow]:
+def due_rows(session: Session, stmt: AnySelect, today: dt.date) -> list[DueRow]:
+    """Return the rows of a statement built on `overdue_select` or `_due_select`."""
+    return [due_row(row, today) for row in session.execute(stmt)]
+
+
+def review_queue(session: Session, limit: int | None = None) -> list[QueueRow]:
     """Return the submitted reports of open periods awaiting review, oldest submission first
     (a locked period's report can no longer be decided)."""
+    return queue_rows(session, review_select().limit(limit))
+
+
+def queue_rows(session: Session, stmt: AnySelect) -> list[QueueRow]:
+    """Return the rows of a statement built on `review_select`."""
+    return [QueueRow(*row) for row in session.execute(stmt)]
+
+
+def review_select() -> AnySelect:
+    """Return the statement over the submitted reports of open periods, oldest first."""
     submitter = aliased(User)
-    stmt = (
+    stmt: AnySelect = (
         select(
             ProgressReport.id,
             Project.code,
@@ -142,7 +180,7 @@ def review_queue(session: Session) -> list[QueueRow]:
         .where(ReportingPeriod.status == PeriodStatus.OPEN.value)
         .order_by(ProgressReport.submitted_at, ProgressReport.id)
     )
-    return [QueueRow(*row) for row in session.execute(stmt)]
+    return stmt
 
 
 def due_everywhere(session: Session, today: dt.date) -> list[DueRow]:

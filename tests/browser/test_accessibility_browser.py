@@ -133,6 +133,7 @@ def pages(role: str, i: Ids) -> list[str]:
         "/projects",
         project,
         "/needs",
+        "/needs?q=border&page=99",
         "/member-states",
         f"/member-states/{i.member_state}",
         "/baselines",
@@ -146,12 +147,16 @@ def pages(role: str, i: Ids) -> list[str]:
     entry = [f"{project}/reports/2019Q3", f"/entities/{ENTITY}/reports/upload"]
     review = [
         f"/reports/{i.submitted}/review",
+        "/review-queue",
         "/outcomes/values",
         "/outcomes/values/2019Q3/review",
     ]
     audit = [f"{project}/audit", f"/entities/{ENTITY}/audit"]
     editing = [f"{project}/logframe", "/projects/new", f"{project}/edit", f"{project}/outputs/new"]
+    editing.append(f"{project}/logframe?pillar=II")  # the need search's results to tick
     admin = [
+        "/overdue",
+        "/overdue?page=99",  # beyond the last page
         "/outcomes/values/2019Q3",
         "/admin/users",
         "/admin/users/new",
@@ -167,7 +172,7 @@ def pages(role: str, i: Ids) -> list[str]:
     ]
     extra = {
         "admin": entry + review + audit + editing + admin,
-        "focal_point": entry + audit + editing,
+        "focal_point": entry + audit + editing + ["/due"],
         "reviewer": review + audit,
     }
     return common + extra.get(role, [])

@@ -21,6 +21,10 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     # endpoint, method, path; anonymous, admin, owner, other_focal, reviewer, viewer, cted
     ("home.index", "GET", "/", 302, 200, 200, 200, 200, 200, 200),
     ("health.healthz", "GET", "/healthz", 200, 200, 200, 200, 200, 200, 200),
+    # The full lists behind the homes: a focal point's due reports, the review queue, overdue.
+    ("home.due_list", "GET", "/due", 302, 403, 200, 200, 403, 403, 403),
+    ("home.review_queue", "GET", "/review-queue", 302, 200, 403, 403, 200, 403, 403),
+    ("home.overdue", "GET", "/overdue", 302, 200, 403, 403, 403, 403, 403),
     ("auth.login", "GET", "/login", 200, 200, 200, 200, 200, 200, 200),
     ("auth.login", "POST", "/login", 200, 200, 200, 200, 200, 200, 200),
     ("auth.logout", "POST", "/logout", 302, 302, 302, 302, 302, 302, 302),
