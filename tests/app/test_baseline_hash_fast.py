@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select, update
 
 from app.baselines import canonical
@@ -108,3 +110,40 @@ def test_a_changed_row_changes_the_hash(db_session) -> None:
     changed = get_baseline(db_session, "changed")
     assert content_hash(db_session, changed) != before
     assert content_hash(db_session, changed) == old_content_hash(db_session, changed)
+
+
+cells = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(alphabet=st.sampled_from(list('],["\\\n abc\u0639\u4e2d\U0001f600'))),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(cells, max_size=5), max_size=20))
+def test_rows_encoded_together_are_the_lines_encoded_one_by_one(rows) -> None:
+    expected = b"".join(_old_line(list(row)) for row in rows)
+    assert canonical._lines([list(row) for row in rows]) == expected
+
+
+def test_a_cell_holding_the_row_separator_still_hashes_as_before(db_session) -> None:
+    two_baselines(db_session)
+    factories.project(db_session, "SEP", title='a],[b"],["c')
+    baseline = create_baseline(db_session, None, "separator", dt.date(2019, 12, 31))
+    assert baseline.content_hash == old_content_hash(db_session, baseline)
+
+
+def test_a_small_cache_of_converted_values_hashes_as_before(db_session, monkeypatch) -> None:
+    monkeypatch.setattr(canonical, "CACHE_MAX", 2)  # emptied over and over
+    two_baselines(db_session)
+    baseline = get_baseline(db_session, "2019 mapping")
+    assert content_hash(db_session, baseline) == old_content_hash(db_session, baseline)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(allow_nan=False, allow_infinity=False), st.integers(0, 6))
+def test_equal_decimals_have_equal_canonical_forms(number, zeros) -> None:
+    padded = number.quantize(Decimal(1).scaleb(-zeros)) if number.adjusted() < 20 else number
+    if padded == number:
+        assert canonical.canonical_value(padded) == canonical.canonical_value(number)
