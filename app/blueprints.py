@@ -7,10 +7,20 @@ from flask import Flask
 from app import home
 from app.admin import account_views  # noqa: F401 - adds the add, edit and reset routes
 from app.admin.views import bp as admin
+from app.api import (  # noqa: F401 - add the read endpoints to the API
+    reads_compare,
+    reads_issued,
+    reads_needs,
+    reads_projects,
+    reads_reports,
+)
+from app.api import openapi as api_openapi  # noqa: F401 - adds the OpenAPI description
 from app.api import writes as api_writes  # noqa: F401 - adds the report writes to the API
+from app.api.developers import bp as developers
 from app.api.views import bp as api
 from app.audit.views import bp as audit
 from app.auth import (
+    oidc_views,  # noqa: F401 - adds sign-in with the organisation's OpenID provider
     password_views,  # noqa: F401 - adds the set-password page
     token_views,  # noqa: F401 - adds the account's tokens page
 )
@@ -60,6 +70,7 @@ BLUEPRINTS = (
     compare,
     quarterly,
     api,
+    developers,
     health,
     language.bp,
 )

@@ -57,6 +57,10 @@ DEFAULTS: dict[str, Any] = {
     # (activity identifiers are REF-PROJECTCODE) and the address evidence links start with.
     "IATI_REPORTING_ORG_REF": "XI-IATI-UNGCTCC",
     "IATI_BASE_URL": "http://localhost:5000",
+    # Sign-in with OpenID Connect (docs/auth.md): offered only when all three are set
+    "OIDC_ISSUER": "",
+    "OIDC_CLIENT_ID": "",
+    "OIDC_CLIENT_SECRET": "",
 }
 
 MAIL_KEYS = (
@@ -65,8 +69,17 @@ MAIL_KEYS = (
 )  # fmt: skip
 INTEGER_KEYS = ("MAIL_PORT", "REMINDER_DAYS", "MAIL_TIMEOUT")
 IATI_KEYS = ("IATI_REPORTING_ORG_REF", "IATI_BASE_URL")
+OIDC_KEYS = ("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET")
 
-ENV_KEYS = ("SECRET_KEY", "DATABASE_URL", "PRODUCTION", "TRUSTED_HOSTS", *MAIL_KEYS, *IATI_KEYS)
+ENV_KEYS = (
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "PRODUCTION",
+    "TRUSTED_HOSTS",
+    *MAIL_KEYS,
+    *IATI_KEYS,
+    *OIDC_KEYS,
+)
 
 
 def from_environment() -> dict[str, Any]:

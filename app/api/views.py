@@ -41,6 +41,7 @@ csrf.exempt(bp)  # checked in `authenticate` instead: for cookie-authenticated w
 PER_PAGE = 100
 MAX_PER_PAGE = 200
 STATUSES = tuple(s.value for s in ProjectStatus) + ("active",)
+PUBLIC = {"api.openapi"}  # the description holds no data (docs/api.md)
 
 
 class BadRequest(Exception):
@@ -54,6 +55,8 @@ def _json(body: dict[str, Any], status: int = 200) -> Response:
 @bp.before_request
 def _signed_in() -> Response | None:
     """Let through a usable token (in its scope) or a signed-in session (CSRF on writes)."""
+    if request.endpoint in PUBLIC:
+        return None
     try:
         authenticate()
     except Refused as refused:
@@ -121,7 +124,15 @@ def _server_error(error: Exception) -> Response:
 
 @bp.route("", strict_slashes=False)
 def index() -> Response:
-    """List the API's endpoints: each path (with its <parameters>), methods and purpose."""
+    """List the API's endpoints: each path (with its <parameters>), methods and purpose.
+
+    ---
+    get:
+      tags: [meta]
+      responses:
+        "200":
+          content: {application/json: {schema: {$ref: "#/components/schemas/Index"}}}
+    """
     rules = [r for r in current_app.url_map.iter_rules() if r.endpoint.startswith("api.")]
     items = [
         {
@@ -150,7 +161,15 @@ def _reveal() -> bool:
 
 @bp.route("/baselines")
 def baselines() -> Response:
-    """List the baselines, newest as-of date first."""
+    """List the baselines, newest as-of date first.
+
+    ---
+    get:
+      tags: [figures]
+      responses:
+        "200":
+          content: {application/json: {schema: {$ref: "#/components/schemas/BaselineList"}}}
+    """
     items = [
         {"label": b.label, "as_of": b.as_of.isoformat(), "hash": b.content_hash}
         for b in list_baselines(db.session())
@@ -160,14 +179,37 @@ def baselines() -> Response:
 
 @bp.route("/baselines/<path:label>")
 def baseline(label: str) -> Response:
-    """Return a baseline's report, compared with another baseline when ?compare= is given."""
+    """Return a baseline's report, compared with another baseline when ?compare= is given.
+
+    ---
+    get:
+      tags: [figures]
+      parameters:
+        - {in: path, name: label, required: true, schema: {type: string}}
+        - in: query
+          name: compare
+          description: the label of the baseline to compare with
+          schema: {type: string}
+      responses:
+        "200":
+          content: {application/json: {schema: {$ref: "#/components/schemas/BaselineReport"}}}
+        "404": {$ref: "#/components/responses/NotFound"}
+    """
     other = request.args.get("compare") or None
     return _json(baseline_report(db.session(), label, other, _reveal()))
 
 
 @bp.route("/portfolio")
 def portfolio() -> Response:
-    """Return the live portfolio's figures with the keys of a baseline report."""
+    """Return the live portfolio's figures with the keys of a baseline report.
+
+    ---
+    get:
+      tags: [figures]
+      responses:
+        "200":
+          content: {application/json: {schema: {$ref: "#/components/schemas/BaselineReport"}}}
+    """
     return _json(live_report(db.session(), _reveal()))
 
 
@@ -177,6 +219,16 @@ def quarterly(period: str) -> Response:
 
     ?entity= gives one entity's figures; ?compare=LABEL the baseline the changes compare with
     (default: the previous quarter's close baseline). An unknown value is a 400.
+    ---
+    get:
+      tags: [figures]
+      parameters:
+        - {in: path, name: period, required: true, schema: {type: string, examples: [2019Q3]}}
+        - {in: query, name: entity, schema: {type: string}, description: an entity's acronym}
+        - {in: query, name: compare, schema: {type: string}, description: a baseline's label}
+      responses:
+        "200":
+          content: {application/json: {schema: {$ref: "#/components/schemas/Quarterly"}}}
     """
     session = db.session()
     try:
@@ -201,7 +253,25 @@ def _choice(name: str, allowed: tuple[str, ...] | list[str]) -> str:
 
 @bp.route("/projects")
 def projects() -> Response:
-    """Return one page of live projects, filtered by pillar, entity, scope and status."""
+    """Return one page of live projects, filtered by pillar, entity, scope and status.
+
+    ---
+    get:
+      tags: [projects]
+      parameters:
+        - {in: query, name: page, schema: {type: integer, minimum: 1}}
+        - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
+        - {in: query, name: pillar, schema: {enum: [I, II, III, IV]}}
+        - {in: query, name: entity, schema: {type: string}, description: an entity's acronym}
+        - {in: query, name: scope, schema: {enum: [global, interregional, regional, national]}}
+        - in: query
+          name: status
+          description: a project status, or active (ongoing and suspended)
+          schema: {enum: [pipeline, ongoing, suspended, completed, cancelled, active]}
+      responses:
+        "200":
+          content: {application/json: {schema: {$ref: "#/components/schemas/ProjectPage"}}}
+    """
     session = db.session()
     entities = list(session.scalars(Entity.__table__.select().with_only_columns(Entity.acronym)))
     filters = Filters(
@@ -239,7 +309,18 @@ def _project(row: Row[Any]) -> dict[str, Any]:
 
 @bp.route("/projects/<code>/breakdown")
 def project_breakdown(code: str) -> Response:
-    """Return a project's approved disaggregated figures, part by part, with the women's share."""
+    """Return a project's approved disaggregated figures, part by part, with the women's share.
+
+    ---
+    get:
+      tags: [projects]
+      parameters:
+        - {in: path, name: code, required: true, schema: {type: string}}
+      responses:
+        "200":
+          content: {application/json: {schema: {$ref: "#/components/schemas/ProjectBreakdown"}}}
+        "404": {$ref: "#/components/responses/NotFound"}
+    """
     session = db.session()
     project_id = session.scalar(select(Project.id).where(Project.code == code))
     if project_id is None:

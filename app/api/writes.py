@@ -98,7 +98,20 @@ def report_json(scope: entry.ReportScope) -> dict[str, Any]:
 
 @bp.route("/reports/<project_code>/<period_key>", methods=["GET"])
 def report(project_code: str, period_key: str) -> Response:
-    """Return a project's report for a period: status, version, values, activities."""
+    """Return a project's report for a period: status, version, values, activities.
+
+    ---
+    get:
+      tags: [reports]
+      parameters:
+        - {in: path, name: project_code, required: true, schema: {type: string}}
+        - {in: path, name: period_key, required: true, schema: {type: string, examples: [2019Q3]}}
+      responses:
+        "200":
+          content: {application/json: {schema: {$ref: "#/components/schemas/Report"}}}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+    """
     scope = _scope(project_code, period_key)
     if not (can_edit_project(current_user, scope.project) or can_review(current_user)):
         raise PermissionDenied("only the project's focal points and the reviewers read reports")
@@ -107,13 +120,57 @@ def report(project_code: str, period_key: str) -> Response:
 
 @bp.route("/reports/<project_code>/<period_key>", methods=["PUT"])
 def save_report(project_code: str, period_key: str) -> Response:
-    """Save a draft: values (numerator, denominator, parts), narrative, activities; `version`."""
+    """Save a draft: values (numerator, denominator, parts), narrative, activities; `version`.
+
+    ---
+    put:
+      tags: [reports]
+      parameters:
+        - {in: path, name: project_code, required: true, schema: {type: string}}
+        - {in: path, name: period_key, required: true, schema: {type: string, examples: [2019Q3]}}
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: "#/components/schemas/ReportBody"}}}
+      responses:
+        "200":
+          content: {application/json: {schema: {$ref: "#/components/schemas/Report"}}}
+          links:
+            submit:
+              operationId: submit_report
+              description: submit the saved draft with the version it now has
+              parameters:
+                project_code: $request.path.project_code
+                period_key: $request.path.period_key
+              requestBody: {version: $response.body#/version}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "422": {$ref: "#/components/responses/Unprocessable"}
+    """
     return _entry_write(project_code, period_key, entry.save_draft)
 
 
 @bp.route("/reports/<project_code>/<period_key>/submit", methods=["POST"])
 def submit_report(project_code: str, period_key: str) -> Response:
-    """Save what the body holds and submit the report for review (every item needs a value)."""
+    """Save what the body holds and submit the report for review (every item needs a value).
+
+    ---
+    post:
+      tags: [reports]
+      parameters:
+        - {in: path, name: project_code, required: true, schema: {type: string}}
+        - {in: path, name: period_key, required: true, schema: {type: string, examples: [2019Q3]}}
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: "#/components/schemas/ReportBody"}}}
+      responses:
+        "200":
+          content: {application/json: {schema: {$ref: "#/components/schemas/Report"}}}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "422": {$ref: "#/components/responses/Unprocessable"}
+    """
     return _entry_write(project_code, period_key, entry.submit)
 
 
@@ -153,7 +210,26 @@ def _gap_paths(scope: entry.ReportScope, gaps: dict[str, str]) -> dict[str, str]
 
 @bp.route("/reports/<project_code>/<period_key>/<any(approve, return):action>", methods=["POST"])
 def review_report(project_code: str, period_key: str, action: str) -> Response:
-    """Approve (optional comment, `highlight`) or return (comment required) a submitted report."""
+    """Approve (optional comment, `highlight`) or return (comment required) a submitted report.
+
+    ---
+    post:
+      tags: [reports]
+      parameters:
+        - {in: path, name: project_code, required: true, schema: {type: string}}
+        - {in: path, name: period_key, required: true, schema: {type: string, examples: [2019Q3]}}
+        - {in: path, name: action, required: true, schema: {enum: [approve, return]}}
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: "#/components/schemas/ReviewBody"}}}
+      responses:
+        "200":
+          content: {application/json: {schema: {$ref: "#/components/schemas/Report"}}}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "409": {$ref: "#/components/responses/Conflict"}
+        "422": {$ref: "#/components/responses/Unprocessable"}
+    """
     if not can_review(current_user):
         raise PermissionDenied("only reviewers approve or return reports")
     scope = _scope(project_code, period_key)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app import db
 from app.audit.history import EventPage, event_page
+from app.audit.labels import action_label, object_label
 from app.audit.redaction import clearance, redact_state, redact_text
 from app.auth.permissions import ensure_can_read_entity_audit
 from app.models.audit import AuditEvent
@@ -22,6 +23,8 @@ from app.models.portfolio import Project
 from app.models.reference import Entity
 
 bp = Blueprint("audit", __name__, template_folder="templates")
+bp.add_app_template_filter(action_label, "audit_action")
+bp.add_app_template_filter(object_label, "audit_object")
 
 
 def _page() -> int:

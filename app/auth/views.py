@@ -20,9 +20,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from app import db, i18n
 from app.audit.services import record
+from app.auth import oidc
 from app.auth.forms import LoginForm
 from app.auth.services import (
     Limits,
@@ -37,6 +39,7 @@ from app.db import transaction
 from app.extensions import login_manager
 from app.marks import N_
 from app.models.auth import User
+from app.redirects import safe_next
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
@@ -48,6 +51,7 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = N_("Sign in to continue.")
     login_manager.localize_callback = _  # flashed in the language of the page asking
     app.before_request(_enforce_timeouts)
+    oidc.init_app(app)
 
 
 @login_manager.user_loader
@@ -92,7 +96,7 @@ def login() -> ResponseReturnValue:
     if user is None:
         message = _("E-mail or password is not right.")
         return render_template("auth/login.html", form=form, error=message), 200
-    return redirect(url_for("home.index"))
+    return after_sign_in(request.args.get("next"))
 
 
 def _sign_in(email: str, password: str, remote_addr: str) -> User | None:
@@ -111,12 +115,23 @@ def _sign_in(email: str, password: str, remote_addr: str) -> User | None:
         return None  # the attempt row stays: it is the failure the throttle counts
     with transaction() as db_session:
         forget_failures(db_session, attempt, email, remote_addr)
-        session.clear()  # a fresh session on sign-in (no fixation)
-        login_user(user)
-        session["began"] = session["seen"] = time.time()
-        record(db_session, user.id, "login", "user", user.id)
-        keep_chosen_language(db_session, user, request.cookies.get(i18n.COOKIE))
+        complete_sign_in(db_session, user)
     return user
+
+
+def complete_sign_in(db_session: Session, user: User, method: str = "") -> None:
+    """Sign the user in on a fresh session (no fixation), audit it and keep the chosen language."""
+    session.clear()
+    login_user(user)
+    session["began"] = session["seen"] = time.time()
+    after = {"method": method} if method else None  # the password's events stay as they were
+    record(db_session, user.id, "login", "user", user.id, after=after)
+    keep_chosen_language(db_session, user, request.cookies.get(i18n.COOKIE))
+
+
+def after_sign_in(target: str | None) -> ResponseReturnValue:
+    """Go to the page asked for before signing in, if it is on this site, else home."""
+    return redirect(safe_next(target, url_for("home.index")))
 
 
 @bp.route("/logout", methods=["POST"])

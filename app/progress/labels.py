@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 
-from indicators.types import AchievementStatus, ReportStatus
+from indicators.types import AchievementStatus, Measure, ReportStatus
 
 STATUS_LABELS: dict[str, LazyString] = {
     "not started": _l("not started"),
@@ -91,3 +91,18 @@ def word(labels: dict[str, LazyString], value: str) -> str:
     """Return a stored value in the reader's words from a table (an unknown value as it is)."""
     label = labels.get(value)
     return str(label) if label is not None else value
+
+
+# An indicator's measure in words (the stored value stays English: it is data).
+MEASURE_LABELS: dict[str, LazyString] = {
+    Measure.NUMBER.value: _l("number"),
+    Measure.PERCENTAGE.value: _l("percentage"),
+    Measure.RATIO.value: _l("ratio"),
+    Measure.QUALITATIVE.value: _l("qualitative"),
+}
+
+
+def measure_label(measure: str) -> str:
+    """Return an indicator's measure in the reader's language (an unknown value as it is)."""
+    label = MEASURE_LABELS.get(measure)
+    return str(label) if label is not None else measure

@@ -32,17 +32,20 @@ from app.progress.forms import (
     report_form,
     to_input,
 )
-from app.progress.labels import REPORT_DONE
+from app.progress.labels import REPORT_DONE, measure_label
 from app.progress.parts import ordered_parts
 from app.progress.plausibility import UnexplainedWarnings, changes_from_last, report_warnings
 from app.progress.queries import last_approved_values
 from app.progress.review_thread import open_return, review_thread
 from app.progress.window import not_open_yet
 from app.ui.decimal_input import understood
+from indicators.disaggregation import label as part_label
 from reports.content import HIGHLIGHTS_PER_PILLAR
 
 bp = Blueprint("progress", __name__, template_folder="templates")
 bp.add_app_template_filter(ordered_parts, "ordered_parts")
+bp.add_app_template_filter(measure_label, "measure")  # "percentage", in the reader's words
+bp.add_app_template_filter(part_label, "part_label")  # "women", "age 18-24" in the reader's words
 
 REVIEW_ACTIONS = {"approve", "return", "reopen"}
 

@@ -22,6 +22,7 @@ from app.models.progress import IndicatorValue
 from app.models.reference import Entity
 from app.progress import due
 from app.progress import services as entry
+from app.progress import workbook_labels as labels
 from app.progress.parts import indicator_categories
 from app.progress.queries import last_approved_values
 from app.progress.scopes import load_scopes
@@ -95,7 +96,7 @@ def header(ws: Any, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
     from openpyxl.styles import Font
 
     for column, name in enumerate(names, start=1):
-        put(ws, 1, column, name)
+        put(ws, 1, column, labels.column_label(name))
         ws.cell(row=1, column=column).font = Font(bold=True)
         ws.column_dimensions[ws.cell(row=1, column=column).column_letter].width = widths[column - 1]
     ws.freeze_panes = "A2"
@@ -123,7 +124,7 @@ def export_workbook(session: Session, entity: Entity, today: dt.date) -> bytes:
     reports = due_reports(session, entity, today)
     wb = Workbook()
     ws = wb.worksheets[0]  # the active sheet of a new workbook
-    ws.title = SHEET
+    ws.title = labels.sheet_title(SHEET)
     header(ws, HEADER, WIDTHS)
     row = 2
     for key in sorted({r.item.period_key for r in reports}):
@@ -147,12 +148,13 @@ def _report_rows(ws: Any, row: int, report: DueReport, last: dict[int, Any]) -> 
     for ind in scope.indicators:
         prev, mine = last.get(ind.id), stored.get(ind.id)
         figures = (ind.baseline_value, ind.target_for(key), ind.life_target)
-        shown = (scope.project.title, f"{ind.code} {ind.name}", ind.measure, ind.unit, *figures)
+        measure = labels.shown_measure(ind.measure)
+        shown = (scope.project.title, f"{ind.code} {ind.name}", measure, ind.unit, *figures)
         values = [scope.project.code, key, ind.code, report.version, *shown]
         values.append(None if prev is None else (prev.text or prev.value))
         for column, value in enumerate(values, start=1):
             put(ws, row, column, value)
-        put(ws, row, COLUMN["Report status"], report.status)
+        put(ws, row, COLUMN["Report status"], labels.shown_status(report.status))
         _inputs(ws, row, ind.measure, mine, report.editable)
         if ind.disaggregation:
             put(ws, row, COLUMN[INCOMPLETE], flag_text(mine), report.editable)
@@ -161,10 +163,11 @@ def _report_rows(ws: Any, row: int, report: DueReport, last: dict[int, Any]) -> 
 
 
 def flag_text(mine: IndicatorValue | None) -> str | None:
-    """Write a stored value's "parts incomplete" flag as yes or no (empty without a value)."""
+    """Write a stored value's "parts incomplete" flag as yes or no in the reader's language
+    (empty without a value)."""
     if mine is None:
         return None
-    return "yes" if mine.parts_incomplete else "no"
+    return labels.flag_word(mine.parts_incomplete)
 
 
 def _inputs(ws: Any, row: int, measure: str, mine: IndicatorValue | None, editable: bool) -> None:
@@ -191,7 +194,7 @@ def _part_rows(
             put(ws, row, column, value)
         put(ws, row, COLUMN["Value"], parts.get(category), report.editable)
         put(ws, row, COLUMN["part"], category)
-        put(ws, row, COLUMN["Report status"], report.status)
+        put(ws, row, COLUMN["Report status"], labels.shown_status(report.status))
         row += 1
     return row
 

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from app.errors import ValidationFailed
 from app.models.logframe import Indicator
 from app.progress import services as entry
+from app.progress import workbook_labels as labels
 from app.progress.audit_state import plain
 from app.progress.parts import indicator_categories
 from app.progress.workbook import INCOMPLETE, INPUTS
@@ -21,7 +22,6 @@ from indicators.shares import parts_problem
 from indicators.types import PARTS_MEASURES, Measure
 
 INPUT_COLUMNS = {"Progress": (*INPUTS, INCOMPLETE), "Activities": ("Status", "% complete")}
-FLAGS = {"yes": True, "no": False, "true": True, "false": False}
 
 
 def blank(row: Row) -> bool:
@@ -43,7 +43,10 @@ def _cells(
 ) -> list[Cell]:
     names = [n for n in {**now, **file} if now.get(n) != file.get(n)]
     empty = _("(empty)")
-    return [Cell(rows[n].place, item, n, now.get(n, empty), file.get(n, empty)) for n in names]
+    return [
+        Cell(rows[n].place, item, labels.column_label(n), now.get(n, empty), file.get(n, empty))
+        for n in names
+    ]
 
 
 def _shown(given: entry.IndicatorInput) -> dict[str, str]:
@@ -54,7 +57,7 @@ def _shown(given: entry.IndicatorInput) -> dict[str, str]:
     }  # fmt: skip
     found |= {f"part {label(c)}": plain(v) for c, v in given.parts.items()}
     if given.parts or given.parts_incomplete:  # stored only with parts (progress.parts)
-        found[INCOMPLETE] = "yes" if given.parts_incomplete else "no"
+        found[INCOMPLETE] = labels.flag_word(given.parts_incomplete)
     return {name: value for name, value in found.items() if value is not None}
 
 
@@ -134,7 +137,7 @@ def incomplete_flag(
     if total.empty(INCOMPLETE):
         return None
     value = total.cells.get(INCOMPLETE)
-    flag = value if isinstance(value, bool) else FLAGS.get(str(value).strip().lower())
+    flag = value if isinstance(value, bool) else labels.read_flag(str(value))
     if not indicator.disaggregation:
         problems.append(
             _(
@@ -197,13 +200,13 @@ def take_activity(rows: list[Row], batch: Batch) -> None:
         )
     batch.once(row, "activity_id", f"activity {activity.id}")
     problems: list[str] = []
-    status = text(row, "Status", problems).lower()
+    status = labels.read_activity(text(row, "Status", problems))
     if status not in STATUSES:
         problems.append(
             _(
                 "%(where)s: choose one of %(statuses)s",
                 where=row.where("Status"),
-                statuses=", ".join(STATUSES),
+                statuses=", ".join(labels.activity_word(s) for s in STATUSES),
             )
         )
     percent = whole(row, "% complete", problems)
@@ -215,10 +218,13 @@ def take_activity(rows: list[Row], batch: Batch) -> None:
     if stored.status == status and percent in (None, stored.percent):
         return
     now = {
-        "Status": stored.status or _("(empty)"),
+        "Status": labels.activity_word(stored.status) if stored.status else _("(empty)"),
         "% complete": str(stored.percent or 0) if stored.status else _("(empty)"),
     }
-    file = {"Status": status, "% complete": _("(empty)") if percent is None else str(percent)}
+    file = {
+        "Status": labels.activity_word(status),
+        "% complete": _("(empty)") if percent is None else str(percent),
+    }
     if percent is None:
         del now["% complete"], file["% complete"]
     cells = _cells({n: row for n in now}, activity.title, now, file)

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 
 from app import text as clean
 from app.errors import ValidationFailed
+from app.progress import workbook_labels as labels
 from app.progress.numbers import check_quantity, parse_quantity
 from app.progress.workbook import EXTRA, HEADER, SHEET, restored
 from app.progress.workbook_sheets import (
@@ -39,11 +40,11 @@ class Row:
     @property
     def place(self) -> str:
         """Return the row as the preview names it: `sheet, row N`."""
-        return _("%(sheet)s, row %(row)s", sheet=self.sheet, row=self.number)
+        return _("%(sheet)s, row %(row)s", sheet=labels.sheet_title(self.sheet), row=self.number)
 
     def where(self, column: str) -> str:
         """Return the place of a cell as a problem names it: `sheet, row N: column`."""
-        return f"{self.place}: {column}"
+        return f"{self.place}: {labels.column_label(column)}"
 
     def ident(self, column: str) -> str:
         """Return an identifier cell as trimmed text."""
@@ -74,13 +75,13 @@ def read_sheets(blob: bytes) -> Sheets:
 
         wb = openpyxl.load_workbook(io.BytesIO(blob), read_only=True, data_only=False)
         names, problems = wb.sheetnames, list[str]()
-        first = wb[SHEET] if SHEET in names else wb.worksheets[0]
-        values = _rows(first, SHEET, HEADER, problems, OLDER)
+        first = labels.find_sheet(names, SHEET)
+        values = _rows(wb[first] if first else wb.worksheets[0], SHEET, HEADER, problems, OLDER)
         activities = narratives = None
-        if ACTIVITIES in names:
-            activities = _rows(wb[ACTIVITIES], ACTIVITIES, ACTIVITY_HEADER, problems)
-        if NARRATIVES in names:
-            narratives = _rows(wb[NARRATIVES], NARRATIVES, NARRATIVE_HEADER, problems)
+        if found := labels.find_sheet(names, ACTIVITIES):
+            activities = _rows(wb[found], ACTIVITIES, ACTIVITY_HEADER, problems)
+        if found := labels.find_sheet(names, NARRATIVES):
+            narratives = _rows(wb[found], NARRATIVES, NARRATIVE_HEADER, problems)
         wb.close()
     except ValidationFailed:
         raise
@@ -98,10 +99,16 @@ def _rows(
 ) -> list[Row]:
     # Read-only sheets parse cells while iterating: a cell such as <v>INF</v> raises here.
     raw = list(ws.iter_rows(max_row=MAX_ROWS + 2, max_col=len(names)))
-    found = tuple(str(c.value or "").strip() for c in raw[0][: len(names)]) if raw else ()
+    # Headings in any of the six languages name the same columns.
+    found = (
+        tuple(labels.column_name(str(c.value or "")) for c in raw[0][: len(names)]) if raw else ()
+    )
     shown = tuple(n for n in found if n)
     if found != names and shown not in older:
-        problem = _("%(sheet)s, row 1: header: not the tracker's progress workbook", sheet=title)
+        problem = _(
+            "%(sheet)s, row 1: header: not the tracker's progress workbook",
+            sheet=labels.sheet_title(title),
+        )
         raise ValidationFailed([problem])
     if len(raw) > MAX_ROWS + 1:
         raise ValidationFailed([_("%(sheet)s: more than %(max)s rows", sheet=title, max=MAX_ROWS)])

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from flask_babel import gettext as _
 
 from app.models.enums import ActivityStatus
+from app.progress import workbook_labels as labels
 from app.progress.workbook import COLUMN, INCOMPLETE, DueReport, header, put
 from indicators.types import Measure
 
@@ -109,12 +110,14 @@ def value_checks(ws: Any, end: int) -> None:
         ws, "textLength", _("At most %(max)s characters.", max=MAX_TEXT),
         operator="lessThanOrEqual", formula1=str(MAX_TEXT),
     )  # fmt: skip
-    flag = _validation(ws, "list", _("Choose yes or no."), formula1='"yes,no"')
+    yes_no = f'"{labels.flag_word(True)},{labels.flag_word(False)}"'
+    percentage = labels.shown_measure(Measure.PERCENTAGE.value)
+    flag = _validation(ws, "list", _("Choose yes or no."), formula1=yes_no)
     numerator, denominator = (get_column_letter(COLUMN[n]) for n in ("Numerator", "Denominator"))
     for row in range(2, end):
         if not ws.cell(row, COLUMN[INCOMPLETE]).protection.locked:
             flag.add(ws.cell(row, COLUMN[INCOMPLETE]).coordinate)
-        share = ws.cell(row, COLUMN["Measure"]).value == Measure.PERCENTAGE.value
+        share = ws.cell(row, COLUMN["Measure"]).value == percentage
         for name in ("Value", "Numerator", "Denominator", "Text (qualitative)"):
             cell = ws.cell(row, COLUMN[name])
             if cell.protection.locked:
@@ -134,11 +137,12 @@ def value_checks(ws: Any, end: int) -> None:
 
 def activities_sheet(wb: Workbook, reports: Sequence[DueReport]) -> None:
     """Add the sheet of activities: status and % complete per activity and period."""
-    ws = wb.create_sheet(ACTIVITIES)
+    ws = wb.create_sheet(labels.sheet_title(ACTIVITIES))
     header(ws, ACTIVITY_HEADER, (16, 8, 10, 8, 30, 40, 11, 11, 12, 11, 14))
+    words = [labels.activity_word(s) for s in STATUSES]
     status = _validation(
-        ws, "list", _("Choose one of: %(statuses)s.", statuses=", ".join(STATUSES)),
-        formula1='"' + ",".join(STATUSES) + '"',
+        ws, "list", _("Choose one of: %(statuses)s.", statuses=", ".join(words)),
+        formula1='"' + ",".join(words) + '"',
     )  # fmt: skip
     percent = _validation(
         ws, "whole", _("Enter a whole number from 0 to 100."), operator="between",
@@ -156,9 +160,10 @@ def activities_sheet(wb: Workbook, reports: Sequence[DueReport]) -> None:
             )  # fmt: skip
             for column, value in enumerate(shown, start=1):
                 put(ws, row, column, value)
-            put(ws, row, 9, mine.status if mine else None, report.editable)
+            chosen = labels.activity_word(mine.status) if mine and mine.status else None
+            put(ws, row, 9, chosen, report.editable)
             put(ws, row, 10, mine.percent_complete if mine else None, report.editable)
-            put(ws, row, 11, report.status)
+            put(ws, row, 11, labels.shown_status(report.status))
             if report.editable:
                 status.add(f"I{row}")
                 percent.add(f"J{row}")
@@ -169,7 +174,7 @@ def narratives_sheet(wb: Workbook, reports: Sequence[DueReport]) -> None:
     """Add the sheet of narratives: one row per due report."""
     from openpyxl.styles import Alignment
 
-    ws = wb.create_sheet(NARRATIVES)
+    ws = wb.create_sheet(labels.sheet_title(NARRATIVES))
     header(ws, NARRATIVE_HEADER, (16, 8, 8, 30, 14, 90))
     length = _validation(
         ws, "textLength", _("At most %(max)s characters.", max=MAX_NARRATIVE),
@@ -179,7 +184,7 @@ def narratives_sheet(wb: Workbook, reports: Sequence[DueReport]) -> None:
     for row, report in enumerate(reports, start=2):
         scope = report.scope
         shown = (scope.project.code, report.item.period_key, report.version, scope.project.title,
-                 report.status)  # fmt: skip
+                 labels.shown_status(report.status))  # fmt: skip
         for column, value in enumerate(shown, start=1):
             put(ws, row, column, value)
         put(ws, row, 6, (scope.report.narrative if scope.report else "") or None, report.editable)
@@ -192,7 +197,7 @@ def instructions_sheet(wb: Workbook) -> None:
     """Add the last sheet: what to fill, what not to touch, how the upload works."""
     from openpyxl.styles import Font
 
-    ws = wb.create_sheet(GUIDE)
+    ws = wb.create_sheet(labels.sheet_title(GUIDE))
     ws.column_dimensions["A"].width = 100
     for row, line in enumerate(instructions(), start=1):
         put(ws, row, 1, line)

@@ -29,7 +29,7 @@ def test_review_shows_the_change_from_the_last_approved_value(client, db_session
     approved(db_session, w, "2019Q2", "24")
     page = review_page(client, db_session, w, make_user, login, "30", None)
     cells = row(page, f"review-ind-{w.number.id}")
-    assert '<td class="num change">+6</td>' in cells
+    assert '<td class="num change"><bdi dir="ltr">+6</bdi></td>' in cells
     never = row(page, f"review-ind-{w.percent.id}")
     assert '<td class="num change">—</td>' in never  # never approved before
     assert 'class="warning' not in cells
@@ -43,7 +43,7 @@ def test_review_shows_each_warning_with_its_explanation(client, db_session, make
     cells = row(page, f"review-ind-{w.number.id}")
     assert "12 is below the last approved running total of 24" in cells
     assert "Explanation: <span" in cells and "Double counting fixed" in cells
-    assert '<td class="num change">-12</td>' in cells
+    assert '<td class="num change"><bdi dir="ltr">-12</bdi></td>' in cells
     assert 'id="plausibility"' in page
 
 

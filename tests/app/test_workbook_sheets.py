@@ -113,7 +113,7 @@ def test_input_cells_carry_data_validation(client, db_session, make_user, login)
     assert share.type == "custom" and "<=" in share.formula1
     acts, row = wb["Activities"], _activity_row(wb["Activities"], w.activity.id)
     status = rule(acts, f"I{row}")
-    assert status.type == "list" and "completed" in status.formula1
+    assert status.type == "list" and "Completed" in status.formula1
     percent = rule(acts, f"J{row}")
     assert (percent.type, percent.formula1, percent.formula2) == ("whole", "0", "100")
 
@@ -129,8 +129,8 @@ def test_bad_cells_are_named_by_sheet_row_and_column(client, db_session, make_us
     response = upload(client, wb)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert f"Activities, row {row}: Status: choose one of planned" in page
-    assert f"Activities, row {row}: % complete: enter a whole number from 0 to 100" in page
+    assert f"Activities, row {row}: Status: choose one of Planned" in page
+    assert f"Activities, row {row}: Percent complete: enter a whole number from 0 to 100" in page
     assert fingerprint(db_session) == before
 
 

@@ -86,9 +86,11 @@ def browser_data() -> Callable[[Session], None]:
 
 
 @contextmanager
-def serving(url: str) -> Iterator[LiveServer]:
-    """Serve the app over the database at ``url`` on 127.0.0.1, on a free port, in a thread."""
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": TEST_KEY, "TESTING": True})
+def serving(url: str, settings: dict[str, Any] | None = None) -> Iterator[LiveServer]:
+    """Serve the app over the database at ``url`` on 127.0.0.1, on a free port, in a thread
+    (``settings`` adds to the configuration, e.g. the OIDC_* settings)."""
+    config = {"DATABASE_URL": url, "SECRET_KEY": TEST_KEY, "TESTING": True, **(settings or {})}
+    app = create_app(config)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

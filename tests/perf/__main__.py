@@ -8,7 +8,15 @@ import math
 import time
 from typing import Any
 
-from tests.perf import bench_db, bench_import, bench_pages, bench_pdf, bench_report, bench_startup
+from tests.perf import (
+    bench_db,
+    bench_import,
+    bench_main_pages,
+    bench_pages,
+    bench_pdf,
+    bench_report,
+    bench_startup,
+)
 
 GOALS = {
     "baseline_report_vs_raw_sql": ("<=", 1.5),
@@ -20,6 +28,12 @@ GOALS = {
     "growth_exponent": ("<=", 1.1),
     "startup_vs_import_flask_sqlalchemy": ("<=", 1.5),
     "freeze_vs_insert_select": ("<=", 1.5),
+    "page_vs_trivial": ("<=", 10),
+    "page_kib": ("<=", 200),
+    "page_growth": ("<=", 1.3),
+    "mixed_load_requests_per_s": (">=", 51.6),  # 4x the 12.9 measured before (PostgreSQL 20k)
+    "healthz_p95_under_load_vs_alone": ("<=", 5),
+    "mixed_load_errors": ("<=", 0),
 }
 
 
@@ -46,10 +60,11 @@ def run_size(kind: str, size: int, largest: bool) -> dict[str, Any]:
         report = bench_report.measure(database.engine())
         emit("baseline_report_vs_raw_sql", kind, round(report["ratio"], 3), size=size, **report)
         compare = bench_pages.count_statements(database, "/compare")
+        pages = run_main_pages(database, largest)
         if largest:
             run_largest(database)
         # Growth is measured on the computation itself: the cached lookup is flat by design.
-        return {"report_ms": report["app_uncached_ms"], "compare": compare}
+        return {"report_ms": report["app_uncached_ms"], "compare": compare, "pages": pages}
     finally:
         bench_db.drop(database)
 
@@ -89,12 +104,39 @@ def run_largest(database: bench_db.Database) -> None:
     )
 
 
+def run_main_pages(database: bench_db.Database, with_mix: bool) -> dict[str, Any]:
+    """Time every main page against /healthz and weigh its HTML; the mixed load when asked."""
+    kind, size = database.kind, database.size
+    found = bench_main_pages.measure(database, with_mix)
+    for name, page in found["pages"].items():
+        emit("page_vs_trivial", kind, page["ratio"], size=size, page=name, **page)
+        emit("page_kib", kind, page["kib"], size=size, page=name, status=page["status"])
+    if with_mix:
+        mix = found["mix"]
+        emit("mixed_load_requests_per_s", kind, mix["requests_per_s"], size=size, **mix)
+        ratio = mix["healthz_under_load_vs_alone"]
+        emit("healthz_p95_under_load_vs_alone", kind, ratio, size=size)
+        emit("mixed_load_errors", kind, mix["errors"], size=size)
+    return dict(found["pages"])
+
+
+def emit_growth(kind: str, found: dict[int, dict[str, Any]]) -> None:
+    """Print each page's time at the largest size over its time at the smallest."""
+    small, large = min(found), max(found)
+    for name, page in found[large]["pages"].items():
+        before = found[small]["pages"].get(name)
+        if before and before["ms"] > 0:
+            growth = round(page["ms"] / before["ms"], 2)
+            emit("page_growth", kind, growth, page=name, sizes=[small, large])
+
+
 def run_database(kind: str, sizes: list[int]) -> None:
     """Measure every size on one kind of database, then the figures across sizes."""
     found = {size: run_size(kind, size, size == max(sizes)) for size in sizes}
     counts = {size: f["compare"]["statements"] for size, f in found.items()}
     statuses = {size: f["compare"]["status"] for size, f in found.items()}
     if len(sizes) > 1:
+        emit_growth(kind, found)
         small, large = min(sizes), max(sizes)
         equal = counts[small] == counts[large]
         emit(

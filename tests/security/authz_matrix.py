@@ -24,6 +24,9 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     ("auth.login", "GET", "/login", 200, 200, 200, 200, 200, 200, 200),
     ("auth.login", "POST", "/login", 200, 200, 200, 200, 200, 200, 200),
     ("auth.logout", "POST", "/logout", 302, 302, 302, 302, 302, 302, 302),
+    # Sign-in with OpenID Connect: off here (no OIDC_ISSUER), so both addresses are not found.
+    ("auth.oidc_start", "POST", "/login/oidc", 404, 404, 404, 404, 404, 404, 404),
+    ("auth.oidc_callback", "GET", "/login/oidc/callback", 404, 404, 404, 404, 404, 404, 404),
     # The language switcher, on every page: anyone may choose (a cookie; saved on the account
     # when signed in) and goes back to the page named by `next` (here the sign-in page).
     ("language.choose", "POST", "/language", 302, 302, 302, 302, 302, 302, 302),
@@ -681,6 +684,51 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         200,
         200,
     ),
+    # The read side of the API (issue 16): what the web shows each role (confidential needs
+    # left out of the answers for the roles without clearance, never refused outright); a
+    # report's review conversation only for the project's editors and the reviewers.
+    (
+        "api.project_detail",
+        "GET",
+        "/api/v1/projects/{project_code}",
+        401,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+    ),
+    (
+        "api.project_logframe",
+        "GET",
+        "/api/v1/projects/{project_code}/logframe",
+        401,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+    ),
+    ("api.needs", "GET", "/api/v1/needs", 401, 200, 200, 200, 200, 200, 200),
+    ("api.periods", "GET", "/api/v1/periods", 401, 200, 200, 200, 200, 200, 200),
+    ("api.reports", "GET", "/api/v1/reports", 401, 200, 200, 200, 200, 200, 200),
+    ("api.report_thread", "GET", API_REPORT + "/thread", 401, 200, 200, 403, 200, 403, 403),
+    ("api.comparison", "GET", "/api/v1/comparison", 401, 200, 200, 200, 200, 200, 200),
+    ("api.issued_reports", "GET", "/api/v1/issued-reports", 401, 200, 200, 200, 200, 200, 200),
+    (
+        "api.issued_pdf",
+        "GET",
+        "/api/v1/issued-reports/{issued_id}/pdf",
+        401,
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+    ),
     # The account's own tokens: any signed-in role; another's (or no) token is unknown.
     ("auth.account_tokens", "GET", "/account/tokens", 302, 200, 200, 200, 200, 200, 200),
     ("auth.account_tokens", "POST", "/account/tokens", 302, 200, 200, 200, 200, 200, 200),
@@ -700,6 +748,9 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
     # A write answers 200 with the report; the web's roles hold (owner and admin enter,
     # reviewers and admin decide); anonymous calls are 401 JSON, never a redirect.
     ("api.index", "GET", "/api/v1", 401, 200, 200, 200, 200, 200, 200),
+    # The OpenAPI description and the developers' page are public: they hold no data.
+    ("api.openapi", "GET", "/api/v1/openapi.json", 200, 200, 200, 200, 200, 200, 200),
+    ("developers.api", "GET", "/developers/api", 200, 200, 200, 200, 200, 200, 200),
     ("api.report", "GET", API_REPORT, 401, 200, 200, 403, 200, 403, 403),
     ("api.save_report", "PUT", API_ENTRY, 401, 200, 200, 403, 403, 403, 403),
     ("api.submit_report", "POST", API_ENTRY + "/submit", 401, 200, 200, 403, 403, 403, 403),
@@ -749,12 +800,26 @@ MATRIX: list[tuple[str, str, str, int, int, int, int, int, int, int]] = [
         404,
         404,
     ),
+    ("api.project_detail", "GET", "/api/v1/projects/NO-SUCH", 401, 404, 404, 404, 404, 404, 404),
+    (
+        "api.issued_pdf",
+        "GET",
+        "/api/v1/issued-reports/999999/pdf",
+        401,
+        404,
+        404,
+        404,
+        404,
+        404,
+        404,
+    ),
 ]
 
 # POST-only rules answer GET with 405 for everyone: no state change on GET (T20).
 POST_ONLY = [
     "/logout",
     "/language",
+    "/login/oidc",
     "/projects/{project_id}/delete",
     "/projects/{project_id}/needs",
     "/projects/{project_id}/needs/{need_id}/unlink",

@@ -51,6 +51,11 @@ EXTRA_GETS = [
     "/api/v1/projects?member_state=" + MARKER_STATE,
     "/api/v1/projects?pillar=II",
     "/api/v1/baselines/{label}",
+    "/api/v1/needs?per_page=200",
+    "/api/v1/needs?member_state=" + MARKER_STATE,
+    "/api/v1/comparison?member_state=" + MARKER_STATE,
+    "/api/v1/comparison?per_page=200&b=",
+    "/api/v1/reports?per_page=200",
     "/projects/{project_id}/reports/2019Q2",
     "/entities/UNODC/audit",
     "/projects/{project_id}/audit",
@@ -96,7 +101,7 @@ def test_cleared_roles_see_the_need_where_they_should(ds, as_role, role) -> None
     client = as_role(role)
     ids = ds.ids()
     state_pages = ("/member-states/" + MARKER_STATE, "/needs?member_state=" + MARKER_STATE)
-    for path in ("/needs", "/projects/{project_id}", *state_pages):
+    for path in ("/needs", "/projects/{project_id}", "/api/v1/needs", *state_pages):
         body = searchable(client.get(path.format(**ids)).get_data())
         assert MARKER in body and MARKER_STATE in body, path
     index = client.get("/member-states").get_data(as_text=True)

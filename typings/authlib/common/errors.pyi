@@ -1,0 +1,6 @@
+class AuthlibBaseError(Exception):
+    error: str | None
+    description: str
+    def __init__(
+        self, error: str | None = ..., description: str | None = ..., uri: str | None = ...
+    ) -> None: ...
