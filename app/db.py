@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -21,6 +23,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -90,16 +95,67 @@ def _sqlite_pragmas(engine: Engine) -> None:
     # pysqlite's legacy transaction handling breaks SAVEPOINTs and all-or-nothing
     # imports; take over BEGIN ourselves (SQLAlchemy's documented recipe).
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
+        _optimize(dbapi_connection, OPTIMIZE_ON_OPEN)
+        record.info["optimized_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        # A long-lived pooled connection refreshes statistics at most once an interval.
+        if time.monotonic() - record.info.get("optimized_at", 0.0) > OPTIMIZE_INTERVAL_S:
+            _optimize(dbapi_connection, "PRAGMA optimize")
+            record.info["optimized_at"] = time.monotonic()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
+
+
+# SQLite's advice for long-lived connections: a bounded approximate ANALYZE (0x10002) of
+# whatever needs it when a connection opens, then a plain `PRAGMA optimize` now and then.
+OPTIMIZE_ON_OPEN = "PRAGMA optimize=0x10002"
+OPTIMIZE_INTERVAL_S = 3600.0
+# Rows ANALYZE looks at per index on SQLite: approximate statistics at a bounded cost.
+ANALYSIS_LIMIT = 1000
+
+
+def _optimize(dbapi_connection: Any, pragma: str) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+        cursor.execute(pragma)
+    except sqlite3.Error:
+        pass  # statistics are an optimisation: a busy or read-only database goes without
+    finally:
+        cursor.close()
+
+
+def refresh_statistics(session: Session, tables: Iterable[str] | None = None) -> None:
+    """Run ANALYZE on tables whose data just changed shape (an import, a freeze, a seed).
+
+    SQLite never gathers statistics by itself, and without them its planner may scan a whole
+    table inside a loop; PostgreSQL's autovacuum would get there, but only after a while.
+    Runs in the caller's transaction (nothing is committed here); None: every table.
+    """
+    analyze(session.connection(), tables)
+
+
+def analyze(connection: Connection, tables: Iterable[str] | None = None) -> None:
+    """Gather planner statistics on the given tables (None: the whole database)."""
+    names = "" if tables is None else ", ".join(f'"{name}"' for name in sorted(set(tables)))
+    if tables is not None and not names:
+        return
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+        for name in names.split(", ") if names else [""]:
+            connection.exec_driver_sql(f"ANALYZE {name}".strip())
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"ANALYZE {names}".strip())
 
 
 def init_app(app: Flask) -> None:

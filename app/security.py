@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import openpyxl
+import os
+from importlib.util import find_spec
+
 from flask import Flask, Response, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -53,9 +55,18 @@ HTTP_DESCRIPTIONS = {
 }
 
 
+def defused_xml() -> bool:
+    """Tell whether openpyxl will parse workbooks with defusedxml (its own test, openpyxl.xml).
+
+    Asked without importing openpyxl, which would load it (and numpy) for every command.
+    """
+    wanted = os.environ.get("OPENPYXL_DEFUSEDXML", "True") == "True"
+    return wanted and find_spec("defusedxml") is not None
+
+
 def init_app(app: Flask) -> None:
     """Protect every form against CSRF and set headers and error pages."""
-    if not openpyxl.DEFUSEDXML:  # XML bombs in uploaded workbooks (RELIABILITY T39)
+    if not defused_xml():  # XML bombs in uploaded workbooks (RELIABILITY T39)
         raise RuntimeError("defusedxml must be installed and OPENPYXL_DEFUSEDXML not disabled")
     csrf.init_app(app)
     app.before_request(_refuse_nul)

@@ -18,11 +18,6 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-
 Cell = str | int | Decimal | float | date | datetime | Enum | None
 Rows = Iterable[Sequence[Cell]]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -37,6 +32,9 @@ AFTER_SEPARATOR_ADDED = re.compile(r"([,;\t\r\n][ \t\"]*)'(?='*[=+\-@\0])")
 QUOTED = re.compile(r"[,;\t\"\r\n]")
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_MAX = 31
+# openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE, copied so that importing this module (every command
+# and page does) does not import openpyxl; tests/reports pins that the two stay equal.
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def neutralise(text: str) -> str:
@@ -96,6 +94,9 @@ def to_csv(headers: Sequence[str], rows: Rows, *, bom: bool = False) -> bytes:
 
 def _xlsx_cell(ws: Any, value: Cell, bold: bool = False) -> Any:
     """Make a write-only cell; text is neutralised, cleaned and always typed as a string."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     value = _plain(value)
     if isinstance(value, str):
         text = ILLEGAL_CHARACTERS_RE.sub("", neutralise(value))
@@ -123,6 +124,8 @@ def sheet_title(name: str, taken: set[str]) -> str:
 
 def to_xlsx(sheets: Mapping[str, tuple[Sequence[str], Rows]]) -> bytes:
     """Write one worksheet per entry (headers, rows) with a streaming write-only workbook."""
+    from openpyxl import Workbook
+
     wb = Workbook(write_only=True)
     taken: set[str] = set()
     for name, (headers, rows) in sheets.items():

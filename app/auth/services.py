@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -24,8 +25,13 @@ from app.models.reference import Entity
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD = 8
 MAX_PASSWORD = 128
-# Spent once per unknown account so that a miss costs as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-real-password")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Return a hash to check against for an unknown account, so that a miss costs as long as a
+    wrong password; computed once, on the first sign-in, not when the module loads."""
+    return generate_password_hash("not-a-real-password")
 
 
 class TooManyAttempts(DomainError):
@@ -144,7 +150,7 @@ def _lock_key(remote_addr: str) -> int:
 def check_credentials(session: Session, email: str, password: str) -> User | None:
     """Return the active user these credentials name, None otherwise (same cost either way)."""
     user = session.scalar(select(User).where(User.email == email.strip().lower()))
-    hashed = user.password_hash if user else _DUMMY_HASH
+    hashed = user.password_hash if user else _dummy_hash()
     if check_password_hash(hashed, password) and user is not None and user.active:
         return user
     return None

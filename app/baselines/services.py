@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.audit.services import record
 from app.baselines.canonical import content_hash
 from app.baselines.copies import copy_statements
+from app.db import refresh_statistics
 from app.errors import DomainError, NotFound, Tampered, ValidationFailed
 from app.models.audit import AuditEvent
 from app.models.baselines import (
@@ -51,6 +52,7 @@ def create_baseline(session: Session, user_id: int | None, label: str, as_of: dt
         session.execute(statement)  # INSERT ... SELECT: the rows never leave the database
     baseline.content_hash = content_hash(session, baseline)
     session.flush()
+    refresh_statistics(session, FROZEN_TABLES)
     record(
         session,
         user_id,
@@ -61,6 +63,12 @@ def create_baseline(session: Session, user_id: int | None, label: str, as_of: dt
     )
     return baseline
 
+
+# Every table a freeze writes: a freeze adds a whole portfolio's rows to each.
+FROZEN_TABLES = (
+    "baselines", "baseline_projects", "baseline_needs", "baseline_links", "baseline_values",
+    "baseline_value_parts",
+)  # fmt: skip
 
 # Every table a freeze reads. SHARE mode lets readers and other freezes in and makes writers
 # wait until the freeze commits, so its statements, each reading the committed state (READ

@@ -11,7 +11,7 @@ from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
-from app.db import Base
+from app.db import Base, refresh_statistics
 from app.devdata import scale_rows as rows
 from app.errors import DomainError
 from app.models.auth import User
@@ -121,6 +121,7 @@ def seed_scale(session: Session, projects: int, seed: int) -> dict[str, int]:
     bulk.flush()
     _fix_sequences(session)
     session.flush()
+    refresh_statistics(session, [*bulk.written, "cted_needs", "entities", "reporting_periods"])
     return dict(bulk.written, cted_needs=len(need_ids), entities=len(entity_ids))
 
 

@@ -9,7 +9,6 @@ from app.cli import domain_command, fail, write_output
 from app.figures import exports
 from app.figures.baseline_model import baseline_model
 from app.report_language import for_data, for_pdf, language_option, say_pdf_language
-from reports.pdf.baseline import render_baseline
 
 
 @click.group("report", help="Baseline figures and the quarterly report.")
@@ -47,6 +46,8 @@ def baseline(
         return
     with for_pdf(language):
         model = baseline_model(db.session(), label, compare_label, reveal_confidential=False)
+        from reports.pdf.baseline import render_baseline  # ReportLab: only for a PDF
+
         write_output(render_baseline(model), out)
     say_pdf_language(language)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, Subquery, exists, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, Subquery, and_, exists, select
 
 from app.models.baselines import BaselineLink, BaselineNeed, BaselineProject
 from app.models.portfolio import CtedNeed, Project, ProjectCountry, project_needs
@@ -124,13 +124,18 @@ def _common_filters(
 
 
 def _live_needs(filters: Filters) -> AnySelect:
-    entity_id = select(Entity.id).where(Entity.acronym == filters.entity).scalar_subquery()
-    where = [Project.entity_id == entity_id] if filters.entity else []
-    linked = exists().where(
-        project_needs.c.need_id == CtedNeed.id,
-        Project.id == project_needs.c.project_id,
-        Project.status != CANCELLED,
-        *where,
+    # Joins and one GROUP BY instead of a correlated EXISTS per need: the planner needs no
+    # statistics to keep this linear (an un-analyzed SQLite scanned every link for every need).
+    where = [Project.status != CANCELLED]
+    if filters.entity:
+        entity_id = select(Entity.id).where(Entity.acronym == filters.entity).scalar_subquery()
+        where.append(Project.entity_id == entity_id)
+    linked = (
+        select(project_needs.c.need_id)
+        .join(Project, Project.id == project_needs.c.project_id)
+        .where(*where)
+        .group_by(project_needs.c.need_id)
+        .subquery("linked_needs")
     )
     return select(
         CtedNeed.code,
@@ -138,26 +143,31 @@ def _live_needs(filters: Filters) -> AnySelect:
         CtedNeed.pillar_code.label("pillar"),
         CtedNeed.thematic_area,
         CtedNeed.confidential,
-        linked.label("addressed"),
-    )
+        linked.c.need_id.is_not(None).label("addressed"),
+    ).outerjoin(linked, linked.c.need_id == CtedNeed.id)
 
 
 def _baseline_needs(baseline_id: int, filters: Filters) -> AnySelect:
-    bp = BaselineProject
-    where = [bp.entity == filters.entity] if filters.entity else []
-    linked = exists().where(
-        BaselineLink.baseline_id == baseline_id,
-        BaselineLink.need_code == BaselineNeed.code,
-        bp.baseline_id == baseline_id,
-        bp.code == BaselineLink.project_code,
-        bp.status != CANCELLED,
-        *where,
+    bp, link = BaselineProject, BaselineLink
+    where = [link.baseline_id == baseline_id, bp.status != CANCELLED]
+    if filters.entity:
+        where.append(bp.entity == filters.entity)
+    linked = (
+        select(link.need_code)
+        .join(bp, and_(bp.baseline_id == link.baseline_id, bp.code == link.project_code))
+        .where(*where)
+        .group_by(link.need_code)
+        .subquery("linked_needs")
     )
-    return select(
-        BaselineNeed.code,
-        BaselineNeed.member_state,
-        BaselineNeed.pillar,
-        BaselineNeed.thematic_area,
-        BaselineNeed.confidential,
-        linked.label("addressed"),
-    ).where(BaselineNeed.baseline_id == baseline_id)
+    return (
+        select(
+            BaselineNeed.code,
+            BaselineNeed.member_state,
+            BaselineNeed.pillar,
+            BaselineNeed.thematic_area,
+            BaselineNeed.confidential,
+            linked.c.need_code.is_not(None).label("addressed"),
+        )
+        .outerjoin(linked, linked.c.need_code == BaselineNeed.code)
+        .where(BaselineNeed.baseline_id == baseline_id)
+    )

@@ -18,10 +18,9 @@ from app.figures import exports
 from app.figures.baseline_model import baseline_model
 from app.report_language import NO_ARABIC_PDF, falls_back, for_data, for_pdf
 from app.ui.downloads import MIMETYPES, download
+from reports.baseline_content import BaselineModel
 from reports.baseline_json import APPEAL_DEFINITION
 from reports.baseline_text import fmt_change, fmt_figure
-from reports.pdf.baseline import framing
-from reports.pdf.baseline import render_baseline as render_pdf
 
 bp.add_app_template_filter(fmt_figure, "baseline_figure")
 bp.add_app_template_filter(fmt_change, "baseline_change")
@@ -46,7 +45,7 @@ def report(label: str) -> ResponseReturnValue:
         model=model,
         others=others,
         compare=_compare() or "",
-        framing=framing(model),
+        framing=_framing(model),
         appeal_definition=APPEAL_DEFINITION,
     )
 
@@ -67,7 +66,7 @@ def export(label: str, fmt: str) -> ResponseReturnValue:
             )
         except NotFound as error:
             abort(404, description=str(error))
-        data = render_pdf(model) if fmt == "pdf" else exports.render_model(model, fmt)
+        data = _render_pdf(model) if fmt == "pdf" else exports.render_model(model, fmt)
     return download(data, MIMETYPES[fmt], f"baseline.{fmt}")
 
 
@@ -77,3 +76,15 @@ def pdf_language_notice() -> str | None:
 
 
 bp.add_app_template_global(pdf_language_notice, "pdf_language_notice")
+
+
+def _framing(model: BaselineModel) -> str:
+    from reports.pdf.baseline import framing  # ReportLab loads with the first report, not at start
+
+    return framing(model)
+
+
+def _render_pdf(model: BaselineModel) -> bytes:
+    from reports.pdf.baseline import render_baseline
+
+    return render_baseline(model)

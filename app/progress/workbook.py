@@ -14,8 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from flask_babel import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill, Protection
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationFailed
@@ -42,7 +40,7 @@ COLUMN = {name: index + 1 for index, name in enumerate(HEADER)}
 WIDTHS = (16, 8, 14, 8, 30, 40, 12, 12, 10, 12, 10, 14, 12, 12, 12, 40, 14, 14, 16)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 MAX_ENTRIES = 200
-INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
+INPUT_COLOUR = "FFF8E1"
 WANTED = {
     Measure.NUMBER.value: ("Value",),
     Measure.PERCENTAGE.value: ("Numerator", "Denominator"),
@@ -87,12 +85,16 @@ def put(ws: Any, row: int, column: int, value: Any, editable: bool = False) -> N
     if isinstance(cell.value, str):
         cell.data_type = "s"  # openpyxl turns "=..." into a formula otherwise (T46)
     if editable:
+        from openpyxl.styles import PatternFill, Protection
+
         cell.protection = Protection(locked=False)
-        cell.fill = INPUT_FILL
+        cell.fill = PatternFill("solid", fgColor=INPUT_COLOUR)
 
 
 def header(ws: Any, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
     """Write a sheet's bold header row, set column widths and freeze it."""
+    from openpyxl.styles import Font
+
     for column, name in enumerate(names, start=1):
         put(ws, 1, column, labels.column_label(name))
         ws.cell(row=1, column=column).font = Font(bold=True)
@@ -115,6 +117,8 @@ def due_reports(session: Session, entity: Entity, today: dt.date) -> list[DueRep
 
 def export_workbook(session: Session, entity: Entity, today: dt.date) -> bytes:
     """Return every due report of the entity (values, activities, narratives) as XLSX."""
+    from openpyxl import Workbook
+
     from app.progress import workbook_sheets as sheets
 
     reports = due_reports(session, entity, today)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import openpyxl
 from flask_babel import gettext as _
 
 from app import text as clean
@@ -72,6 +71,8 @@ def read_sheets(blob: bytes) -> Sheets:
 
     Refuse a header the tracker did not write."""
     try:
+        import openpyxl  # loads with the first upload, not with every command
+
         wb = openpyxl.load_workbook(io.BytesIO(blob), read_only=True, data_only=False)
         names, problems = wb.sheetnames, list[str]()
         first = labels.find_sheet(names, SHEET)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask_babel import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from app.models.enums import ActivityStatus
 from app.progress import workbook_labels as labels
 from app.progress.workbook import COLUMN, INCOMPLETE, DueReport, header, put
 from indicators.types import Measure
+
+if TYPE_CHECKING:  # openpyxl loads with the first workbook, not with every command
+    from openpyxl import Workbook
+    from openpyxl.worksheet.datavalidation import DataValidation
 
 ACTIVITIES = "Activities"
 ACTIVITY_HEADER = (
@@ -87,6 +87,8 @@ def instructions() -> list[str]:
 
 
 def _validation(ws: Any, kind: Any, message: str, **options: Any) -> DataValidation:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     rule = DataValidation(type=kind, allow_blank=True, showErrorMessage=True, **options)
     rule.errorTitle, rule.error = _("Not accepted"), message
     ws.add_data_validation(rule)
@@ -95,6 +97,8 @@ def _validation(ws: Any, kind: Any, message: str, **options: Any) -> DataValidat
 
 def value_checks(ws: Any, end: int) -> None:
     """Check the Progress sheet's input cells as they are typed (numbers, shares, text)."""
+    from openpyxl.utils import get_column_letter
+
     decimal = _validation(
         ws,
         "decimal",
@@ -168,6 +172,8 @@ def activities_sheet(wb: Workbook, reports: Sequence[DueReport]) -> None:
 
 def narratives_sheet(wb: Workbook, reports: Sequence[DueReport]) -> None:
     """Add the sheet of narratives: one row per due report."""
+    from openpyxl.styles import Alignment
+
     ws = wb.create_sheet(labels.sheet_title(NARRATIVES))
     header(ws, NARRATIVE_HEADER, (16, 8, 8, 30, 14, 90))
     length = _validation(
@@ -189,6 +195,8 @@ def narratives_sheet(wb: Workbook, reports: Sequence[DueReport]) -> None:
 
 def instructions_sheet(wb: Workbook) -> None:
     """Add the last sheet: what to fill, what not to touch, how the upload works."""
+    from openpyxl.styles import Font
+
     ws = wb.create_sheet(labels.sheet_title(GUIDE))
     ws.column_dimensions["A"].width = 100
     for row, line in enumerate(instructions(), start=1):

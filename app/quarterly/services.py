@@ -19,9 +19,15 @@ from app.quarterly.build import build_quarterly
 from app.quarterly.state import compared_baseline, freeze_close_if_missing
 from app.report_language import for_pdf
 from indicators.periods import PeriodKey
-from reports.pdf.quarterly import render_quarterly
+from reports.content import QuarterlyReport
 
 COMPACT = "compact"
+
+
+def _render(report: QuarterlyReport) -> bytes:
+    from reports.pdf.quarterly import render_quarterly  # ReportLab loads with the first PDF
+
+    return render_quarterly(report)
 
 
 class TamperedReport(Tampered):
@@ -54,7 +60,7 @@ def render_pdf(
     in `language` (default: the reader's; Arabic: English, see app.report_language)."""
     with for_pdf(language):
         report = build_quarterly(session, period_key, entity, draft=draft, compare=compare)
-        return render_quarterly(report)
+        return _render(report)
 
 
 def issue_report(
@@ -92,7 +98,7 @@ def issue_report(
         report = build_quarterly(
             session, period_key, entity, draft=False, today=today, compare=compare
         )
-        content = render_quarterly(report)
+        content = _render(report)
     entity_id = (
         session.scalar(select(Entity.id).where(Entity.acronym == entity)) if entity else None
     )

@@ -15,6 +15,7 @@ from tests.perf import (
     bench_pages,
     bench_pdf,
     bench_report,
+    bench_startup,
 )
 
 GOALS = {
@@ -25,6 +26,8 @@ GOALS = {
     "pdf_peak_mib": ("<=", 200),
     "page_p95_vs_trivial": ("<=", 3),
     "growth_exponent": ("<=", 1.1),
+    "startup_vs_import_flask_sqlalchemy": ("<=", 1.5),
+    "freeze_vs_insert_select": ("<=", 1.5),
     "page_vs_trivial": ("<=", 10),
     "page_kib": ("<=", 200),
     "page_growth": ("<=", 1.3),
@@ -71,6 +74,10 @@ def run_largest(database: bench_db.Database) -> None:
     kind = database.kind
     imported = bench_import.measure(database)
     emit("import_vs_executemany", kind, round(imported.get("ratio", math.nan), 3), **imported)
+    started = bench_startup.measure_startup(database)
+    emit("startup_vs_import_flask_sqlalchemy", kind, round(started["ratio"], 2), **started)
+    frozen = bench_startup.measure_freeze(database)
+    emit("freeze_vs_insert_select", kind, round(frozen["ratio"], 2), size=database.size, **frozen)
     pdf = bench_pdf.measure(database)
     emit(
         "pdf_ms_per_page",

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from app.db import rowcount, utcnow
 from app.errors import Conflict
 from app.models.portfolio import Project, ProjectCountry, project_needs, project_pve_areas
+from app.portfolio.imports.bulk import insert_rows
 from app.portfolio.imports.current import chunks
 from app.portfolio.imports.projects import COLUMNS, ProjectRecord
 from app.portfolio.imports.result import ImportResult, RowChange, field_changes
@@ -68,9 +69,9 @@ def write_projects(session: Session, plan: ProjectPlan) -> None:
         # Core, not the ORM's bulk insert: that one splits the rows wherever a different set
         # of columns is None, and ran about a thousand statements for 2,000 rows.
         table = Project.__table__
-        session.execute(insert(table), [{**r.values, **stamps(now, 1)} for r in plan.inserts])
-        # Plain executemany then one SELECT: RETURNING would force multi-row VALUES statements,
-        # which psycopg converts row by row in Python and which run slower than the inserts.
+        insert_rows(session, table, [{**r.values, **stamps(now, 1)} for r in plan.inserts])
+        # COPY or executemany, then one SELECT: RETURNING would force multi-row VALUES
+        # statements, which psycopg converts row by row in Python and which run slower.
         codes = [rec.values["code"] for rec in plan.inserts]
         ids = {
             code: project_id
@@ -120,8 +121,7 @@ def _delete_links(session: Session, ids: list[int]) -> None:
 def _insert_links(session: Session, records: dict[int, ProjectRecord]) -> None:
     for name, (table, column) in LINK_TABLES.items():
         rows = _link_rows(records.items(), name, column)
-        if rows:
-            session.execute(insert(table), rows)
+        insert_rows(session, table, rows)
 
 
 def _link_rows(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.audit.services import record
 from app.config import DEFAULTS
+from app.db import refresh_statistics
 from app.errors import ValidationFailed
 from app.models.portfolio import CtedNeed
 from app.models.reference import Entity
@@ -71,6 +72,7 @@ def import_needs(
     if not dry_run and (inserts or updates):
         _write(session, CtedNeed, inserts, updates)
         _audit(session, user_id, "needs", file_name or _name(source), result)
+        _restat(session, len(inserts), [CtedNeed.__tablename__])
     return result
 
 
@@ -126,6 +128,17 @@ def _need_ids(session: Session, codes: list[str]) -> dict[str, int]:
         stmt = select(CtedNeed.code, CtedNeed.id).where(CtedNeed.code.in_(chunk))
         found.update((code, need_id) for code, need_id in session.execute(stmt))
     return found
+
+
+# The tables a projects import writes: their statistics go stale when many rows arrive.
+PROJECT_TABLES = ("projects", "project_countries", "project_needs", "project_pve_areas")
+# Fewer new rows than this leave the statistics as they are (the planner copes either way).
+RESTAT_MIN_ROWS = 1000
+
+
+def _restat(session: Session, created: int, tables: Iterable[str]) -> None:
+    if created >= RESTAT_MIN_ROWS:
+        refresh_statistics(session, tables)
 
 
 def _name(source: Source) -> str:
@@ -184,6 +197,7 @@ def import_projects(
     if not dry_run and (result.created or result.updated):
         write_projects(session, plan)
         _audit(session, user_id, "projects", file_name or _name(source), result)
+        _restat(session, len(result.created), PROJECT_TABLES)
     return result
 
 

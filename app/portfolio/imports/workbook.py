@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-import openpyxl
 from defusedxml import DefusedXmlException
 from flask_babel import gettext as _
 
@@ -18,6 +17,8 @@ def read_workbook(data: bytes, bounds: Bounds) -> list[tuple[int, list[Any]]]:
     """Return (row number, cell values) of the first sheet; refuse formulas and XML tricks.
 
     Only the rows and columns within the bounds are read (the file was scanned for them)."""
+    import openpyxl  # loads with the first workbook, not with every command
+
     if openpyxl.DEFUSEDXML is not True:
         problem = _("XLSX import needs the defusedxml package installed")
         raise ValidationFailed([f"file: {problem}"])
