@@ -83,16 +83,9 @@ def build(database: Database) -> dict[str, float]:
         create_baseline(session, None, BASELINE_LABEL, BASELINE_AS_OF)
         session.commit()
         timings["freeze_s"] = time.perf_counter() - started
-    _analyze(engine)
+    # No ANALYZE here: the app keeps its own statistics (after seed-scale, freezes, imports).
     engine.dispose()
     return timings
-
-
-def _analyze(engine: Engine) -> None:
-    # Fresh statistics, as a production database would have after autovacuum.
-    with engine.connect() as connection:
-        connection.execute(text("ANALYZE"))
-        connection.commit()
 
 
 def median_seconds(func: Callable[[], Any], repeat: int) -> float:
