@@ -77,7 +77,7 @@ def main_pages(database: Database) -> dict[str, tuple[str, str]]:
         "baseline_report": ("viewer", f"/baselines/{label}/report"),
         "compare_vs_live": ("viewer", f"/compare?a={label}&b="),
         "compare_baselines": ("viewer", f"/compare?a={label}&b={label}"),
-        "compare_drill_down": ("viewer", f"/compare/projects?a={label}&b=&source=b"),
+        "compare_drill_down": ("viewer", f"/compare/projects?a={label}&b=&source={label}"),
         "compare_added": ("viewer", f"/compare/projects?a={label}&b=&set=added"),
         "periods": ("admin", "/periods"),
         "reports": ("admin", "/reports"),
@@ -173,6 +173,9 @@ def _mixed_load(port: int, paths: list[str], alone_p95: float) -> dict[str, Any]
         "requests": len(done),
         "requests_per_s": round(len(done) / seconds, 2),
         "errors": sum(1 for _, _, status in done if status != 200),
+        "error_samples": sorted({f"{path}: {status}" for path, _, status in done if status != 200})[
+            :5
+        ],
         "healthz_p95_ms_alone": round(alone_p95 * 1000, 2),
         "healthz_p95_ms_under_load": round(under_load * 1000, 2),
         "healthz_under_load_vs_alone": round(under_load / alone_p95, 2),
