@@ -64,9 +64,11 @@ def download_query(a: Source, b: Source, pillar: str) -> AnySelect:
 
 def every_indicator(session: Session, a: Source, b: Source, pillar: str) -> Iterator[IndicatorRow]:
     """Yield every indicator read on both sources, streamed from one ordered query."""
-    connection = session.connection().execution_options(yield_per=BATCH)
     periods: dict[str, PeriodKey] = {}  # a few quarters over many rows: parse each once
-    rows = connection.execute(download_query(a, b, pillar))
+    # Options of this statement only: set on the connection they would outlive it (its
+    # later statements, a savepoint's rollback, would open server-side cursors too).
+    stream = {"yield_per": BATCH}
+    rows = session.connection().execute(download_query(a, b, pillar), execution_options=stream)
     for _, group in groupby(rows, key=attrgetter("code")):
         yield _indicator(list(group), periods)
 

@@ -8,7 +8,14 @@ import math
 import time
 from typing import Any
 
-from tests.perf import bench_db, bench_import, bench_pages, bench_pdf, bench_report
+from tests.perf import (
+    bench_db,
+    bench_downloads,
+    bench_import,
+    bench_pages,
+    bench_pdf,
+    bench_report,
+)
 
 GOALS = {
     "baseline_report_vs_raw_sql": ("<=", 1.5),
@@ -18,6 +25,10 @@ GOALS = {
     "pdf_peak_mib": ("<=", 200),
     "page_p95_vs_trivial": ("<=", 3),
     "growth_exponent": ("<=", 1.1),
+    "comparison_csv_vs_floor": ("<=", 1.5),
+    "comparison_xlsx_vs_floor": ("<=", 3),
+    "comparison_download_peak_mib": ("<=", 64),
+    "comparison_page_kib": ("<=", 200),
 }
 
 
@@ -55,6 +66,7 @@ def run_size(kind: str, size: int, largest: bool) -> dict[str, Any]:
 def run_largest(database: bench_db.Database) -> None:
     """Measure the import, the PDF and page latency on the largest database."""
     kind = database.kind
+    bench_downloads.report(database, emit)
     imported = bench_import.measure(database)
     emit("import_vs_executemany", kind, round(imported.get("ratio", math.nan), 3), **imported)
     pdf = bench_pdf.measure(database)

@@ -68,20 +68,20 @@ def floor_seconds(database: Database) -> float:
 
     from app.baselines.services import get_baseline
     from app.compare.download_rows import download_query
-    from app.figures.data_source import Filters, Source
+    from app.figures.data_source import Source
 
     engine = database.engine()
     with Session(engine) as session:
         baseline = get_baseline(session, BASELINE_LABEL)
-        stmt = download_query(Source(baseline.id), Source(None), Filters())
+        stmt = download_query(Source(baseline.id), Source(None), "")
         out = io.StringIO()
 
         def run() -> None:
             out.seek(0)
             out.truncate()
             writer = csv.writer(out)
-            connection = session.connection().execution_options(stream_results=True)
-            for rows in connection.execute(stmt).partitions(2000):
+            stream = {"yield_per": 2000}
+            for rows in session.connection().execute(stmt, execution_options=stream).partitions():
                 writer.writerows(rows)
 
         seconds, _ = timed(run)
@@ -105,3 +105,28 @@ def measure(database: Database, with_memory: bool = True) -> dict[str, Any]:
             found[name]["peak_mib"] = round(peak_mib(lambda p=path: _fetch(client, p)), 1)  # type: ignore[misc]
     app.extensions["db_engine"].dispose()
     return found
+
+
+def page_size(database: Database) -> dict[str, Any]:
+    """Return the comparison page's size and time, and the trivial page's time, warmed up."""
+    _, client = _client(database)
+    path = f"/compare?a={BASELINE_LABEL}"
+    client.get(path)  # the process's first load of a baseline checks its hash
+    seconds, body = timed(lambda: client.get(path).get_data())
+    trivial, _ = timed(lambda: client.get("/healthz").get_data())
+    return {"kib": round(len(body) / 1024, 1), "seconds": round(seconds, 3), "trivial_s": trivial}
+
+
+def report(database: Database, emit: Callable[..., None]) -> None:
+    """Measure the downloads and the page, and emit one line per figure with its goal."""
+    found = measure(database)
+    floor = floor_seconds(database)
+    size = database.size
+    for name, figure in (("csv_vs_live", "comparison_csv_vs_floor"),
+                         ("xlsx_vs_live", "comparison_xlsx_vs_floor")):  # fmt: skip
+        ratio = round(found[name]["seconds"] / floor, 2)
+        emit(figure, database.kind, ratio, size=size, floor_s=round(floor, 2), **found[name])
+    worst = max(f["peak_mib"] for f in found.values())
+    emit("comparison_download_peak_mib", database.kind, worst, size=size)
+    page = page_size(database)
+    emit("comparison_page_kib", database.kind, page["kib"], size=size, **page)
