@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from itertools import groupby
+from itertools import chain, groupby
 from operator import attrgetter
 from typing import Any
 
@@ -68,7 +68,8 @@ def every_indicator(session: Session, a: Source, b: Source, pillar: str) -> Iter
     # Options of this statement only: set on the connection they would outlive it (its
     # later statements, a savepoint's rollback, would open server-side cursors too).
     stream = {"yield_per": BATCH}
-    rows = session.connection().execute(download_query(a, b, pillar), execution_options=stream)
+    result = session.connection().execute(download_query(a, b, pillar), execution_options=stream)
+    rows = chain.from_iterable(result.partitions())  # a batch at a time, not a fetch per row
     for _, group in groupby(rows, key=attrgetter("code")):
         yield _indicator(list(group), periods)
 
