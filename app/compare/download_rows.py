@@ -1,9 +1,9 @@
 """Every indicator of a comparison, read for the downloads from one ordered query.
 
-One query lists the indicators (pillar, code) with, under each, the approved values of side A,
-those of side B and both sides' parts, each in period order. The rows are read as a stream and
-grouped by indicator, so that memory holds one indicator's rows whatever the portfolio's size,
-and each indicator's values arrive sorted (the database sorts them once).
+One query lists the indicators (pillar, code); a second, in the same order, the approved values
+of side A, those of side B and both sides' parts under each, in period order. Both are read as
+streams and merged by indicator, so that memory holds one indicator's rows whatever the
+portfolio's size, and each indicator's values arrive sorted (the database sorts them once).
 """
 
 from __future__ import annotations
@@ -49,34 +49,45 @@ def _parts(side: int, source: Source) -> AnySelect:
                   nothing.label("den"), flag.label("flag"))  # fmt: skip
 
 
-def download_query(a: Source, b: Source, pillar: str) -> AnySelect:
-    """Select every indicator (of a pillar) with both sides' values and parts, in one order."""
+def values_query(a: Source, b: Source, pillar: str) -> AnySelect:
+    """Select both sides' values and parts of every indicator (of a pillar), in the order of
+    the definitions (pillar, code), then by side, period and category: narrow rows."""
     defs = definitions_select(pillar).order_by(None).subquery("defs")
     sides = (_values(VALUES_A, a), _values(VALUES_B, b), _parts(PARTS_A, a), _parts(PARTS_B, b))
-    found = union_all(*sides).subquery("found")
-    c = found.c
+    c = union_all(*sides).subquery("found").c
     return (
-        select(defs, c.side, c.key, c.category, c.value, c.num, c.den, c.flag)
-        .outerjoin(found, found.c.code == defs.c.code)
-        .order_by(defs.c.pillar, defs.c.code, c.side, c.key, c.category)
+        select(c.code, c.side, c.key, c.category, c.value, c.num, c.den, c.flag)
+        .join(defs, defs.c.code == c.code)
+        .order_by(defs.c.pillar, c.code, c.side, c.key, c.category)
     )
 
 
 def every_indicator(session: Session, a: Source, b: Source, pillar: str) -> Iterator[IndicatorRow]:
-    """Yield every indicator read on both sources, streamed from one ordered query."""
+    """Yield every indicator read on both sources, streamed from two queries in one order.
+
+    The definitions and the values come side by side (wide definition columns are not repeated
+    on each value's row) and are merged as they stream: one indicator's rows in memory at a time.
+    """
     periods: dict[str, PeriodKey] = {}  # a few quarters over many rows: parse each once
+    values = groupby(_stream(session, values_query(a, b, pillar)), key=attrgetter("code"))
+    pending = next(values, None)
+    for definition in _stream(session, definitions_select(pillar)):
+        rows: list[Any] = []
+        if pending is not None and pending[0] == definition.code:
+            rows, pending = list(pending[1]), next(values, None)
+        yield _indicator(definition, rows, periods)
+
+
+def _stream(session: Session, stmt: AnySelect) -> Iterator[Any]:
+    """Yield a query's rows, fetched a batch at a time (a server-side cursor on PostgreSQL)."""
     # Options of this statement only: set on the connection they would outlive it (its
     # later statements, a savepoint's rollback, would open server-side cursors too).
-    stream = {"yield_per": BATCH}
-    result = session.connection().execute(download_query(a, b, pillar), execution_options=stream)
-    rows = chain.from_iterable(result.partitions())  # a batch at a time, not a fetch per row
-    for _, group in groupby(rows, key=attrgetter("code")):
-        yield _indicator(list(group), periods)
+    result = session.connection().execute(stmt, execution_options={"yield_per": BATCH})
+    return chain.from_iterable(result.partitions())
 
 
-def _indicator(rows: Sequence[Any], periods: dict[str, PeriodKey]) -> IndicatorRow:
-    """Build one indicator's row from its rows of the query (its definition comes first)."""
-    definition = rows[0]
+def _indicator(definition: Any, rows: Sequence[Any], periods: dict[str, PeriodKey]) -> IndicatorRow:
+    """Build one indicator's row from its definition and its rows of values and parts."""
     values: dict[int, list[PeriodValue]] = {VALUES_A: [], VALUES_B: []}
     parts: dict[int, Found] = {PARTS_A: ({}, set()), PARTS_B: ({}, set())}
     for row in rows:
