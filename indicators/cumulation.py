@@ -18,7 +18,7 @@ The life-of-project target is the overall target, never the sum of period target
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -71,9 +71,16 @@ def life_actual(
     values: Iterable[PeriodValue], cumulation: Cumulation, measure: Measure = Measure.NUMBER
 ) -> Decimal | None:
     """Return the life-of-project actual under the indicator's cumulation rule (None if no data)."""
-    items = ordered(values)
+    return actual_of_ordered(ordered(values), cumulation, measure)
+
+
+def actual_of_ordered(
+    items: Sequence[PeriodValue], cumulation: Cumulation, measure: Measure = Measure.NUMBER
+) -> Decimal | None:
+    """Return `life_actual` of values already in period order (as `ordered` returns them),
+    without sorting them again."""
     if measure is Measure.QUALITATIVE or cumulation is not Cumulation.NON_CUMULATIVE:
-        return latest_value(items)
+        return next((v.value for v in reversed(items) if v.value is not None), None)
     if measure is Measure.PERCENTAGE:
         return combined_percentage(items)
     if measure is Measure.RATIO:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import IO, Any
 
 Cell = str | int | Decimal | float | date | datetime | Enum | None
 Rows = Iterable[Sequence[Cell]]
@@ -35,6 +35,8 @@ SHEET_MAX = 31
 # openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE, copied so that importing this module (every command
 # and page does) does not import openpyxl; tests/reports pins that the two stay equal.
 ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+# openpyxl.cell.cell.ERROR_CODES, copied for the same reason (and pinned the same way).
+ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
 
 
 def neutralise(text: str) -> str:
@@ -85,11 +87,21 @@ def _csv_line(values: Iterable[Cell]) -> str:
 
 def to_csv(headers: Sequence[str], rows: Rows, *, bom: bool = False) -> bytes:
     """Write headers and rows as UTF-8 CSV bytes, with a BOM for Excel when asked."""
-    buf = io.StringIO(newline="")
-    buf.write(_csv_line(headers))
+    return b"".join(csv_chunks(headers, rows, bom=bom))
+
+
+def csv_chunks(
+    headers: Sequence[str], rows: Rows, *, bom: bool = False, batch: int = 500
+) -> Iterator[bytes]:
+    """Yield the bytes of `to_csv` a batch of lines at a time, for a streamed download."""
+    lines = [("\ufeff" if bom else "") + _csv_line(headers)]
     for row in rows:
-        buf.write(_csv_line(row))
-    return ("\ufeff" if bom else "").encode() + buf.getvalue().encode("utf-8")
+        lines.append(_csv_line(row))
+        if len(lines) >= batch:
+            yield "".join(lines).encode("utf-8")
+            lines = []
+    if lines:
+        yield "".join(lines).encode("utf-8")
 
 
 def _xlsx_cell(ws: Any, value: Cell, bold: bool = False) -> Any:
@@ -122,19 +134,43 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
+def _xlsx_value(ws: Any, value: Cell) -> Any:
+    """Return a value as the write-only sheet takes it: plain, unless openpyxl would not read it
+    as text (an error code such as "#N/A"), which gets a cell typed as a string."""
+    value = _plain(value)
+    if isinstance(value, str):
+        text = ILLEGAL_CHARACTERS_RE.sub("", neutralise(value))
+        return _xlsx_cell(ws, text) if text in ERROR_CODES else text
+    return value
+
+
 def to_xlsx(sheets: Mapping[str, tuple[Sequence[str], Rows]]) -> bytes:
     """Write one worksheet per entry (headers, rows) with a streaming write-only workbook."""
+    buf = io.BytesIO()
+    heads = {name: headers for name, (headers, _) in sheets.items()}
+    tagged = ((name, row) for name, (_, rows) in sheets.items() for row in rows)
+    write_xlsx(buf, heads, tagged)
+    return buf.getvalue()
+
+
+def write_xlsx(
+    out: IO[bytes], sheets: Mapping[str, Sequence[str]], rows: Iterable[tuple[str, Sequence[Cell]]]
+) -> None:
+    """Write a workbook of these sheets (name: headers) to a file, in constant memory.
+
+    Each row names its sheet, so that rows of several sheets may come interleaved; text is
+    neutralised, numbers and dates stay typed, and plain values are appended, not cells."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     taken: set[str] = set()
-    for name, (headers, rows) in sheets.items():
-        ws = wb.create_sheet(sheet_title(name, taken))
+    opened: dict[str, Any] = {}
+    for name, headers in sheets.items():
+        ws = opened[name] = wb.create_sheet(sheet_title(name, taken))
         ws.append([_xlsx_cell(ws, h, bold=True) for h in headers])
-        for row in rows:
-            ws.append([_xlsx_cell(ws, v) for v in row])
     if not sheets:
         wb.create_sheet("Export")
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    for name, row in rows:
+        ws = opened[name]
+        ws.append([_xlsx_value(ws, v) for v in row])
+    wb.save(out)

@@ -7,12 +7,15 @@ part comes from a fixed number of aggregate queries whatever the size of the por
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from app.baselines.services import intact_baseline
+from app.compare import side_cache
 from app.compare.indicator_performance import IndicatorPage, performance_page
 from app.figures.baseline_report import Figures
 from app.figures.data_source import Filters, Source
@@ -22,6 +25,7 @@ from indicators import compare, coverage, portfolio
 from indicators.coverage import NeedGroup
 from indicators.deltas import Delta, delta
 
+T = TypeVar("T")
 LIVE_NAME = N_("Live portfolio")  # a page translates it; the downloads keep it English
 
 
@@ -35,11 +39,17 @@ class Side:
     source: Source
     figures: Figures
     money: dict[str, tuple[Decimal, Decimal]]
+    version: tuple[Any, ...] | None = None  # what identifies a frozen side; None when live
 
     @property
     def live(self) -> bool:
         """Tell whether this side is the live portfolio."""
         return self.source.live
+
+    @property
+    def identity(self) -> Hashable:
+        """Return what tells this side's figures apart from any other's (the cache's key)."""
+        return self.version or self.source
 
 
 @dataclass(frozen=True)
@@ -92,8 +102,10 @@ def build_screen(
     b = load_side(session, b_key, filters, reveal_confidential)
     a_is_old = is_older(a, b)
     old, new = (a, b) if a_is_old else (b, a)
-    result = compare.changes(
-        project_statuses(session, old.source), project_statuses(session, new.source)
+    result = _cached(
+        ("changes", old.identity, new.identity),
+        old.version is not None and new.version is not None,
+        lambda: compare.changes(statuses(session, old), statuses(session, new)),
     )
     rows = None
     if indicator_page is not None:
@@ -101,19 +113,50 @@ def build_screen(
     return Screen(a, b, filters, reveal_confidential, headlines(a, b), result, a_is_old, rows)
 
 
+def _cached(key: tuple[Any, ...], frozen: bool, compute: Callable[[], T]) -> T:
+    """Compute once per key: in-process when it is of frozen baselines only, else per request."""
+    return side_cache.frozen(key, compute) if frozen else side_cache.live(key, compute)
+
+
+def statuses(session: Session, side: Side) -> dict[str, str]:
+    """Return every project code of the side with its status, read once per version."""
+    key, frozen = ("statuses", side.identity), side.version is not None
+    return _cached(key, frozen, lambda: project_statuses(session, side.source))
+
+
 def load_side(session: Session, key: str, filters: Filters, reveal: bool) -> Side:
-    """Load one side's figures: tally, needs and money by entity."""
-    if key:
-        baseline = intact_baseline(session, key)
-        source, name, as_of = Source(baseline.id, filters), baseline.label, baseline.as_of
-    else:
-        source, name, as_of = Source(None, filters), LIVE_NAME, None
-    kept = visible_needs(need_groups(session, source), filters, reveal)
+    """Load one side's figures (tally, needs, money by entity), computed once per version."""
+    if not key:
+        version = ("live", filters, reveal)
+        return side_cache.live(
+            version, lambda: _side(session, "", LIVE_NAME, None, Source(None, filters), reveal)
+        )
+    baseline = intact_baseline(session, key)
+    frozen = (baseline.id, baseline.content_hash, baseline.label, baseline.as_of, filters, reveal)
+    source = Source(baseline.id, filters)
+    return side_cache.frozen(
+        ("side", *frozen),
+        lambda: _side(session, key, baseline.label, baseline.as_of, source, reveal, frozen),
+    )
+
+
+def _side(
+    session: Session,
+    key: str,
+    name: str,
+    as_of: dt.date | None,
+    source: Source,
+    reveal: bool,
+    version: tuple[Any, ...] | None = None,
+) -> Side:
+    """Compute one side's figures."""
+    kept = visible_needs(need_groups(session, source), source.filters, reveal)
     figures = Figures(
         portfolio.figures(tally(session, source)),
         coverage.coverage_of_groups(kept, reveal),
     )
-    return Side(key, name, as_of, source, figures, money_by_entity(session, source))
+    money = money_by_entity(session, source)
+    return Side(key, name, as_of, source, figures, money, version)
 
 
 def visible_needs(needs: list[NeedGroup], filters: Filters, reveal: bool) -> list[NeedGroup]:

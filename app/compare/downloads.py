@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from itertools import chain
-from typing import Any
+from typing import IO, Any
 
 from app.compare.comparison import Screen
 from app.compare.indicator_performance import IndicatorRow, Reading
 from indicators.deltas import delta
-from reports.tabular import Cell, to_csv, to_xlsx
+from reports.tabular import Cell, csv_chunks, write_xlsx
 
 FIGURE_HEADERS = ["section", "item", "A", "B", "change", "change_pct"]
 INDICATOR_HEADERS = [
@@ -115,39 +115,32 @@ def _exact(value: Decimal | None) -> Decimal | None:
     return value.normalize()
 
 
-def parts_csv(indicators: Iterable[IndicatorRow]) -> bytes:
-    """Return the parts table as CSV."""
-    return to_csv(PART_HEADERS, part_rows(indicators), bom=True)
+def parts_csv(indicators: Iterable[IndicatorRow]) -> Iterator[bytes]:
+    """Yield the parts table as CSV, a batch of lines at a time."""
+    return csv_chunks(PART_HEADERS, part_rows(indicators), bom=True)
 
 
-def screen_csv(screen: Screen, indicators: Iterable[IndicatorRow]) -> bytes:
-    """Return the figures and then the indicator table as one CSV."""
+def screen_csv(screen: Screen, indicators: Iterable[IndicatorRow]) -> Iterator[bytes]:
+    """Yield the figures and then the indicator table as one CSV, a batch of lines at a time."""
     between: list[Row] = [[], [*INDICATOR_HEADERS]]
     rows = chain(figure_rows(screen), between, indicator_rows(indicators))
-    return to_csv(FIGURE_HEADERS, rows, bom=True)
+    return csv_chunks(FIGURE_HEADERS, rows, bom=True)
 
 
-def screen_xlsx(screen: Screen, indicators: Iterable[IndicatorRow]) -> bytes:
-    """Return the figures, the indicator table and the parts table as three worksheets.
+SHEETS = {"Figures": FIGURE_HEADERS, "Indicators": INDICATOR_HEADERS, "Parts": PART_HEADERS}
 
-    The indicators are read once: the parts of those written are kept for the last sheet."""
-    broken_down: list[IndicatorRow] = []
 
-    def written() -> Iterator[IndicatorRow]:
+def screen_xlsx(out: IO[bytes], screen: Screen, indicators: Iterable[IndicatorRow]) -> None:
+    """Write the figures, the indicator table and the parts table as three worksheets.
+
+    The indicators are read once: each one's parts go to the last sheet as it is written."""
+
+    def rows() -> Iterator[tuple[str, Row]]:
+        for row in figure_rows(screen):
+            yield "Figures", row
         for item in indicators:
-            if item.breakdown is not None:
-                broken_down.append(item)
-            yield item
+            yield "Indicators", next(indicator_rows([item]))
+            for part in part_rows([item]):
+                yield "Parts", part
 
-    return to_xlsx(
-        {
-            "Figures": (FIGURE_HEADERS, figure_rows(screen)),
-            "Indicators": (INDICATOR_HEADERS, indicator_rows(written())),
-            "Parts": (PART_HEADERS, part_rows(_later(broken_down))),
-        }
-    )
-
-
-def _later(items: list[IndicatorRow]) -> Iterator[IndicatorRow]:
-    """Read a list when the sheet is written, not when it is named (it fills up before)."""
-    yield from items
+    write_xlsx(out, SHEETS, rows())

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, true
 from sqlalchemy.orm import Session
 
 from app.figures.data_source import AnySelect, Source
@@ -59,14 +59,15 @@ def side_parts(session: Session, source: Source, codes: Sequence[str]) -> Found:
     incomplete: set[str] = set()
     if not codes:
         return figures, incomplete
-    for code, key, category, total, flagged in session.execute(_parts_query(source, codes)):
+    for code, key, category, total, flagged in session.execute(parts_select(source, codes)):
         figures[code][key][category] = Decimal(total)
         if flagged:
             incomplete.add(code)
     return figures, incomplete
 
 
-def _parts_query(source: Source, codes: Sequence[str]) -> AnySelect:
+def parts_select(source: Source, codes: Sequence[str] | None = None) -> AnySelect:
+    """Select the source's parts per indicator code, period and category (all codes for None)."""
     p = source.projects()
     if source.live:
         flag = func.max(case((IndicatorValue.parts_incomplete.is_(True), 1), else_=0))
@@ -79,7 +80,8 @@ def _parts_query(source: Source, codes: Sequence[str]) -> AnySelect:
             .join(Project, Project.id == ProgressReport.project_id)
             .join(p, p.c.code == Project.code)
             .join(Indicator, Indicator.id == IndicatorValue.indicator_id)
-            .where(ProgressReport.status == ReportStatus.APPROVED.value, Indicator.code.in_(codes))
+            .where(ProgressReport.status == ReportStatus.APPROVED.value)
+            .where(Indicator.code.in_(codes) if codes is not None else true())
             .group_by(*keys)
         )
     bp = BaselineValuePart  # a baseline froze the parts of approved values only
@@ -88,7 +90,8 @@ def _parts_query(source: Source, codes: Sequence[str]) -> AnySelect:
     return (
         select(*keys, func.sum(bp.value), flag)
         .join(p, p.c.code == bp.project_code)
-        .where(bp.baseline_id == source.baseline_id, bp.indicator_code.in_(codes))
+        .where(bp.baseline_id == source.baseline_id)
+        .where(bp.indicator_code.in_(codes) if codes is not None else true())
         .group_by(*keys)
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -13,11 +12,10 @@ from app.compare.indicator_parts import Breakdown, breakdown, side_parts
 from app.figures.data_source import Source
 from app.figures.queries import approved_values_by_code, count_indicators, indicator_definitions
 from indicators.achievement import assess
-from indicators.cumulation import PeriodValue, life_actual, ordered
+from indicators.cumulation import PeriodValue, actual_of_ordered, ordered
 from indicators.types import AchievementStatus, Cumulation, Measure
 
 PER_PAGE = 50
-CHUNK = 1000  # indicators per download query: also the length of its IN list
 
 
 @dataclass(frozen=True)
@@ -95,19 +93,6 @@ def performance_page(
     return IndicatorPage(grouped, total, page, per_page)
 
 
-def all_performance(
-    session: Session, a: Source, b: Source, pillar: str, chunk: int = CHUNK
-) -> Iterator[IndicatorRow]:
-    """Yield every indicator read on both sources, a chunk of indicators at a time (downloads).
-
-    The definitions come in one query; values are read per chunk (two queries each), so only
-    one chunk's values are ever held.
-    """
-    definitions = indicator_definitions(session, pillar)
-    for start in range(0, len(definitions), chunk):
-        yield from _read(session, a, b, definitions[start : start + chunk])
-
-
 def _read(session: Session, a: Source, b: Source, definitions: list[Any]) -> list[IndicatorRow]:
     """Read these indicators' approved values on both sources."""
     codes = [row.code for row in definitions]
@@ -116,28 +101,42 @@ def _read(session: Session, a: Source, b: Source, definitions: list[Any]) -> lis
     broken_down = [row.code for row in definitions if row.disaggregation]
     parts_a, parts_b = side_parts(session, a, broken_down), side_parts(session, b, broken_down)
     return [
-        IndicatorRow(
-            pillar=row.pillar or "",
-            level=row.level,
-            code=row.code,
-            name=row.name,
-            unit=row.unit,
-            measure=row.measure,
-            baseline=row.baseline_value,
-            target=row.life_target,
-            a=reading(row, values_a.get(row.code, [])),
-            b=reading(row, values_b.get(row.code, [])),
-            breakdown=breakdown(row, parts_a, parts_b),
+        indicator_row(
+            row,
+            reading(row, values_a.get(row.code, [])),
+            reading(row, values_b.get(row.code, [])),
+            breakdown(row, parts_a, parts_b),
         )
         for row in definitions
     ]
 
 
+def indicator_row(definition: Any, a: Reading, b: Reading, parts: Breakdown | None) -> IndicatorRow:
+    """Return an indicator's definition with its readings on both sides."""
+    return IndicatorRow(
+        pillar=definition.pillar or "",
+        level=definition.level,
+        code=definition.code,
+        name=definition.name,
+        unit=definition.unit,
+        measure=definition.measure,
+        baseline=definition.baseline_value,
+        target=definition.life_target,
+        a=a,
+        b=b,
+        breakdown=parts,
+    )
+
+
 def reading(definition: Any, values: list[PeriodValue]) -> Reading:
     """Combine an indicator's period values under its cumulation rule and assess them."""
+    return reading_of_ordered(definition, ordered(values))
+
+
+def reading_of_ordered(definition: Any, items: list[PeriodValue]) -> Reading:
+    """Return `reading` of values already in period order: they are not sorted again."""
     measure, cumulation = Measure(definition.measure), Cumulation(definition.cumulation)
-    items = ordered(values)
-    actual = life_actual(items, cumulation, measure)
+    actual = actual_of_ordered(items, cumulation, measure)
     if measure is Measure.QUALITATIVE:
         ratio, status = None, AchievementStatus.NOT_ASSESSED
     else:

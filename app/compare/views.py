@@ -14,8 +14,9 @@ from app.baselines.services import intact_baseline
 from app.compare import display as formatting
 from app.compare.chart_figures import CHARTS, page_charts
 from app.compare.comparison import LIVE_NAME, Screen, build_screen
+from app.compare.download_rows import every_indicator
 from app.compare.downloads import parts_csv, screen_csv, screen_xlsx
-from app.compare.indicator_performance import IndicatorRow, all_performance
+from app.compare.indicator_performance import IndicatorRow
 from app.compare.params import (
     SETS,
     STATUS_CHOICES,
@@ -28,7 +29,7 @@ from app.compare.params import (
 )
 from app.figures import queries
 from app.figures.data_source import Source
-from app.ui.downloads import XLSX, download
+from app.ui.downloads import XLSX, download, spooled_download, streamed_download
 from reports.tabular import to_csv, to_xlsx
 
 bp = Blueprint("compare", __name__, template_folder="templates")
@@ -60,9 +61,9 @@ def _screen(indicator_page: int | None = None) -> tuple[Screen, Params, Options]
 
 
 def _all_indicators(screen: Screen) -> Iterator[IndicatorRow]:
-    """Read every indicator of the screen's sources, chunk by chunk, for a download."""
+    """Read every indicator of the screen's sources, streamed from one query, for a download."""
     pillar = screen.filters.pillar
-    return all_performance(db.session(), screen.a.source, screen.b.source, pillar)
+    return every_indicator(db.session(), screen.a.source, screen.b.source, pillar)
 
 
 @bp.route("/compare")
@@ -99,9 +100,8 @@ def chart(name: str) -> ResponseReturnValue:
 def compare_csv() -> ResponseReturnValue:
     """Download the comparison view's figures and indicators as CSV."""
     screen, _, _ = _screen()
-    return download(
-        screen_csv(screen, _all_indicators(screen)), "text/csv", "compact-comparison.csv"
-    )
+    chunks = screen_csv(screen, _all_indicators(screen))
+    return streamed_download(chunks, "text/csv", "compact-comparison.csv")
 
 
 @bp.route("/compare.xlsx")
@@ -109,7 +109,10 @@ def compare_csv() -> ResponseReturnValue:
 def compare_xlsx() -> ResponseReturnValue:
     """Download the comparison view's figures and indicators as XLSX."""
     screen, _, _ = _screen()
-    return download(screen_xlsx(screen, _all_indicators(screen)), XLSX, "compact-comparison.xlsx")
+    indicators = _all_indicators(screen)
+    return spooled_download(
+        lambda out: screen_xlsx(out, screen, indicators), XLSX, "compact-comparison.xlsx"
+    )
 
 
 @bp.route("/compare/parts.csv")
@@ -117,7 +120,8 @@ def compare_xlsx() -> ResponseReturnValue:
 def compare_parts_csv() -> ResponseReturnValue:
     """Download the parts of disaggregated indicators on both sides, with their changes."""
     screen, _, _ = _screen()
-    return download(parts_csv(_all_indicators(screen)), "text/csv", "compact-comparison-parts.csv")
+    chunks = parts_csv(_all_indicators(screen))
+    return streamed_download(chunks, "text/csv", "compact-comparison-parts.csv")
 
 
 def _source_key(value: str, options: Options) -> str | None:

@@ -202,6 +202,11 @@ def _definitions(pillar: str) -> AnySelect:
     return stmt.where(pillar_of == pillar) if pillar else stmt
 
 
+def definitions_select(pillar: str) -> AnySelect:
+    """Select the indicators indicator_definitions lists, in its order (pillar, code)."""
+    return _definitions(pillar)
+
+
 def indicator_definitions(
     session: Session, pillar: str, limit: int | None = None, offset: int = 0
 ) -> list[Row[Any]]:
@@ -225,9 +230,7 @@ def approved_values_by_code(
     Values of several projects for one indicator and period are added up (numerators and
     denominators separately), in one grouped query; only for `codes` when given.
     """
-    stmt: AnySelect | CompoundSelect[Any] = _project_values(source, codes)
-    if source.filters.compact_level:
-        stmt = union_all(stmt, _outcome_values(source, codes))
+    stmt = approved_values_select(source, codes)
     found: dict[str, list[PeriodValue]] = {}
     periods: dict[str, PeriodKey] = {}  # a few quarters over many rows: parse each once
     # Plain rows through the connection: the ORM's row processing doubled this query's time.
@@ -235,6 +238,16 @@ def approved_values_by_code(
         period = periods.get(key) or periods.setdefault(key, PeriodKey.parse(key))
         found.setdefault(code, []).append(PeriodValue(period, value, numerator, denominator))
     return found
+
+
+def approved_values_select(
+    source: Source, codes: Sequence[str] | None = None
+) -> AnySelect | CompoundSelect[Any]:
+    """Select what approved_values_by_code reads: code, period, value, numerator, denominator."""
+    stmt: AnySelect | CompoundSelect[Any] = _project_values(source, codes)
+    if source.filters.compact_level:
+        stmt = union_all(stmt, _outcome_values(source, codes))
+    return stmt
 
 
 def _project_values(source: Source, codes: Sequence[str] | None) -> AnySelect:

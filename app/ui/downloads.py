@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Response
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO
+
+from flask import Response, stream_with_context
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIMETYPES = {"csv": "text/csv", "xlsx": XLSX, "json": "application/json", "pdf": "application/pdf"}
@@ -14,3 +18,29 @@ def download(data: bytes, mimetype: str, filename: str) -> Response:
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def streamed_download(chunks: Iterable[bytes], mimetype: str, filename: str) -> Response:
+    """Stream chunks as an attachment, within the request (its database session stays open)."""
+    response = download(b"", mimetype, filename)
+    response.response = stream_with_context(iter(chunks))
+    return response
+
+
+def file_chunks(file: IO[bytes], size: int = 1 << 16) -> Iterator[bytes]:
+    """Yield a file's bytes from the start, then close it (a temporary file is then removed)."""
+    with file:
+        file.seek(0)
+        while chunk := file.read(size):
+            yield chunk
+
+
+def spooled_download(write: Callable[[IO[bytes]], None], mimetype: str, filename: str) -> Response:
+    """Have `write` fill a temporary file (memory stays flat), then stream it as an attachment."""
+    out = tempfile.TemporaryFile()  # noqa: SIM115 - file_chunks closes it once it is sent
+    try:
+        write(out)
+    except BaseException:
+        out.close()
+        raise
+    return streamed_download(file_chunks(out), mimetype, filename)

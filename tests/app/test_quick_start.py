@@ -77,6 +77,14 @@ def test_the_copied_illegal_characters_are_openpyxl_s() -> None:
     assert ours.pattern == theirs.pattern
 
 
+def test_the_copied_error_codes_are_openpyxl_s() -> None:
+    from openpyxl.cell.cell import ERROR_CODES as theirs
+
+    from reports.tabular import ERROR_CODES as ours
+
+    assert tuple(ours) == tuple(theirs)
+
+
 def test_defusedxml_is_asked_as_openpyxl_asks(monkeypatch) -> None:
     import openpyxl.xml
 

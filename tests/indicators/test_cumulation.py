@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indicators.cumulation import PeriodValue, life_actual, life_target, period_series
+from indicators.cumulation import (
+    PeriodValue,
+    actual_of_ordered,
+    combined_percentage,
+    latest_value,
+    life_actual,
+    life_target,
+    ordered,
+    period_series,
+)
 from indicators.periods import PeriodKey, parse
 from indicators.types import Cumulation, Measure
 from tests.indicators.strategies import amounts
@@ -115,3 +124,32 @@ def test_non_cumulative_total_equals_sum_of_parts(values: list[D | None]) -> Non
     known = [v for v in values if v is not None]
     expected = sum(known, D(0)) if known else None
     assert life_actual(_series_of(values), Cumulation.NON_CUMULATIVE) == expected
+
+
+pairs = st.lists(
+    st.tuples(
+        st.none() | amounts,
+        st.none() | st.integers(0, 500).map(D),
+        st.none() | st.integers(0, 500).map(D),
+    ),
+    max_size=8,
+)
+
+
+@given(pairs, st.sampled_from(list(Cumulation)), st.sampled_from(list(Measure)), st.randoms())
+def test_the_actual_of_ordered_values_follows_the_rule_without_sorting_again(
+    found: list[tuple[D | None, D | None, D | None]], rule: Cumulation, measure: Measure, rnd
+) -> None:
+    keys = PeriodKey.range(PeriodKey(2017, 1), PeriodKey(2018, 4))
+    values = [PeriodValue(k, v, n, d) for k, (v, n, d) in zip(keys, found, strict=False)]
+    shuffled = rnd.sample(values, len(values))
+    result = actual_of_ordered(ordered(shuffled), rule, measure)
+    if measure is Measure.QUALITATIVE or rule is not Cumulation.NON_CUMULATIVE:
+        assert result == latest_value(shuffled)
+    elif measure in (Measure.PERCENTAGE, Measure.RATIO):
+        scale = D(100) if measure is Measure.PERCENTAGE else D(1)
+        assert result == combined_percentage(shuffled, scale)
+    else:
+        known = [v.value for v in values if v.value is not None]
+        assert result == (sum(known, D(0)) if known else None)
+    assert result == life_actual(shuffled, rule, measure)

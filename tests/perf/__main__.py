@@ -10,6 +10,7 @@ from typing import Any
 
 from tests.perf import (
     bench_db,
+    bench_downloads,
     bench_import,
     bench_main_pages,
     bench_pages,
@@ -34,6 +35,10 @@ GOALS = {
     "mixed_load_requests_per_s": (">=", 51.6),  # 4x the 12.9 measured before (PostgreSQL 20k)
     "healthz_p95_under_load_vs_alone": ("<=", 5),
     "mixed_load_errors": ("<=", 0),
+    "comparison_csv_vs_floor": ("<=", 1.5),
+    "comparison_xlsx_vs_floor": ("<=", 3),
+    "comparison_download_peak_mib": ("<=", 64),
+    "comparison_page_kib": ("<=", 200),
 }
 
 
@@ -72,6 +77,7 @@ def run_size(kind: str, size: int, largest: bool) -> dict[str, Any]:
 def run_largest(database: bench_db.Database) -> None:
     """Measure the import, the PDF and page latency on the largest database."""
     kind = database.kind
+    bench_downloads.report(database, emit)
     imported = bench_import.measure(database)
     emit("import_vs_executemany", kind, round(imported.get("ratio", math.nan), 3), **imported)
     started = bench_startup.measure_startup(database)
