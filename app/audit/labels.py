@@ -19,6 +19,7 @@ ACTIONS: dict[str, LazyString] = {
     "issue": _l("report issued"),
     "login": _l("signed in"),
     "logout": _l("signed out"),
+    "login_refused": _l("sign-in refused"),
     "save": _l("draft saved"),
     "submit": _l("submitted"),
     "approve": _l("approved"),
