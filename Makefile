@@ -7,6 +7,11 @@ PORT   ?= 5000
 
 .PHONY: demo test install catalogues node messages lint bench clean
 
+# Compiled catalogues and node_modules are files with their sources as prerequisites, so that a
+# second `make test` (CI runs two side by side) finds them up to date and rewrites nothing.
+CATALOGUES := $(wildcard app/translations/*/LC_MESSAGES/messages.po)
+COMPILED   := $(CATALOGUES:.po=.mo)
+
 $(BIN)/flask: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -15,14 +20,18 @@ $(BIN)/flask: pyproject.toml
 
 install: $(BIN)/flask catalogues node
 
-## The browser tests' JavaScript tools (axe-core, package.json), exactly as package-lock.json pins them
-node:
-	if [ -f package.json ]; then npm ci --silent; fi
+## The browser tests' JavaScript tools (axe-core, oidc-provider), exactly as package-lock.json pins them
+node: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --silent
+	touch $@
 
 ## Compile the translations (app/translations/*/LC_MESSAGES/messages.po) into the .mo files gettext reads
-catalogues: $(BIN)/flask
-	if ls app/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-	  $(BIN)/pybabel -q compile -d app/translations; fi
+catalogues: $(COMPILED)
+
+app/translations/%/LC_MESSAGES/messages.mo: app/translations/%/LC_MESSAGES/messages.po $(BIN)/flask
+	$(BIN)/pybabel -q compile -d app/translations -l $*
 
 ## Migrate an SQLite database in instance/, load the demo data and serve it at http://127.0.0.1:5000
 demo: install
