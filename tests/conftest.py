@@ -16,12 +16,26 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import create_app, migrate
 from app.auth.services import create_user
+from app.compare import side_cache
 from app.db import make_engine
 from app.models.auth import User
 from app.reference.services import seed_reference
 
 PASSWORD = "correct horse battery"
 TEST_KEY = "t" * 48
+
+
+class ServerLikeClient(FlaskClient):
+    """A test client that reads each response to its end before returning it, as a WSGI server
+    does before it takes the next request: a streamed download then finishes within its own
+    request, whether or not the test reads it, and never outlives it into the next one."""
+
+    def open(self, *args: Any, buffered: bool = True, **kwargs: Any) -> Any:
+        return super().open(*args, buffered=buffered, **kwargs)
+
+
+# Every app a test builds (the shared one, isolated ones, the sign-in ones) uses it.
+Flask.test_client_class = ServerLikeClient
 
 
 def database_url(tmp_root: Path) -> str:
@@ -68,7 +82,9 @@ def connection(engine: Engine) -> Iterator[Connection]:
 
 @pytest.fixture
 def app(base_app: Flask, connection: Connection) -> Iterator[Flask]:
-    """Make every session of the app join the test's transaction (commits become savepoints)."""
+    """Make every session of the app join the test's transaction (commits become savepoints).
+    No baseline figures cached by an earlier test carry over: each test computes its own."""
+    side_cache.clear()
     original = base_app.extensions["db_sessionmaker"]
     base_app.extensions["db_sessionmaker"] = sessionmaker(
         bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False

@@ -14,16 +14,21 @@ MIMETYPES = {"csv": "text/csv", "xlsx": XLSX, "json": "application/json", "pdf":
 
 def download(data: bytes, mimetype: str, filename: str) -> Response:
     """Return bytes as an attachment with a fixed filename, never cached."""
-    response = Response(data, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return _attachment(data, mimetype, filename)
 
 
 def streamed_download(chunks: Iterable[bytes], mimetype: str, filename: str) -> Response:
-    """Stream chunks as an attachment, within the request (its database session stays open)."""
-    response = download(b"", mimetype, filename)
-    response.response = stream_with_context(iter(chunks))
+    """Stream chunks that read the database as an attachment, within the request (its database
+    session stays open until the last chunk is sent)."""
+    return _attachment(stream_with_context(iter(chunks)), mimetype, filename)
+
+
+def _attachment(body: bytes | Iterator[bytes], mimetype: str, filename: str) -> Response:
+    """Send bytes, or an iterator of bytes (streamed, without a Content-Length), as an
+    attachment with a fixed filename, never cached."""
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -43,4 +48,5 @@ def spooled_download(write: Callable[[IO[bytes]], None], mimetype: str, filename
     except BaseException:
         out.close()
         raise
-    return streamed_download(file_chunks(out), mimetype, filename)
+    # The file is complete: sending it needs neither the request nor its database session.
+    return _attachment(file_chunks(out), mimetype, filename)
