@@ -181,6 +181,14 @@ def session() -> Session:
     return db_session
 
 
+def session_factory() -> sessionmaker[Session]:
+    """Return the app's session factory, for reading after the request has ended (a streamed
+    download is sent once its request, and the request's session, are over): whoever makes a
+    session from it closes it."""
+    factory: sessionmaker[Session] = current_app.extensions["db_sessionmaker"]
+    return factory
+
+
 def _note_client() -> None:
     session().info["client"] = client_address()
 

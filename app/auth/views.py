@@ -90,7 +90,7 @@ def login() -> ResponseReturnValue:
     except TooManyAttempts as error:
         return render_template("auth/login.html", form=form, error=str(error)), 429
     except OperationalError:  # a locked or busy database: the guess was not checked
-        current_app.logger.warning("sign-in refused: the database is busy")
+        current_app.logger.warning("sign-in refused: the database is busy", exc_info=True)
         busy = _("The sign-in service is busy. Wait a moment and try again.")
         return render_template("auth/login.html", form=form, error=busy), 429
     if user is None:

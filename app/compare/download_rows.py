@@ -8,9 +8,10 @@ portfolio's size, and each indicator's values arrive sorted (the database sorts 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import closing
 from decimal import Decimal
-from itertools import chain, groupby
+from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
@@ -67,23 +68,33 @@ def every_indicator(session: Session, a: Source, b: Source, pillar: str) -> Iter
 
     The definitions and the values come side by side (wide definition columns are not repeated
     on each value's row) and are merged as they stream: one indicator's rows in memory at a time.
+    Both cursors are closed when the last indicator is sent, or when the download stops early.
     """
     periods: dict[str, PeriodKey] = {}  # a few quarters over many rows: parse each once
-    values = groupby(_stream(session, values_query(a, b, pillar)), key=attrgetter("code"))
-    pending = next(values, None)
-    for definition in _stream(session, definitions_select(pillar)):
-        rows: list[Any] = []
-        if pending is not None and pending[0] == definition.code:
-            rows, pending = list(pending[1]), next(values, None)
-        yield _indicator(definition, rows, periods)
+    with closing(_stream(session, values_query(a, b, pillar))) as value_rows, closing(
+        _stream(session, definitions_select(pillar))
+    ) as definitions:
+        values = groupby(value_rows, key=attrgetter("code"))
+        pending = next(values, None)
+        for definition in definitions:
+            rows: list[Any] = []
+            if pending is not None and pending[0] == definition.code:
+                rows, pending = list(pending[1]), next(values, None)
+            yield _indicator(definition, rows, periods)
 
 
-def _stream(session: Session, stmt: AnySelect) -> Iterator[Any]:
-    """Yield a query's rows, fetched a batch at a time (a server-side cursor on PostgreSQL)."""
+def _stream(session: Session, stmt: AnySelect) -> Generator[Any]:
+    """Yield a query's rows, fetched a batch at a time (a server-side cursor on PostgreSQL),
+    and close its cursor however the reading ends: an unfinished SQLite statement would keep
+    its read lock on the database file, and every writer would wait on it."""
     # Options of this statement only: set on the connection they would outlive it (its
     # later statements, a savepoint's rollback, would open server-side cursors too).
     result = session.connection().execute(stmt, execution_options={"yield_per": BATCH})
-    return chain.from_iterable(result.partitions())
+    try:
+        for partition in result.partitions():
+            yield from partition
+    finally:
+        result.close()
 
 
 def _indicator(definition: Any, rows: Sequence[Any], periods: dict[str, PeriodKey]) -> IndicatorRow:

@@ -61,9 +61,15 @@ def _screen(indicator_page: int | None = None) -> tuple[Screen, Params, Options]
 
 
 def _all_indicators(screen: Screen) -> Iterator[IndicatorRow]:
-    """Read every indicator of the screen's sources, streamed from one query, for a download."""
-    pillar = screen.filters.pillar
-    return every_indicator(db.session(), screen.a.source, screen.b.source, pillar)
+    """Read every indicator of the screen's sources, streamed from one query, for a download,
+    in a session of its own: a streamed download is read after its request has ended."""
+    factory, pillar = db.session_factory(), screen.filters.pillar
+
+    def read() -> Iterator[IndicatorRow]:
+        with factory() as session:
+            yield from every_indicator(session, screen.a.source, screen.b.source, pillar)
+
+    return read()
 
 
 @bp.route("/compare")

@@ -6,7 +6,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
-from flask import Response, stream_with_context
+from flask import Response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIMETYPES = {"csv": "text/csv", "xlsx": XLSX, "json": "application/json", "pdf": "application/pdf"}
@@ -18,9 +18,10 @@ def download(data: bytes, mimetype: str, filename: str) -> Response:
 
 
 def streamed_download(chunks: Iterable[bytes], mimetype: str, filename: str) -> Response:
-    """Stream chunks that read the database as an attachment, within the request (its database
-    session stays open until the last chunk is sent)."""
-    return _attachment(stream_with_context(iter(chunks)), mimetype, filename)
+    """Stream chunks as an attachment. They are read once the request has ended (its context
+    popped, its database session closed): chunks that read the database bring a session of
+    their own (`app.db.session_factory`) and close it."""
+    return _attachment(iter(chunks), mimetype, filename)
 
 
 def _attachment(body: bytes | Iterator[bytes], mimetype: str, filename: str) -> Response:
