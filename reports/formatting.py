@@ -61,7 +61,10 @@ def fmt_money(value: Decimal | None) -> str:
 
 
 def fmt_millions(value: Decimal) -> str:
-    """Format a US dollar amount in millions with one decimal, e.g. "US$ 12.3 million"."""
+    """Format a US dollar amount in millions with one decimal, e.g. "US$ 12.3 million" (in
+    Chinese, in myriads: "1230万美元")."""
+    if (counted := localized.myriads(value)) is not None:
+        return gettext("$%(amount)s", amount=counted)
     return gettext("US$ %(amount)s million", amount=fmt_number(value / Decimal(1_000_000), 1))
 
 
@@ -123,6 +126,8 @@ def fmt_usd(value: Decimal) -> str:
     dollars = abs(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     if dollars < MILLION:
         return sign + gettext("$%(amount)s", amount=fmt_number(dollars))
+    if (counted := localized.myriads(dollars)) is not None:
+        return sign + gettext("$%(amount)s", amount=counted)
     millions = (abs(value) / MILLION).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     if millions < THOUSAND:
         amount = fmt_number(millions, 1)

@@ -20,7 +20,7 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
-from babel.numbers import NumberPattern
+from babel.numbers import NumberPattern, format_compact_decimal
 
 import indicators.i18n
 
@@ -64,6 +64,20 @@ def _locale(code: str) -> Locale:
         return Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         return Locale.parse(ENGLISH)
+
+
+# Languages that count large amounts in ten thousands (万) and hundred millions (亿) rather
+# than in millions: "5.22亿美元" for $522.3 million, never "522.3百万美元".
+MYRIAD_LANGUAGES = frozenset({"zh"})
+
+
+def myriads(value: Decimal, code: str | None = None) -> str | None:
+    """Write a large amount in the language's own myriad units, CLDR's short compact pattern
+    through Babel ("5.22亿", "1230万"); None where the language counts in millions."""
+    locale = _locale(code or current())
+    if locale.language not in MYRIAD_LANGUAGES:
+        return None
+    return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=2)
 
 
 def gettext(message: str, **variables: object) -> str:

@@ -152,3 +152,26 @@ def test_the_pdfs_render_with_the_locales_figures(code: str) -> None:
         date = f.fmt_long_date(sample_quarterly().as_of)
     assert baseline.startswith(b"%PDF")
     assert date.split()[0] in quarterly  # the as-of date written the locale's way
+
+
+@pytest.mark.parametrize(
+    ("value", "counted"),
+    [
+        (Decimal("522_300_000"), "5.22亿"),
+        (Decimal("1_234_567_890"), "12.35亿"),
+        (Decimal("12_300_000"), "1230万"),
+        (Decimal("1_000_000"), "100万"),
+    ],
+)
+def test_chinese_counts_large_amounts_in_myriads_not_millions(value: Decimal, counted: str) -> None:
+    with reading_in("zh"):
+        text = f.fmt_usd(value)
+        assert f.fmt_usd(-value) == "-" + text
+    assert counted in text
+    assert "million" not in text and "billion" not in text
+    with reading_in("zh_Hant"):
+        assert counted.replace("亿", "億").replace("万", "萬") in f.fmt_usd(value)
+    with reading_in("fr"):
+        assert localized.myriads(value) is None
+    with reading_in("zh"):
+        assert counted in f.fmt_millions(value)
