@@ -20,3 +20,21 @@ def extracted() -> set[catalogues.MsgId]:
 def test_the_catalogue_is_complete(language: str, extracted: set[catalogues.MsgId]) -> None:
     found = catalogues.problems(extracted, catalogues.read(language))
     assert found == [], f"{language}: {len(found)} message(s) to do:\n" + "\n".join(found)
+
+
+ARROWS = {"&larr;": "&rarr;", "&rarr;": "&larr;"}
+
+
+def test_right_to_left_arrows_point_the_way_the_page_turns() -> None:
+    """In Arabic the page runs from right to left: "previous" points right, "next" left, so
+    every arrow entity of an English message is the mirrored one in its translation."""
+    arabic = catalogues.read("ar")
+    checked = 0
+    for message in arabic:
+        english = message.id if isinstance(message.id, str) else ""
+        for arrow, mirrored in ARROWS.items():
+            if arrow in english:
+                checked += 1
+                assert mirrored in str(message.string), f"{english!r}: {message.string!r}"
+                assert arrow not in str(message.string), f"{english!r}: {message.string!r}"
+    assert checked >= 2, "the pager's two arrows are checked"
