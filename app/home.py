@@ -82,7 +82,7 @@ def review_queue() -> ResponseReturnValue:
     stmt, shown = _by_entity(session, due.review_select())
     paging, rows = page_of(session, stmt, requested_page(request.args))
     queue = [due.QueueRow(*row) for row in rows]
-    return render_template("home/review_queue.html", paging=paging, queue=queue, **shown)
+    return render_template("home/review_queue.html", paging=paging, rows=queue, **shown)
 
 
 @bp.route("/overdue")
@@ -94,4 +94,4 @@ def overdue() -> ResponseReturnValue:
     stmt, shown = _by_entity(session, due.overdue_select(today))
     paging, rows = page_of(session, stmt, requested_page(request.args))
     late = [due.due_row(row, today) for row in rows]
-    return render_template("home/overdue.html", paging=paging, overdue=late, **shown)
+    return render_template("home/overdue.html", paging=paging, rows=late, **shown)
