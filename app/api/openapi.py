@@ -16,7 +16,7 @@ from apispec_webframeworks.flask import FlaskPlugin
 from flask import Flask, Response, current_app
 
 from app.api import schemas as schema_package
-from app.api.views import AUTHENTICATION, bp
+from app.api.views import AUTHENTICATION, MAX_PER_PAGE, PER_PAGE, bp
 from app.json_errors import json_answer
 
 TITLE = "Compact results tracker API"
@@ -34,6 +34,27 @@ ERRORS = {
 }
 # Every call may get these two (a control character in a value; no token or session).
 ALWAYS = {"400": "BadRequest", "401": "Unauthorized"}
+# Parameters many operations share; a docstring lists one by its name (apispec makes it a $ref).
+PARAMETERS: dict[str, dict[str, Any]] = {
+    "Page": {"in": "query", "name": "page", "schema": {"type": "integer", "minimum": 1}},
+    "PerPage": {
+        "in": "query",
+        "name": "per_page",
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": PER_PAGE},
+    },
+    "ProjectCode": {
+        "in": "path",
+        "name": "project_code",
+        "required": True,
+        "schema": {"type": "string"},
+    },
+    "PeriodKey": {
+        "in": "path",
+        "name": "period_key",
+        "required": True,
+        "schema": {"type": "string", "examples": ["2019Q3"]},
+    },
+}
 SECURITY_SCHEMES = {
     "bearerAuth": {"type": "http", "scheme": "bearer", "description": "flask create-token"},
     "sessionCookie": {"type": "apiKey", "in": "cookie", "name": "session"},
@@ -67,6 +88,8 @@ def _spec() -> APISpec:
     for name, (_status, description) in ERRORS.items():
         content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
         spec.components.response(name, {"description": description, "content": content})
+    for name, parameter in PARAMETERS.items():
+        spec.components.parameter(name, parameter["in"], parameter)
     for name, scheme in SECURITY_SCHEMES.items():
         spec.components.security_scheme(name, scheme)
     return spec

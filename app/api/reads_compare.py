@@ -121,16 +121,13 @@ def comparison() -> Response:
         - {in: query, name: entity, schema: {type: string}}
         - {in: query, name: scope, schema: {type: string}}
         - {in: query, name: member_state, schema: {type: string}}
-        - {in: query, name: page, schema: {type: integer, minimum: 1}}
-        - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
+        - Page
+        - PerPage
       responses:
         "200":
-          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Comparison"}
-        "400": {$ref: "#/components/responses/BadRequest"}
-        "401": {$ref: "#/components/responses/Unauthorized"}
         "409": {$ref: "#/components/responses/Conflict"}
     """
     session, reveal = db.session(), bool(current_user.sees_confidential)

@@ -42,16 +42,13 @@ def issued_reports() -> Response:
     get:
       tags: [issued-reports]
       parameters:
-        - {in: query, name: page, schema: {type: integer, minimum: 1}}
-        - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
+        - Page
+        - PerPage
       responses:
         "200":
-          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/IssuedReportPage"}
-        "400": {$ref: "#/components/responses/BadRequest"}
-        "401": {$ref: "#/components/responses/Unauthorized"}
     """
     session, number, size = db.session(), params.page(), params.per_page()
     total = session.scalar(select(func.count(IssuedReport.id))) or 0
@@ -80,11 +77,9 @@ def issued_pdf(report_id: int) -> Response:
         - {in: path, name: report_id, required: true, schema: {type: integer, minimum: 1}}
       responses:
         "200":
-          description: OK
           content:
             application/pdf:
               schema: {type: string, format: binary}
-        "401": {$ref: "#/components/responses/Unauthorized"}
         "404": {$ref: "#/components/responses/NotFound"}
         "409": {$ref: "#/components/responses/Conflict"}
     """

@@ -60,16 +60,13 @@ def needs() -> Response:
         - {in: query, name: pillar, schema: {type: string, enum: [I, II, III, IV]}}
         - {in: query, name: thematic_area, schema: {type: string}}
         - {in: query, name: covered, schema: {type: string, enum: ["yes", "no"]}}
-        - {in: query, name: page, schema: {type: integer, minimum: 1}}
-        - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
+        - Page
+        - PerPage
       responses:
         "200":
-          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/NeedPage"}
-        "400": {$ref: "#/components/responses/BadRequest"}
-        "401": {$ref: "#/components/responses/Unauthorized"}
     """
     filters, number, size = need_filter(), params.page(), params.per_page()
     found = need_queries.need_page(
@@ -97,16 +94,13 @@ def periods() -> Response:
     get:
       tags: [periods]
       parameters:
-        - {in: query, name: page, schema: {type: integer, minimum: 1}}
-        - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
+        - Page
+        - PerPage
       responses:
         "200":
-          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/PeriodPage"}
-        "400": {$ref: "#/components/responses/BadRequest"}
-        "401": {$ref: "#/components/responses/Unauthorized"}
     """
     session, size = db.session(), params.per_page()
     total = session.scalar(select(func.count(ReportingPeriod.id))) or 0

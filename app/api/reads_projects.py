@@ -72,11 +72,9 @@ def project_detail(code: str) -> Response:
         - {in: path, name: code, required: true, schema: {type: string}}
       responses:
         "200":
-          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/ProjectDetail"}
-        "401": {$ref: "#/components/responses/Unauthorized"}
         "404": {$ref: "#/components/responses/NotFound"}
     """
     session = db.session()
@@ -96,11 +94,9 @@ def project_logframe(code: str) -> Response:
         - {in: path, name: code, required: true, schema: {type: string}}
       responses:
         "200":
-          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Logframe"}
-        "401": {$ref: "#/components/responses/Unauthorized"}
         "404": {$ref: "#/components/responses/NotFound"}
     """
     session = db.session()

@@ -90,16 +90,13 @@ def reports() -> Response:
         - in: query
           name: status
           schema: {type: string, enum: [draft, submitted, approved, returned]}
-        - {in: query, name: page, schema: {type: integer, minimum: 1}}
-        - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
+        - Page
+        - PerPage
       responses:
         "200":
-          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/ReportPage"}
-        "400": {$ref: "#/components/responses/BadRequest"}
-        "401": {$ref: "#/components/responses/Unauthorized"}
     """
     where = [readable(), *report_filters()]
     number, size, session = params.page(), params.per_page(), db.session()
@@ -128,15 +125,13 @@ def report_thread(project_code: str, period_key: str) -> Response:
     get:
       tags: [reports]
       parameters:
-        - {in: path, name: project_code, required: true, schema: {type: string}}
-        - {in: path, name: period_key, required: true, schema: {type: string}}
+        - ProjectCode
+        - PeriodKey
       responses:
         "200":
-          description: OK
           content:
             application/json:
               schema: {$ref: "#/components/schemas/ReviewThread"}
-        "401": {$ref: "#/components/responses/Unauthorized"}
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
     """

@@ -198,8 +198,8 @@ def projects() -> Response:
     get:
       tags: [projects]
       parameters:
-        - {in: query, name: page, schema: {type: integer, minimum: 1}}
-        - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 200}}
+        - Page
+        - PerPage
         - {in: query, name: pillar, schema: {enum: [I, II, III, IV]}}
         - {in: query, name: entity, schema: {type: string}, description: an entity's acronym}
         - {in: query, name: scope, schema: {enum: [global, interregional, regional, national]}}

@@ -110,8 +110,8 @@ def report(project_code: str, period_key: str) -> Response:
     get:
       tags: [reports]
       parameters:
-        - {in: path, name: project_code, required: true, schema: {type: string}}
-        - {in: path, name: period_key, required: true, schema: {type: string, examples: [2019Q3]}}
+        - ProjectCode
+        - PeriodKey
       responses:
         "200":
           content: {application/json: {schema: {$ref: "#/components/schemas/Report"}}}
@@ -132,8 +132,8 @@ def save_report(project_code: str, period_key: str) -> Response:
     put:
       tags: [reports]
       parameters:
-        - {in: path, name: project_code, required: true, schema: {type: string}}
-        - {in: path, name: period_key, required: true, schema: {type: string, examples: [2019Q3]}}
+        - ProjectCode
+        - PeriodKey
       requestBody:
         required: true
         content: {application/json: {schema: {$ref: "#/components/schemas/ReportBody"}}}
@@ -164,8 +164,8 @@ def submit_report(project_code: str, period_key: str) -> Response:
     post:
       tags: [reports]
       parameters:
-        - {in: path, name: project_code, required: true, schema: {type: string}}
-        - {in: path, name: period_key, required: true, schema: {type: string, examples: [2019Q3]}}
+        - ProjectCode
+        - PeriodKey
       requestBody:
         required: true
         content: {application/json: {schema: {$ref: "#/components/schemas/ReportBody"}}}
@@ -222,8 +222,8 @@ def review_report(project_code: str, period_key: str, action: str) -> Response:
     post:
       tags: [reports]
       parameters:
-        - {in: path, name: project_code, required: true, schema: {type: string}}
-        - {in: path, name: period_key, required: true, schema: {type: string, examples: [2019Q3]}}
+        - ProjectCode
+        - PeriodKey
         - {in: path, name: action, required: true, schema: {enum: [approve, return]}}
       requestBody:
         required: true

@@ -62,11 +62,23 @@ def test_every_rule_of_the_api_is_described_with_every_method(app, document) -> 
             assert operation["operationId"] == rule.endpoint.removeprefix("api.")
 
 
+def _parameters(document, operation) -> list[dict]:
+    """Return an operation's parameters, a shared one ($ref) read from the components."""
+    shared = document["components"].get("parameters", {})
+    return [
+        shared[p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p
+        for p in operation.get("parameters", [])
+    ]
+
+
 def test_path_parameters_are_all_described(document) -> None:
+    shared = set(document["components"]["parameters"])
+    assert {"Page", "PerPage", "ProjectCode", "PeriodKey"} <= shared
     for path, operations in document["paths"].items():
         in_path = {part[1:-1] for part in path.split("/") if part.startswith("{")}
         for method, operation in operations.items():
-            described = {p["name"] for p in operation.get("parameters", []) if p["in"] == "path"}
+            parameters = _parameters(document, operation)
+            described = {p["name"] for p in parameters if p["in"] == "path"}
             assert described == in_path, f"{method} {path}"
 
 
