@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.figures.indicator_queries import parts_figure
-from app.figures.indicator_sql import indicator_select
+from app.figures.indicator_sql import STATEMENTS_KEPT, indicator_select
 from app.models.logframe import Indicator
 from indicators.aggregate import unit_key
 from indicators.periods import PeriodKey
@@ -96,7 +97,10 @@ class Rolled:
             self.actual = group.counted["c_value"]
 
 
+@lru_cache(maxsize=STATEMENTS_KEPT)
 def _group_select(period: PeriodKey) -> Any:
+    """Select the output indicators rolled up per pillar, outcome, unit and measure (built
+    once per period and kept, as `indicator_select` is)."""
     ind = indicator_select(period).where(Indicator.outcome_id.is_(None)).subquery()
     to_date = ind.c.to_date
     yard = case((or_(to_date.is_(None), to_date == 0), ind.c.life_target), else_=to_date)

@@ -9,6 +9,7 @@ Divisions are left to Python so that SQLite and PostgreSQL give the same Decimal
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -36,6 +37,7 @@ from app.models.reference import Entity
 from indicators.periods import PeriodKey
 from indicators.types import Cumulation, Measure, ReportStatus
 
+STATEMENTS_KEPT = 64  # built statements kept, one per (period, entity, outcomes only)
 NON_CUMULATIVE = Cumulation.NON_CUMULATIVE.value
 # The tags' separator, written into the SQL text: the same tag is then the same expression,
 # which the database aggregates once however often a query names it.
@@ -186,12 +188,15 @@ def shown_indicators(entity: str | None, outcomes_only: bool) -> AnySelect | Non
     return select(i.id).where(i.outcome_id.is_not(None)) if outcomes_only else None
 
 
+@lru_cache(maxsize=STATEMENTS_KEPT)
 def indicator_select(
     period: PeriodKey, entity: str | None = None, outcomes_only: bool = False
 ) -> AnySelect:
     """Select every indicator with its pillar, life actual parts, targets and pending parts.
 
     `entity` keeps that entity's output indicators, `outcomes_only` the outcome indicators.
+    Built once per arguments and kept: a statement is immutable (each `.where` or `.order_by`
+    makes a new one), and building this one costs more than running it on a small portfolio.
     """
     i, of_output = Indicator, aliased(Outcome)
     among = shown_indicators(entity, outcomes_only)

@@ -175,3 +175,20 @@ def test_chinese_counts_large_amounts_in_myriads_not_millions(value: Decimal, co
         assert localized.myriads(value) is None
     with reading_in("zh"):
         assert counted in f.fmt_millions(value)
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "zh", "fr", "ru", "es", "en_GB", "de_CH", "hi"])
+@given(
+    value=st.decimals(
+        min_value=Decimal("-1e15"), max_value=Decimal("1e15"), allow_nan=False, places=6
+    )
+    | st.sampled_from([Decimal("-0"), Decimal("-0.00"), Decimal("-0.004"), Decimal("0.005")]),
+    places=st.integers(min_value=0, max_value=4),
+)
+def test_a_number_is_written_as_babels_pattern_writes_it(
+    code: str, value: Decimal, places: int
+) -> None:
+    """The fast path of localized.decimal writes what Babel's pattern writes, rounded or not
+    (a locale whose pattern is not the plain one, Hindi's 2-digit groups, goes through Babel)."""
+    babel = localized._pattern(code, "decimal", places).apply(value, localized.locale_of(code))
+    assert localized.decimal(value, places, code) == str(babel)
