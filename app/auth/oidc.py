@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from authlib.integrations.flask_client import OAuth
 from flask import Flask, current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,6 +44,9 @@ def init_app(app: Flask) -> None:
     """Register the provider's client on the app when the feature is configured."""
     if not enabled(app.config):
         return
+    # Authlib, and the HTTP and JOSE libraries it brings, load only when the feature is on.
+    from authlib.integrations.flask_client import OAuth
+
     issuer = str(app.config["OIDC_ISSUER"]).strip().rstrip("/")
     oauth = OAuth(app)
     app.extensions[EXTENSION] = oauth.register(

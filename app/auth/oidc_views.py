@@ -9,16 +9,13 @@ password sign-in's final steps. Every refusal is audited and said on the sign-in
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
-from authlib.common.errors import AuthlibBaseError
-from authlib.integrations.base_client import OAuthError
 from flask import Response, abort, current_app, flash, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from joserfc.errors import JoseError
-from requests import RequestException
 
 from app.audit.services import record
 from app.auth import oidc
@@ -29,15 +26,19 @@ from app.security import CSP
 
 NEXT_KEY = "oidc_next"
 STATE_PREFIX = "_state_oidc_"  # Authlib's session entry of a sign-in begun: state, nonce, verifier
-# What goes wrong talking to the provider: unreachable, a refused code, a token that fails checks.
-PROVIDER_FAILURES = (
-    AuthlibBaseError,
-    JoseError,
-    RequestException,
-    ValueError,
-    KeyError,
-    RuntimeError,
-)
+
+
+@cache
+def provider_failures() -> tuple[type[Exception], ...]:
+    """What goes wrong talking to the provider: unreachable, a refused code, a token that fails
+    its checks (imported here: these views run only once the feature is on and Authlib loaded)."""
+    from authlib.common.errors import AuthlibBaseError
+    from joserfc.errors import JoseError
+    from requests import RequestException
+
+    return (AuthlibBaseError, JoseError, RequestException, ValueError, KeyError, RuntimeError)
+
+
 STATE_ERRORS = frozenset({"mismatching_state", "invalid_grant"})  # no such sign-in, or spent
 MESSAGES = {
     "state": _l(
@@ -103,7 +104,7 @@ def oidc_start() -> ResponseReturnValue:
     session[NEXT_KEY] = safe_next(request.form.get("next"), "")
     try:
         response: ResponseReturnValue = provider.authorize_redirect(_redirect_uri())
-    except PROVIDER_FAILURES as error:
+    except provider_failures() as error:
         return _refuse(oidc.Refused("provider", detail=type(error).__name__))
     return response
 
@@ -125,13 +126,15 @@ def oidc_callback() -> ResponseReturnValue:
 
 def _verified_claims(provider: Any) -> Mapping[str, Any]:
     """Check the state, exchange the code and return the validated ID token's claims."""
+    from authlib.integrations.base_client import OAuthError
+
     try:
         token = provider.authorize_access_token()
     except OAuthError as error:
         code = str(error.error or "")
         reason = "denied" if request.args.get("error") else "provider"
         raise oidc.Refused("state" if code in STATE_ERRORS else reason, detail=code) from error
-    except PROVIDER_FAILURES as error:
+    except provider_failures() as error:
         raise oidc.Refused("provider", detail=type(error).__name__) from error
     claims = token.get("userinfo") if isinstance(token, Mapping) else None
     if not claims:  # no ID token came back: nothing says who this is

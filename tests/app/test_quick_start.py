@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("matplotlib", "numpy", "openpyxl", "reportlab", "alembic")
+# authlib (and requests, joserfc) only once sign-in with OpenID Connect is configured.
+HEAVY = ("matplotlib", "numpy", "openpyxl", "reportlab", "alembic", "authlib", "requests", "joserfc")
 
 SCRIPT = """
 import json, sys
