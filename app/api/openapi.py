@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from apispec import APISpec
-from apispec_webframeworks.flask import FlaskPlugin
 from flask import Flask, Response, current_app
 
 from app.api import schemas as schema_package
 from app.api.views import AUTHENTICATION, MAX_PER_PAGE, PER_PAGE, bp
 from app.json_errors import json_answer
+
+if TYPE_CHECKING:
+    from apispec import APISpec
 
 TITLE = "Compact results tracker API"
 INTRO = (
@@ -75,6 +76,10 @@ def collected_schemas() -> dict[str, dict[str, Any]]:
 
 
 def _spec() -> APISpec:
+    # apispec and its YAML reader load with the first description asked for, not with the app.
+    from apispec import APISpec
+    from apispec_webframeworks.flask import FlaskPlugin
+
     spec = APISpec(
         title=TITLE,
         version="1",
@@ -97,6 +102,8 @@ def _spec() -> APISpec:
 
 def api_endpoints(app: Flask) -> dict[str, tuple[str, set[str]]]:
     """Return each endpoint of the api blueprint: its OpenAPI path and its HTTP methods."""
+    from apispec_webframeworks.flask import FlaskPlugin
+
     found: dict[str, tuple[str, set[str]]] = {}
     for rule in app.url_map.iter_rules():
         if rule.endpoint.startswith("api."):

@@ -14,7 +14,6 @@ from app.iati.queries import live_projects
 from app.models.baselines import Baseline
 from app.models.reference import Entity
 from reports.iati.types import Publisher
-from reports.iati.writer import write_activities
 
 DEFAULT_REPORTING_ORG_REF = "XI-IATI-UNGCTCC"
 REPORTING_ORG_NAME = "United Nations Global Counter-Terrorism Coordination Compact"
@@ -47,6 +46,8 @@ def export_iati(
         projects = baseline_projects(session, frozen, entity)
         as_of = frozen.as_of
     publisher = Publisher(org_ref, REPORTING_ORG_NAME, now, as_of)
+    from reports.iati.writer import write_activities  # lxml, only when a file is written
+
     return write_activities(out, publisher, projects)
 
 

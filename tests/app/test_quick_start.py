@@ -11,8 +11,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# authlib (and requests, joserfc) only once sign-in with OpenID Connect is configured.
-HEAVY = ("matplotlib", "numpy", "openpyxl", "reportlab", "alembic", "authlib", "requests", "joserfc")
+# authlib (and requests, joserfc) only once sign-in with OpenID Connect is configured; apispec
+# (and yaml) with the first API description asked for; lxml with the first IATI file.
+HEAVY = (
+    "matplotlib", "numpy", "openpyxl", "reportlab", "alembic",
+    "authlib", "requests", "joserfc", "apispec", "yaml", "lxml",
+)  # fmt: skip
 
 SCRIPT = """
 import json, sys
