@@ -66,10 +66,14 @@ def _values(schema: dict[str, Any]) -> str:
     return " ".join([str(schema.get("type", "")), *limits]).strip()
 
 
-def _operation(path: str, method: str, found: dict[str, Any]) -> Operation:
+def _operation(path: str, method: str, found: dict[str, Any], shared: dict[str, Any]) -> Operation:
+    listed = [  # a shared parameter is a $ref to the components
+        shared[p["$ref"].rpartition("/")[2]] if "$ref" in p else p
+        for p in found.get("parameters", [])
+    ]
     parameters = [
         Parameter(p["name"], p["in"], bool(p.get("required")), _values(p.get("schema", {})))
-        for p in found.get("parameters", [])
+        for p in listed
     ]
     body = found.get("requestBody", {}).get("content", {}).get("application/json", {})
     answers = [(code, ANSWERS.get(code, "")) for code in sorted(found.get("responses", {}))]
@@ -82,11 +86,12 @@ def _operation(path: str, method: str, found: dict[str, Any]) -> Operation:
 def grouped(document: dict[str, Any]) -> list[tuple[Any, list[Operation]]]:
     """Return the operations of `document` by tag, in the order of TAGS, then any other tag."""
     groups: dict[str, list[Operation]] = {}
+    shared = document.get("components", {}).get("parameters", {})
     for path, operations in sorted(document["paths"].items()):
         for method in (m for m in METHODS if m in operations):
             found = operations[method]
             tag = (found.get("tags") or ["other"])[0]
-            groups.setdefault(tag, []).append(_operation(path, method, found))
+            groups.setdefault(tag, []).append(_operation(path, method, found, shared))
     order = [t for t in TAGS if t in groups] + sorted(t for t in groups if t not in TAGS)
     return [(TAGS.get(tag, tag), groups[tag]) for tag in order]
 

@@ -23,12 +23,18 @@ def test_the_page_lists_every_operation_and_links_the_description(app, client) -
     text = html.unescape(page.get_data(as_text=True))
     assert 'href="/api/v1/openapi.json"' in text
     document = build(app)
+    shared = document["components"]["parameters"]
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
             assert f"<code>{method.upper()} {path}</code>" in text, (method, path)
             assert operation["summary"] in text
             for parameter in operation.get("parameters", []):
-                assert f"<code>{parameter['name']}</code>" in text
+                name = (
+                    shared[parameter["$ref"].rsplit("/", 1)[1]]["name"]
+                    if "$ref" in parameter
+                    else parameter["name"]
+                )
+                assert f"<code>{name}</code>" in text, (method, path, name)
     assert "Authorization: Bearer TOKEN" in text
     assert not re.search(r"<script[^>]+src=\"https?:", text)  # no CDN: the CSP forbids it
 
