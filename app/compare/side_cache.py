@@ -3,8 +3,9 @@
 A frozen baseline never changes: what is computed from it is kept in-process, keyed by the
 baseline's id, label, date and content hash (a changed baseline is a new key, and a tampered one
 never gets this far: it fails its hash check first), and by the filters and the reader's
-clearance. The live portfolio changes: it is computed once per request, and forgotten as soon
-as the request writes anything (a flush or a bulk statement).
+clearance. The live portfolio changes: it is kept per data version (`app.data_version`), so
+it is computed once until anything is written, in any process; a request that has written
+computes it afresh.
 
 An in-process LRU rather than aggregates frozen into a table: the figures depend on the filters
 and the clearance, which a table filled at freeze time would have to enumerate, and the cache
@@ -18,13 +19,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
-from flask import has_request_context, request
-from sqlalchemy import event
-from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.orm import Session
+
+from app import data_version
 
 T = TypeVar("T")
 CACHE_SIZE = 32
-LIVE_KEY = "compact.compare.live"  # where a request keeps its live figures (its WSGI environ)
 
 _FROZEN: OrderedDict[Hashable, Any] = OrderedDict()
 _LOCK = threading.Lock()
@@ -44,34 +44,13 @@ def frozen(key: Hashable, compute: Callable[[], T]) -> T:
     return value
 
 
-def live(key: Hashable, compute: Callable[[], T]) -> T:
-    """Return what `compute` gives for the live portfolio, computed once per request."""
-    if not has_request_context():
-        return compute()
-    memo: dict[Hashable, Any] = request.environ.setdefault(LIVE_KEY, {})
-    if key not in memo:
-        memo[key] = compute()
-    return cast(T, memo[key])
-
-
-def forget_live() -> None:
-    """Forget the live figures of this request (it has written)."""
-    if has_request_context():
-        request.environ.pop(LIVE_KEY, None)
+def live(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+    """Return what `compute` gives for the live portfolio, computed once per data version."""
+    return data_version.kept(session, ("live", key), compute)
 
 
 def clear() -> None:
-    """Forget every cached baseline's figures (benchmarks and tests)."""
+    """Forget every cached baseline's figures and the live ones (benchmarks and tests)."""
     with _LOCK:
         _FROZEN.clear()
-
-
-@event.listens_for(Session, "after_flush")
-def _flushed(_session: Session, _flush: UOWTransaction) -> None:
-    forget_live()
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _executed(state: ORMExecuteState) -> None:
-    if not state.is_select:
-        forget_live()
+    data_version.clear()

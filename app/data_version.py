@@ -1,0 +1,85 @@
+"""The data version: a number that every committed write raises, in one row of its own.
+
+A session that wrote anything (a flush, or an UPDATE, INSERT or DELETE statement) raises the
+number just before it commits, in the same transaction: a reader who sees the number also sees
+what was written with it. The row is locked only from that last statement to the commit, so
+writers wait on each other for no longer than a commit. `kept` keeps a costly result per
+process under (database, number, key): any write, in any process, makes it computed afresh.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+
+from app.models.data_version import DataVersion
+
+T = TypeVar("T")
+WROTE = "compact.data_version.wrote"  # in session.info while a transaction has written
+# What a session factory's `info` holds when its sessions raise the number: the app's own
+# (app.db.init_app); a script's plain Session, on a database that may predate the table, not.
+COUNTED = {"compact.data_version.counted": True}
+KEPT = 64  # results kept per process (a live comparison side per filter, the homes)
+
+data_version = DataVersion.__table__
+_KEPT: OrderedDict[Hashable, Any] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def current(session: Session) -> int:
+    """Return the number of the last committed write this session can see."""
+    found = session.connection().execute(select(data_version.c.number))
+    return int(found.scalar_one())
+
+
+def kept(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+    """Return what `compute` gives for `key` as of the current data version, computed once
+    per version and process (a small LRU). A session that has written and not yet committed
+    sees its own changes, which no kept result holds: it computes afresh."""
+    if session.info.get(WROTE):
+        return compute()
+    database = session.get_bind().engine.url.render_as_string(hide_password=True)
+    full = (database, current(session), key)
+    with _LOCK:
+        if full in _KEPT:
+            _KEPT.move_to_end(full)
+            return cast(T, _KEPT[full])
+    value = compute()
+    with _LOCK:
+        _KEPT[full] = value
+        while len(_KEPT) > KEPT:
+            _KEPT.popitem(last=False)
+    return value
+
+
+def clear() -> None:
+    """Forget everything kept (tests, whose rolled-back writes reuse version numbers)."""
+    with _LOCK:
+        _KEPT.clear()
+
+
+@event.listens_for(Session, "after_flush")
+def _flushed(session: Session, _flush: UOWTransaction) -> None:
+    session.info[WROTE] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _executed(state: ORMExecuteState) -> None:
+    if not state.is_select:
+        state.session.info[WROTE] = True
+
+
+@event.listens_for(Session, "before_commit")
+def _raise_number(session: Session) -> None:
+    # A rollback leaves the mark: the next commit of the session then raises the number once
+    # more than needed, which only makes a kept result computed again. The commit's own flush
+    # comes after this event: flush first, so that what it writes is counted.
+    session.flush()
+    if session.info.pop(WROTE, False) and all(session.info.get(k) for k in COUNTED):
+        raised = data_version.c.number + 1
+        session.connection().execute(update(data_version).values(number=raised))

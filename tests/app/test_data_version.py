@@ -1,0 +1,63 @@
+"""The data version: every committed write of the app's sessions raises it, reads and rolled-back
+writes do not; the readers' home, kept per version, is computed once until something is
+written and shows each write at once."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from app import data_version, db
+from app.db import transaction
+from app.models.portfolio import Project
+from app.quarterly import glance
+from tests.app import factories
+
+
+def _number() -> int:
+    return data_version.current(db.session())
+
+
+def test_a_committed_write_raises_the_number_and_a_read_does_not(db_session) -> None:
+    before = _number()
+    with transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Project)) is not None
+    assert _number() == before, "a transaction that only read"
+    with transaction() as session:
+        factories.project(session, "DV-1")  # flushed by the factory
+    assert _number() == before + 1
+    with pytest.raises(RuntimeError), transaction() as session:
+        factories.project(session, "DV-2")
+        session.flush()
+        raise RuntimeError("the user's action fails")
+    assert _number() == before + 1, "a rolled-back write"
+    with transaction() as session:  # left to the commit's own flush
+        session.scalars(select(Project).where(Project.code == "DV-1")).one().title = "Renamed"
+    assert _number() == before + 2, "a change the commit itself flushes"
+
+
+def _projects_shown(client) -> int:
+    page = client.get("/").get_data(as_text=True)
+    found = re.search(r"<strong>(\d+) projects?</strong>", page)
+    assert found, "the home shows the portfolio's projects"
+    return int(found.group(1))
+
+
+def test_the_readers_home_is_computed_once_until_a_write(
+    client, db_session, make_user, login, monkeypatch
+) -> None:
+    factories.project(db_session, "DV-A")
+    db_session.commit()
+    login(make_user("viewer"))
+    computed = []
+    real = glance._figures
+    monkeypatch.setattr(glance, "_figures", lambda *a: computed.append(1) or real(*a))
+    first = _projects_shown(client)
+    assert _projects_shown(client) == first
+    assert len(computed) == 1, "the second view reuses the figures"
+    with transaction() as session:
+        factories.project(session, "DV-B")
+    assert _projects_shown(client) == first + 1, "the write shows at once"
+    assert len(computed) == 2
