@@ -84,12 +84,19 @@ def _approved_parts() -> Select[int, str, str, str | None, str, str, str, Decima
     )
 
 
+def project_parts_select(project_id: int) -> Any:
+    """Select the approved parts of the project's indicators, from the project's indicators'
+    values (by index) rather than from every approved report: the page stays as fast at 20,000
+    projects as at 100."""
+    mine = select(Indicator.id).join(Output, Output.id == Indicator.output_id)
+    mine = mine.where(Output.project_id == project_id)
+    stmt = _approved_parts().where(IndicatorValue.indicator_id.in_(mine))
+    return stmt.order_by(Indicator.code)
+
+
 def project_breakdowns(session: Session, project_id: int) -> list[Breakdown]:
     """Return the project's disaggregated indicators with their approved parts (one query)."""
-    outputs = select(Output.id).where(Output.project_id == project_id)
-    rows = session.execute(
-        _approved_parts().where(Indicator.output_id.in_(outputs)).order_by(Indicator.code)
-    ).all()
+    rows = session.execute(project_parts_select(project_id)).all()
     periods: dict[int, dict[str, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
     facts: dict[int, tuple[str, str, str, str]] = {}
     for ident, code, name, dimension, cumulation, key, category, value in rows:
