@@ -9,14 +9,13 @@ process under (database, number, key): any write, in any process, makes it compu
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar, cast
+from typing import TypeVar
 
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
+from app.lru import Kept
 from app.models.data_version import DataVersion
 
 T = TypeVar("T")
@@ -24,11 +23,10 @@ WROTE = "compact.data_version.wrote"  # in session.info while a transaction has 
 # What a session factory's `info` holds when its sessions raise the number: the app's own
 # (app.db.init_app); a script's plain Session, on a database that may predate the table, not.
 COUNTED = {"compact.data_version.counted": True}
-KEPT = 64  # results kept per process (a live comparison side per filter, the homes)
 
 data_version = DataVersion.__table__
-_KEPT: OrderedDict[Hashable, Any] = OrderedDict()
-_LOCK = threading.Lock()
+# Results kept per process: a live comparison side per filter, the homes, a few lists.
+_KEPT = Kept(64)
 
 
 def current(session: Session) -> int:
@@ -44,23 +42,12 @@ def kept(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
     if session.info.get(WROTE):
         return compute()
     database = session.get_bind().engine.url.render_as_string(hide_password=True)
-    full = (database, current(session), key)
-    with _LOCK:
-        if full in _KEPT:
-            _KEPT.move_to_end(full)
-            return cast(T, _KEPT[full])
-    value = compute()
-    with _LOCK:
-        _KEPT[full] = value
-        while len(_KEPT) > KEPT:
-            _KEPT.popitem(last=False)
-    return value
+    return _KEPT.get((database, current(session), key), compute)
 
 
 def clear() -> None:
     """Forget everything kept (tests, whose rolled-back writes reuse version numbers)."""
-    with _LOCK:
-        _KEPT.clear()
+    _KEPT.clear()
 
 
 @event.listens_for(Session, "after_flush")

@@ -14,34 +14,21 @@ needs no migration and fills itself at the first comparison after a restart.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar, cast
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from app import data_version
+from app.lru import Kept
 
 T = TypeVar("T")
-CACHE_SIZE = 32
-
-_FROZEN: OrderedDict[Hashable, Any] = OrderedDict()
-_LOCK = threading.Lock()
+_FROZEN = Kept(32)
 
 
 def frozen(key: Hashable, compute: Callable[[], T]) -> T:
     """Return what `compute` gives for a frozen baseline, computed once per key."""
-    with _LOCK:
-        if key in _FROZEN:
-            _FROZEN.move_to_end(key)
-            return cast(T, _FROZEN[key])
-    value = compute()
-    with _LOCK:
-        _FROZEN[key] = value
-        while len(_FROZEN) > CACHE_SIZE:
-            _FROZEN.popitem(last=False)
-    return value
+    return _FROZEN.get(key, compute)
 
 
 def live(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
@@ -51,6 +38,5 @@ def live(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
 
 def clear() -> None:
     """Forget every cached baseline's figures and the live ones (benchmarks and tests)."""
-    with _LOCK:
-        _FROZEN.clear()
+    _FROZEN.clear()
     data_version.clear()
