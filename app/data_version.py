@@ -12,26 +12,36 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from sqlalchemy import event, select, update
+from flask import Flask
+from sqlalchemy import Table, event, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
+from app.db import Base
 from app.lru import Kept
-from app.models.data_version import DataVersion
 
 T = TypeVar("T")
 WROTE = "compact.data_version.wrote"  # in session.info while a transaction has written
 # What a session factory's `info` holds when its sessions raise the number: the app's own
-# (app.db.init_app); a script's plain Session, on a database that may predate the table, not.
+# (init_app); a script's plain Session, on a database that may predate the table, not.
 COUNTED = {"compact.data_version.counted": True}
 
-data_version = DataVersion.__table__
 # Results kept per process: a live comparison side per filter, the homes, a few lists.
 _KEPT = Kept(64)
 
 
+def init_app(app: Flask) -> None:
+    """Mark the app's session factory: its sessions raise the number when they commit writes."""
+    app.extensions["db_sessionmaker"].configure(info=dict(COUNTED))
+
+
+def _table() -> Table:
+    """The one-row table (app/models/data_version.py; looked up, the models being a floor up)."""
+    return Base.metadata.tables["data_version"]
+
+
 def current(session: Session) -> int:
     """Return the number of the last committed write this session can see."""
-    found = session.connection().execute(select(data_version.c.number))
+    found = session.connection().execute(select(_table().c.number))
     return int(found.scalar_one())
 
 
@@ -68,5 +78,5 @@ def _raise_number(session: Session) -> None:
     # comes after this event: flush first, so that what it writes is counted.
     session.flush()
     if session.info.pop(WROTE, False) and all(session.info.get(k) for k in COUNTED):
-        raised = data_version.c.number + 1
-        session.connection().execute(update(data_version).values(number=raised))
+        table = _table()
+        session.connection().execute(update(table).values(number=table.c.number + 1))

@@ -160,13 +160,9 @@ def analyze(connection: Connection, tables: Iterable[str] | None = None) -> None
 
 def init_app(app: Flask) -> None:
     """Attach an engine and a session factory to the app; close sessions after each request."""
-    from app import data_version  # its events count the app's sessions' writes (and need Base)
-
     engine = make_engine(app.config["DATABASE_URL"], echo=app.config.get("SQLALCHEMY_ECHO", False))
     app.extensions["db_engine"] = engine
-    app.extensions["db_sessionmaker"] = sessionmaker(
-        engine, expire_on_commit=False, info=dict(data_version.COUNTED)
-    )
+    app.extensions["db_sessionmaker"] = sessionmaker(engine, expire_on_commit=False)
     app.before_request(_note_client)
     app.teardown_appcontext(_close_session)
 

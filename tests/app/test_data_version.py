@@ -61,3 +61,21 @@ def test_the_readers_home_is_computed_once_until_a_write(
         factories.project(session, "DV-B")
     assert _projects_shown(client) == first + 1, "the write shows at once"
     assert len(computed) == 2
+
+
+def test_the_apps_own_sessions_count_their_writes(tmp_path) -> None:
+    """Outside the test fixtures (which build their own session factory): the app as it runs."""
+    from app import create_app, migrate
+    from app.db import make_engine
+    from app.reference.services import seed_reference
+
+    url = f"sqlite:///{tmp_path / 'own.sqlite'}"
+    migrate.upgrade(make_engine(url))
+    own = create_app({"DATABASE_URL": url, "SECRET_KEY": "k" * 48})
+    with own.app_context():
+        with transaction() as session:
+            seed_reference(session)
+        before = _number()
+        with transaction() as session:
+            factories.project(session, "DV-OWN")
+        assert _number() == before + 1
