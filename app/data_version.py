@@ -10,6 +10,7 @@ process under (database, number, key): any write, in any process, makes it compu
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from itertools import chain
 from typing import TypeVar
 
 from flask import Flask
@@ -21,6 +22,9 @@ from app.lru import Kept
 
 T = TypeVar("T")
 WROTE = "compact.data_version.wrote"  # in session.info while a transaction has written
+# Tables whose writes change no figure or list that is kept: the audit trail (it goes with
+# another write, or records a sign-in), sign-in failures, the mail log, tokens' last use.
+BOOKKEEPING = frozenset({"audit_events", "login_failures", "mail_log", "api_tokens"})
 # What a session factory's `info` holds when its sessions raise the number: the app's own
 # (init_app); a script's plain Session, on a database that may predate the table, not.
 COUNTED = {"compact.data_version.counted": True}
@@ -62,13 +66,22 @@ def clear() -> None:
 
 @event.listens_for(Session, "after_flush")
 def _flushed(session: Session, _flush: UOWTransaction) -> None:
-    session.info[WROTE] = True
+    changed = chain(session.new, session.dirty, session.deleted)
+    if any(_counts(getattr(type(row), "__tablename__", None)) for row in changed):
+        session.info[WROTE] = True
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _executed(state: ORMExecuteState) -> None:
-    if not state.is_select:
+    if not state.is_select and _counts(
+        getattr(getattr(state.statement, "table", None), "name", None)
+    ):
         state.session.info[WROTE] = True
+
+
+def _counts(table: str | None) -> bool:
+    """Whether a write to this table can change what is kept (an unknown one can)."""
+    return table not in BOOKKEEPING
 
 
 @event.listens_for(Session, "before_commit")

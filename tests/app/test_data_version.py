@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app import data_version, db
 from app.db import transaction
@@ -79,3 +79,16 @@ def test_the_apps_own_sessions_count_their_writes(tmp_path) -> None:
         with transaction() as session:
             factories.project(session, "DV-OWN")
         assert _number() == before + 1
+
+
+def test_bookkeeping_writes_keep_the_number(client, db_session, make_user) -> None:
+    """A failed sign-in (its failure row and audit event) changes no figure: nothing kept is
+    thrown away; a change to a project, through a bulk statement too, raises the number."""
+    user = make_user("viewer")
+    db_session.commit()
+    before = _number()
+    client.post("/login", data={"email": user.email, "password": "not the password"})
+    assert _number() == before
+    with transaction() as session:
+        session.execute(update(Project).values(title=Project.title + " (renamed)"))
+    assert _number() == before + 1
