@@ -12,7 +12,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy.orm import Session
 
-from app import db
+from app import data_version, db
 from app.auth.permissions import ensure_admin, ensure_role
 from app.models.enums import Role
 from app.models.reference import Entity
@@ -38,15 +38,25 @@ def index() -> ResponseReturnValue:
         context["due_count"] = count(session, stmt)
         context["late_count"] = count(session, due.overdue_select(today, entity))
     if role in (Role.REVIEWER, Role.ADMIN):
-        context["queue"] = due.review_queue(session, HOME_ROWS)
-        context["queue_count"] = count(session, due.review_select())
-        context["outcomes_to_review"] = submitted_outcome_periods(session)
-    if role == Role.ADMIN:
-        context["overdue"] = due.overdue_reports(session, today, HOME_ROWS)
-        context["overdue_count"] = count(session, due.overdue_select(today))
+        # The same for every reviewer (and admin) of the day until something is written.
+        key = ("staff_home", role, today)
+        context |= data_version.kept(session, key, lambda: _staff_rows(session, today, role))
     if role in (Role.VIEWER, Role.CTED):
         context["glance"] = glance(session, current_user.sees_confidential)
     return render_template("home.html", **context)
+
+
+def _staff_rows(session: Session, today: dt.date, role: str) -> dict[str, object]:
+    """The review queue (and, for admins, the overdue reports): the first rows and the counts."""
+    found: dict[str, object] = {
+        "queue": due.review_queue(session, HOME_ROWS),
+        "queue_count": count(session, due.review_select()),
+        "outcomes_to_review": submitted_outcome_periods(session),
+    }
+    if role == Role.ADMIN:
+        found["overdue"] = due.overdue_reports(session, today, HOME_ROWS)
+        found["overdue_count"] = count(session, due.overdue_select(today))
+    return found
 
 
 @bp.route("/due")

@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import create_app, migrate
+from app import create_app, data_version, migrate
 from app.auth.services import create_user
 from app.compare import side_cache
 from app.db import make_engine
@@ -83,11 +83,16 @@ def connection(engine: Engine) -> Iterator[Connection]:
 @pytest.fixture
 def app(base_app: Flask, connection: Connection) -> Iterator[Flask]:
     """Make every session of the app join the test's transaction (commits become savepoints).
-    No baseline figures cached by an earlier test carry over: each test computes its own."""
+    No baseline figures, nor anything kept by data version, carry over: rolled-back writes
+    reuse version numbers, so each test computes its own."""
     side_cache.clear()
+    data_version.clear()
     original = base_app.extensions["db_sessionmaker"]
     base_app.extensions["db_sessionmaker"] = sessionmaker(
-        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        bind=connection,
+        join_transaction_mode="create_savepoint",
+        expire_on_commit=False,
+        info=dict(data_version.COUNTED),
     )
     with base_app.app_context():
         yield base_app

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, current_app, request
 from flask_login import current_user
 from sqlalchemy import Row, select
 
-from app import db
+from app import data_version, db
 from app.api.bearer import Refused, authenticate
 from app.baselines.services import list_baselines
 from app.compare.params import page_number
@@ -149,7 +149,9 @@ def portfolio() -> Response:
         "200":
           content: {application/json: {schema: {$ref: "#/components/schemas/BaselineReport"}}}
     """
-    return _json(live_report(db.session(), _reveal()))
+    session, reveal = db.session(), _reveal()
+    key = ("live_report", reveal, dt.date.today())  # kept until something is written
+    return _json(data_version.kept(session, key, lambda: live_report(session, reveal)))
 
 
 @bp.route("/quarterly/<period>")

@@ -103,25 +103,34 @@ def build_screen(
     a_is_old = is_older(a, b)
     old, new = (a, b) if a_is_old else (b, a)
     result = _cached(
+        session,
         ("changes", old.identity, new.identity),
         old.version is not None and new.version is not None,
         lambda: compare.changes(statuses(session, old), statuses(session, new)),
     )
     rows = None
     if indicator_page is not None:
-        rows = performance_page(session, a.source, b.source, filters.pillar, indicator_page)
+        rows = _cached(
+            session,
+            ("indicators", a.identity, b.identity, filters.pillar, indicator_page),
+            a.version is not None and b.version is not None,
+            lambda: performance_page(session, a.source, b.source, filters.pillar, indicator_page),
+        )
     return Screen(a, b, filters, reveal_confidential, headlines(a, b), result, a_is_old, rows)
 
 
-def _cached(key: tuple[Any, ...], frozen: bool, compute: Callable[[], T]) -> T:
-    """Compute once per key: in-process when it is of frozen baselines only, else per request."""
-    return side_cache.frozen(key, compute) if frozen else side_cache.live(key, compute)
+def _cached(session: Session, key: tuple[Any, ...], frozen: bool, compute: Callable[[], T]) -> T:
+    """Compute once per key: by content when it is of frozen baselines only, else per data
+    version."""
+    if frozen:
+        return side_cache.frozen(key, compute)
+    return side_cache.live(session, key, compute)
 
 
 def statuses(session: Session, side: Side) -> dict[str, str]:
     """Return every project code of the side with its status, read once per version."""
     key, frozen = ("statuses", side.identity), side.version is not None
-    return _cached(key, frozen, lambda: project_statuses(session, side.source))
+    return _cached(session, key, frozen, lambda: project_statuses(session, side.source))
 
 
 def load_side(session: Session, key: str, filters: Filters, reveal: bool) -> Side:
@@ -129,7 +138,9 @@ def load_side(session: Session, key: str, filters: Filters, reveal: bool) -> Sid
     if not key:
         version = ("live", filters, reveal)
         return side_cache.live(
-            version, lambda: _side(session, "", LIVE_NAME, None, Source(None, filters), reveal)
+            session,
+            version,
+            lambda: _side(session, "", LIVE_NAME, None, Source(None, filters), reveal),
         )
     baseline = intact_baseline(session, key)
     frozen = (baseline.id, baseline.content_hash, baseline.label, baseline.as_of, filters, reveal)

@@ -71,9 +71,10 @@ def every_indicator(session: Session, a: Source, b: Source, pillar: str) -> Iter
     Both cursors are closed when the last indicator is sent, or when the download stops early.
     """
     periods: dict[str, PeriodKey] = {}  # a few quarters over many rows: parse each once
-    with closing(_stream(session, values_query(a, b, pillar))) as value_rows, closing(
-        _stream(session, definitions_select(pillar))
-    ) as definitions:
+    with (
+        closing(_stream(session, values_query(a, b, pillar))) as value_rows,
+        closing(_stream(session, definitions_select(pillar))) as definitions,
+    ):
         values = groupby(value_rows, key=attrgetter("code"))
         pending = next(values, None)
         for definition in definitions:

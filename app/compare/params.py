@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
+from app import data_version
 from app.baselines.services import list_baselines
 from app.figures.data_source import Filters
 from app.models.baselines import Baseline, BaselineNeed
@@ -53,7 +54,12 @@ class Params:
 def load_options(session: Session, reveal_confidential: bool) -> Options:
     """Load the baselines, entities and member states the filters may take (three queries)."""
     entities = list(session.scalars(select(Entity.acronym).order_by(Entity.acronym)))
-    return Options(list_baselines(session), entities, member_states(session, reveal_confidential))
+    states = data_version.kept(  # a union over every baseline's needs: kept until a write
+        session,
+        ("member_states", reveal_confidential),
+        lambda: member_states(session, reveal_confidential),
+    )
+    return Options(list_baselines(session), entities, states)
 
 
 def member_states(session: Session, reveal_confidential: bool) -> list[str]:

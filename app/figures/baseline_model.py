@@ -8,8 +8,6 @@ and rows, so its model (without comparison and issue date) is kept per process b
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -22,6 +20,7 @@ from app.figures.data_source import Source
 from app.figures.headline_figures import Figures, source_figures
 from app.figures.key_facts import model_messages
 from app.figures.seed_funding import seed_funding_summaries
+from app.lru import Kept
 from app.marks import N_
 from app.models.baselines import Baseline
 from indicators.i18n import locale
@@ -65,9 +64,7 @@ STATUS_LABELS = {
     ProjectStatus.COMPLETED.value: N_("Completed"),
 }
 
-_CACHE: OrderedDict[tuple[str, bool, str], b.BaselineModel] = OrderedDict()
-_CACHE_LOCK = threading.Lock()
-CACHE_SIZE = 32
+_CACHE = Kept(32)
 
 
 def baseline_model(
@@ -92,10 +89,6 @@ def baseline_model(
 def frozen_model(session: Session, baseline: Baseline, reveal: bool) -> b.BaselineModel:
     """Return a baseline's model without comparison, computed once per hash."""
     key = (baseline.content_hash, reveal, locale())  # its labels are in the current language
-    with _CACHE_LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
     header = b.BaselineModel(
         title=f"Baseline {baseline.label}",
         label=baseline.label,
@@ -105,19 +98,13 @@ def frozen_model(session: Session, baseline: Baseline, reveal: bool) -> b.Baseli
         issue_date=dt.date.today(),
         headlines=(),
     )
-    model = _compute(session, Source(baseline.id), header, reveal)
-    with _CACHE_LOCK:
-        _CACHE[key] = model
-        while len(_CACHE) > CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return model
+    return _CACHE.get(key, lambda: _compute(session, Source(baseline.id), header, reveal))
 
 
 def clear_cache() -> None:
     """Forget every cached baseline's model and which baselines were verified (benchmarks and
     tests): the next load of a baseline checks its hash again."""
-    with _CACHE_LOCK:
-        _CACHE.clear()
+    _CACHE.clear()
     forget_verified()
 
 

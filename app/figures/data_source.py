@@ -50,10 +50,11 @@ class Source:
         """Tell whether this source is the live portfolio."""
         return self.baseline_id is None
 
-    def projects(self) -> Subquery:
-        """Return the filtered projects as code, title, entity, pillar, scope, status, money."""
+    def projects(self, name: str = "projects_src") -> Subquery:
+        """Return the filtered projects as code, title, entity, pillar, scope, status, money
+        (`name` tells two sources apart in one statement)."""
         stmt = _live_projects(self.filters) if self.live else _baseline_projects(self)
-        return stmt.subquery("projects_src")
+        return stmt.subquery(name)
 
     def needs(self) -> Subquery:
         """Return every need with an `addressed` flag: linked by a non-cancelled project.

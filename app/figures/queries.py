@@ -108,6 +108,24 @@ def project_statuses(session: Session, source: Source) -> dict[str, str]:
     return dict(session.execute(select(p.c.code, p.c.status)).tuples().all())
 
 
+def portfolio_moves(session: Session, old: Source, new: Source) -> tuple[int, int, int]:
+    """Count, in one statement, the projects added from `old` to `new`, those removed (a
+    cancelled project counts as absent) and the status changes of the projects in both: what
+    `indicators.compare.changes` counts, without reading every project's code."""
+    o, n = old.projects("old_src"), new.projects("new_src")
+
+    def absent(here: Any, there: Any) -> Any:
+        kept = there.c.status != CANCELLED
+        joined = here.outerjoin(there, (there.c.code == here.c.code) & kept)
+        stmt = select(func.count()).select_from(joined)
+        return stmt.where(here.c.status != CANCELLED, there.c.code.is_(None)).scalar_subquery()
+
+    both = n.join(o, o.c.code == n.c.code)
+    changed = select(func.count()).select_from(both).where(o.c.status != n.c.status)
+    row = session.execute(select(absent(n, o), absent(o, n), changed.scalar_subquery())).one()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
 def project_facts(session: Session, source: Source) -> list[ProjectFacts]:
     """Return every project of the source as facts (for comparisons and drill-downs)."""
     p = source.projects()

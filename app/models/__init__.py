@@ -12,6 +12,7 @@ from app.models.baselines import (  # noqa: F401
     BaselineValue,
     BaselineValuePart,
 )
+from app.models.data_version import DataVersion  # noqa: F401
 from app.models.evidence import Evidence  # noqa: F401
 from app.models.logframe import Activity, Indicator, IndicatorTarget, Outcome, Output  # noqa: F401
 from app.models.mail import MailLog  # noqa: F401

@@ -64,7 +64,8 @@ def share_text(share: WomenShare | None) -> str:
     return f"{share.percent:.1f} %"
 
 
-def _approved_parts() -> Select[int, str, str, str | None, str, str, str, Decimal]:
+def _parts() -> Select[int, str, str, str | None, str, str, str, Decimal, str]:
+    """Select values' parts with their indicator, period and the report's status."""
     return (
         select(
             Indicator.id,
@@ -75,21 +76,29 @@ def _approved_parts() -> Select[int, str, str, str | None, str, str, str, Decima
             ReportingPeriod.key,
             ValuePart.category,
             ValuePart.value,
+            ProgressReport.status,
         )  # fmt: skip
         .join(IndicatorValue, IndicatorValue.id == ValuePart.value_id)
         .join(Indicator, Indicator.id == IndicatorValue.indicator_id)
         .join(ProgressReport, ProgressReport.id == IndicatorValue.report_id)
         .join(ReportingPeriod, ReportingPeriod.id == ProgressReport.period_id)
-        .where(ProgressReport.status == ReportStatus.APPROVED.value)
     )
+
+
+def project_parts_select(project_id: int) -> Any:
+    """Select the parts of the project's indicators' values, whatever their report's status
+    (the caller keeps the approved ones): with no condition on the status, the database starts
+    from the project's indicators (by index), never from every approved report of the
+    portfolio, and the page is as fast at 20,000 projects as at 100."""
+    mine = select(Indicator.id).join(Output, Output.id == Indicator.output_id)
+    mine = mine.where(Output.project_id == project_id)
+    return _parts().where(IndicatorValue.indicator_id.in_(mine)).order_by(Indicator.code)
 
 
 def project_breakdowns(session: Session, project_id: int) -> list[Breakdown]:
     """Return the project's disaggregated indicators with their approved parts (one query)."""
-    outputs = select(Output.id).where(Output.project_id == project_id)
-    rows = session.execute(
-        _approved_parts().where(Indicator.output_id.in_(outputs)).order_by(Indicator.code)
-    ).all()
+    approved = ReportStatus.APPROVED.value
+    rows = [r[:-1] for r in session.execute(project_parts_select(project_id)) if r[-1] == approved]
     periods: dict[int, dict[str, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
     facts: dict[int, tuple[str, str, str, str]] = {}
     for ident, code, name, dimension, cumulation, key, category, value in rows:

@@ -8,7 +8,7 @@ from flask import abort, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
-from app import db
+from app import data_version, db
 from app.portfolio import state_queries
 from app.portfolio.views import bp
 
@@ -19,7 +19,11 @@ ISO3 = re.compile(r"[A-Z]{3}")
 @login_required
 def member_states() -> ResponseReturnValue:
     """List the States that have needs this user may see or projects working there."""
-    rows = state_queries.state_index(db.session(), current_user)
+    session, cleared = db.session(), current_user.sees_confidential
+    # The same for every reader of a clearance until something is written (data version).
+    rows = data_version.kept(
+        session, ("state_index", cleared), lambda: state_queries.state_index(session, current_user)
+    )
     return render_template("portfolio/member_states.html", rows=rows)
 
 

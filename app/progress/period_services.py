@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
+from app import data_version
 from app.audit.history import ensure_version
 from app.audit.services import record, snapshot
 from app.auth.permissions import ensure_admin
@@ -182,29 +183,32 @@ def _status_count(status: ReportStatus) -> ColumnElement[int]:
 
 
 def period_rows(session: Session, only_id: int | None = None) -> list[PeriodRow]:
-    """Return every period (newest first) with its report and value counts."""
-    reports = (
-        select(
-            ProgressReport.period_id,
-            func.count(ProgressReport.id).label("n"),
-            _status_count(ReportStatus.SUBMITTED).label("submitted"),
-            _status_count(ReportStatus.APPROVED).label("approved"),
-        )
-        .group_by(ProgressReport.period_id)
-        .subquery()
-    )
-    values = (
-        select(ProgressReport.period_id, func.count(IndicatorValue.id).label("n"))
-        .join(IndicatorValue, IndicatorValue.report_id == ProgressReport.id)
-        .group_by(ProgressReport.period_id)
-        .subquery()
-    )
-    stmt = (
-        select(ReportingPeriod, reports.c.n, reports.c.submitted, reports.c.approved, values.c.n)
-        .outerjoin(reports, reports.c.period_id == ReportingPeriod.id)
-        .outerjoin(values, values.c.period_id == ReportingPeriod.id)
-        .order_by(ReportingPeriod.key.desc())
-    )
+    """Return every period (newest first) with its report and value counts.
+
+    The counts read every report and value of the portfolio: they are kept until something is
+    written (`app.data_version`); the periods themselves are read afresh."""
+    stmt = select(ReportingPeriod).order_by(ReportingPeriod.key.desc())
     if only_id is not None:
         stmt = stmt.where(ReportingPeriod.id == only_id)
-    return [PeriodRow(p, r or 0, s or 0, a or 0, v or 0) for p, r, s, a, v in session.execute(stmt)]
+    counts = data_version.kept(session, ("period_counts",), lambda: _period_counts(session))
+    return [PeriodRow(p, *counts.get(p.id, (0, 0, 0, 0))) for p in session.scalars(stmt)]
+
+
+def _period_counts(session: Session) -> dict[int, tuple[int, int, int, int]]:
+    """Return each period's reports, submitted and approved reports, and values (two queries)."""
+    reports = select(
+        ProgressReport.period_id,
+        func.count(ProgressReport.id),
+        _status_count(ReportStatus.SUBMITTED),
+        _status_count(ReportStatus.APPROVED),
+    ).group_by(ProgressReport.period_id)
+    values = (
+        select(ProgressReport.period_id, func.count(IndicatorValue.id))
+        .join(IndicatorValue, IndicatorValue.report_id == ProgressReport.id)
+        .group_by(ProgressReport.period_id)
+    )
+    found = {p: (int(n), int(s or 0), int(a or 0), 0) for p, n, s, a in session.execute(reports)}
+    for period_id, n in session.execute(values):
+        r, s, a, _ = found.get(period_id, (0, 0, 0, 0))
+        found[period_id] = (r, s, a, int(n))
+    return found

@@ -9,23 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
+import indicators.i18n
+from app import data_version
 from app.compare.comparison import Headline, Side, headlines, load_side
 from app.errors import DomainError
 from app.figures.data_source import Filters, Source
 from app.figures.indicator_queries import indicator_figures
 from app.figures.indicator_rollup import output_groups
-from app.figures.queries import need_groups, project_statuses
+from app.figures.queries import need_groups, portfolio_moves
 from app.models.baselines import Baseline
 from app.models.outcome_values import OutcomeReport
 from app.models.progress import ProgressReport, ReportingPeriod
 from app.models.quarterly import IssuedReport
 from app.quarterly.indicators import group_row
-from indicators import compare
 from indicators.periods import PeriodKey
 from indicators.types import AchievementStatus, ReportStatus
 
@@ -78,13 +79,23 @@ class Glance:
 
 
 def glance(session: Session, reveal_confidential: bool) -> Glance:
-    """Return the Compact at a glance; CTED readers (reveal) also get the open needs."""
+    """Return the Compact at a glance; CTED readers (reveal) also get the open needs.
+
+    The figures are the same for every reader of a kind and language until something is
+    written: they are computed once per data version (`app.data_version.kept`), since reading
+    every output indicator's values as of a quarter grows with the portfolio."""
+    key = ("glance", reveal_confidential, indicators.i18n.locale())
+    found = data_version.kept(session, key, lambda: _figures(session, reveal_confidential))
+    return replace(found, issued=latest_issued(session))  # an ORM row: read in this session
+
+
+def _figures(session: Session, reveal_confidential: bool) -> Glance:
     live = load_side(session, "", Filters(), reveal_confidential)
     since, error = since_baseline(session, live, reveal_confidential)
     return Glance(
         live=live,
         standing=result_standing(session),
-        issued=latest_issued(session),
+        issued=None,
         since=since,
         since_error=error,
         open_needs=open_needs(session) if reveal_confidential else None,
@@ -132,16 +143,14 @@ def since_baseline(
         old = load_side(session, latest.label, Filters(), reveal)
     except DomainError as error:
         return None, f"The baseline {latest.label} cannot be compared: {error}"
-    moved = compare.changes(
-        project_statuses(session, old.source), project_statuses(session, live.source)
-    )
+    added, removed, status_changes = portfolio_moves(session, old.source, live.source)
     shown = [h for h in headlines(old, live) if h.key in CHANGES_SHOWN]
     return SinceBaseline(
         latest.label,
         latest.as_of,
-        len(moved.added),
-        len(moved.removed),
-        sum(moved.status_changes.values()),
+        added,
+        removed,
+        status_changes,
         shown,
     ), None
 

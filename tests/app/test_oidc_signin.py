@@ -16,7 +16,7 @@ from markupsafe import escape
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import create_app
+from app import create_app, data_version
 from app.auth import oidc
 from app.auth.oidc_views import MESSAGES
 from app.config import from_environment
@@ -40,7 +40,10 @@ def oclient(oidc_base: Flask, connection: Any) -> Iterator[Any]:
     """A client of that app whose writes join the test's transaction (one context a request)."""
     original = oidc_base.extensions["db_sessionmaker"]
     oidc_base.extensions["db_sessionmaker"] = sessionmaker(
-        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        bind=connection,
+        join_transaction_mode="create_savepoint",
+        expire_on_commit=False,
+        info=dict(data_version.COUNTED),
     )
     yield oidc_base.test_client()
     oidc_base.extensions["db_sessionmaker"] = original

@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from sqlalchemy.orm import sessionmaker
 
-from app import create_app
+from app import create_app, data_version
 from app.auth import views as auth_views
 from app.config import ConfigError
 from tests.conftest import PASSWORD, TEST_KEY
@@ -30,7 +30,10 @@ def isolated_app(engine: Any, connection: Any, **config: Any) -> Flask:
         }
     )
     found.extensions["db_sessionmaker"] = sessionmaker(
-        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        bind=connection,
+        join_transaction_mode="create_savepoint",
+        expire_on_commit=False,
+        info=dict(data_version.COUNTED),
     )
     return found
 
