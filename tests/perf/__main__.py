@@ -1,4 +1,6 @@
-"""Run the benchmark: python -m tests.perf [--sizes 1000 20000] [--databases sqlite postgresql]."""
+"""Run the benchmark: python -m tests.perf [--sizes 1000 20000] [--databases sqlite postgresql]
+[--pages-only] (the main pages, their growth and the mixed load; not the downloads, import,
+start-up, freeze and PDF, which take most of a full run's time)."""
 
 from __future__ import annotations
 
@@ -56,7 +58,7 @@ def emit(figure: str, database: str, value: Any, met: bool | None = None, **deta
     print(json.dumps(dict(line, met=met, **details), default=str), flush=True)
 
 
-def run_size(kind: str, size: int, largest: bool) -> dict[str, Any]:
+def run_size(kind: str, size: int, largest: bool, pages_only: bool = False) -> dict[str, Any]:
     """Build one database, measure what is measured at this size, and drop it."""
     database = bench_db.create(kind, size)
     try:
@@ -66,7 +68,7 @@ def run_size(kind: str, size: int, largest: bool) -> dict[str, Any]:
         emit("baseline_report_vs_raw_sql", kind, round(report["ratio"], 3), size=size, **report)
         compare = bench_pages.count_statements(database, "/compare")
         pages = run_main_pages(database, largest)
-        if largest:
+        if largest and not pages_only:
             run_largest(database)
         # Growth is measured on the computation itself: the cached lookup is flat by design.
         return {"report_ms": report["app_uncached_ms"], "compare": compare, "pages": pages}
@@ -136,9 +138,9 @@ def emit_growth(kind: str, found: dict[int, dict[str, Any]]) -> None:
             emit("page_growth", kind, growth, page=name, sizes=[small, large])
 
 
-def run_database(kind: str, sizes: list[int]) -> None:
+def run_database(kind: str, sizes: list[int], pages_only: bool = False) -> None:
     """Measure every size on one kind of database, then the figures across sizes."""
-    found = {size: run_size(kind, size, size == max(sizes)) for size in sizes}
+    found = {size: run_size(kind, size, size == max(sizes), pages_only) for size in sizes}
     counts = {size: f["compare"]["statements"] for size, f in found.items()}
     statuses = {size: f["compare"]["status"] for size, f in found.items()}
     if len(sizes) > 1:
@@ -174,10 +176,11 @@ def main() -> None:
     parser.add_argument(
         "--databases", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"]
     )
+    parser.add_argument("--pages-only", action="store_true", help="skip the largest size's extras")
     args = parser.parse_args()
     started = time.perf_counter()
     for kind in args.databases:
-        run_database(kind, sorted(args.sizes))
+        run_database(kind, sorted(args.sizes), args.pages_only)
     emit("total_seconds", ",".join(args.databases), round(time.perf_counter() - started, 1))
 
 
