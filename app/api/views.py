@@ -28,6 +28,7 @@ from app.models.reference import Entity
 from app.portfolio.breakdown import breakdowns_json
 from app.quarterly.build import quarterly_headlines
 from app.quarterly.json import headlines_json
+from app.report_language import for_data
 from indicators.periods import PeriodKey
 from indicators.portfolio import PILLAR_KEYS, SCOPE_KEYS
 from indicators.types import ProjectStatus
@@ -181,7 +182,8 @@ def quarterly(period: str) -> Response:
     compare = request.args.get("compare") or None
     if compare is not None and compare not in {b.label for b in list_baselines(session)}:
         raise BadRequest(f"compare: no baseline labelled {compare!r}; see /api/v1/baselines")
-    top = quarterly_headlines(session, key, entity, dt.date.today(), compare)
+    with for_data():  # labels and words in English, whatever the reader's language
+        top = quarterly_headlines(session, key, entity, dt.date.today(), compare)
     return _json(headlines_json(str(key), entity, top))
 
 

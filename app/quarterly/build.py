@@ -32,6 +32,7 @@ from app.figures import sections
 from app.figures.baseline_report import Figures, source_figures
 from app.figures.data_source import Filters, Source
 from app.figures.key_facts import quarter_messages
+from app.marks import N_
 from app.models.baselines import Baseline
 from app.models.progress import ReportingPeriod
 from app.models.reference import Entity
@@ -147,21 +148,27 @@ def _figures_of(session: Session, baseline: Baseline | None, entity: str | None)
 
 # A headline figure read from a source's figures.
 Getter = Callable[[Figures], Decimal | int]
+# Labels marked in English, translated into the report's language when it is built (the API
+# builds its JSON in English: app.report_language.for_data).
 HEADLINES: tuple[tuple[str, Getter, str], ...] = (
-    ("Projects in the portfolio", lambda f: f.portfolio.projects, "count"),
-    ("Implementing entities", lambda f: f.portfolio.implementing_entities, "count"),
-    ("Budget, US$ million", lambda f: f.portfolio.budget_total, "money"),
-    ("Funded (active projects), US$ million", lambda f: f.portfolio.funded, "money"),
-    ("Funding shortfall, US$ million", lambda f: f.portfolio.shortfall, "money"),
-    ("Shortfall, share of active budget (%)", lambda f: f.portfolio.shortfall_pct_of_active, "pct"),
-    ("CTED needs addressed", lambda f: f.needs.addressed, "count"),
-    ("Need coverage, %", lambda f: f.needs.coverage_pct, "pct"),
+    (N_("Projects in the portfolio"), lambda f: f.portfolio.projects, "count"),
+    (N_("Implementing entities"), lambda f: f.portfolio.implementing_entities, "count"),
+    (N_("Budget, US$ million"), lambda f: f.portfolio.budget_total, "money"),
+    (N_("Funded (active projects), US$ million"), lambda f: f.portfolio.funded, "money"),
+    (N_("Funding shortfall, US$ million"), lambda f: f.portfolio.shortfall, "money"),
+    (
+        N_("Shortfall, share of active budget (%)"),
+        lambda f: f.portfolio.shortfall_pct_of_active,
+        "pct",
+    ),
+    (N_("CTED needs addressed"), lambda f: f.needs.addressed, "count"),
+    (N_("Need coverage, %"), lambda f: f.needs.coverage_pct, "pct"),
 )
 # In a per-entity report the needs are those its projects address; the total they are a share
 # of is every CTED need, a Compact-wide figure, and the label says so.
 ENTITY_LABELS = {
-    "CTED needs addressed": "CTED needs addressed by {entity}'s projects",
-    "Need coverage, %": "Share of all CTED needs (Compact-wide) addressed by {entity}, %",
+    "CTED needs addressed": N_("CTED needs addressed by %(entity)s's projects"),
+    "Need coverage, %": N_("Share of all CTED needs (Compact-wide) addressed by %(entity)s, %%"),
 }
 
 
@@ -170,7 +177,9 @@ def _headlines(
 ) -> list[m.SummaryFigure]:
     return [
         m.SummaryFigure(
-            ENTITY_LABELS.get(label, label).format(entity=entity) if entity else label,
+            _(ENTITY_LABELS[label], entity=entity)
+            if entity and label in ENTITY_LABELS
+            else _(label),
             _fmt(get(current), kind),
             _change(get, current, other, kind),
         )
@@ -183,7 +192,7 @@ def _scoped_coverage(section: m.NeedCoverageSection, entity: str | None) -> m.Ne
     if entity is None:
         return section
     total = section.total
-    label = f"All CTED needs (Compact-wide); covered: by {entity}'s projects"
+    label = _("All CTED needs (Compact-wide); covered: by %(entity)s's projects", entity=entity)
     row = m.CoverageRow(label, total.needs, total.covered)
     return replace(section, total=row, entity=entity)
 
