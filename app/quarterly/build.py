@@ -43,6 +43,7 @@ from app.quarterly.indicators import pillar_indicator_rows
 from app.quarterly.state import compared_baseline, state_baseline, state_of
 from indicators.periods import PeriodKey
 from reports import content as m
+from reports import localized
 
 
 @dataclass(frozen=True)
@@ -198,11 +199,13 @@ def _scoped_coverage(section: m.NeedCoverageSection, entity: str | None) -> m.Ne
 
 
 def _fmt(value: Decimal | int, kind: str) -> str:
+    """Write a headline figure with the report's separators ("104.4", "104,4"; English in the
+    API's JSON): millions of dollars and percentages with one decimal, counts whole."""
     if kind == "money":
-        return f"{Decimal(value) / Decimal(1_000_000):,.1f}"
+        return localized.decimal(Decimal(value) / Decimal(1_000_000), 1)
     if kind == "pct":
-        return f"{Decimal(value):.1f}"
-    return f"{value:,}"
+        return localized.decimal(Decimal(value), 1)
+    return localized.decimal(Decimal(value), 0)
 
 
 def _change(get: Getter, current: Figures, other: Figures | None, kind: str) -> str | None:

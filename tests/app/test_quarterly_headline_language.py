@@ -34,6 +34,7 @@ def _text(run, tmp_path: Path, *args: str) -> str:
 
 def test_the_headline_labels_are_french_in_a_french_report(run, tmp_path) -> None:
     french = _text(run, tmp_path, "--language", "fr")
+    assert squash("Budget (millions de dollars É.-U.) 0,0") in french, "and figures in French"
     for english, translated in FRENCH.items():
         assert squash(translated) in french
         assert squash(english) not in french
