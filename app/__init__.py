@@ -10,7 +10,7 @@ from flask import Flask
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the application: configuration, database, security, domains, commands."""
-    from app import blueprints, commands, data_version, db, i18n, security, urls
+    from app import blueprints, commands, data_version, db, i18n, security, shared_cache, urls
     from app import config as settings
     from app.auth import views as auth_views
     from reports import fonts
@@ -26,6 +26,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     urls.init_app(app)  # before any route: every <int:...> is bounded
     db.init_app(app)
     data_version.init_app(app)  # the app's sessions count their writes
+    shared_cache.init_app(app)  # what the processes share of what they keep (KEPT_CACHE_URL)
     i18n.init_app(app)
     security.init_app(app)
     auth_views.init_app(app)

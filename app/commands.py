@@ -8,7 +8,7 @@ import click
 from flask import Flask, current_app
 from sqlalchemy import Engine
 
-from app import db, migrate
+from app import db, migrate, shared_cache
 from app.auth import commands as auth_commands
 from app.backup import BackupError, backup, checked_path, missing_guards, restore
 from app.baselines import commands as baselines_commands
@@ -83,6 +83,7 @@ def db_backup(path: str, force: bool) -> None:
 def db_restore(path: str) -> None:
     """Load a backup from PATH into an empty database, then check its guards and hashes."""
     restore(engine(), checked_path(path))
+    shared_cache.clear()  # the restored data version may repeat numbers the store holds
     click.echo(f"Restored from {path}: {restored_integrity()}")
 
 

@@ -61,13 +61,20 @@ DEFAULTS: dict[str, Any] = {
     "OIDC_ISSUER": "",
     "OIDC_CLIENT_ID": "",
     "OIDC_CLIENT_SECRET": "",
+    # The kept figures shared by the app's processes (app/shared_cache.py): a Redis URL, e.g.
+    # redis://127.0.0.1:6379/0; empty, each process keeps its own. Entries expire after
+    # KEPT_CACHE_SECONDS; the prefix (a digest of the code by default) tells deployments apart.
+    "KEPT_CACHE_URL": "",
+    "KEPT_CACHE_SECONDS": 3600,
+    "KEPT_CACHE_PREFIX": "",
+    "KEPT_CACHE_TYPE": "",
 }
 
 MAIL_KEYS = (
     "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_FROM",
     "BASE_URL", "REMINDER_DAYS",
 )  # fmt: skip
-INTEGER_KEYS = ("MAIL_PORT", "REMINDER_DAYS", "MAIL_TIMEOUT")
+INTEGER_KEYS = ("MAIL_PORT", "REMINDER_DAYS", "MAIL_TIMEOUT", "KEPT_CACHE_SECONDS")
 IATI_KEYS = ("IATI_REPORTING_ORG_REF", "IATI_BASE_URL")
 OIDC_KEYS = ("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET")
 
@@ -79,6 +86,9 @@ ENV_KEYS = (
     *MAIL_KEYS,
     *IATI_KEYS,
     *OIDC_KEYS,
+    "KEPT_CACHE_URL",
+    "KEPT_CACHE_SECONDS",
+    "KEPT_CACHE_PREFIX",
 )
 
 

@@ -17,6 +17,7 @@ from flask import Flask
 from sqlalchemy import Table, event, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
+from app import shared_cache
 from app.db import Base
 from app.lru import Kept
 
@@ -52,11 +53,13 @@ def current(session: Session) -> int:
 def kept(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
     """Return what `compute` gives for `key` as of the current data version, computed once
     per version and process (a small LRU). A session that has written and not yet committed
-    sees its own changes, which no kept result holds: it computes afresh."""
+    sees its own changes, which no kept result holds: it computes afresh. Behind the LRU, the
+processes share what they computed when a shared store is set (`app.shared_cache`)."""
     if session.info.get(WROTE):
         return compute()
     database = session.get_bind().engine.url.render_as_string(hide_password=True)
-    return _KEPT.get((database, current(session), key), compute)
+    full = (database, current(session), key)
+    return _KEPT.get(full, lambda: shared_cache.get(("kept", full), compute))
 
 
 def clear() -> None:

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from app import shared_cache
 from app.audit.services import record
 from app.baselines.canonical import content_hash
 from app.baselines.copies import copy_statements
@@ -189,7 +190,10 @@ def ensure_intact(session: Session, baseline: Baseline) -> None:
     with _VERIFIED_LOCK:
         if key in _VERIFIED:
             return
-    if not verify_baseline(session, baseline):
+    # Shared by the processes (app/shared_cache.py, when set): one check per baseline and
+    # KEPT_CACHE_SECONDS, rather than one per worker, each reading every frozen row.
+    intact = shared_cache.get(("verified", *key), lambda: verify_baseline(session, baseline))
+    if not intact:
         raise TamperedBaseline(
             _(
                 "baseline %(label)s no longer matches its hash %(hash)s or the one the audit"

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from app import data_version
+from app import data_version, shared_cache
 from app.lru import Kept
 
 T = TypeVar("T")
@@ -27,8 +27,9 @@ _FROZEN = Kept(32)
 
 
 def frozen(key: Hashable, compute: Callable[[], T]) -> T:
-    """Return what `compute` gives for a frozen baseline, computed once per key."""
-    return _FROZEN.get(key, compute)
+    """Return what `compute` gives for a frozen baseline, computed once per key (and shared
+    by the processes when a shared store is set, `app.shared_cache`)."""
+    return _FROZEN.get(key, lambda: shared_cache.get(("frozen", key), compute))
 
 
 def live(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
