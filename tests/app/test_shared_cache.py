@@ -29,7 +29,11 @@ DEMO_PASSWORD = "demo-password-2019"
 
 def _share(app: Flask, kind: str, url: str = "") -> Cache:
     cache = Cache(
-        config={"CACHE_TYPE": kind, "CACHE_REDIS_URL": url, "CACHE_KEY_PREFIX": "compact-test:"}
+        config={
+            "CACHE_TYPE": kind,
+            "CACHE_REDIS_URL": url,
+            "CACHE_KEY_PREFIX": f"compact-test-{os.getpid()}:",
+        }
     )
     cache.init_app(app)
     app.extensions[shared_cache.EXTENSION] = cache

@@ -62,9 +62,19 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# The workers share what they keep through this Redis database, as the README deploys them
+# (BENCH_REDIS_URL= empty: each worker keeps its own). Emptied at each start: the benchmark's
+# databases are created afresh, and their data versions repeat.
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+
+
 def start_gunicorn(database: Database, port: int) -> subprocess.Popen[bytes]:
     """Start gunicorn with four sync workers on loopback and wait until it answers."""
-    env = dict(os.environ, DATABASE_URL=database.url, SECRET_KEY=SECRET)
+    env = dict(os.environ, DATABASE_URL=database.url, SECRET_KEY=SECRET, KEPT_CACHE_URL=REDIS_URL)
+    if REDIS_URL:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL).flushdb()
     command = [sys.executable, "-m", "gunicorn", "-w", "4", "-b", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
         [*command, "--timeout", "120", "app:create_app()"],
