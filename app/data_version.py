@@ -23,6 +23,7 @@ from app.lru import Kept
 
 T = TypeVar("T")
 WROTE = "compact.data_version.wrote"  # in session.info while a transaction has written
+SEEN = "compact.data_version.seen"  # in session.info: the number this transaction read
 # Tables whose writes change no figure or list that is kept: the audit trail (it goes with
 # another write, or records a sign-in), sign-in failures, the mail log, tokens' last use.
 BOOKKEEPING = frozenset({"audit_events", "login_failures", "mail_log", "api_tokens"})
@@ -30,8 +31,10 @@ BOOKKEEPING = frozenset({"audit_events", "login_failures", "mail_log", "api_toke
 # (init_app); a script's plain Session, on a database that may predate the table, not.
 COUNTED = {"compact.data_version.counted": True}
 
-# Results kept per process: a live comparison side per filter, the homes, a few lists.
+# Results kept per process: a live comparison side per filter, the homes, a few lists; and,
+# apart so that they never push those out, the many small ones (the lists' counts).
 _KEPT = Kept(64)
+_SMALL = Kept(2048)
 
 
 def init_app(app: Flask) -> None:
@@ -50,21 +53,37 @@ def current(session: Session) -> int:
     return int(found.scalar_one())
 
 
-def kept(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+def kept(session: Session, key: Hashable, compute: Callable[[], T], small: bool = False) -> T:
     """Return what `compute` gives for `key` as of the current data version, computed once
-    per version and process (a small LRU). A session that has written and not yet committed
-    sees its own changes, which no kept result holds: it computes afresh. Behind the LRU, the
-processes share what they computed when a shared store is set (`app.shared_cache`)."""
+        per version and process (a small LRU). A session that has written and not yet committed
+        sees its own changes, which no kept result holds: it computes afresh. Behind the LRU, the
+    processes share what they computed when a shared store is set (`app.shared_cache`). `small`
+    results (a count) are kept in an LRU of their own, large enough for every list's filters."""
     if session.info.get(WROTE):
         return compute()
     database = session.get_bind().engine.url.render_as_string(hide_password=True)
-    full = (database, current(session), key)
-    return _KEPT.get(full, lambda: shared_cache.get(("kept", full), compute))
+    full = (database, _seen(session), key)
+    store = _SMALL if small else _KEPT
+    return store.get(full, lambda: shared_cache.get(("kept", full), compute))
+
+
+def _seen(session: Session) -> int:
+    """Return the number as this transaction first read it: one SELECT per transaction, however
+    many kept results a page asks for (a new transaction reads it again)."""
+    if SEEN not in session.info:
+        session.info[SEEN] = current(session)
+    return int(session.info[SEEN])
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _ended(session: Session, _transaction: object) -> None:
+    session.info.pop(SEEN, None)
 
 
 def clear() -> None:
     """Forget everything kept (tests, whose rolled-back writes reuse version numbers)."""
     _KEPT.clear()
+    _SMALL.clear()
 
 
 @event.listens_for(Session, "after_flush")

@@ -10,6 +10,8 @@ from typing import Any, TypeAlias
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app import data_version
+
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 PER_PAGE = 50
 HOME_ROWS = 10  # rows a home page shows before its "see all" link
@@ -54,9 +56,13 @@ def paging(total: int, requested: int, per_page: int = PER_PAGE) -> Paging:
 
 
 def count(session: Session, stmt: AnySelect) -> int:
-    """Return the number of rows a statement selects, with one SQL COUNT."""
-    inner = stmt.order_by(None).subquery()
-    return session.scalar(select(func.count()).select_from(inner)) or 0
+    """Return the number of rows a statement selects, with one SQL COUNT, kept until the next
+    write (`app.data_version`) under the statement's SQL and parameters: a pager's total then
+    costs nothing on the next page, or for the next reader of the same list."""
+    counted = select(func.count()).select_from(stmt.order_by(None).subquery())
+    compiled = counted.compile(dialect=session.get_bind().dialect)
+    key = ("count", compiled.string, repr(sorted(compiled.params.items())))
+    return data_version.kept(session, key, lambda: session.scalar(counted) or 0, small=True)
 
 
 def page_of(session: Session, stmt: AnySelect, requested: int) -> tuple[Paging, list[Any]]:

@@ -16,6 +16,7 @@ from app.models.logframe import Indicator, Outcome, Output
 from app.models.outcome_values import OutcomeReport, OutcomeValue
 from app.models.portfolio import Project
 from app.models.progress import IndicatorValue, ProgressReport, ReportingPeriod
+from app.paging import count as count_rows
 from indicators.coverage import NeedGroup
 from indicators.cumulation import PeriodValue
 from indicators.periods import PeriodKey
@@ -181,7 +182,7 @@ def project_list(
         where = p.c.status == status
     else:
         where = p.c.status != CANCELLED
-    total = session.scalar(select(func.count()).select_from(p).where(where)) or 0
+    total = count_rows(session, select(p).where(where))  # kept until a write: the next page's too
     stmt = select(p).where(where).order_by(p.c.code).limit(per_page).offset((page - 1) * per_page)
     return list(session.execute(stmt)), total
 

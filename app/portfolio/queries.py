@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Label, Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from app import data_version
 from app.models.auth import User
 from app.models.portfolio import CtedNeed, Project, project_needs
 from app.models.reference import Entity
@@ -81,7 +82,13 @@ def project_page(session: Session, filters: ProjectFilter, page: int) -> Project
 
 
 def project_totals(session: Session, filters: ProjectFilter) -> Totals:
-    """Sum budget, funding and active shortfall over the filtered projects in one query."""
+    """Sum budget, funding and active shortfall over the filtered projects in one query, kept
+    until the next write (`app.data_version`): the next page and reader reuse them."""
+    key = ("project_totals", filters)
+    return data_version.kept(session, key, lambda: _totals(session, filters), small=True)
+
+
+def _totals(session: Session, filters: ProjectFilter) -> Totals:
     active = Project.status.in_(ACTIVE)
     stmt = filters.apply(
         select(

@@ -172,3 +172,31 @@ def test_the_readers_home_does_not_grow_with_the_portfolio(
         assert client.get("/").status_code == 200
         counts.append(len(statements))
     assert counts[0] == counts[1], counts
+
+
+def _counts_sent(statements: list[str]) -> int:
+    return sum(1 for sql in statements if sql.lstrip().lower().startswith("select count"))
+
+
+def test_a_pagers_count_is_kept_until_a_write(
+    db_session: Session, client: FlaskClient, statements: list[str], make_user: Callable
+) -> None:
+    """The project list's total is counted once; the next page and the next reader reuse it,
+    and a new project shows in it at once."""
+    add_projects(db_session, 0, 60)
+    reader = make_user("viewer")
+    db_session.commit()
+    client.post("/login", data={"email": reader.email, "password": "correct horse battery"})
+    statements.clear()
+    first = client.get("/projects").get_data(as_text=True)
+    assert _counts_sent(statements) >= 1, "the first view counts"
+    assert "60" in first
+    statements.clear()
+    assert client.get("/projects?page=2").status_code == 200
+    assert client.get("/projects").get_data(as_text=True) == first
+    assert _counts_sent(statements) == 0, "kept: no count sent again"
+    add_projects(db_session, 60, 61)
+    db_session.commit()
+    statements.clear()
+    assert "61" in client.get("/projects").get_data(as_text=True)
+    assert _counts_sent(statements) >= 1, "the write made it counted afresh"
