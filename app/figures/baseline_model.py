@@ -20,6 +20,7 @@ from app.figures.data_source import Source
 from app.figures.headline_figures import Figures, source_figures
 from app.figures.key_facts import model_messages
 from app.figures.seed_funding import seed_funding_summaries
+from app import shared_cache
 from app.lru import Kept
 from app.marks import N_
 from app.models.baselines import Baseline
@@ -98,7 +99,13 @@ def frozen_model(session: Session, baseline: Baseline, reveal: bool) -> b.Baseli
         issue_date=dt.date.today(),
         headlines=(),
     )
-    return _CACHE.get(key, lambda: _compute(session, Source(baseline.id), header, reveal))
+
+    def compute() -> b.BaselineModel:  # shared by the processes when set (app/shared_cache.py)
+        return shared_cache.get(
+            ("baseline_model", key), lambda: _compute(session, Source(baseline.id), header, reveal)
+        )
+
+    return _CACHE.get(key, compute)
 
 
 def clear_cache() -> None:
