@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from app import shared_cache
 from app.baselines.services import forget_verified, intact_baseline
 from app.figures import section_queries, sections
 from app.figures.baseline_changes import changes
@@ -20,7 +21,6 @@ from app.figures.data_source import Source
 from app.figures.headline_figures import Figures, source_figures
 from app.figures.key_facts import model_messages
 from app.figures.seed_funding import seed_funding_summaries
-from app import shared_cache
 from app.lru import Kept
 from app.marks import N_
 from app.models.baselines import Baseline

@@ -19,8 +19,8 @@ from sqlalchemy import select
 from app import create_app, shared_cache
 from app.baselines import services as baseline_services
 from app.compare import side_cache
-from app.figures import baseline_model
 from app.db import transaction
+from app.figures import baseline_model
 from app.models.baselines import Baseline
 from app.quarterly import glance
 from tests.app import factories
