@@ -32,11 +32,10 @@ def index() -> ResponseReturnValue:
     session, today, role = db.session(), dt.date.today(), current_user.role
     context: dict[str, object] = {"today": today, "shown": HOME_ROWS}
     if role == Role.FOCAL_POINT:
+        # The same for every focal point of the entity that day until something is written.
+        key = ("focal_home", current_user.entity_id, today)
         entity = current_user.entity_id
-        stmt = due.due_select(today, entity)
-        context["due"] = due.due_rows(session, stmt.limit(HOME_ROWS), today)
-        context["due_count"] = count(session, stmt)
-        context["late_count"] = count(session, due.overdue_select(today, entity))
+        context |= data_version.kept(session, key, lambda: _focal_rows(session, today, entity))
     if role in (Role.REVIEWER, Role.ADMIN):
         # The same for every reviewer (and admin) of the day until something is written.
         key = ("staff_home", role, today)
@@ -44,6 +43,16 @@ def index() -> ResponseReturnValue:
     if role in (Role.VIEWER, Role.CTED):
         context["glance"] = glance(session, current_user.sees_confidential)
     return render_template("home.html", **context)
+
+
+def _focal_rows(session: Session, today: dt.date, entity: int | None) -> dict[str, object]:
+    """The entity's first reports due and the counts of those due and late."""
+    stmt = due.due_select(today, entity)
+    return {
+        "due": due.due_rows(session, stmt.limit(HOME_ROWS), today),
+        "due_count": count(session, stmt),
+        "late_count": count(session, due.overdue_select(today, entity)),
+    }
 
 
 def _staff_rows(session: Session, today: dt.date, role: str) -> dict[str, object]:

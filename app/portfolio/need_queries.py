@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+import indicators.i18n
+from app import data_version
 from app.models.auth import User
 from app.models.columns import choices
 from app.models.portfolio import CtedNeed, Project, project_needs
@@ -79,7 +81,14 @@ class NeedOptions:
 
 
 def need_options(session: Session, user: User) -> NeedOptions:
-    """Return the member states and thematic areas of the needs this user may see."""
+    """Return the member states and thematic areas of the needs this user may see, kept per
+    clearance and language until the next write (`app.data_version`): reading them walks
+    every need."""
+    key = ("need_options", user.sees_confidential, indicators.i18n.locale())
+    return data_version.kept(session, key, lambda: _need_options(session, user), small=True)
+
+
+def _need_options(session: Session, user: User) -> NeedOptions:
     visible = visible_needs(user).subquery()
     states = session.scalars(select(visible.c.member_state).distinct())
     areas = select(visible.c.thematic_area).distinct().order_by(visible.c.thematic_area)
