@@ -200,3 +200,31 @@ def test_a_pagers_count_is_kept_until_a_write(
     statements.clear()
     assert "61" in client.get("/projects").get_data(as_text=True)
     assert _counts_sent(statements) >= 1, "the write made it counted afresh"
+
+
+def _touching(statements: list[str], table: str) -> int:
+    return sum(1 for sql in statements if f"FROM {table}" in sql or f"JOIN {table}" in sql)
+
+
+def test_the_focal_points_home_and_the_needs_filters_are_kept_until_a_write(
+    db_session: Session, client: FlaskClient, statements: list[str], make_user: Callable
+) -> None:
+    """The second view reads neither the entity's projects nor every need again; a new
+    project of the entity shows on the home at once."""
+    factories.period(db_session, "2019Q3")
+    add_projects(db_session, 0, 6)
+    focal = make_user("focal_point", "UNODC")
+    db_session.commit()
+    client.post("/login", data={"email": focal.email, "password": "correct horse battery"})
+    first = client.get("/").get_data(as_text=True)
+    assert "QC-P000" in first
+    client.get("/needs")
+    statements.clear()
+    assert client.get("/").get_data(as_text=True) == first
+    assert _touching(statements, "projects") == 0, statements
+    statements.clear()
+    assert client.get("/needs").status_code == 200
+    assert not [sql for sql in statements if "DISTINCT" in sql], "the needs' filter choices"
+    factories.project(db_session, "QC-NEW", entity="UNODC")
+    db_session.commit()
+    assert "QC-NEW" in client.get("/").get_data(as_text=True)
