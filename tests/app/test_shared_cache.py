@@ -89,7 +89,8 @@ def test_another_worker_serves_the_pages_from_the_shared_store(
     label = urllib.parse.quote(demo)
     pages = {
         "cted@demo.example": ["/", "/member-states", f"/compare?a={label}&b="],
-        "admin@demo.example": ["/", "/periods"],
+        "admin@demo.example": ["/", "/periods", "/projects?page=2", "/needs"],
+        "unodc@demo.example": ["/", "/needs?covered=no"],
         "viewer@demo.example": [
             "/",
             f"/compare?a={label}&b={label}",
